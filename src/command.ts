@@ -20,20 +20,20 @@ export interface CommandOptionJSON {
   type: number;
   name: string;
   description: string;
-  required?: boolean;
-  autocomplete?: boolean;
-  choices?: readonly { name: string; value: string | number }[];
-  min_length?: number;
-  max_length?: number;
-  min_value?: number;
-  max_value?: number;
+  required?: boolean | undefined;
+  autocomplete?: boolean | undefined;
+  choices?: readonly { name: string; value: string | number }[] | undefined;
+  min_length?: number | undefined;
+  max_length?: number | undefined;
+  min_value?: number | undefined;
+  max_value?: number | undefined;
 }
 
 export interface CommandJSON {
   name: string;
   description: string;
-  type?: number;
-  options?: readonly CommandOptionJSON[];
+  type?: number | undefined;
+  options?: readonly CommandOptionJSON[] | undefined;
   default_member_permissions?: string | null | undefined;
 }
 
@@ -93,6 +93,7 @@ export interface AutocompleteContext {
   /** The option being typed and its current text. */
   focused: { name: string; value: string };
   options: Options;
+  commands: ReadonlyMap<string, Command>;
 }
 
 export interface Command {
@@ -102,4 +103,14 @@ export interface Command {
   autocomplete?(ctx: AutocompleteContext): Choice[];
   /** Usage examples shown by /help (`/who-said quote:hasty withdrawal`). */
   examples?: readonly string[];
+  /**
+   * Moderator-only: needs Manage Messages. Discord hides it from members through the builder's
+   * default_member_permissions, and the Discord front end checks the member's permissions again.
+   */
+  moderator?: boolean;
+  /**
+   * How the Discord front end delivers a successful answer: 'reply' (default) answers in the
+   * channel; 'preview' shows it privately with a "Post to channel" button (pull-quote cards).
+   */
+  delivery?: 'reply' | 'preview';
 }

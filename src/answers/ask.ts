@@ -1,0 +1,135 @@
+import { fail, ok } from '../answer.ts';
+import type { Answer, Field, Result } from '../answer.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Fact } from '../knowledge/types.ts';
+import { contentTerms } from '../text/match.ts';
+import { scopeArticle } from './articles.ts';
+import { STRONG, WEAK, conceptCoverage, round } from './shared.ts';
+
+/** What kind of answer a question wants, from its question words. */
+export type QuestionKind = 'number' | 'date' | 'person' | 'place' | 'reason' | 'other';
+
+export function questionKind(question: string): QuestionKind {
+  const q = question.toLowerCase();
+  if (/\bhow (many|much|long|far|big|large|old|often)\b|\bwhat (number|percentage|share|amount)\b/.test(q)) return 'number';
+  if (/\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b/.test(q)) return 'date';
+  if (/\bwho(m|se)?\b|\bwhich (person|official|minister|leader|spokes\w*)\b/.test(q)) return 'person';
+  if (/\bwhere\b|\bwhich (country|city|place|region)\b/.test(q)) return 'place';
+  if (/\bwhy\b|\bwhat (caused|made|led)\b|\bfor what reason\b/.test(q)) return 'reason';
+  return 'other';
+}
+
+const FLAG_NUMBER = 1;
+const FLAG_DATE = 2;
+const FLAG_PERSON = 4;
+const FLAG_REASON = 8;
+
+const features = new WeakMap<KnowledgeBase, { flags: Uint8Array; facts: Map<number, Fact[]> }>();
+
+/** Per-sentence features (has a number, a date, a speaker ...), computed once per knowledge base. */
+function sentenceFeatures(kb: KnowledgeBase): { flags: Uint8Array; facts: Map<number, Fact[]> } {
+  const cached = features.get(kb);
+  if (cached) return cached;
+  const position = new Map<string, number>();
+  kb.sentences.forEach((s, i) => position.set(`${s.article}|${s.paragraph}|${s.sentence.index}`, i));
+  const at = (c: { article: string; paragraph: number; sentence?: number }): number | undefined =>
+    position.get(`${c.article}|${c.paragraph}|${c.sentence ?? 1}`);
+  const flags = new Uint8Array(kb.sentences.length);
+  const facts = new Map<number, Fact[]>();
+  for (const k of kb.knowledge) {
+    for (const f of k.facts) {
+      const i = at(f.span.citation);
+      if (i === undefined) continue;
+      flags[i] = (flags[i] ?? 0) | (f.kind === 'date' ? FLAG_DATE : FLAG_NUMBER);
+      facts.set(i, [...(facts.get(i) ?? []), f]);
+    }
+    for (const q of k.quotes) {
+      const i = at(q.span.citation);
+      if (i !== undefined && q.speaker) flags[i] = (flags[i] ?? 0) | FLAG_PERSON;
+    }
+    for (const c of k.claims) {
+      const i = at(c.span.citation);
+      if (i !== undefined) flags[i] = (flags[i] ?? 0) | FLAG_PERSON;
+    }
+  }
+  kb.sentences.forEach((s, i) => {
+    if (/\b(because|due to|in response to|after|so that|in order to|as a result|amid)\b/i.test(s.sentence.text)) flags[i] = (flags[i] ?? 0) | FLAG_REASON;
+  });
+  const built = { flags, facts };
+  features.set(kb, built);
+  return built;
+}
+
+const WANTS: Record<QuestionKind, number> = {
+  number: FLAG_NUMBER,
+  date: FLAG_DATE,
+  person: FLAG_PERSON,
+  place: 0,
+  reason: FLAG_REASON,
+  other: 0,
+};
+
+/**
+ * `/ask question:…`: up to three passages that answer the question, the answering sentence
+ * marked, each cited. Question words steer the ranking (how many -> numbers, when -> dates,
+ * who -> people); a question whose key words the articles never use gets "not in the article".
+ */
+export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, limit = 3): Answer {
+  const scope = scopeArticle(kb, 'ask', articleQuery);
+  if (!scope.ok) return scope.answer;
+  const q = question.trim();
+  if (contentTerms(q).length === 0) {
+    return fail('ask', 'Ask a question with a few content words, e.g. /ask question:How many reservists did Tajikistan activate?');
+  }
+  const kind = questionKind(q);
+  const { flags, facts } = sentenceFeatures(kb);
+  const want = WANTS[kind];
+  const hits = kb.searchSentences(q, {
+    limit: 30,
+    candidates: 60,
+    ...(scope.article ? { article: scope.article.id } : {}),
+    ...(want !== 0 ? { boost: (doc: number) => ((flags[doc] ?? 0) & want ? 1.5 : 1) } : {}),
+  });
+  const relevant = hits
+    .map((h) => {
+      const concepts = conceptCoverage(kb, q, h.matched);
+      const index = h.index;
+      const fits = want !== 0 && ((flags[index] ?? 0) & want) !== 0;
+      // The confidence blends how much of the question the sentence covers with whether it has
+      // the kind of thing asked for; the key (non-name) words must be there at all.
+      const score = Math.min(1, h.score * (0.7 + 0.3 * concepts) + (fits ? 0.08 : 0));
+      return { hit: h, concepts, index, score };
+    })
+    .filter((r) => r.concepts >= 0.5 && r.score >= WEAK)
+    .sort((a, b) => b.score - a.score);
+
+  const seen = new Set<string>();
+  const results: Result[] = [];
+  for (const r of relevant) {
+    const s = r.hit.item;
+    const key = `${s.article}|${s.paragraph}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const paragraph = kb.article(s.article)?.paragraphs[s.paragraph - 1];
+    if (!paragraph) continue;
+    const fields: Field[] = [];
+    const wanted = (facts.get(r.index) ?? []).filter((f) => (kind === 'date' ? f.kind === 'date' : kind === 'number' ? f.kind !== 'date' : false));
+    if (wanted.length > 0) fields.push({ name: kind === 'date' ? 'Date' : 'Figure', value: wanted.map((f) => (f.iso ? `${f.text} (${f.iso})` : f.text)).join('; ') });
+    results.push({
+      kind: 'passage',
+      text: paragraph.text,
+      highlight: { start: s.sentence.start, end: s.sentence.end },
+      citation: { article: s.article, paragraph: s.paragraph, sentence: s.sentence.index },
+      score: round(r.score),
+      ...(fields.length > 0 ? { fields } : {}),
+    });
+    if (results.length >= limit) break;
+  }
+  if (results.length === 0) {
+    return ok('ask', [], {
+      message: `Not in the article${scope.article || kb.articles.length === 1 ? '' : 's'}: nothing there answers that question. Try other words, or /summary for what the article covers.`,
+    });
+  }
+  const top = results[0]?.score ?? 0;
+  return ok('ask', results, top < STRONG ? { message: 'Weak match: these passages may only partly answer the question.' } : {});
+}

@@ -1,0 +1,47 @@
+import { fail, ok } from '../answer.ts';
+import type { Answer, Result } from '../answer.ts';
+import type { Command, CommandOptionJSON } from '../command.ts';
+import { OptionType } from '../command.ts';
+import { closest } from '../text/similar.ts';
+
+function usage(name: string, options: readonly CommandOptionJSON[]): string {
+  const parts = options.map((o) => (o.required ? `${o.name}:…` : `[${o.name}:…]`));
+  return `/${name}${parts.length > 0 ? ` ${parts.join(' ')}` : ''}`;
+}
+
+function optionLine(o: CommandOptionJSON): string {
+  const type = o.type === OptionType.Boolean ? 'true/false' : o.type === OptionType.Integer ? 'number' : 'text';
+  const choices = o.choices && o.choices.length > 0 ? ` (one of: ${o.choices.map((c) => String(c.value)).join(', ')})` : '';
+  return `${o.description}${o.required ? ' (required' : ' (optional'}, ${type})${choices}`;
+}
+
+/** `/help [command]`: generated from the loaded command modules, so it never goes stale. */
+export function help(commands: ReadonlyMap<string, Command>, name: string | undefined): Answer {
+  if (name !== undefined) {
+    const key = name.replace(/^\//, '').trim().toLowerCase();
+    const command = commands.get(key);
+    if (!command) {
+      const near = closest(key, [...commands.keys()]);
+      return fail('help', `There is no /${key.slice(0, 40)} command.${near.length > 0 ? ` Did you mean ${near.map((n) => `/${n}`).join(' or ')}?` : ''}`, near);
+    }
+    const json = command.data.toJSON();
+    const options = json.options ?? [];
+    const result: Result = {
+      kind: 'command',
+      title: usage(json.name, options),
+      text: json.description,
+      fields: [
+        ...options.map((o) => ({ name: o.name, value: optionLine(o) })),
+        ...(command.examples && command.examples.length > 0 ? [{ name: 'Examples', value: command.examples.join('\n') }] : []),
+      ],
+    };
+    return ok('help', [result]);
+  }
+  const results: Result[] = [...commands.values()].map((c) => {
+    const json = c.data.toJSON();
+    return { kind: 'command', title: usage(json.name, json.options ?? []), text: json.description };
+  });
+  return ok('help', results, {
+    message: 'Every answer cites its paragraph (¶N). Options are written name:value; /help command:NAME shows one command in full.',
+  });
+}

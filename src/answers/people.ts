@@ -1,0 +1,111 @@
+import { fail, ok } from '../answer.ts';
+import type { Answer, Field, Result } from '../answer.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Entity } from '../knowledge/types.ts';
+import { closest } from '../text/similar.ts';
+import { scopeArticle } from './articles.ts';
+import { STRONG, WEAK, quoteResult, round, sameEntity } from './shared.ts';
+
+type Found = { ok: true; entities: Entity[]; score: number; others: string[] } | { ok: false; answer: Answer };
+
+/**
+ * Finds the person or organisation a user means by a name as typed: surname, full name,
+ * misspelt or transliterated ("Sergej Lavrov"), acronym. Returns every record of that entity
+ * (one per article) and the other names that matched almost as well.
+ */
+export function findEntity(kb: KnowledgeBase, command: string, name: string, article: string | undefined): Found {
+  const typed = name.trim();
+  if (typed === '') return { ok: false, answer: fail(command, 'Give a name, e.g. Lavrov.') };
+  const hits = kb.searchEntities(typed, { limit: 20, ...(article !== undefined ? { article } : {}) });
+  const best = hits[0];
+  if (!best || best.score < WEAK || best.coverage < 0.5) {
+    const names = [...new Set(kb.knowledge.flatMap((k) => k.entities).map((e) => e.name))];
+    const near = closest(typed, names);
+    return {
+      ok: false,
+      answer: ok(command, [], {
+        message: `Nobody called "${typed.slice(0, 80)}" appears in ${article ? 'this article' : 'the articles'}.`,
+        ...(near.length > 0 ? { suggestions: near } : {}),
+      }),
+    };
+  }
+  const group = sameEntity(kb, best.item).filter((e) => article === undefined || e.article === article);
+  const others = [
+    ...new Set(
+      hits
+        .slice(1)
+        .filter((h) => h.item.name.toLowerCase() !== best.item.name.toLowerCase() && best.score - h.score <= 0.02)
+        .map((h) => h.item.name),
+    ),
+  ];
+  return { ok: true, entities: group, score: best.score, others };
+}
+
+/** `/quotes speaker:…`: every direct quote of that person, in article order, each cited. */
+export function quotesBy(kb: KnowledgeBase, speaker: string, articleQuery?: string): Answer {
+  const scope = scopeArticle(kb, 'quotes', articleQuery);
+  if (!scope.ok) return scope.answer;
+  const found = findEntity(kb, 'quotes', speaker, scope.article?.id);
+  if (!found.ok) return found.answer;
+  const ids = new Set(found.entities.map((e) => e.id));
+  const name = found.entities[0]?.name ?? speaker;
+  const results: Result[] = [];
+  for (const k of kb.knowledge) {
+    for (const q of k.quotes) if (q.speakerId !== null && ids.has(q.speakerId)) results.push(quoteResult(kb, q, found.score));
+  }
+  const notes: string[] = [];
+  if (found.score < STRONG) notes.push(`Closest name: ${name}.`);
+  if (found.others.length > 0) notes.push(`Also matching: ${found.others.join(', ')}.`);
+  if (results.length === 0) {
+    const claims = kb.knowledge.flatMap((k) => k.claims).filter((c) => c.speakerId !== null && ids.has(c.speakerId));
+    const reported = claims.length > 0 ? ` The article reports ${claims.length} statement(s) by ${name} in its own words (/who name:${name}).` : '';
+    notes.unshift(`${name} has no direct quote in ${scope.article ? 'this article' : 'the articles'}.${reported}`);
+  } else {
+    notes.unshift(`${results.length} quote(s) by ${name}.`);
+  }
+  return ok('quotes', results, { message: notes.join(' '), ...(found.others.length > 0 ? { suggestions: found.others } : {}) });
+}
+
+const KIND_LABEL: Record<Entity['kind'], string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  country: 'Country',
+  group: 'Group',
+};
+
+function paragraphsOf(entity: Entity): number[] {
+  return [...new Set(entity.mentions.map((m) => m.citation.paragraph))].sort((a, b) => a - b);
+}
+
+/** `/who name:…`: the person or organisation as each article describes them. */
+export function who(kb: KnowledgeBase, name: string, articleQuery?: string): Answer {
+  const scope = scopeArticle(kb, 'who', articleQuery);
+  if (!scope.ok) return scope.answer;
+  const found = findEntity(kb, 'who', name, scope.article?.id);
+  if (!found.ok) return found.answer;
+  const results: Result[] = found.entities.map((e) => {
+    const k = kb.knowledgeOf(e.article);
+    const quotes = k?.quotes.filter((q) => q.speakerId === e.id) ?? [];
+    const claims = k?.claims.filter((c) => c.speakerId === e.id) ?? [];
+    const paragraphs = paragraphsOf(e);
+    const fields: Field[] = [{ name: 'Kind', value: KIND_LABEL[e.kind] }];
+    if (e.roles.length > 0) fields.push({ name: 'Described as', value: [...new Set(e.roles.map((r) => `${r.text} (¶${r.citation.paragraph})`))].join('; ') });
+    if (e.aliases.length > 0) fields.push({ name: 'Also called', value: e.aliases.join(', ') });
+    fields.push({ name: 'Quotes', value: String(quotes.length) });
+    if (claims.length > 0) fields.push({ name: 'Reported statements', value: String(claims.length) });
+    fields.push({ name: 'Mentioned', value: `${paragraphs.length > 0 ? `¶${paragraphs.join(', ¶')}` : 'once'} (${Math.max(1, e.mentions.length)} time(s))` });
+    const first = e.roles[0]?.citation ?? e.mentions[0]?.citation;
+    return {
+      kind: 'entity',
+      title: e.name,
+      text: e.roles[0]?.text ?? `${KIND_LABEL[e.kind]} named in ${k?.article.meta.title ?? e.article}`,
+      fields,
+      ...(first ? { citation: { article: e.article, paragraph: first.paragraph, ...(first.sentence !== undefined ? { sentence: first.sentence } : {}) } } : {}),
+      score: round(found.score),
+    };
+  });
+  const notes: string[] = [];
+  if (found.score < STRONG) notes.push('Closest match for that name.');
+  if (found.others.length > 0) notes.push(`Also matching: ${found.others.join(', ')}.`);
+  return ok('who', results, { ...(notes.length > 0 ? { message: notes.join(' ') } : {}), ...(found.others.length > 0 ? { suggestions: found.others } : {}) });
+}

@@ -1,0 +1,76 @@
+import type { Choice } from '../command.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { articleDate } from '../render/citation.ts';
+
+/** Discord's limits for autocomplete: at most 25 choices, names and values 1–100 characters. */
+export const MAX_CHOICES = 25;
+export const MAX_CHOICE_LENGTH = 100;
+
+/** Shortens on a word boundary and marks the cut with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** A valid choice, or null when the text has nothing to show. */
+export function choice(name: string, value: string): Choice | null {
+  const n = clip(name, MAX_CHOICE_LENGTH);
+  const v = clip(value, MAX_CHOICE_LENGTH);
+  return n.length > 0 && v.length > 0 ? { name: n, value: v } : null;
+}
+
+function unique(choices: (Choice | null)[]): Choice[] {
+  const seen = new Set<string>();
+  const out: Choice[] = [];
+  for (const c of choices) {
+    if (!c || seen.has(c.value)) continue;
+    seen.add(c.value);
+    out.push(c);
+    if (out.length >= MAX_CHOICES) break;
+  }
+  return out;
+}
+
+/** Article ids and titles matching what is typed (all, newest first, when nothing is typed). */
+export function suggestArticles(kb: KnowledgeBase, typed: string): Choice[] {
+  const q = typed.trim().toLowerCase();
+  const list = [...kb.articles].sort((a, b) => (articleDate(b) ?? '').localeCompare(articleDate(a) ?? ''));
+  const matching = q === '' ? list : list.filter((a) => a.id.toLowerCase().includes(q) || a.meta.title.toLowerCase().includes(q));
+  if (matching.length === 0 && q !== '') {
+    // Nothing contains the typed text: offer what the fuzzy resolver would have suggested.
+    const found = kb.resolveArticle(q);
+    const ids = found.ok ? [found.article.id] : found.suggestions;
+    matching.push(...ids.map((id) => kb.article(id)).filter((a) => a !== undefined));
+  }
+  return unique(matching.map((a) => choice(`${a.meta.title} (${a.id})`, a.id)));
+}
+
+/** Quotes matching the words typed so far, as `“opening…” — Speaker`; the value is the quote text. */
+export function suggestQuotes(kb: KnowledgeBase, typed: string, article?: string): Choice[] {
+  const q = typed.trim();
+  const label = (text: string, speaker: string | null): string => `“${clip(text, 70)}” — ${speaker ?? 'unattributed'}`;
+  if (q === '') {
+    const all = kb.knowledge.filter((k) => article === undefined || k.article.id === article).flatMap((k) => k.quotes);
+    return unique(all.map((quote) => choice(label(quote.text, quote.speaker), quote.text)));
+  }
+  const hits = kb.searchQuotes(q, { limit: MAX_CHOICES, prefix: true, ...(article !== undefined ? { article } : {}) });
+  return unique(hits.map((h) => choice(label(h.item.text, h.item.speaker), h.item.text)));
+}
+
+/** People and organisations matching the typed name; with `speakersOnly`, only those quoted. */
+export function suggestNames(kb: KnowledgeBase, typed: string, options: { speakersOnly?: boolean; article?: string } = {}): Choice[] {
+  const q = typed.trim();
+  const quoted = new Set<string>();
+  if (options.speakersOnly) for (const k of kb.knowledge) for (const quote of k.quotes) if (quote.speakerId) quoted.add(quote.speakerId);
+  const keep = (id: string, article: string): boolean =>
+    (!options.speakersOnly || quoted.has(id)) && (options.article === undefined || article === options.article);
+  const entities =
+    q === ''
+      ? kb.knowledge.flatMap((k) => k.entities).filter((e) => keep(e.id, e.article))
+      : kb.searchEntities(q, { limit: 100, prefix: true }).map((h) => h.item).filter((e) => keep(e.id, e.article));
+  // The same person in several articles is one choice: the value is the name itself.
+  return unique(entities.map((e) => choice(e.roles[0] ? `${e.name} — ${e.roles[0].text}` : e.name, e.name)));
+}

@@ -1,0 +1,79 @@
+import { fail, ok } from '../answer.ts';
+import type { Answer, Result } from '../answer.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { contentTerms } from '../text/match.ts';
+import { joinNames } from '../render/citation.ts';
+import { scopeArticle } from './articles.ts';
+import { NEAR_TIE, STRONG, WEAK, claimResult, quoteResult, round, stripQuoteMarks } from './shared.ts';
+
+/**
+ * `/who-said quote:…`: the speaker of the direct quote the words come from, with the full quote
+ * and its citation. When the words are the writer's own narration or reported speech, it says so
+ * (and cites it) instead of pinning them on somebody.
+ */
+export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string): Answer {
+  const scope = scopeArticle(kb, 'who-said', articleQuery);
+  if (!scope.ok) return scope.answer;
+  const query = stripQuoteMarks(words);
+  if (contentTerms(query).length === 0) {
+    return fail('who-said', 'Give a few distinctive words from the quote, e.g. /who-said quote:hasty withdrawal');
+  }
+  const filter = scope.article ? { article: scope.article.id } : {};
+  const quotes = kb.searchQuotes(query, { limit: 5, ...filter });
+  const sentences = kb.searchSentences(query, { limit: 3, ...filter });
+  const bestQuote = quotes[0];
+  const bestSentence = sentences[0];
+
+  // Quote words sit inside their sentence, so the sentence always matches at least as well; a
+  // quote loses only when the sentence covers clearly more of the words (they are narration).
+  const quoteWins = bestQuote && bestQuote.score >= WEAK && (!bestSentence || bestQuote.coverage >= bestSentence.coverage - 0.15);
+  if (bestQuote && quoteWins) {
+    const results: Result[] = [quoteResult(kb, bestQuote.item, bestQuote.score)];
+    const alternatives = quotes.slice(1).filter((h) => h.score >= WEAK && bestQuote.score - h.score <= NEAR_TIE);
+    for (const alt of alternatives) results.push(quoteResult(kb, alt.item, alt.score));
+    const speaker = bestQuote.item.speaker;
+    const messages: string[] = [];
+    if (bestQuote.score < STRONG) messages.push('Weak match: these words only partly match the quote below; check it.');
+    if (speaker === null) messages.push('The article prints this quote without saying safely who said it.');
+    if (alternatives.length > 0) {
+      const others = [...new Set(alternatives.map((a) => a.item.speaker ?? 'unattributed'))];
+      messages.push(`Several quotes match almost equally (${joinNames([speaker ?? 'unattributed', ...others.filter((o) => o !== speaker)])}); the closest is first.`);
+    }
+    return ok('who-said', results, messages.length > 0 ? { message: messages.join(' ') } : {});
+  }
+
+  if (bestSentence && bestSentence.score >= WEAK) {
+    const s = bestSentence.item;
+    const claim = kb
+      .searchClaims(query, { limit: 3, ...filter })
+      .find((c) => c.item.span.citation.article === s.article && c.item.span.citation.paragraph === s.paragraph && c.item.span.citation.sentence === s.sentence.index);
+    if (claim) {
+      return ok('who-said', [claimResult(kb, claim.item, bestSentence.score)], {
+        message: `Not a direct quote: the article reports that ${claim.item.speaker} ${claim.item.verb} this, in its own words.`,
+      });
+    }
+    const article = kb.article(s.article);
+    const author = article && article.meta.authors.length > 0 ? ` (${joinNames(article.meta.authors)})` : '';
+    const narration: Result = {
+      kind: 'narration',
+      speaker: null,
+      text: s.sentence.text,
+      citation: { article: s.article, paragraph: s.paragraph, sentence: s.sentence.index },
+      score: round(bestSentence.score),
+    };
+    return ok('who-said', [narration], {
+      message: `Nobody is quoted saying this: these are the writer's own words${author}, not a quote.${bestSentence.score < STRONG ? ' (weak match)' : ''}`,
+    });
+  }
+
+  const suggestions = kb.knowledge
+    .filter((k) => !scope.article || k.article.id === scope.article.id)
+    .flatMap((k) => k.quotes)
+    .filter((q) => q.speaker !== null)
+    .slice(0, 3)
+    .map((q) => `${q.text.split(/\s+/).slice(0, 6).join(' ')}…`);
+  return ok('who-said', [], {
+    message: `No quote in ${scope.article ? 'this article' : 'the articles'} matches those words. Try a few exact words from the quote.`,
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+  });
+}

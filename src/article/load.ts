@@ -1,0 +1,191 @@
+/**
+ * Folder -> { articles, problems }. One bad file never stops the rest: every file-content or
+ * file-system problem becomes a `LoadProblem` naming the file and the reason.
+ *
+ * Which files are articles:
+ * - `.txt`, `.md` and `.markdown` files (extension case-insensitive), sorted by file name
+ *   (code-unit order, not locale order, so every machine loads in the same order).
+ * - Skipped quietly: dotfiles, sub-folders, any other extension (.json, .png ...), and
+ *   `README.*` files (a README in seeds/ documents the folder, it is not an article).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArticle } from './parse.ts';
+import type { Article, LoadProblem, ParseResult } from './types.ts';
+
+/**
+ * Largest article file accepted: 5 MiB. A news article is rarely over 100 KiB; anything far
+ * larger is a wrong file (a data dump, a whole site scrape) and would slow every index built
+ * from the articles. Pass `maxBytes` to change it.
+ */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/** Extensions read as articles (lowercase, with the dot). */
+export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown'];
+
+/** How many files are read at once: enough to overlap I/O, few enough to stay far from fd limits. */
+const READ_CONCURRENCY = 16;
+
+export interface LoadOptions {
+  /** Files larger than this many bytes are reported, not read. Default {@link MAX_ARTICLE_BYTES}. */
+  maxBytes?: number;
+}
+
+export interface LoadResult {
+  articles: Article[];
+  problems: LoadProblem[];
+}
+
+/** The article id of a file: its base name without the extension (`seeds/a.txt` -> `a`). */
+export function articleId(file: string): string {
+  const base = path.basename(file);
+  const ext = path.extname(base);
+  return ext.length > 0 ? base.slice(0, -ext.length) : base;
+}
+
+/** Whether a directory entry name is an article file (see the module comment for the rules). */
+export function isArticleFileName(name: string): boolean {
+  if (name.startsWith('.')) return false;
+  const ext = path.extname(name).toLowerCase();
+  if (!ARTICLE_EXTENSIONS.includes(ext)) return false;
+  return articleId(name).toLowerCase() !== 'readme';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * True when the bytes look binary: a NUL byte, or more than 1% C0 control characters (other than
+ * tab, LF, CR, FF) in the first 8 KiB. Text articles have neither.
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
+  const n = Math.min(bytes.length, 8192);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+  }
+  return controls > n / 100;
+}
+
+/**
+ * The pure bytes -> ParseResult step of loading one file, shared by {@link loadArticles} and
+ * anything that reads files another way (a cache, a worker). Checks, in order: size limit,
+ * empty / whitespace-only, UTF-16 byte-order mark, binary content (NUL bytes), valid UTF-8; then
+ * parses. The article id is the file's base name without extension.
+ *
+ * @param file - the file path or name (used for the id and in messages)
+ * @param bytes - the file's content
+ * @param opts - `maxBytes`: size limit (default {@link MAX_ARTICLE_BYTES})
+ * @returns the parsed article, or `{ ok: false, reason }`; never throws
+ */
+export function parseArticleFile(file: string, bytes: Uint8Array, opts: LoadOptions = {}): ParseResult {
+  const maxBytes = opts.maxBytes ?? MAX_ARTICLE_BYTES;
+  if (bytes.length > maxBytes) {
+    return { ok: false, reason: `file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes` };
+  }
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, reason: 'UTF-16 text is not supported; save the file as UTF-8' };
+  }
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary file (NUL or control bytes), not text' };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8 text' };
+  }
+  if (text.trim().length === 0) return { ok: false, reason: 'empty file (whitespace only)' };
+  return parseArticle({ id: articleId(file), file, text });
+}
+
+function errorCode(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string')
+    return err.code;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Reads one listed file; every failure is a reason string, never an exception. */
+async function readOne(file: string, maxBytes: number): Promise<ParseResult> {
+  try {
+    // Check the size before reading so a huge file is never pulled into memory.
+    const info = await stat(file);
+    if (info.size > maxBytes) {
+      return { ok: false, reason: `file is ${info.size} bytes, over the limit of ${maxBytes} bytes` };
+    }
+    if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
+    const bytes = await readFile(file);
+    return parseArticleFile(file, bytes, { maxBytes });
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'ENOENT') return { ok: false, reason: 'file disappeared before it could be read (ENOENT)' };
+    return { ok: false, reason: `cannot read file (${code})` };
+  }
+}
+
+/**
+ * Loads every article file in a folder (not recursive). Files load in name order; each broken
+ * file becomes a problem `{ file, reason }` and the others still load:
+ * empty or whitespace-only, binary / NUL bytes, invalid UTF-8, over the size limit, no body
+ * paragraphs, broken front matter, a file that vanishes or cannot be read after listing, and a
+ * duplicate id (same base name, two extensions: the first by sorted name keeps the id, the later
+ * one is a problem naming both). A missing folder gives one problem, `'folder not found'`.
+ *
+ * @param dir - the articles folder
+ * @param opts - `maxBytes`: per-file size limit (default {@link MAX_ARTICLE_BYTES})
+ * @returns the loaded articles (name order) and the problems (name order); never rejects for
+ *   file-content or file-system reasons
+ */
+export async function loadArticles(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
+  const maxBytes = opts.maxBytes ?? MAX_ARTICLE_BYTES;
+  let names: string[];
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    // Symlinks are kept: stat() follows them when read, and a dangling one is reported.
+    names = entries
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && isArticleFileName(e.name))
+      .map((e) => e.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  } catch (err) {
+    const code = errorCode(err);
+    const reason =
+      code === 'ENOENT' || code === 'ENOTDIR' ? 'folder not found' : `cannot read folder (${code})`;
+    return { articles: [], problems: [{ file: dir, reason }] };
+  }
+
+  // Ids are claimed in name order before any reading, so which file wins never depends on timing.
+  const owner = new Map<string, string>();
+  const jobs: Array<{ file: string; duplicateOf?: string }> = names.map((name) => {
+    const file = path.join(dir, name);
+    const id = articleId(name);
+    const first = owner.get(id);
+    if (first !== undefined) return { file, duplicateOf: first };
+    owner.set(id, file);
+    return { file };
+  });
+
+  const results: ParseResult[] = new Array<ParseResult>(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const k = next++;
+      const job = jobs[k] as (typeof jobs)[number];
+      results[k] =
+        job.duplicateOf !== undefined
+          ? {
+              ok: false,
+              reason: `duplicate article id '${articleId(job.file)}': ${job.duplicateOf} already has it`,
+            }
+          : await readOne(job.file, maxBytes);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));
+
+  const articles: Article[] = [];
+  const problems: LoadProblem[] = [];
+  results.forEach((r, k) => {
+    if (r.ok) articles.push(r.article);
+    else problems.push({ file: (jobs[k] as (typeof jobs)[number]).file, reason: r.reason });
+  });
+  return { articles, problems };
+}

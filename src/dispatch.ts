@@ -1,0 +1,30 @@
+import { fail } from './answer.ts';
+import type { Answer } from './answer.ts';
+import type { Command, OptionValue } from './command.ts';
+import { createOptions } from './command.ts';
+import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
+
+export interface Runtime {
+  kb: KnowledgeBase;
+  commands: ReadonlyMap<string, Command>;
+}
+
+/**
+ * Runs one command with checked option values. A command that throws is a bug: it is reported
+ * through `onError` and the user gets a plain apology instead of a crash.
+ */
+export async function execute(
+  runtime: Runtime,
+  name: string,
+  values: Readonly<Record<string, OptionValue>>,
+  onError: (error: unknown) => void = () => {},
+): Promise<Answer> {
+  const command = runtime.commands.get(name);
+  if (!command) return fail(name, `Unknown command "/${name}". Type /help for the list.`);
+  try {
+    return await command.run({ kb: runtime.kb, options: createOptions(values), commands: runtime.commands });
+  } catch (error) {
+    onError(error);
+    return fail(name, 'Something went wrong while answering. The error was logged; please try again.');
+  }
+}

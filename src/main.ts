@@ -1,0 +1,23 @@
+import { config as loadDotenv } from 'dotenv';
+import { readConfig, formatConfigErrors } from './config.ts';
+import { runConsole } from './console.ts';
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console (same
+ * commands), so a fresh clone answers questions before anyone creates a Discord application.
+ */
+loadDotenv({ quiet: true });
+const checked = readConfig(process.env);
+if (!checked.ok) {
+  process.stderr.write(`${formatConfigErrors(checked.errors)}\n`);
+  process.exit(1);
+}
+const config = checked.config;
+
+if (config.DISCORD_TOKEN === undefined) {
+  process.stderr.write('No DISCORD_TOKEN set: running the local console. To connect to Discord, put DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see README).\n');
+  process.exitCode = await runConsole({ argv: process.argv.slice(2), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+} else {
+  const { startBot } = await import('./discord/start.ts');
+  process.exitCode = await startBot(config);
+}
