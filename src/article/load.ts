@@ -26,11 +26,13 @@ export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown'
 /** How many files are read at once: enough to overlap I/O, few enough to stay far from fd limits. */
 const READ_CONCURRENCY = 16;
 
+/** Options of {@link loadArticles} and {@link parseArticleFile}. */
 export interface LoadOptions {
   /** Files larger than this many bytes are reported, not read. Default {@link MAX_ARTICLE_BYTES}. */
   maxBytes?: number;
 }
 
+/** What a folder load gives: the articles that loaded and a problem for each file that did not. */
 export interface LoadResult {
   articles: Article[];
   problems: LoadProblem[];

@@ -260,13 +260,11 @@ function readByline(line: string): Byline | undefined {
 interface Dateline {
   name?: string;
   date: string;
-  linked: boolean;
 }
 
 /** "Global Research, July 11, 2021" / "[Antiwar.com](#) 8 July 2021" / "Published: 3 May 2020". */
 function readDateline(line: string): Dateline | undefined {
   if (line.length > 120) return undefined;
-  const linked = /^\[[^\]]+\]\(/.test(line);
   const found = trailingDate(stripLinks(line));
   if (!found) return undefined;
   const prefix = found.prefix
@@ -275,11 +273,19 @@ function readDateline(line: string): Dateline | undefined {
       '',
     )
     .trim();
-  if (prefix.length === 0) return { date: found.date, linked };
-  // The outlet name is short and not a sentence.
-  if (prefix.length > 60 || /[.!?]\s|[“”"]/.test(prefix) || !/^[\p{Lu}\p{N}@]/u.test(prefix))
+  if (prefix.length === 0) return { date: found.date };
+  // The outlet name is short and not a sentence, and it ends with a name ("BBC News",
+  // "Antiwar.com"), not a preposition ("Meeting on March 3, 2022" is body text).
+  const last = prefix.split(' ').at(-1) ?? '';
+  if (
+    prefix.length > 60 ||
+    /[.!?]\s|[“”"]/.test(prefix) ||
+    !/^[\p{Lu}\p{N}@]/u.test(prefix) ||
+    !(/^[\p{Lu}\p{N}]/u.test(last) || last.includes('.'))
+  ) {
     return undefined;
-  return { name: prefix, date: found.date, linked };
+  }
+  return { name: prefix, date: found.date };
 }
 
 type Taxonomy = 'regions' | 'themes' | 'reports';
@@ -479,7 +485,8 @@ function readFrontMatter(
     }
     if (rawValue.startsWith('[') && rawValue.endsWith(']')) {
       const list = readFlowList(rawValue);
-      if (list === undefined) return { ok: false, reason: `${where}: cannot read the list "${clip(rawValue)}"` };
+      if (list === undefined)
+        return { ok: false, reason: `${where}: cannot read the list "${clip(rawValue)}"` };
       fields.set(key, list);
       continue;
     }
@@ -669,7 +676,7 @@ function parseScraped(input: ArticleInput, blocks: string[]): ParseResult {
       for (const h of header) {
         if (h.type === 'byline') {
           for (const a of h.byline.authors) if (!meta.authors.includes(a)) meta.authors.push(a);
-          if (h.byline.date !== undefined) datelines.push({ date: h.byline.date, linked: false });
+          if (h.byline.date !== undefined) datelines.push({ date: h.byline.date });
         } else if (h.type === 'dateline') datelines.push(h.dateline);
         else meta[h.field].push(...h.values);
       }
