@@ -8,10 +8,15 @@ export default {
   data: new SlashCommandBuilder()
     .setName('ask')
     .setDescription('Ask a question; get the passages that answer it, cited')
-    .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(300))
+    .addStringOption((o) =>
+      o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(300),
+    )
     .addStringOption(articleOption)
     .addBooleanOption(hideOption),
   run: ({ kb, options }) => ask(kb, options.string('question'), options.optionalString('article')),
   autocomplete: ({ kb, focused }) => suggestArticles(kb, focused.value),
-  examples: ['/ask question:How many reservists did Tajikistan activate?', '/ask question:What did Tajikistan do to strengthen the border?'],
+  examples: [
+    '/ask question:How many reservists did Tajikistan activate?',
+    '/ask question:What did Tajikistan do to strengthen the border?',
+  ],
 } satisfies Command;

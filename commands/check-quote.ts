@@ -8,7 +8,9 @@ export default {
   data: new SlashCommandBuilder()
     .setName('check-quote')
     .setDescription('Is this quote in the article word for word, altered, or not there at all?')
-    .addStringOption((o) => o.setName('text').setDescription('The quote to check').setRequired(true).setMaxLength(1000))
+    .addStringOption((o) =>
+      o.setName('text').setDescription('The quote to check').setRequired(true).setMaxLength(1000),
+    )
     .addStringOption(articleOption)
     .addBooleanOption(hideOption),
   run: ({ kb, options }) => checkQuote(kb, options.string('text'), options.optionalString('article')),

@@ -8,7 +8,9 @@ export default {
   data: new SlashCommandBuilder()
     .setName('facts')
     .setDescription('Numbers and dates in the article, with what they count, cited')
-    .addStringOption((o) => o.setName('topic').setDescription('Only facts about this (e.g. soldiers)').setMaxLength(100))
+    .addStringOption((o) =>
+      o.setName('topic').setDescription('Only facts about this (e.g. soldiers)').setMaxLength(100),
+    )
     .addStringOption(articleOption)
     .addBooleanOption(hideOption),
   run: ({ kb, options }) => facts(kb, options.optionalString('topic'), options.optionalString('article')),

@@ -9,12 +9,19 @@ export default {
     .setName('quotes')
     .setDescription('Every direct quote of a person, in article order, each cited')
     .addStringOption((o) =>
-      o.setName('speaker').setDescription('Name or surname (misspellings are fine)').setRequired(true).setMaxLength(100).setAutocomplete(true),
+      o
+        .setName('speaker')
+        .setDescription('Name or surname (misspellings are fine)')
+        .setRequired(true)
+        .setMaxLength(100)
+        .setAutocomplete(true),
     )
     .addStringOption(articleOption)
     .addBooleanOption(hideOption),
   run: ({ kb, options }) => quotesBy(kb, options.string('speaker'), options.optionalString('article')),
   autocomplete: ({ kb, focused }) =>
-    focused.name === 'article' ? suggestArticles(kb, focused.value) : suggestNames(kb, focused.value, { speakersOnly: true }),
+    focused.name === 'article'
+      ? suggestArticles(kb, focused.value)
+      : suggestNames(kb, focused.value, { speakersOnly: true }),
   examples: ['/quotes speaker:Lavrov', '/quotes speaker:Sergej Lavrov'],
 } satisfies Command;

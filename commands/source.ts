@@ -8,7 +8,11 @@ export default {
     .setName('source')
     .setDescription('Where an article comes from: title, author, outlet, original publisher, dates, link')
     .addStringOption((o) =>
-      o.setName('article').setDescription('Article id or title (all articles when empty)').setMaxLength(200).setAutocomplete(true),
+      o
+        .setName('article')
+        .setDescription('Article id or title (all articles when empty)')
+        .setMaxLength(200)
+        .setAutocomplete(true),
     ),
   run: ({ kb, options }) => source(kb, options.optionalString('article')),
   autocomplete: ({ kb, focused }) => suggestArticles(kb, focused.value),

@@ -13,9 +13,15 @@ export default {
       o
         .setName('length')
         .setDescription('How long (default medium)')
-        .addChoices({ name: 'short', value: 'short' }, { name: 'medium', value: 'medium' }, { name: 'long', value: 'long' }),
+        .addChoices(
+          { name: 'short', value: 'short' },
+          { name: 'medium', value: 'medium' },
+          { name: 'long', value: 'long' },
+        ),
     )
-    .addStringOption((o) => o.setName('topic').setDescription('Only what the article says about this').setMaxLength(100))
+    .addStringOption((o) =>
+      o.setName('topic').setDescription('Only what the article says about this').setMaxLength(100),
+    )
     .addBooleanOption(hideOption),
   run: ({ kb, options }) => {
     const article = options.optionalString('article');

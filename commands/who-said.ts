@@ -9,7 +9,12 @@ export default {
     .setName('who-said')
     .setDescription('Who said these words? Finds the quote, its speaker and paragraph')
     .addStringOption((o) =>
-      o.setName('quote').setDescription('Words from the quote (typos are fine)').setRequired(true).setMaxLength(300).setAutocomplete(true),
+      o
+        .setName('quote')
+        .setDescription('Words from the quote (typos are fine)')
+        .setRequired(true)
+        .setMaxLength(300)
+        .setAutocomplete(true),
     )
     .addStringOption(articleOption)
     .addBooleanOption(hideOption),
@@ -20,5 +25,8 @@ export default {
     const found = article === undefined ? undefined : kb.resolveArticle(article);
     return suggestQuotes(kb, focused.value, found?.ok ? found.article.id : undefined);
   },
-  examples: ['/who-said quote:hasty withdrawal', '/who-said quote:we will do everything to prevent aggressive encroachments'],
+  examples: [
+    '/who-said quote:hasty withdrawal',
+    '/who-said quote:we will do everything to prevent aggressive encroachments',
+  ],
 } satisfies Command;

@@ -9,11 +9,17 @@ export default {
     .setName('who')
     .setDescription('A person or organisation as the article describes them')
     .addStringOption((o) =>
-      o.setName('name').setDescription('Name, surname or acronym').setRequired(true).setMaxLength(100).setAutocomplete(true),
+      o
+        .setName('name')
+        .setDescription('Name, surname or acronym')
+        .setRequired(true)
+        .setMaxLength(100)
+        .setAutocomplete(true),
     )
     .addStringOption(articleOption)
     .addBooleanOption(hideOption),
   run: ({ kb, options }) => who(kb, options.string('name'), options.optionalString('article')),
-  autocomplete: ({ kb, focused }) => (focused.name === 'article' ? suggestArticles(kb, focused.value) : suggestNames(kb, focused.value)),
+  autocomplete: ({ kb, focused }) =>
+    focused.name === 'article' ? suggestArticles(kb, focused.value) : suggestNames(kb, focused.value),
   examples: ['/who name:Sultonov', '/who name:CSTO'],
 } satisfies Command;

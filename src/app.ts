@@ -15,7 +15,9 @@ export interface App {
 }
 
 /** Loads articles, extracts what they say and indexes it. Broken files are reported, never fatal. */
-export async function buildKnowledge(articlesDir: string): Promise<{ kb: KnowledgeBase; problems: LoadProblem[] }> {
+export async function buildKnowledge(
+  articlesDir: string,
+): Promise<{ kb: KnowledgeBase; problems: LoadProblem[] }> {
   const { articles, problems } = await loadArticles(articlesDir);
   const knowledge = [];
   for (const article of articles) {

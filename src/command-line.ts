@@ -27,17 +27,25 @@ function unquote(value: string): string {
 }
 
 /** Converts and checks one raw option value against its schema; an error message when invalid. */
-export function coerceOption(option: CommandOptionJSON, raw: string): { ok: true; value: OptionValue } | { ok: false; error: string } {
+export function coerceOption(
+  option: CommandOptionJSON,
+  raw: string,
+): { ok: true; value: OptionValue } | { ok: false; error: string } {
   const name = option.name;
   switch (option.type) {
     case OptionType.Integer:
     case OptionType.Number: {
       const n = Number(raw);
       if (raw === '' || !Number.isFinite(n) || (option.type === OptionType.Integer && !Number.isInteger(n))) {
-        return { ok: false, error: `Option ${name} needs a ${option.type === OptionType.Integer ? 'whole number' : 'number'}, got "${raw}".` };
+        return {
+          ok: false,
+          error: `Option ${name} needs a ${option.type === OptionType.Integer ? 'whole number' : 'number'}, got "${raw}".`,
+        };
       }
-      if (option.min_value !== undefined && n < option.min_value) return { ok: false, error: `Option ${name} must be at least ${option.min_value}.` };
-      if (option.max_value !== undefined && n > option.max_value) return { ok: false, error: `Option ${name} must be at most ${option.max_value}.` };
+      if (option.min_value !== undefined && n < option.min_value)
+        return { ok: false, error: `Option ${name} must be at least ${option.min_value}.` };
+      if (option.max_value !== undefined && n > option.max_value)
+        return { ok: false, error: `Option ${name} must be at most ${option.max_value}.` };
       return { ok: true, value: n };
     }
     case OptionType.Boolean: {
@@ -47,15 +55,25 @@ export function coerceOption(option: CommandOptionJSON, raw: string): { ok: true
     }
     default: {
       if (option.choices && option.choices.length > 0) {
-        const choice = option.choices.find((c) => String(c.value).toLowerCase() === raw.toLowerCase() || c.name.toLowerCase() === raw.toLowerCase());
-        if (!choice) return { ok: false, error: `Option ${name} must be one of: ${option.choices.map((c) => String(c.value)).join(', ')}.` };
+        const choice = option.choices.find(
+          (c) =>
+            String(c.value).toLowerCase() === raw.toLowerCase() || c.name.toLowerCase() === raw.toLowerCase(),
+        );
+        if (!choice)
+          return {
+            ok: false,
+            error: `Option ${name} must be one of: ${option.choices.map((c) => String(c.value)).join(', ')}.`,
+          };
         return { ok: true, value: choice.value };
       }
       if (option.min_length !== undefined && raw.length < option.min_length) {
         return { ok: false, error: `Option ${name} needs at least ${option.min_length} characters.` };
       }
       if (option.max_length !== undefined && raw.length > option.max_length) {
-        return { ok: false, error: `Option ${name} is limited to ${option.max_length} characters (got ${raw.length}).` };
+        return {
+          ok: false,
+          error: `Option ${name} is limited to ${option.max_length} characters (got ${raw.length}).`,
+        };
       }
       return { ok: true, value: raw };
     }
@@ -67,6 +85,8 @@ export function coerceOption(option: CommandOptionJSON, raw: string): { ok: true
  * is the value of the command's single required option (`/who-said hasty withdrawal`).
  */
 export function parseCommandLine(line: string, commands: ReadonlyMap<string, Command>): ParsedLine {
+  // Control characters (NUL, escapes, bells) are never meaningful in a command: read them as spaces.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const text = line.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ').trim();
   if (text === '') return { ok: false, name: null, error: 'Empty line: type a command such as /help.' };
   const match = /^\/?([^\s:]+)(.*)$/s.exec(text);
@@ -75,7 +95,8 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Com
   const command = commands.get(word);
   if (!command) {
     const suggestions = closest(word, [...commands.keys()]).map((n) => `/${n}`);
-    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : ' Type /help for the list.';
+    const hint =
+      suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : ' Type /help for the list.';
     return { ok: false, name: null, error: `Unknown command "${word.slice(0, 40)}".${hint}`, suggestions };
   }
   const options = commandOptions(command);
@@ -115,10 +136,14 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Com
     const required = options.filter((o) => o.required);
     const target = required.length === 1 ? required[0] : options.length === 1 ? options[0] : undefined;
     if (!target) {
-      const hint = options.length === 0 ? `/${word} takes no options.` : `Name the option, e.g. /${word} ${options[0]?.name}:…`;
+      const hint =
+        options.length === 0
+          ? `/${word} takes no options.`
+          : `Name the option, e.g. /${word} ${options[0]?.name}:…`;
       return { ok: false, name: word, error: `Unexpected text "${bare.slice(0, 60)}". ${hint}` };
     }
-    if (raw.has(target.name)) return { ok: false, name: word, error: `Option ${target.name} is given twice.` };
+    if (raw.has(target.name))
+      return { ok: false, name: word, error: `Option ${target.name} is given twice.` };
     raw.set(target.name, unquote(bare));
   }
 
@@ -127,7 +152,11 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Com
     const value = raw.get(option.name);
     if (value === undefined || value === '') {
       if (option.required) {
-        return { ok: false, name: word, error: `/${word} needs the option ${option.name} (${option.description}). Example: /${word} ${option.name}:…` };
+        return {
+          ok: false,
+          name: word,
+          error: `/${word} needs the option ${option.name} (${option.description}). Example: /${word} ${option.name}:…`,
+        };
       }
       continue;
     }

@@ -15,16 +15,28 @@ const schema = z
       blankToUndefined,
       z
         .string()
-        .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts; copy it from the Bot page)')
+        .regex(
+          /^[\w-]+\.[\w-]+\.[\w-]+$/,
+          'does not look like a bot token (three dot-separated parts; copy it from the Bot page)',
+        )
         .optional(),
     ),
     DISCORD_CLIENT_ID: z.preprocess(blankToUndefined, snowflake.optional()),
     DISCORD_GUILD_ID: z.preprocess(blankToUndefined, snowflake.optional()),
-    DISCORD_API_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+    DISCORD_API_URL: z.preprocess(
+      blankToUndefined,
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    ),
     ARTICLES_DIR: z.preprocess(blankToUndefined, z.string().default('seeds')),
-    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).default('info')),
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).default('info'),
+    ),
     NODE_ENV: z.preprocess(blankToUndefined, z.string().default('development')),
-    SHARD_COUNT: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).optional()),
+    SHARD_COUNT: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: 'must be a whole number' }).int().min(1).optional(),
+    ),
     SHARD_IDS: z.preprocess(
       blankToUndefined,
       z
@@ -35,9 +47,14 @@ const schema = z
     ),
   })
   .superRefine((c, ctx) => {
-    if (c.SHARD_IDS && c.SHARD_COUNT === undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_COUNT'], message: 'is required when SHARD_IDS is set' });
+    if (c.SHARD_IDS && c.SHARD_COUNT === undefined)
+      ctx.addIssue({ code: 'custom', path: ['SHARD_COUNT'], message: 'is required when SHARD_IDS is set' });
     if (c.SHARD_IDS && c.SHARD_COUNT !== undefined && c.SHARD_IDS.some((id) => id >= (c.SHARD_COUNT ?? 0))) {
-      ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: `every shard number must be below SHARD_COUNT (${c.SHARD_COUNT})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHARD_IDS'],
+        message: `every shard number must be below SHARD_COUNT (${c.SHARD_COUNT})`,
+      });
     }
   });
 
@@ -46,11 +63,15 @@ export type Config = z.infer<typeof schema>;
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 /** Validates the environment. `require` names variables a mode cannot run without. */
-export function readConfig(env: Readonly<Record<string, string | undefined>>, require: readonly (keyof Config)[] = []): ConfigResult {
+export function readConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  require: readonly (keyof Config)[] = [],
+): ConfigResult {
   const parsed = schema.safeParse(env);
   const errors: string[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push(`${issue.path.join('.') || 'config'} ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      errors.push(`${issue.path.join('.') || 'config'} ${issue.message}`);
   }
   for (const key of require) {
     const value = parsed.success ? parsed.data[key] : env[key];

@@ -35,7 +35,10 @@ export const CONSOLE_USAGE = `Usage: npm run console -- [--articles DIR] [--json
 Try: /help, /articles, /who-said quote:hasty withdrawal`;
 
 /** Reads the console's own flags; everything else is the command line. */
-export function parseConsoleArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConsoleArgs | { error: string } {
+export function parseConsoleArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): ConsoleArgs | { error: string } {
   let articlesDir = env['ARTICLES_DIR'] || 'seeds';
   let json = false;
   let help = false;
@@ -46,18 +49,24 @@ export function parseConsoleArgs(argv: readonly string[], env: Readonly<Record<s
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg === '--articles') {
       const dir = argv[i + 1];
-      if (dir === undefined || dir.startsWith('--')) return { error: '--articles needs a folder, e.g. --articles seeds' };
+      if (dir === undefined || dir.startsWith('--'))
+        return { error: '--articles needs a folder, e.g. --articles seeds' };
       articlesDir = dir;
       i++;
     } else if (arg.startsWith('--articles=')) articlesDir = arg.slice('--articles='.length);
-    else if (arg.startsWith('--') && rest.length === 0) return { error: `Unknown flag ${arg}.\n${CONSOLE_USAGE}` };
+    else if (arg.startsWith('--') && rest.length === 0)
+      return { error: `Unknown flag ${arg}.\n${CONSOLE_USAGE}` };
     else rest.push(arg);
   }
   return { articlesDir, json, help, line: rest.length > 0 ? rest.join(' ') : null };
 }
 
 /** Answers one line (a command as typed in Discord). Never throws. */
-export async function answerLine(app: App, line: string, onError?: (error: unknown) => void): Promise<Answer> {
+export async function answerLine(
+  app: App,
+  line: string,
+  onError?: (error: unknown) => void,
+): Promise<Answer> {
   const parsed = parseCommandLine(line, app.commands);
   if (!parsed.ok) return fail(parsed.name ?? '', parsed.error, parsed.suggestions);
   return execute(app, parsed.name, parsed.values, onError);
@@ -86,8 +95,10 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
   }
   const started = performance.now();
   const app = preloaded ?? (await loadApp({ articlesDir: path.resolve(args.articlesDir) }));
-  for (const p of app.problems.articles) await write(io.stderr, `warning: skipped article ${p.file}: ${p.reason}\n`);
-  for (const p of app.problems.commands) await write(io.stderr, `warning: skipped command ${p.file}: ${p.reason}\n`);
+  for (const p of app.problems.articles)
+    await write(io.stderr, `warning: skipped article ${p.file}: ${p.reason}\n`);
+  for (const p of app.problems.commands)
+    await write(io.stderr, `warning: skipped command ${p.file}: ${p.reason}\n`);
   if (!preloaded) {
     const quotes = app.kb.knowledge.reduce((n, k) => n + k.quotes.length, 0);
     await write(
@@ -98,7 +109,8 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
   const onError = (error: unknown): void => {
     io.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
   };
-  const render = (answer: Answer): string => (args.json ? renderJson(answer) : renderText(answer, (id) => app.kb.article(id)));
+  const render = (answer: Answer): string =>
+    args.json ? renderJson(answer) : renderText(answer, (id) => app.kb.article(id));
 
   if (args.line !== null) {
     const answer = await answerLine(app, args.line, onError);
@@ -107,7 +119,11 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
   }
 
   const interactive = io.stdin.isTTY === true && !args.json;
-  const rl = readline.createInterface({ input: io.stdin, ...(interactive ? { output: io.stdout, prompt: 'newsroom> ' } : {}), terminal: interactive });
+  const rl = readline.createInterface({
+    input: io.stdin,
+    ...(interactive ? { output: io.stdout, prompt: 'newsroom> ' } : {}),
+    terminal: interactive,
+  });
   if (interactive) {
     await write(io.stdout, 'Type a command (/help lists them), or Ctrl-D to quit.\n');
     rl.prompt();
@@ -126,10 +142,17 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
   return 0;
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
+const isMain =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
 if (isMain) {
   const { config } = await import('dotenv');
   config({ quiet: true });
-  const code = await runConsole({ argv: process.argv.slice(2), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  const code = await runConsole({
+    argv: process.argv.slice(2),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
   process.exitCode = code;
 }

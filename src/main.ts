@@ -15,8 +15,16 @@ if (!checked.ok) {
 const config = checked.config;
 
 if (config.DISCORD_TOKEN === undefined) {
-  process.stderr.write('No DISCORD_TOKEN set: running the local console. To connect to Discord, put DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see README).\n');
-  process.exitCode = await runConsole({ argv: process.argv.slice(2), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  process.stderr.write(
+    'No DISCORD_TOKEN set: running the local console. To connect to Discord, put DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see README).\n',
+  );
+  process.exitCode = await runConsole({
+    argv: process.argv.slice(2),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
 } else {
   const { startBot } = await import('./discord/start.ts');
   process.exitCode = await startBot(config);

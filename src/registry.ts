@@ -31,12 +31,17 @@ export function isCommandFile(file: string): boolean {
 }
 
 /** Checks that a module's default export has the Command shape; returns a reason when not. */
-export function checkCommandModule(file: string, value: unknown): { ok: true; command: Command } | { ok: false; reason: string } {
+export function checkCommandModule(
+  file: string,
+  value: unknown,
+): { ok: true; command: Command } | { ok: false; reason: string } {
   const expected = path.basename(file).replace(/\.(ts|js|mjs)$/, '');
-  if (typeof value !== 'object' || value === null) return { ok: false, reason: 'no default export (export default { data, run })' };
+  if (typeof value !== 'object' || value === null)
+    return { ok: false, reason: 'no default export (export default { data, run })' };
   const candidate = value as Partial<Command>;
   const data = candidate.data;
-  if (!data || typeof data.toJSON !== 'function') return { ok: false, reason: '`data` must be a slash command builder' };
+  if (!data || typeof data.toJSON !== 'function')
+    return { ok: false, reason: '`data` must be a slash command builder' };
   if (typeof candidate.run !== 'function') return { ok: false, reason: '`run` must be a function' };
   if (candidate.autocomplete !== undefined && typeof candidate.autocomplete !== 'function') {
     return { ok: false, reason: '`autocomplete` must be a function' };
@@ -48,7 +53,8 @@ export function checkCommandModule(file: string, value: unknown): { ok: true; co
     return { ok: false, reason: `invalid builder: ${(error as Error).message}` };
   }
   if (!NAME_PATTERN.test(name)) return { ok: false, reason: `invalid command name "${name}"` };
-  if (name !== expected) return { ok: false, reason: `command name "${name}" does not match the file name "${expected}"` };
+  if (name !== expected)
+    return { ok: false, reason: `command name "${name}" does not match the file name "${expected}"` };
   return { ok: true, command: candidate as Command };
 }
 

@@ -11,7 +11,8 @@ export type QuestionKind = 'number' | 'date' | 'person' | 'place' | 'reason' | '
 
 export function questionKind(question: string): QuestionKind {
   const q = question.toLowerCase();
-  if (/\bhow (many|much|long|far|big|large|old|often)\b|\bwhat (number|percentage|share|amount)\b/.test(q)) return 'number';
+  if (/\bhow (many|much|long|far|big|large|old|often)\b|\bwhat (number|percentage|share|amount)\b/.test(q))
+    return 'number';
   if (/\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b/.test(q)) return 'date';
   if (/\bwho(m|se)?\b|\bwhich (person|official|minister|leader|spokes\w*)\b/.test(q)) return 'person';
   if (/\bwhere\b|\bwhich (country|city|place|region)\b/.test(q)) return 'place';
@@ -53,7 +54,10 @@ function sentenceFeatures(kb: KnowledgeBase): { flags: Uint8Array; facts: Map<nu
     }
   }
   kb.sentences.forEach((s, i) => {
-    if (/\b(because|due to|in response to|after|so that|in order to|as a result|amid)\b/i.test(s.sentence.text)) flags[i] = (flags[i] ?? 0) | FLAG_REASON;
+    if (
+      /\b(because|due to|in response to|after|so that|in order to|as a result|amid)\b/i.test(s.sentence.text)
+    )
+      flags[i] = (flags[i] ?? 0) | FLAG_REASON;
   });
   const built = { flags, facts };
   features.set(kb, built);
@@ -79,7 +83,10 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   if (!scope.ok) return scope.answer;
   const q = question.trim();
   if (contentTerms(q).length === 0) {
-    return fail('ask', 'Ask a question with a few content words, e.g. /ask question:How many reservists did Tajikistan activate?');
+    return fail(
+      'ask',
+      'Ask a question with a few content words, e.g. /ask question:How many reservists did Tajikistan activate?',
+    );
   }
   const kind = questionKind(q);
   const { flags, facts } = sentenceFeatures(kb);
@@ -95,17 +102,23 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
       const concepts = conceptCoverage(kb, q, h.matched);
       const index = h.index;
       const fits = want !== 0 && ((flags[index] ?? 0) & want) !== 0;
-      // The confidence blends how much of the question the sentence covers with whether it has
-      // the kind of thing asked for; the key (non-name) words must be there at all.
-      const score = Math.min(1, h.score * (0.7 + 0.3 * concepts) + (fits ? 0.08 : 0));
+      // A question is worded unlike its answer, so fuse.js's whole-string similarity says little
+      // here: confidence is how much of the question the sentence covers (typos and synonyms
+      // count less), whether its key non-name words are there, and whether it holds the kind of
+      // thing asked for (a number for "how many").
+      const score = Math.min(1, 0.75 * h.coverage + 0.2 * concepts + (fits ? 0.05 : 0));
       return { hit: h, concepts, index, score };
     })
     .filter((r) => r.concepts >= 0.5 && r.score >= WEAK)
     .sort((a, b) => b.score - a.score);
+  // Further passages must be nearly as relevant as the best: a strong answer is not padded with
+  // loosely related paragraphs.
+  const floor = (relevant[0]?.score ?? 0) - 0.3;
 
   const seen = new Set<string>();
   const results: Result[] = [];
   for (const r of relevant) {
+    if (r.score < floor) break;
     const s = r.hit.item;
     const key = `${s.article}|${s.paragraph}`;
     if (seen.has(key)) continue;
@@ -113,8 +126,14 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
     const paragraph = kb.article(s.article)?.paragraphs[s.paragraph - 1];
     if (!paragraph) continue;
     const fields: Field[] = [];
-    const wanted = (facts.get(r.index) ?? []).filter((f) => (kind === 'date' ? f.kind === 'date' : kind === 'number' ? f.kind !== 'date' : false));
-    if (wanted.length > 0) fields.push({ name: kind === 'date' ? 'Date' : 'Figure', value: wanted.map((f) => (f.iso ? `${f.text} (${f.iso})` : f.text)).join('; ') });
+    const wanted = (facts.get(r.index) ?? []).filter((f) =>
+      kind === 'date' ? f.kind === 'date' : kind === 'number' ? f.kind !== 'date' : false,
+    );
+    if (wanted.length > 0)
+      fields.push({
+        name: kind === 'date' ? 'Date' : 'Figure',
+        value: wanted.map((f) => (f.iso ? `${f.text} (${f.iso})` : f.text)).join('; '),
+      });
     results.push({
       kind: 'passage',
       text: paragraph.text,
@@ -131,5 +150,9 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
     });
   }
   const top = results[0]?.score ?? 0;
-  return ok('ask', results, top < STRONG ? { message: 'Weak match: these passages may only partly answer the question.' } : {});
+  return ok(
+    'ask',
+    results,
+    top < STRONG ? { message: 'Weak match: these passages may only partly answer the question.' } : {},
+  );
 }

@@ -31,7 +31,8 @@ export function diffWords(text: string, source: string): WordDiff {
   for (let i = n - 1; i >= 0; i--) {
     const row = dp[i] as Uint16Array;
     const below = dp[i + 1] as Uint16Array;
-    for (let j = m - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
+    for (let j = m - 1; j >= 0; j--)
+      row[j] = a[i] === b[j] ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
   }
   const pairs: [number, number][] = [];
   let i = 0;
@@ -71,7 +72,8 @@ export function checkQuote(kb: KnowledgeBase, text: string, articleQuery?: strin
   const scope = scopeArticle(kb, 'check-quote', articleQuery);
   if (!scope.ok) return scope.answer;
   const query = stripQuoteMarks(text);
-  if (contentTerms(query).length === 0) return fail('check-quote', 'Paste the quote to check, e.g. /check-quote text:“We’ll do everything”');
+  if (contentTerms(query).length === 0)
+    return fail('check-quote', 'Paste the quote to check, e.g. /check-quote text:“We’ll do everything”');
   const filter = scope.article ? { article: scope.article.id } : {};
   const sources: Source[] = [];
   for (const h of kb.searchQuotes(query, { limit: 3, ...filter })) {
@@ -101,15 +103,21 @@ export function checkQuote(kb: KnowledgeBase, text: string, articleQuery?: strin
     .sort((x, y) => y.diff.kept - x.diff.kept || Number(y.s.isQuote) - Number(x.s.isQuote));
   const best = verbatim ? { s: verbatim, diff: { removed: [], added: [], kept: 1 } } : scored[0];
   if (!best || best.diff.kept < 0.5 || (!verbatim && best.diff.kept < WEAK)) {
-    return ok('check-quote', [], { message: 'Not in the article: no quote or passage matches this text. It may be misattributed or invented.' });
+    return ok('check-quote', [], {
+      message:
+        'Not in the article: no quote or passage matches this text. It may be misattributed or invented.',
+    });
   }
   const verdict: Verdict = verbatim ? 'verbatim' : 'altered';
   const fields: Field[] = [];
   if (verdict === 'altered') {
-    if (best.diff.removed.length > 0) fields.push({ name: 'The article has', value: best.diff.removed.join(' ') });
-    if (best.diff.added.length > 0) fields.push({ name: 'Not in the article', value: best.diff.added.join(' ') });
+    if (best.diff.removed.length > 0)
+      fields.push({ name: 'The article has', value: best.diff.removed.join(' ') });
+    if (best.diff.added.length > 0)
+      fields.push({ name: 'Not in the article', value: best.diff.added.join(' ') });
   }
-  if (!best.s.isQuote) fields.push({ name: 'Note', value: 'These are the writer’s words, not a quote of anyone.' });
+  if (!best.s.isQuote)
+    fields.push({ name: 'Note', value: 'These are the writer’s words, not a quote of anyone.' });
   const role = roleOf(kb, best.s.speakerId);
   const result: Result = {
     kind: 'check',
@@ -121,7 +129,11 @@ export function checkQuote(kb: KnowledgeBase, text: string, articleQuery?: strin
     score: round(best.diff.kept),
     fields,
   };
-  const who = best.s.isQuote ? (best.s.speaker ? ` (${best.s.speaker})` : ' (unattributed quote)') : ' (narration, not a quote)';
+  const who = best.s.isQuote
+    ? best.s.speaker
+      ? ` (${best.s.speaker})`
+      : ' (unattributed quote)'
+    : ' (narration, not a quote)';
   const message =
     verdict === 'verbatim'
       ? `Verbatim: the article prints these words${who}.`

@@ -10,8 +10,10 @@ function usage(name: string, options: readonly CommandOptionJSON[]): string {
 }
 
 function optionLine(o: CommandOptionJSON): string {
-  const type = o.type === OptionType.Boolean ? 'true/false' : o.type === OptionType.Integer ? 'number' : 'text';
-  const choices = o.choices && o.choices.length > 0 ? ` (one of: ${o.choices.map((c) => String(c.value)).join(', ')})` : '';
+  const type =
+    o.type === OptionType.Boolean ? 'true/false' : o.type === OptionType.Integer ? 'number' : 'text';
+  const choices =
+    o.choices && o.choices.length > 0 ? ` (one of: ${o.choices.map((c) => String(c.value)).join(', ')})` : '';
   return `${o.description}${o.required ? ' (required' : ' (optional'}, ${type})${choices}`;
 }
 
@@ -22,7 +24,11 @@ export function help(commands: ReadonlyMap<string, Command>, name: string | unde
     const command = commands.get(key);
     if (!command) {
       const near = closest(key, [...commands.keys()]);
-      return fail('help', `There is no /${key.slice(0, 40)} command.${near.length > 0 ? ` Did you mean ${near.map((n) => `/${n}`).join(' or ')}?` : ''}`, near);
+      return fail(
+        'help',
+        `There is no /${key.slice(0, 40)} command.${near.length > 0 ? ` Did you mean ${near.map((n) => `/${n}`).join(' or ')}?` : ''}`,
+        near,
+      );
     }
     const json = command.data.toJSON();
     const options = json.options ?? [];
@@ -32,7 +38,9 @@ export function help(commands: ReadonlyMap<string, Command>, name: string | unde
       text: json.description,
       fields: [
         ...options.map((o) => ({ name: o.name, value: optionLine(o) })),
-        ...(command.examples && command.examples.length > 0 ? [{ name: 'Examples', value: command.examples.join('\n') }] : []),
+        ...(command.examples && command.examples.length > 0
+          ? [{ name: 'Examples', value: command.examples.join('\n') }]
+          : []),
       ],
     };
     return ok('help', [result]);
@@ -42,6 +50,7 @@ export function help(commands: ReadonlyMap<string, Command>, name: string | unde
     return { kind: 'command', title: usage(json.name, json.options ?? []), text: json.description };
   });
   return ok('help', results, {
-    message: 'Every answer cites its paragraph (¶N). Options are written name:value; /help command:NAME shows one command in full.',
+    message:
+      'Every answer cites its paragraph (¶N). Options are written name:value; /help command:NAME shows one command in full.',
   });
 }

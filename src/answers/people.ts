@@ -6,14 +6,20 @@ import { closest } from '../text/similar.ts';
 import { scopeArticle } from './articles.ts';
 import { STRONG, WEAK, quoteResult, round, sameEntity } from './shared.ts';
 
-type Found = { ok: true; entities: Entity[]; score: number; others: string[] } | { ok: false; answer: Answer };
+type Found =
+  { ok: true; entities: Entity[]; score: number; others: string[] } | { ok: false; answer: Answer };
 
 /**
  * Finds the person or organisation a user means by a name as typed: surname, full name,
  * misspelt or transliterated ("Sergej Lavrov"), acronym. Returns every record of that entity
  * (one per article) and the other names that matched almost as well.
  */
-export function findEntity(kb: KnowledgeBase, command: string, name: string, article: string | undefined): Found {
+export function findEntity(
+  kb: KnowledgeBase,
+  command: string,
+  name: string,
+  article: string | undefined,
+): Found {
   const typed = name.trim();
   if (typed === '') return { ok: false, answer: fail(command, 'Give a name, e.g. Lavrov.') };
   const hits = kb.searchEntities(typed, { limit: 20, ...(article !== undefined ? { article } : {}) });
@@ -34,7 +40,9 @@ export function findEntity(kb: KnowledgeBase, command: string, name: string, art
     ...new Set(
       hits
         .slice(1)
-        .filter((h) => h.item.name.toLowerCase() !== best.item.name.toLowerCase() && best.score - h.score <= 0.02)
+        .filter(
+          (h) => h.item.name.toLowerCase() !== best.item.name.toLowerCase() && best.score - h.score <= 0.02,
+        )
         .map((h) => h.item.name),
     ),
   ];
@@ -51,19 +59,30 @@ export function quotesBy(kb: KnowledgeBase, speaker: string, articleQuery?: stri
   const name = found.entities[0]?.name ?? speaker;
   const results: Result[] = [];
   for (const k of kb.knowledge) {
-    for (const q of k.quotes) if (q.speakerId !== null && ids.has(q.speakerId)) results.push(quoteResult(kb, q, found.score));
+    for (const q of k.quotes)
+      if (q.speakerId !== null && ids.has(q.speakerId)) results.push(quoteResult(kb, q, found.score));
   }
   const notes: string[] = [];
   if (found.score < STRONG) notes.push(`Closest name: ${name}.`);
   if (found.others.length > 0) notes.push(`Also matching: ${found.others.join(', ')}.`);
   if (results.length === 0) {
-    const claims = kb.knowledge.flatMap((k) => k.claims).filter((c) => c.speakerId !== null && ids.has(c.speakerId));
-    const reported = claims.length > 0 ? ` The article reports ${claims.length} statement(s) by ${name} in its own words (/who name:${name}).` : '';
-    notes.unshift(`${name} has no direct quote in ${scope.article ? 'this article' : 'the articles'}.${reported}`);
+    const claims = kb.knowledge
+      .flatMap((k) => k.claims)
+      .filter((c) => c.speakerId !== null && ids.has(c.speakerId));
+    const reported =
+      claims.length > 0
+        ? ` The article reports ${claims.length} statement(s) by ${name} in its own words (/who name:${name}).`
+        : '';
+    notes.unshift(
+      `${name} has no direct quote in ${scope.article ? 'this article' : 'the articles'}.${reported}`,
+    );
   } else {
     notes.unshift(`${results.length} quote(s) by ${name}.`);
   }
-  return ok('quotes', results, { message: notes.join(' '), ...(found.others.length > 0 ? { suggestions: found.others } : {}) });
+  return ok('quotes', results, {
+    message: notes.join(' '),
+    ...(found.others.length > 0 ? { suggestions: found.others } : {}),
+  });
 }
 
 const KIND_LABEL: Record<Entity['kind'], string> = {
@@ -89,23 +108,41 @@ export function who(kb: KnowledgeBase, name: string, articleQuery?: string): Ans
     const claims = k?.claims.filter((c) => c.speakerId === e.id) ?? [];
     const paragraphs = paragraphsOf(e);
     const fields: Field[] = [{ name: 'Kind', value: KIND_LABEL[e.kind] }];
-    if (e.roles.length > 0) fields.push({ name: 'Described as', value: [...new Set(e.roles.map((r) => `${r.text} (¶${r.citation.paragraph})`))].join('; ') });
+    if (e.roles.length > 0)
+      fields.push({
+        name: 'Described as',
+        value: [...new Set(e.roles.map((r) => `${r.text} (¶${r.citation.paragraph})`))].join('; '),
+      });
     if (e.aliases.length > 0) fields.push({ name: 'Also called', value: e.aliases.join(', ') });
     fields.push({ name: 'Quotes', value: String(quotes.length) });
     if (claims.length > 0) fields.push({ name: 'Reported statements', value: String(claims.length) });
-    fields.push({ name: 'Mentioned', value: `${paragraphs.length > 0 ? `¶${paragraphs.join(', ¶')}` : 'once'} (${Math.max(1, e.mentions.length)} time(s))` });
+    fields.push({
+      name: 'Mentioned',
+      value: `${paragraphs.length > 0 ? `¶${paragraphs.join(', ¶')}` : 'once'} (${Math.max(1, e.mentions.length)} time(s))`,
+    });
     const first = e.roles[0]?.citation ?? e.mentions[0]?.citation;
     return {
       kind: 'entity',
       title: e.name,
       text: e.roles[0]?.text ?? `${KIND_LABEL[e.kind]} named in ${k?.article.meta.title ?? e.article}`,
       fields,
-      ...(first ? { citation: { article: e.article, paragraph: first.paragraph, ...(first.sentence !== undefined ? { sentence: first.sentence } : {}) } } : {}),
+      ...(first
+        ? {
+            citation: {
+              article: e.article,
+              paragraph: first.paragraph,
+              ...(first.sentence !== undefined ? { sentence: first.sentence } : {}),
+            },
+          }
+        : {}),
       score: round(found.score),
     };
   });
   const notes: string[] = [];
   if (found.score < STRONG) notes.push('Closest match for that name.');
   if (found.others.length > 0) notes.push(`Also matching: ${found.others.join(', ')}.`);
-  return ok('who', results, { ...(notes.length > 0 ? { message: notes.join(' ') } : {}), ...(found.others.length > 0 ? { suggestions: found.others } : {}) });
+  return ok('who', results, {
+    ...(notes.length > 0 ? { message: notes.join(' ') } : {}),
+    ...(found.others.length > 0 ? { suggestions: found.others } : {}),
+  });
 }

@@ -24,7 +24,11 @@ export function roleOf(kb: KnowledgeBase, entityId: string | null): string | und
 }
 
 export function quoteCitation(quote: Quote): Citation {
-  return { article: quote.article, paragraph: quote.span.citation.paragraph, sentence: quote.span.citation.sentence };
+  return {
+    article: quote.article,
+    paragraph: quote.span.citation.paragraph,
+    sentence: quote.span.citation.sentence,
+  };
 }
 
 /** A direct quote as a result: the quote as printed, its speaker (full name) and role. */

@@ -38,7 +38,10 @@ function unique(choices: (Choice | null)[]): Choice[] {
 export function suggestArticles(kb: KnowledgeBase, typed: string): Choice[] {
   const q = typed.trim().toLowerCase();
   const list = [...kb.articles].sort((a, b) => (articleDate(b) ?? '').localeCompare(articleDate(a) ?? ''));
-  const matching = q === '' ? list : list.filter((a) => a.id.toLowerCase().includes(q) || a.meta.title.toLowerCase().includes(q));
+  const matching =
+    q === ''
+      ? list
+      : list.filter((a) => a.id.toLowerCase().includes(q) || a.meta.title.toLowerCase().includes(q));
   if (matching.length === 0 && q !== '') {
     // Nothing contains the typed text: offer what the fuzzy resolver would have suggested.
     const found = kb.resolveArticle(q);
@@ -51,26 +54,43 @@ export function suggestArticles(kb: KnowledgeBase, typed: string): Choice[] {
 /** Quotes matching the words typed so far, as `“opening…” — Speaker`; the value is the quote text. */
 export function suggestQuotes(kb: KnowledgeBase, typed: string, article?: string): Choice[] {
   const q = typed.trim();
-  const label = (text: string, speaker: string | null): string => `“${clip(text, 70)}” — ${speaker ?? 'unattributed'}`;
+  const label = (text: string, speaker: string | null): string =>
+    `“${clip(text, 70)}” — ${speaker ?? 'unattributed'}`;
   if (q === '') {
-    const all = kb.knowledge.filter((k) => article === undefined || k.article.id === article).flatMap((k) => k.quotes);
+    const all = kb.knowledge
+      .filter((k) => article === undefined || k.article.id === article)
+      .flatMap((k) => k.quotes);
     return unique(all.map((quote) => choice(label(quote.text, quote.speaker), quote.text)));
   }
-  const hits = kb.searchQuotes(q, { limit: MAX_CHOICES, prefix: true, ...(article !== undefined ? { article } : {}) });
+  const hits = kb.searchQuotes(q, {
+    limit: MAX_CHOICES,
+    prefix: true,
+    ...(article !== undefined ? { article } : {}),
+  });
   return unique(hits.map((h) => choice(label(h.item.text, h.item.speaker), h.item.text)));
 }
 
 /** People and organisations matching the typed name; with `speakersOnly`, only those quoted. */
-export function suggestNames(kb: KnowledgeBase, typed: string, options: { speakersOnly?: boolean; article?: string } = {}): Choice[] {
+export function suggestNames(
+  kb: KnowledgeBase,
+  typed: string,
+  options: { speakersOnly?: boolean; article?: string } = {},
+): Choice[] {
   const q = typed.trim();
   const quoted = new Set<string>();
-  if (options.speakersOnly) for (const k of kb.knowledge) for (const quote of k.quotes) if (quote.speakerId) quoted.add(quote.speakerId);
+  if (options.speakersOnly)
+    for (const k of kb.knowledge)
+      for (const quote of k.quotes) if (quote.speakerId) quoted.add(quote.speakerId);
   const keep = (id: string, article: string): boolean =>
-    (!options.speakersOnly || quoted.has(id)) && (options.article === undefined || article === options.article);
+    (!options.speakersOnly || quoted.has(id)) &&
+    (options.article === undefined || article === options.article);
   const entities =
     q === ''
       ? kb.knowledge.flatMap((k) => k.entities).filter((e) => keep(e.id, e.article))
-      : kb.searchEntities(q, { limit: 100, prefix: true }).map((h) => h.item).filter((e) => keep(e.id, e.article));
+      : kb
+          .searchEntities(q, { limit: 100, prefix: true })
+          .map((h) => h.item)
+          .filter((e) => keep(e.id, e.article));
   // The same person in several articles is one choice: the value is the name itself.
   return unique(entities.map((e) => choice(e.roles[0] ? `${e.name} — ${e.roles[0].text}` : e.name, e.name)));
 }

@@ -59,7 +59,14 @@ export function textRank(sentences: readonly Set<string>[]): number[] {
 function candidates(article: Article): Candidate[] {
   return article.paragraphs
     .filter((p) => p.kind !== 'heading')
-    .flatMap((p) => p.sentences.map((s) => ({ paragraph: p.number, index: s.index, text: s.text, terms: new Set(contentTerms(s.text)) })));
+    .flatMap((p) =>
+      p.sentences.map((s) => ({
+        paragraph: p.number,
+        index: s.index,
+        text: s.text,
+        terms: new Set(contentTerms(s.text)),
+      })),
+    );
 }
 
 function cited(article: Article, c: Candidate, score?: number): Result {
@@ -88,8 +95,16 @@ export function summarizeArticle(article: Article, length: SummaryLength): Resul
 }
 
 /** Sentences of an article about a topic, most relevant first, then in reading order. */
-function summarizeTopic(kb: KnowledgeBase, article: Article | undefined, topic: string, length: SummaryLength): Result[] {
-  const hits = kb.searchSentences(topic, { limit: EXTRA[length] + 2, ...(article ? { article: article.id } : {}) });
+function summarizeTopic(
+  kb: KnowledgeBase,
+  article: Article | undefined,
+  topic: string,
+  length: SummaryLength,
+): Result[] {
+  const hits = kb.searchSentences(topic, {
+    limit: EXTRA[length] + 2,
+    ...(article ? { article: article.id } : {}),
+  });
   return hits
     .filter((h) => h.score >= WEAK && conceptCoverage(kb, topic, h.matched) >= 0.5)
     .sort((a, b) => a.index - b.index)
@@ -105,22 +120,37 @@ function summarizeTopic(kb: KnowledgeBase, article: Article | undefined, topic: 
  * `/summary [article] [length] [topic]`: an extractive summary, every sentence cited. Without an
  * article and with several loaded, each article gets a short one.
  */
-export function summary(kb: KnowledgeBase, options: { article?: string; length?: string; topic?: string }): Answer {
+export function summary(
+  kb: KnowledgeBase,
+  options: { article?: string; length?: string; topic?: string },
+): Answer {
   const scope = scopeArticle(kb, 'summary', options.article);
   if (!scope.ok) return scope.answer;
-  const length: SummaryLength = options.length === 'short' || options.length === 'long' ? options.length : 'medium';
+  const length: SummaryLength =
+    options.length === 'short' || options.length === 'long' ? options.length : 'medium';
   if (kb.articles.length === 0) return ok('summary', [], { message: 'No articles are loaded.' });
   const single = scope.article ?? (kb.articles.length === 1 ? kb.articles[0] : undefined);
   if (options.topic !== undefined) {
     const results = summarizeTopic(kb, single, options.topic, length);
-    if (results.length === 0) return ok('summary', [], { message: `The article${single ? '' : 's'} say nothing about "${options.topic.slice(0, 80)}".` });
-    return ok('summary', results, { message: `What ${single ? `“${single.meta.title}”` : 'the articles'} say about ${options.topic.slice(0, 80)}:` });
+    if (results.length === 0)
+      return ok('summary', [], {
+        message: `The article${single ? '' : 's'} say nothing about "${options.topic.slice(0, 80)}".`,
+      });
+    return ok('summary', results, {
+      message: `What ${single ? `“${single.meta.title}”` : 'the articles'} say about ${options.topic.slice(0, 80)}:`,
+    });
   }
   if (single) {
     const standfirst = single.meta.standfirst ? ` ${single.meta.standfirst}` : '';
     return ok('summary', summarizeArticle(single, length), { message: `${single.meta.title}.${standfirst}` });
   }
-  const results = kb.articles.slice(0, 10).flatMap((a) => summarizeArticle(a, 'short').slice(0, 1).map((r) => ({ ...r, title: a.meta.title })));
+  const results = kb.articles.slice(0, 10).flatMap((a) =>
+    summarizeArticle(a, 'short')
+      .slice(0, 1)
+      .map((r) => ({ ...r, title: a.meta.title })),
+  );
   const more = kb.articles.length > 10 ? ` Showing 10 of ${kb.articles.length}.` : '';
-  return ok('summary', results, { message: `The lead of each article; name one (article:…) for a fuller summary.${more}` });
+  return ok('summary', results, {
+    message: `The lead of each article; name one (article:…) for a fuller summary.${more}`,
+  });
 }

@@ -16,7 +16,10 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
   if (!scope.ok) return scope.answer;
   const query = stripQuoteMarks(words);
   if (contentTerms(query).length === 0) {
-    return fail('who-said', 'Give a few distinctive words from the quote, e.g. /who-said quote:hasty withdrawal');
+    return fail(
+      'who-said',
+      'Give a few distinctive words from the quote, e.g. /who-said quote:hasty withdrawal',
+    );
   }
   const filter = scope.article ? { article: scope.article.id } : {};
   const quotes = kb.searchQuotes(query, { limit: 5, ...filter });
@@ -26,18 +29,26 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
 
   // Quote words sit inside their sentence, so the sentence always matches at least as well; a
   // quote loses only when the sentence covers clearly more of the words (they are narration).
-  const quoteWins = bestQuote && bestQuote.score >= WEAK && (!bestSentence || bestQuote.coverage >= bestSentence.coverage - 0.15);
+  const quoteWins =
+    bestQuote &&
+    bestQuote.score >= WEAK &&
+    (!bestSentence || bestQuote.coverage >= bestSentence.coverage - 0.15);
   if (bestQuote && quoteWins) {
     const results: Result[] = [quoteResult(kb, bestQuote.item, bestQuote.score)];
-    const alternatives = quotes.slice(1).filter((h) => h.score >= WEAK && bestQuote.score - h.score <= NEAR_TIE);
+    const alternatives = quotes
+      .slice(1)
+      .filter((h) => h.score >= WEAK && bestQuote.score - h.score <= NEAR_TIE);
     for (const alt of alternatives) results.push(quoteResult(kb, alt.item, alt.score));
     const speaker = bestQuote.item.speaker;
     const messages: string[] = [];
-    if (bestQuote.score < STRONG) messages.push('Weak match: these words only partly match the quote below; check it.');
+    if (bestQuote.score < STRONG)
+      messages.push('Weak match: these words only partly match the quote below; check it.');
     if (speaker === null) messages.push('The article prints this quote without saying safely who said it.');
     if (alternatives.length > 0) {
       const others = [...new Set(alternatives.map((a) => a.item.speaker ?? 'unattributed'))];
-      messages.push(`Several quotes match almost equally (${joinNames([speaker ?? 'unattributed', ...others.filter((o) => o !== speaker)])}); the closest is first.`);
+      messages.push(
+        `Several quotes match almost equally (${joinNames([speaker ?? 'unattributed', ...others.filter((o) => o !== speaker)])}); the closest is first.`,
+      );
     }
     return ok('who-said', results, messages.length > 0 ? { message: messages.join(' ') } : {});
   }
@@ -46,7 +57,12 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
     const s = bestSentence.item;
     const claim = kb
       .searchClaims(query, { limit: 3, ...filter })
-      .find((c) => c.item.span.citation.article === s.article && c.item.span.citation.paragraph === s.paragraph && c.item.span.citation.sentence === s.sentence.index);
+      .find(
+        (c) =>
+          c.item.span.citation.article === s.article &&
+          c.item.span.citation.paragraph === s.paragraph &&
+          c.item.span.citation.sentence === s.sentence.index,
+      );
     if (claim) {
       return ok('who-said', [claimResult(kb, claim.item, bestSentence.score)], {
         message: `Not a direct quote: the article reports that ${claim.item.speaker} ${claim.item.verb} this, in its own words.`,
@@ -62,7 +78,7 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
       score: round(bestSentence.score),
     };
     return ok('who-said', [narration], {
-      message: `Nobody is quoted saying this: these are the writer's own words${author}, not a quote.${bestSentence.score < STRONG ? ' (weak match)' : ''}`,
+      message: `${bestSentence.score < STRONG ? 'Weak match. ' : ''}Nobody is quoted saying this: these are the writer's own words${author}, not a quote.`,
     });
   }
 

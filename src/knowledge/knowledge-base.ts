@@ -15,8 +15,7 @@ export interface SentenceDoc {
 }
 
 export type ArticleLookup =
-  | { ok: true; article: Article }
-  | { ok: false; reason: string; suggestions: string[] };
+  { ok: true; article: Article } | { ok: false; reason: string; suggestions: string[] };
 
 /**
  * The searchable knowledge of every loaded article, built once per load by
@@ -57,31 +56,53 @@ export function buildKnowledgeBase(knowledge: readonly ArticleKnowledge[]): Know
 
   const sentences: SentenceDoc[] = [];
   for (const a of articles) {
-    for (const p of a.paragraphs) for (const s of p.sentences) sentences.push({ article: a.id, paragraph: p.number, sentence: s });
+    for (const p of a.paragraphs)
+      for (const s of p.sentences) sentences.push({ article: a.id, paragraph: p.number, sentence: s });
   }
-  const quotes = new SearchIndex(knowledge.flatMap((k) => k.quotes), (q) => ({ article: q.article, text: q.text }));
-  const claims = new SearchIndex(knowledge.flatMap((k) => k.claims), (c) => ({ article: c.article, text: c.clause }));
+  const quotes = new SearchIndex(
+    knowledge.flatMap((k) => k.quotes),
+    (q) => ({ article: q.article, text: q.text }),
+  );
+  const claims = new SearchIndex(
+    knowledge.flatMap((k) => k.claims),
+    (c) => ({ article: c.article, text: c.clause }),
+  );
   const sentenceIndex = new SearchIndex(sentences, (s) => ({ article: s.article, text: s.sentence.text }));
-  const entityIndex = new SearchIndex(knowledge.flatMap((k) => k.entities), (e) => ({
-    article: e.article,
-    text: [e.name, ...e.aliases].join(' '),
+  const entityIndex = new SearchIndex(
+    knowledge.flatMap((k) => k.entities),
+    (e) => ({
+      article: e.article,
+      text: [e.name, ...e.aliases].join(' '),
+    }),
+  );
+  const facts = new SearchIndex(
+    knowledge.flatMap((k) => k.facts),
+    (f) => ({
+      article: f.article,
+      text: `${f.text} ${f.counts ?? ''} ${f.sentence}`,
+    }),
+  );
+  const titles = new SearchIndex(articles, (a) => ({
+    article: a.id,
+    text: `${a.id.replace(/[-_]+/g, ' ')} ${a.meta.title}`,
   }));
-  const facts = new SearchIndex(knowledge.flatMap((k) => k.facts), (f) => ({
-    article: f.article,
-    text: `${f.text} ${f.counts ?? ''} ${f.sentence}`,
-  }));
-  const titles = new SearchIndex(articles, (a) => ({ article: a.id, text: `${a.id.replace(/[-_]+/g, ' ')} ${a.meta.title}` }));
 
   const resolveArticle = (query: string): ArticleLookup => {
     const q = query.trim();
-    const exact = byId.get(q) ?? knowledge.find((k) => k.article.id.toLowerCase() === q.toLowerCase() || matchForm(k.article.meta.title) === matchForm(q));
+    const exact =
+      byId.get(q) ??
+      knowledge.find(
+        (k) =>
+          k.article.id.toLowerCase() === q.toLowerCase() || matchForm(k.article.meta.title) === matchForm(q),
+      );
     if (exact) return { ok: true, article: exact.article };
     const ids = articles.map((a) => a.id);
     const prefixed = articles.filter((a) => a.id.toLowerCase().startsWith(q.toLowerCase()));
     if (prefixed.length === 1 && prefixed[0]) return { ok: true, article: prefixed[0] };
     const hits = titles.search(q, { limit: 3 });
     const top = hits[0];
-    if (top && top.coverage >= 0.99 && (hits[1]?.coverage ?? 0) < 0.99) return { ok: true, article: top.item };
+    if (top && top.coverage >= 0.99 && (hits[1]?.coverage ?? 0) < 0.99)
+      return { ok: true, article: top.item };
     const suggestions = [...new Set([...hits.map((h) => h.item.id), ...closest(q, ids)])].slice(0, 5);
     const shown = q.length > 60 ? `${q.slice(0, 60)}…` : q;
     return {

@@ -61,9 +61,12 @@ function trigrams(term: string): string[] {
   return out;
 }
 
-/** Allowed typos for a term of this length: none for short words (too many false friends). */
+/**
+ * Allowed typos for a term of this length: none for words under five letters, whose one-letter
+ * neighbours are mostly other real words (stop/step, base/case).
+ */
 function maxEdits(length: number): number {
-  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
 }
 
 export class SearchIndex<T> {
@@ -159,7 +162,8 @@ export class SearchIndex<T> {
       const grams = trigrams(term);
       const shared = new Map<string, number>();
       for (const g of grams) {
-        for (const candidate of this.byTrigram.get(g) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+        for (const candidate of this.byTrigram.get(g) ?? [])
+          shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
       }
       // Each edit destroys at most three trigrams; fewer shared than that cannot be within k edits.
       const needed = Math.max(1, grams.length - 3 * k);
@@ -169,7 +173,9 @@ export class SearchIndex<T> {
         if (d <= k) out.push({ term: candidate, weight: TYPO_WEIGHT - 0.1 * (d - 1) });
       }
     }
-    for (const s of synonymsOf(term)) if (this.postings.has(s) && !out.some((e) => e.term === s)) out.push({ term: s, weight: SYNONYM_WEIGHT });
+    for (const s of synonymsOf(term))
+      if (this.postings.has(s) && !out.some((e) => e.term === s))
+        out.push({ term: s, weight: SYNONYM_WEIGHT });
     if (this.expansionCache.size >= MAX_CACHE) this.expansionCache.clear();
     this.expansionCache.set(term, out);
     return out;
@@ -197,9 +203,12 @@ export class SearchIndex<T> {
       }
     }
     const idfs = terms.map((t, i) => {
-      // A misspelt query term has no idf of its own: borrow its best variant's.
-      const own = this.postings.has(t) ? this.idf(t) : 0;
-      return Math.max(own, ...(expansions[i] ?? []).map((e) => this.idf(e.term)), 0.1);
+      // A misspelt query term has no idf of its own: borrow its best variant's. A term with no
+      // variant at all is one no item uses, the rarest kind: it weighs like a unique word, so
+      // items missing it cannot claim to cover the query.
+      const variants = expansions[i] ?? [];
+      if (variants.length === 0) return this.idf(t);
+      return Math.max(...variants.map((e) => this.idf(e.term)), 0.1);
     });
     const acc = this.accumulator;
     const touched: number[] = [];
@@ -236,7 +245,14 @@ export class SearchIndex<T> {
     const queryForm = matchForm(query).slice(0, 500);
     const fuse = new Fuse(
       candidates.map((c) => ({ doc: c.doc, text: this.matchTexts[c.doc] ?? '' })),
-      { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 1, isCaseSensitive: true, shouldSort: false },
+      {
+        keys: ['text'],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 1,
+        isCaseSensitive: true,
+        shouldSort: false,
+      },
     );
     const fuseScores = new Map<number, number>();
     for (const r of fuse.search(queryForm)) fuseScores.set(r.item.doc, r.score ?? 1);

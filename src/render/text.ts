@@ -27,15 +27,11 @@ function headline(result: Result): string {
 
 /** One result as indented console lines. */
 export function renderResultText(result: Result, index: number, find: ArticleFinder): string {
-  const lines = [`${index + 1}. ${headline(result)}`];
-  if (result.kind === 'claim' || result.kind === 'quote') {
-    // headline already holds the text
-  } else if (result.title && result.text === '') {
-    lines[0] = `${index + 1}. ${result.title}`;
-  }
+  const lines = [`${index + 1}. ${result.title && result.text === '' ? result.title : headline(result)}`];
   for (const field of result.fields ?? []) lines.push(`   ${field.name}: ${field.value}`);
   const tail: string[] = [];
-  if (result.citation) tail.push(formatCitation(result.citation, find(result.citation.article)));
+  if (result.citation)
+    tail.push(formatCitation(result.citation, find(result.citation.article), { author: true }));
   if (result.score !== undefined) tail.push(`confidence ${Math.round(result.score * 100)}%`);
   if (tail.length > 0) lines.push(`   ${tail.join('  ·  ')}`);
   if (result.url) lines.push(`   ${result.url}`);
@@ -45,13 +41,17 @@ export function renderResultText(result: Result, index: number, find: ArticleFin
 /** An answer as plain console text (what a person reads in a terminal). */
 export function renderText(answer: Answer, find: ArticleFinder): string {
   if (!answer.ok) {
-    const more = answer.suggestions && answer.suggestions.length > 0 ? `\n   Suggestions: ${answer.suggestions.join(', ')}` : '';
+    const more =
+      answer.suggestions && answer.suggestions.length > 0
+        ? `\n   Suggestions: ${answer.suggestions.join(', ')}`
+        : '';
     return `Error: ${answer.error}${more}`;
   }
   const parts: string[] = [];
   if (answer.message) parts.push(answer.message);
   answer.results.forEach((r, i) => parts.push(renderResultText(r, i, find)));
-  if (answer.suggestions && answer.suggestions.length > 0) parts.push(`Suggestions: ${answer.suggestions.join(', ')}`);
+  if (answer.suggestions && answer.suggestions.length > 0)
+    parts.push(`Suggestions: ${answer.suggestions.join(', ')}`);
   if (parts.length === 0) parts.push('Nothing found.');
   return parts.join('\n');
 }

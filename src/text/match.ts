@@ -41,7 +41,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'it its is are was were be been being am do does did doing done have has had having will would shall should can could may might must ' +
     'i me my we us our you your he him his she her they them their there here what which who whom whose when where why how ' +
     'not no nor so too very just also only any some all each every both either neither such own same other ' +
-    'up down out off again further once s t say says said tell told according'
+    'up down out off again further once s t say says said tell told according ' +
+    // Speech verbs carry no topic: "when did Sultonov speak?" asks about Sultonov and a date.
+    'speak speaks spoke spoken talk talked comment commented mention mentioned ' +
+    // Light verbs and quantity words of questions ("how much money did they get?").
+    'get gets got gotten make makes made give gives gave given take takes took taken happen happens happened ' +
+    'go goes went many much'
   ).split(/\s+/),
 );
 

@@ -32,7 +32,8 @@ export function closest(word: string, candidates: readonly string[], limit = 3):
   for (const c of candidates) {
     const lc = c.toLowerCase();
     if (lc === w) continue;
-    const d = lc.startsWith(w) || w.startsWith(lc) ? 0.5 : lc.includes(w) ? 1 : editDistance(w, lc.slice(0, 64));
+    const d =
+      lc.startsWith(w) || w.startsWith(lc) ? 0.5 : lc.includes(w) ? 1 : editDistance(w, lc.slice(0, 64));
     if (d <= Math.max(1, Math.ceil(w.length / 3))) scored.push({ c, d });
   }
   return scored

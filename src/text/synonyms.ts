@@ -28,7 +28,7 @@ const GROUPS: readonly string[] = [
   'plan intend prepare',
   'ready prepared',
   'activate mobilize mobilise deploy',
-  'money fund funding cash',
+  'money fund funding cash dollar pound euro million billion budget grant award',
   'cost price expense',
   'increase rise grow growth climb jump',
   'decrease fall drop cut decline reduce',

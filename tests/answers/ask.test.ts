@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ask, questionKind } from '../../src/answers/ask.ts';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { FIXTURES, loadKb } from '../helpers/kb.ts';
+
+let seed: KnowledgeBase;
+let all: KnowledgeBase;
+beforeAll(async () => {
+  seed = await loadKb('seeds');
+  all = await loadKb('seeds', FIXTURES);
+});
+
+const top = (kb: KnowledgeBase, q: string, article?: string) => {
+  const answer = ask(kb, q, article);
+  if (!answer.ok) throw new Error(answer.error);
+  return answer;
+};
+
+describe('/ask', () => {
+  it('finds ¶4 for a question worded unlike the text', () => {
+    const answer = top(seed, 'What did Tajikistan do to strengthen the border?');
+    expect(answer.results[0]?.citation).toMatchObject({ paragraph: 4, sentence: 1 });
+  });
+
+  it('marks the answering sentence inside the passage', () => {
+    const r = top(seed, 'How many reservists did Tajikistan activate?').results[0];
+    expect(r?.highlight).toBeDefined();
+    if (!r?.highlight) return;
+    expect(r.text.slice(r.highlight.start, r.highlight.end)).toContain('20,000 reservists');
+    expect(r.fields?.find((f) => f.name === 'Figure')?.value).toContain('20,000');
+  });
+
+  it('says "not in the article" for a question the article cannot answer', () => {
+    const answer = top(seed, 'What is the population of Tajikistan?');
+    expect(answer.results).toEqual([]);
+    expect(answer.message).toMatch(/Not in the article/);
+  });
+
+  it('steers "when" questions to dates', () => {
+    const r = top(seed, 'When did Sultonov speak?').results[0];
+    expect(r?.citation?.paragraph).toBe(2);
+    expect(r?.fields?.find((f) => f.name === 'Date')?.value).toContain('2021-07-07');
+  });
+
+  it('steers "who" questions to people', () => {
+    const r = top(all, 'Who chairs the Island Residents Association?').results[0];
+    expect(r?.citation).toMatchObject({ article: 'harbour-ferry-closure', paragraph: 4 });
+  });
+
+  it('answers "how much" with money', () => {
+    const r = top(all, 'How much money did the observatory get?').results[0];
+    expect(r?.citation).toMatchObject({ article: 'observatory-funding', paragraph: 1 });
+  });
+
+  it('gives at most three passages, each from a different paragraph', () => {
+    const answer = top(all, 'withdrawal of troops from Afghanistan');
+    expect(answer.results.length).toBeLessThanOrEqual(3);
+    const keys = answer.results.map((r) => `${r.citation?.article}${r.citation?.paragraph}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('classifies question words', () => {
+    expect(questionKind('How many soldiers fled?')).toBe('number');
+    expect(questionKind('When did it happen?')).toBe('date');
+    expect(questionKind('Who is the spokesman?')).toBe('person');
+    expect(questionKind('Why did Russia act?')).toBe('reason');
+    expect(questionKind('What happened?')).toBe('other');
+  });
+
+  it('rejects a question with no content words', () => {
+    expect(ask(seed, 'what is it?')).toMatchObject({ ok: false });
+  });
+});
