@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { contentTerms, matchForm } from '../text/match.ts';
+import { matchForm, termsOfMatchForm } from '../text/match.ts';
 import { editDistance } from '../text/similar.ts';
 import { synonymsOf } from '../text/synonyms.ts';
 
@@ -53,6 +53,14 @@ const BM25_B = 0.75;
 const TYPO_WEIGHT = 0.8;
 const SYNONYM_WEIGHT = 0.7;
 const MAX_CACHE = 5000;
+/**
+ * BM25 candidates re-ranked by fuse.js. fuse.js's bitap costs O(query × text) per candidate and
+ * dominates query time, so only the head of the BM25 list is re-ranked; the right answer is
+ * virtually always there (the benchmark's hit@5 measures it).
+ */
+const DEFAULT_CANDIDATES = 12;
+/** Lower thresholds let bitap stop early on poor candidates (they get no fuzzy credit). */
+const FUSE_THRESHOLD = 0.45;
 
 function trigrams(term: string): string[] {
   const padded = `^${term}$`;
@@ -73,7 +81,10 @@ export class SearchIndex<T> {
   readonly items: readonly T[];
   private readonly articles: string[];
   private readonly matchTexts: string[];
+  /** Term -> postings. `docs` ascending; `tfs` the term's count in each. */
   private readonly postings = new Map<string, { docs: number[]; tfs: number[] }>();
+  /** Each item's distinct terms, for the coverage check of the few re-ranked candidates. */
+  private readonly docTerms: string[][];
   private readonly lengths: Float64Array;
   private readonly avgLength: number;
   private readonly byTrigram = new Map<string, string[]>();
@@ -85,24 +96,28 @@ export class SearchIndex<T> {
     this.items = items;
     this.articles = new Array<string>(items.length);
     this.matchTexts = new Array<string>(items.length);
+    this.docTerms = new Array<string[]>(items.length);
     this.lengths = new Float64Array(items.length);
     this.accumulator = new Float64Array(items.length);
     let total = 0;
+    const counts = new Map<string, number>();
     items.forEach((item, docIndex) => {
       const doc = toDoc(item);
+      const form = matchForm(doc.text);
       this.articles[docIndex] = doc.article;
-      this.matchTexts[docIndex] = matchForm(doc.text);
-      const terms = contentTerms(doc.text);
+      this.matchTexts[docIndex] = form;
+      const terms = termsOfMatchForm(form);
       this.lengths[docIndex] = terms.length;
       total += terms.length;
-      const counts = new Map<string, number>();
+      counts.clear();
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+      this.docTerms[docIndex] = [...counts.keys()];
       for (const [term, tf] of counts) {
         let posting = this.postings.get(term);
         if (!posting) {
           posting = { docs: [], tfs: [] };
           this.postings.set(term, posting);
-          if (term.length >= 4) {
+          if (term.length >= 5) {
             for (const g of trigrams(term)) {
               const list = this.byTrigram.get(g);
               if (list) list.push(term);
@@ -124,6 +139,12 @@ export class SearchIndex<T> {
   /** Article id of the item at `docIndex`. */
   articleOf(docIndex: number): string {
     return this.articles[docIndex] ?? '';
+  }
+
+  /** The idf of a word found in a single item. */
+  private get rarestIdf(): number {
+    const n = this.items.length;
+    return Math.log(1 + (n - 0.5) / 1.5);
   }
 
   private idf(term: string): number {
@@ -173,11 +194,31 @@ export class SearchIndex<T> {
         if (d <= k) out.push({ term: candidate, weight: TYPO_WEIGHT - 0.1 * (d - 1) });
       }
     }
-    for (const s of synonymsOf(term))
+    for (const s of synonymsOf(term)) {
       if (this.postings.has(s) && !out.some((e) => e.term === s))
         out.push({ term: s, weight: SYNONYM_WEIGHT });
+    }
     if (this.expansionCache.size >= MAX_CACHE) this.expansionCache.clear();
     this.expansionCache.set(term, out);
+    return out;
+  }
+
+  /**
+   * Items whose text starts with `prefix` (match forms compared), in index order: autocomplete
+   * for what is typed before it has a content word ("We’ll d").
+   */
+  startingWith(prefix: string, limit: number, article?: string): T[] {
+    const p = matchForm(prefix);
+    const out: T[] = [];
+    if (p === '') return out;
+    for (let i = 0; i < this.items.length && out.length < limit; i++) {
+      if (
+        (article === undefined || this.articles[i] === article) &&
+        (this.matchTexts[i] ?? '').startsWith(p)
+      ) {
+        out.push(this.items[i] as T);
+      }
+    }
     return out;
   }
 
@@ -187,12 +228,13 @@ export class SearchIndex<T> {
    */
   search(query: string, options: SearchOptions = {}): Hit<T>[] {
     const limit = options.limit ?? 10;
-    const terms = [...new Set(contentTerms(query))].slice(0, 64);
+    const queryForm = matchForm(query.slice(0, 2000));
+    const terms = [...new Set(termsOfMatchForm(queryForm))].slice(0, 64);
     if (terms.length === 0 || this.items.length === 0) return [];
     const expansions = terms.map((t) => this.expand(t));
     if (options.prefix) {
       // The word being typed: its raw (unstemmed) form is what the user has so far.
-      const words = matchForm(query).split(' ');
+      const words = queryForm.split(' ');
       const last = words[words.length - 1] ?? '';
       const i = terms.length - 1;
       if (last.length >= 2 && i >= 0) {
@@ -204,27 +246,30 @@ export class SearchIndex<T> {
     }
     const idfs = terms.map((t, i) => {
       // A misspelt query term has no idf of its own: borrow its best variant's. A term with no
-      // variant at all is one no item uses, the rarest kind: it weighs like a unique word, so
-      // items missing it cannot claim to cover the query.
+      // variant at all is one no item uses: it weighs like the rarest word the index has, so
+      // items cannot claim to cover a query whose distinctive words they lack.
       const variants = expansions[i] ?? [];
-      if (variants.length === 0) return this.idf(t);
+      if (variants.length === 0) return this.rarestIdf;
       return Math.max(...variants.map((e) => this.idf(e.term)), 0.1);
     });
     const acc = this.accumulator;
     const touched: number[] = [];
     const filter = options.article;
-    expansions.forEach((variants) => {
+    const best = new Map<number, number>();
+    for (const variants of expansions) {
       // Per query term only its best-scoring variant counts for a document.
-      const best = new Map<number, number>();
+      best.clear();
       for (const v of variants) {
         const posting = this.postings.get(v.term);
         if (!posting) continue;
         const idf = this.idf(v.term);
-        for (let p = 0; p < posting.docs.length; p++) {
-          const doc = posting.docs[p] ?? 0;
+        const { docs, tfs } = posting;
+        for (let p = 0; p < docs.length; p++) {
+          const doc = docs[p] as number;
           if (filter !== undefined && this.articles[doc] !== filter) continue;
-          const tf = posting.tfs[p] ?? 0;
-          const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (this.lengths[doc] ?? 0)) / this.avgLength);
+          const tf = tfs[p] as number;
+          const norm =
+            tf + BM25_K1 * (1 - BM25_B + (BM25_B * (this.lengths[doc] as number)) / this.avgLength);
           const s = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
           const prev = best.get(doc);
           if (prev === undefined || s > prev) best.set(doc, s);
@@ -232,45 +277,46 @@ export class SearchIndex<T> {
       }
       for (const [doc, s] of best) {
         if (acc[doc] === 0) touched.push(doc);
-        acc[doc] = (acc[doc] ?? 0) + s;
+        acc[doc] = (acc[doc] as number) + s;
       }
-    });
+    }
     if (touched.length === 0) return [];
     const boost = options.boost;
-    const ranked = touched.map((doc) => ({ doc, bm25: (acc[doc] ?? 0) * (boost ? boost(doc) : 1) }));
+    const ranked = touched.map((doc) => ({ doc, bm25: (acc[doc] as number) * (boost ? boost(doc) : 1) }));
     for (const doc of touched) acc[doc] = 0;
     ranked.sort((a, b) => b.bm25 - a.bm25 || a.doc - b.doc);
-    const candidates = ranked.slice(0, options.candidates ?? 30);
+    const candidates = ranked.slice(0, options.candidates ?? DEFAULT_CANDIDATES);
 
-    const queryForm = matchForm(query).slice(0, 500);
+    // fuse.js judges the whole query against each candidate (word order, near spellings across
+    // word boundaries). A threshold below 1 lets its bitap search stop early on poor candidates,
+    // which then simply get no fuzzy credit.
     const fuse = new Fuse(
-      candidates.map((c) => ({ doc: c.doc, text: this.matchTexts[c.doc] ?? '' })),
+      candidates.map((c) => this.matchTexts[c.doc] ?? ''),
       {
-        keys: ['text'],
         includeScore: true,
         ignoreLocation: true,
-        threshold: 1,
+        threshold: FUSE_THRESHOLD,
         isCaseSensitive: true,
         shouldSort: false,
       },
     );
     const fuseScores = new Map<number, number>();
-    for (const r of fuse.search(queryForm)) fuseScores.set(r.item.doc, r.score ?? 1);
+    for (const r of fuse.search(queryForm.slice(0, 256))) fuseScores.set(r.refIndex, r.score ?? 1);
 
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
     const maxBm25 = candidates[0]?.bm25 ?? 1;
-    const hits: (Hit<T> & { bm25: number })[] = candidates.map(({ doc, bm25 }) => {
-      const words = new Set(contentTerms(this.matchTexts[doc] ?? ''));
+    const hits: (Hit<T> & { bm25: number })[] = candidates.map(({ doc, bm25 }, rank) => {
+      const words = this.docTerms[doc] ?? [];
       let covered = 0;
       const matched: string[] = [];
       expansions.forEach((variants, i) => {
         let w = 0;
-        for (const v of variants) if (v.weight > w && words.has(v.term)) w = v.weight;
+        for (const v of variants) if (v.weight > w && words.includes(v.term)) w = v.weight;
         if (w > 0) matched.push(terms[i] ?? '');
         covered += w * (idfs[i] ?? 0);
       });
       const coverage = totalIdf > 0 ? covered / totalIdf : 0;
-      const fuzzy = 1 - (fuseScores.get(doc) ?? 1);
+      const fuzzy = 1 - (fuseScores.get(rank) ?? 1);
       const score = Math.max(0, Math.min(1, 0.6 * coverage + 0.3 * fuzzy + 0.1 * (bm25 / maxBm25)));
       return { item: this.items[doc] as T, score, coverage, matched, index: doc, bm25 };
     });

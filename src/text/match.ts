@@ -25,7 +25,8 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
 /** Lower-case, diacritics folded, straight quotes, contractions expanded, punctuation as spaces. */
 export function matchForm(text: string): string {
   let s = foldForMatch(text);
-  for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  // Most sentences have no apostrophe: skip the contraction passes (index builds run this a lot).
+  if (s.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
   // Keep digits joined ("1,000" -> "1000", "3.5" stays one token) before dropping punctuation.
   s = s.replace(/(\d)[,.](?=\d{3}\b)/g, '$1').replace(/(\d)\.(\d)/g, '$1_$2');
   return s
@@ -54,7 +55,20 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  * A light suffix stripper (not a full Porter stemmer): enough that "reservists"/"reservist",
  * "withdrawing"/"withdraw" and "activated"/"activate" share a key, cheap on every token.
  */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
 export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(word);
+  // Bounded: a flood of unique junk words must not grow memory without limit.
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+function stemUncached(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -71,10 +85,15 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Content tokens of a match form: stop words dropped, stemmed, in order (duplicates kept). */
+/** Content tokens of a text: stop words dropped, stemmed, in order (duplicates kept). */
 export function contentTerms(text: string): string[] {
+  return termsOfMatchForm(matchForm(text));
+}
+
+/** {@link contentTerms} for a string that is already a match form (saves a second normalisation). */
+export function termsOfMatchForm(form: string): string[] {
   const out: string[] = [];
-  for (const t of matchForm(text).split(' ')) {
+  for (const t of form.split(' ')) {
     if (t === '' || STOPWORDS.has(t)) continue;
     out.push(stem(t));
   }
