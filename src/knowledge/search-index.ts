@@ -244,7 +244,7 @@ export class SearchIndex<T> {
         expansions[i] = [...(expansions[i] ?? []), ...extra];
       }
     }
-    const idfs = terms.map((t, i) => {
+    const idfs = terms.map((_term, i) => {
       // A misspelt query term has no idf of its own: borrow its best variant's. A term with no
       // variant at all is one no item uses: it weighs like the rarest word the index has, so
       // items cannot claim to cover a query whose distinctive words they lack.
