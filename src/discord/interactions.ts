@@ -1,0 +1,388 @@
+import { DiscordAPIError, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  CommandInteractionOption,
+  Interaction,
+  InteractionEditReplyOptions,
+  InteractionReplyOptions,
+  InteractionUpdateOptions,
+  MessageContextMenuCommandInteraction,
+  RepliableInteraction,
+} from 'discord.js';
+import type { Answer } from '../answer.ts';
+import type { Choice, Command, OptionValue } from '../command.ts';
+import { createOptions } from '../command.ts';
+import { execute } from '../dispatch.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Logger } from '../logger.ts';
+import type { ArticleFinder } from '../render/text.ts';
+import { StateStore, parseCustomId } from './components.ts';
+import type { ContextMenuCommand } from './context-menu.ts';
+import { contextMenus as defaultContextMenus } from './context-menu.ts';
+import { cooldownMessage, createCooldown } from './cooldown.ts';
+import type { Cooldown } from './cooldown.ts';
+import { PAGE_SIZE, notice, renderAnswer, renderCard, renderContext, renderPreview, truncate } from './render.ts';
+import type { ReplyBody } from './render.ts';
+
+/**
+ * Interaction dispatch: slash commands, autocomplete, buttons and the message context menu, each
+ * routed to the platform-neutral core and rendered with `render.ts`. One interaction can never
+ * take the process down: every handler is wrapped, every REST call's rejection is logged (10062
+ * "unknown interaction", 40060 "already acknowledged", …) and never rethrown.
+ */
+
+/** A result list kept for paging. */
+export interface PageState {
+  answer: Answer;
+  hide: boolean;
+}
+
+export interface InteractionDeps {
+  kb: KnowledgeBase;
+  commands: ReadonlyMap<string, Command>;
+  logger: Logger;
+  contextMenus?: readonly ContextMenuCommand[];
+  cooldown?: Cooldown;
+  pages?: StateStore<PageState>;
+  previews?: StateStore<Answer>;
+  /** A command still running after this long gets a deferred reply (type 5). Default 1500 ms. */
+  deferAfterMs?: number;
+  pageSize?: number;
+}
+
+/** What happened to an interaction, for the one log line per interaction. */
+export type Outcome =
+  | 'answered'
+  | 'miss'
+  | 'error-answer'
+  | 'preview'
+  | 'posted'
+  | 'paged'
+  | 'context'
+  | 'suggested'
+  | 'unknown-command'
+  | 'invalid-button'
+  | 'expired'
+  | 'not-owner'
+  | 'refused'
+  | 'cooldown'
+  | 'unsupported'
+  | 'failed';
+
+export const MESSAGES = {
+  generic: 'Something went wrong while answering. The error was logged; please try again.',
+  unknownCommand: (name: string) => `I do not know the command /${name}; it may have been removed. Type /help for the list.`,
+  invalidButton: 'This button is no longer valid. Run the command again.',
+  expired: 'These results have expired (buttons work for 15 minutes). Run the command again.',
+  notOwner: 'Only the person who asked can page through these results.',
+  notOwnerPreview: 'Only the moderator who made this preview can post it.',
+  refused: 'This needs the Manage Messages permission.',
+  unknownArticle: 'That article is no longer loaded. Run the command again.',
+  unsupported: 'This kind of interaction is not supported.',
+  posted: 'Posted to the channel.',
+} as const;
+
+const EPHEMERAL = MessageFlags.Ephemeral;
+const SILENT = { parse: [] as [] };
+
+/** The plain option values a user gave (subcommand options flattened). */
+export function optionValues(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
+  const values: Record<string, OptionValue> = {};
+  for (const option of data) {
+    if (option.options !== undefined && option.options.length > 0) Object.assign(values, optionValues(option.options));
+    const v = option.value;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values[option.name] = v;
+  }
+  return values;
+}
+
+/** At most 25 choices, names and values 1–100 characters (Discord rejects anything else). */
+export function clipChoices(choices: readonly Choice[]): Choice[] {
+  const out: Choice[] = [];
+  for (const c of choices) {
+    const name = truncate(String(c.name).trim(), 100);
+    const value = String(c.value).slice(0, 100);
+    if (name === '' || value.trim() === '') continue;
+    out.push({ name, value });
+    if (out.length === 25) break;
+  }
+  return out;
+}
+
+function replyOptions(body: ReplyBody): InteractionReplyOptions {
+  return {
+    ...(body.content !== undefined ? { content: body.content } : {}),
+    embeds: body.embeds,
+    components: body.components,
+    allowedMentions: SILENT,
+    ...(body.ephemeral ? { flags: EPHEMERAL } : {}),
+  };
+}
+
+// Edits replace the whole message: an absent content must be sent as '' to clear the old one.
+function editOptions(body: ReplyBody): InteractionEditReplyOptions & InteractionUpdateOptions {
+  return { content: body.content ?? '', embeds: body.embeds, components: body.components, allowedMentions: SILENT };
+}
+
+function hasManageMessages(interaction: RepliableInteraction): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
+}
+
+/** Creates the `interactionCreate` listener. It never rejects. */
+export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+  const { kb, commands, logger } = deps;
+  const menus = deps.contextMenus ?? defaultContextMenus;
+  const cooldown = deps.cooldown ?? createCooldown();
+  const pages = deps.pages ?? new StateStore<PageState>();
+  const previews = deps.previews ?? new StateStore<Answer>();
+  const deferAfterMs = deps.deferAfterMs ?? 1500;
+  const pageSize = deps.pageSize ?? PAGE_SIZE;
+  const find: ArticleFinder = (id) => kb.article(id);
+  const runtime = { kb, commands };
+
+  /** Logs a rejected REST call; Discord's code says why (10062 too late, 40060 answered twice). */
+  const restFailed = (interaction: Interaction, action: string, error: unknown): void => {
+    const code = error instanceof DiscordAPIError ? error.code : undefined;
+    const status = error instanceof DiscordAPIError ? error.status : undefined;
+    logger.warn({ interaction: interaction.id, action, code, status, err: error }, `Discord rejected ${action}`);
+  };
+
+  /** First answer (reply) or, when already acknowledged, a follow-up. Returns false on failure. */
+  const send = async (interaction: RepliableInteraction, body: ReplyBody): Promise<boolean> => {
+    const action = interaction.deferred || interaction.replied ? 'follow-up' : 'reply';
+    try {
+      if (action === 'reply') await interaction.reply(replyOptions(body));
+      else await interaction.followUp(replyOptions(body));
+      return true;
+    } catch (error) {
+      restFailed(interaction, action, error);
+      return false;
+    }
+  };
+
+  const update = async (interaction: ButtonInteraction, body: ReplyBody): Promise<boolean> => {
+    try {
+      await interaction.update(editOptions(body));
+      return true;
+    } catch (error) {
+      restFailed(interaction, 'update', error);
+      return false;
+    }
+  };
+
+  /** Cooldown gate for commands and context menus; refuses privately. */
+  const allowed = async (interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction): Promise<boolean> => {
+    const verdict = cooldown.take(interaction.user.id);
+    if (verdict.ok) return true;
+    await send(interaction, notice(cooldownMessage(verdict.retryAfterMs)));
+    return false;
+  };
+
+  /**
+   * Runs `work`; answers are normally ready in milliseconds and go out directly (type 4). When
+   * work is still running after `deferAfterMs`, the interaction is deferred (type 5) so the
+   * 3-second deadline is met, and the answer arrives as an edit.
+   */
+  const runWithDeadline = async (
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    work: Promise<Answer>,
+    deferPrivately: boolean,
+  ): Promise<{ answer: Answer; deferredPrivately: boolean | null }> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), deferAfterMs);
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first !== 'late') return { answer: first, deferredPrivately: null };
+    try {
+      await interaction.deferReply(deferPrivately ? { flags: EPHEMERAL } : {});
+    } catch (error) {
+      restFailed(interaction, 'defer', error);
+    }
+    return { answer: await work, deferredPrivately: deferPrivately };
+  };
+
+  /** Sends a rendered answer, as a reply or as the edit of a deferred reply. */
+  const deliver = async (
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    body: ReplyBody,
+    deferredPrivately: boolean | null,
+  ): Promise<void> => {
+    if (deferredPrivately === null || !interaction.deferred) {
+      await send(interaction, body);
+      return;
+    }
+    try {
+      if (body.ephemeral && !deferredPrivately) {
+        // A public "thinking…" cannot become private: remove it and answer privately instead.
+        await interaction.deleteReply();
+        await interaction.followUp(replyOptions(body));
+      } else {
+        await interaction.editReply(editOptions(body));
+      }
+    } catch (error) {
+      restFailed(interaction, 'edit', error);
+    }
+  };
+
+  /** Renders an answer, storing paging state when it has more than one page. */
+  const renderFor = (answer: Answer, userId: string, hide: boolean): ReplyBody => {
+    const multiPage = answer.ok && answer.results.length > pageSize;
+    const pageState = multiPage ? pages.put({ answer, hide }, userId) : undefined;
+    return renderAnswer(answer, find, { hide, pageSize, ...(pageState !== undefined ? { pageState } : {}) });
+  };
+
+  const chatInput = async (interaction: ChatInputCommandInteraction): Promise<Outcome> => {
+    const command = commands.get(interaction.commandName);
+    if (command === undefined) {
+      await send(interaction, notice(MESSAGES.unknownCommand(interaction.commandName)));
+      return 'unknown-command';
+    }
+    if (!(await allowed(interaction))) return 'cooldown';
+    // Discord hides moderator commands from members, but server settings can override that.
+    if (command.moderator === true && !hasManageMessages(interaction)) {
+      await send(interaction, notice(MESSAGES.refused));
+      return 'refused';
+    }
+    const values = optionValues(interaction.options.data);
+    const hide = values.hide === true;
+    const preview = command.delivery === 'preview';
+    const work = execute(runtime, interaction.commandName, values, (error) => {
+      logger.error({ err: error, interaction: interaction.id, command: interaction.commandName }, 'command failed');
+    });
+    const { answer, deferredPrivately } = await runWithDeadline(interaction, work, hide || preview);
+    if (preview && answer.ok && answer.results.length > 0) {
+      const key = previews.put(answer, interaction.user.id);
+      await deliver(interaction, renderPreview(answer, find, key), deferredPrivately);
+      return 'preview';
+    }
+    await deliver(interaction, renderFor(answer, interaction.user.id, hide || preview), deferredPrivately);
+    return !answer.ok ? 'error-answer' : answer.results.length === 0 ? 'miss' : 'answered';
+  };
+
+  const messageMenu = async (interaction: MessageContextMenuCommandInteraction): Promise<Outcome> => {
+    const menu = menus.find((m) => m.data.name === interaction.commandName);
+    if (menu === undefined) {
+      await send(interaction, notice(MESSAGES.unknownCommand(interaction.commandName)));
+      return 'unknown-command';
+    }
+    if (!(await allowed(interaction))) return 'cooldown';
+    const work = (async () => {
+      try {
+        return await menu.run({ kb, message: { id: interaction.targetMessage.id, content: interaction.targetMessage.content } });
+      } catch (error) {
+        logger.error({ err: error, interaction: interaction.id, command: interaction.commandName }, 'context menu failed');
+        return { command: 'who-said-this', ok: false, error: MESSAGES.generic } satisfies Answer;
+      }
+    })();
+    const { answer, deferredPrivately } = await runWithDeadline(interaction, work, true);
+    await deliver(interaction, renderFor(answer, interaction.user.id, true), deferredPrivately);
+    return !answer.ok ? 'error-answer' : answer.results.length === 0 ? 'miss' : 'answered';
+  };
+
+  const autocomplete = async (interaction: AutocompleteInteraction): Promise<Outcome> => {
+    const command = commands.get(interaction.commandName);
+    let choices: Choice[] = [];
+    if (command?.autocomplete !== undefined) {
+      try {
+        const focused = interaction.options.getFocused(true);
+        choices = clipChoices(
+          command.autocomplete({
+            kb,
+            focused: { name: focused.name, value: String(focused.value) },
+            options: createOptions(optionValues(interaction.options.data)),
+            commands,
+          }),
+        );
+      } catch (error) {
+        logger.error({ err: error, interaction: interaction.id, command: interaction.commandName }, 'autocomplete failed');
+        choices = [];
+      }
+    }
+    try {
+      await interaction.respond(choices);
+    } catch (error) {
+      restFailed(interaction, 'autocomplete', error);
+    }
+    return 'suggested';
+  };
+
+  const buttonClick = async (interaction: ButtonInteraction): Promise<Outcome> => {
+    const action = parseCustomId(interaction.customId);
+    if (action === null) {
+      await send(interaction, notice(MESSAGES.invalidButton));
+      return 'invalid-button';
+    }
+    const userId = interaction.user.id;
+    switch (action.kind) {
+      case 'page': {
+        const found = pages.get(action.state, userId);
+        if (!found.ok) {
+          await send(interaction, notice(found.reason === 'expired' ? MESSAGES.expired : MESSAGES.notOwner));
+          return found.reason === 'expired' ? 'expired' : 'not-owner';
+        }
+        const { answer, hide } = found.value;
+        await update(interaction, renderAnswer(answer, find, { page: action.page, pageState: action.state, hide, pageSize }));
+        return 'paged';
+      }
+      case 'context': {
+        const article = kb.article(action.article);
+        await send(interaction, article === undefined ? notice(MESSAGES.unknownArticle) : renderContext(article, action.paragraph));
+        return article === undefined ? 'expired' : 'context';
+      }
+      case 'post': {
+        // Checked again here: the preview may be old, and permissions may have changed since.
+        if (!hasManageMessages(interaction)) {
+          await send(interaction, notice(MESSAGES.refused));
+          return 'refused';
+        }
+        const found = previews.get(action.state, userId);
+        if (!found.ok) {
+          await send(interaction, notice(found.reason === 'expired' ? MESSAGES.expired : MESSAGES.notOwnerPreview));
+          return found.reason === 'expired' ? 'expired' : 'not-owner';
+        }
+        previews.delete(action.state);
+        const card = renderCard(found.value, find);
+        // Replace the preview (no second post from the same button), then post the card publicly.
+        if (!(await update(interaction, { ...card, content: MESSAGES.posted, ephemeral: true }))) return 'failed';
+        return (await send(interaction, { ...card, ephemeral: false })) ? 'posted' : 'failed';
+      }
+    }
+  };
+
+  return async (interaction: Interaction): Promise<void> => {
+    const started = performance.now();
+    let outcome: Outcome = 'failed';
+    let label = 'unknown';
+    try {
+      if (interaction.isAutocomplete()) {
+        label = `autocomplete:${interaction.commandName}`;
+        outcome = await autocomplete(interaction);
+      } else if (interaction.isChatInputCommand()) {
+        label = interaction.commandName;
+        outcome = await chatInput(interaction);
+      } else if (interaction.isMessageContextMenuCommand()) {
+        label = `menu:${interaction.commandName}`;
+        outcome = await messageMenu(interaction);
+      } else if (interaction.isButton()) {
+        label = `button:${interaction.customId.split(':')[0] ?? ''}`;
+        outcome = await buttonClick(interaction);
+      } else if (interaction.isRepliable()) {
+        outcome = 'unsupported';
+        await send(interaction, notice(MESSAGES.unsupported));
+      }
+    } catch (error) {
+      outcome = 'failed';
+      logger.error({ err: error, interaction: interaction.id, command: label }, 'interaction handler failed');
+      if (interaction.isRepliable()) await send(interaction, notice(MESSAGES.generic));
+    } finally {
+      const ms = Math.round(performance.now() - started);
+      const line = { interaction: interaction.id, command: label, user: interaction.user.id, guild: interaction.guildId, ms, outcome };
+      if (interaction.isAutocomplete()) logger.debug(line, 'interaction');
+      else logger.info(line, 'interaction');
+    }
+  };
+}

@@ -1,0 +1,326 @@
+import { ButtonStyle } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from 'discord.js';
+import type { Answer, Result } from '../answer.ts';
+import type { Article } from '../article/types.ts';
+import { formatCitation } from '../render/citation.ts';
+import type { ArticleFinder } from '../render/text.ts';
+import { button, customId, pagingButtons, rows } from './components.ts';
+
+/**
+ * Answer -> Discord message body (embeds + buttons). Pure functions over plain API JSON, so they
+ * are unit-tested without a client. Every Discord limit is enforced here (a 50035 "invalid form
+ * body" would lose the answer), and every text that came from an article or a user is escaped so
+ * it can neither format nor mention.
+ */
+
+/** Discord's message and embed limits (DESIGN.md section 3). */
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  total: 6000,
+} as const;
+
+/** Results per page when an answer has more (each result is one embed). */
+export const PAGE_SIZE = 4;
+
+const COLOR = { result: 0x2f6fdb, check: 0xd98e04, card: 0x1f8b4c } as const;
+
+/** A message body before it is handed to discord.js (the caller adds allowedMentions and flags). */
+export interface ReplyBody {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Only the invoker sees it (flags 64). */
+  ephemeral: boolean;
+}
+
+// ------------------------------------------------------------------ text helpers
+
+/**
+ * Escapes Markdown and defuses mentions (`@everyone`, `<@id>`, `<#channel>`): a zero-width space
+ * after every `@` keeps the text readable while Discord no longer parses it. (allowed_mentions is
+ * empty on every message anyway; this also stops the mention from *rendering* as one.)
+ * Hand-written and linear: discord.js's escapeMarkdown takes ~10 ms per 2000 characters, too
+ * slow for a reply that escapes whole paragraphs.
+ */
+export function escapeText(text: string): string {
+  return (
+    text
+      // Inline formatting, spoilers, code, masked links.
+      .replace(/[\\*_~`|[\]]/g, '\\$&')
+      // Block syntax at the start of a line: headings, subtext, quotes, lists.
+      .replace(/^(\s*)(#|>|-(?=\s|#)|\+(?=\s))/gm, '$1\\$2')
+      // A backslash before a digit is not an escape in Discord: escape the list's dot instead.
+      .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.')
+      .replace(/@/g, '@\u200b')
+      .replace(/<(?=[#:/]|a:|t:)/g, '<\u200b')
+  );
+}
+
+/**
+ * Shortens `text` to at most `max` characters, on a word boundary when one is reasonably close,
+ * ending with "…". Never splits a surrogate pair and never leaves a dangling escape backslash.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  if (max === 1) return '…';
+  let cut = text.slice(0, max - 1);
+  // Back up to the last whole word, unless the cut already falls between two words.
+  const lastSpace = /\s/.test(text[max - 1] ?? '') ? -1 : cut.search(/\s\S*$/);
+  if (lastSpace > (max - 1) * 0.6) cut = cut.slice(0, lastSpace);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  cut = cut.replace(/[\s\\]+$/, '');
+  return `${cut}…`;
+}
+
+/** {@link truncate} that keeps `**bold**` markers balanced (a cut inside the highlight closes it). */
+export function truncateMarkdown(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (!text.includes('**')) return truncate(text, max);
+  let cut = truncate(text, Math.max(1, max - 2));
+  const markers = cut.match(/\*\*/g)?.length ?? 0;
+  if (markers % 2 === 1) {
+    // Close the bold before the ellipsis so "…" stays outside it.
+    cut = cut.endsWith('…') ? `${cut.slice(0, -1).trimEnd()}**…` : `${cut}**`;
+  }
+  return cut.length <= max ? cut : truncate(text.replace(/\*\*/g, ''), max);
+}
+
+/** The result text, Markdown-escaped, with its `highlight` range in bold. */
+export function emphasised(result: Result, highlight = true): string {
+  const text = result.text;
+  const h = result.highlight;
+  if (!highlight || !h || h.start < 0 || h.end > text.length || h.start >= h.end) return escapeText(text);
+  // Bold does not render when the markers touch whitespace: keep spaces outside them.
+  let start = h.start;
+  let end = h.end;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  if (start >= end) return escapeText(text);
+  return `${escapeText(text.slice(0, start))}**${escapeText(text.slice(start, end))}**${escapeText(text.slice(end))}`;
+}
+
+function httpUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ------------------------------------------------------------------ limits
+
+/** Characters Discord counts towards the 6000 per message. */
+export function embedLength(embed: APIEmbed): number {
+  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+/** Clips every part of `embed` to its own limit, then the whole to `budget` characters. */
+export function fitEmbed(embed: APIEmbed, budget: number = LIMITS.total): APIEmbed {
+  const e: APIEmbed = { ...embed };
+  if (e.title !== undefined) e.title = truncateMarkdown(e.title, LIMITS.title);
+  if (e.description !== undefined) e.description = truncateMarkdown(e.description, LIMITS.description);
+  if (e.author !== undefined) e.author = { ...e.author, name: truncate(e.author.name, LIMITS.author) };
+  if (e.footer !== undefined) e.footer = { ...e.footer, text: truncate(e.footer.text, LIMITS.footer) };
+  if (e.fields !== undefined) {
+    e.fields = e.fields
+      .slice(0, LIMITS.fields)
+      .map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName) || '\u200b', value: truncate(f.value, LIMITS.fieldValue) || '\u200b' }));
+  }
+  // Over budget: drop trailing fields first (least important), then shorten the description,
+  // then the footer and title.
+  while (embedLength(e) > budget && e.fields !== undefined && e.fields.length > 0) e.fields = e.fields.slice(0, -1);
+  if (e.fields !== undefined && e.fields.length === 0) delete e.fields;
+  let over = embedLength(e) - budget;
+  if (over > 0 && e.description !== undefined) {
+    const keep = e.description.length - over;
+    if (keep >= 1) e.description = truncateMarkdown(e.description, keep);
+    else delete e.description;
+  }
+  over = embedLength(e) - budget;
+  if (over > 0 && e.footer !== undefined) e.footer = { ...e.footer, text: truncate(e.footer.text, Math.max(1, e.footer.text.length - over)) };
+  over = embedLength(e) - budget;
+  if (over > 0 && e.title !== undefined) e.title = truncate(e.title, Math.max(1, e.title.length - over));
+  return e;
+}
+
+/** At most 10 embeds sharing the 6000-character total. */
+export function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
+  const list = embeds.slice(0, LIMITS.embeds);
+  if (list.length === 0) return [];
+  const budget = Math.floor(LIMITS.total / list.length);
+  const fitted = list.map((e) => fitEmbed(e, LIMITS.total));
+  const total = fitted.reduce((n, e) => n + embedLength(e), 0);
+  return total <= LIMITS.total ? fitted : fitted.map((e) => fitEmbed(e, budget));
+}
+
+// ------------------------------------------------------------------ embeds
+
+function speakerLine(result: Result): string | undefined {
+  // `speaker` undefined: the result kind has no speaker; null: it has one the article does not name.
+  if (result.speaker === undefined) return undefined;
+  const who = result.speaker ?? (result.kind === 'narration' ? 'The writer (narration)' : 'Unattributed');
+  const label = result.kind === 'claim' ? `${who} (reported, not a direct quote)` : who;
+  return result.role ? `${label} · ${result.role}` : label;
+}
+
+/**
+ * One result as an embed: the passage with its highlight in bold, the speaker and role as the
+ * author line, the citation (`¶N · title · outlet · date`) as the footer, a link to the article.
+ */
+export function resultEmbed(result: Result, find: ArticleFinder, options: { highlight?: boolean; card?: boolean } = {}): APIEmbed {
+  const article: Article | undefined = result.citation ? find(result.citation.article) : undefined;
+  const embed: APIEmbed = { color: options.card === true ? COLOR.card : result.kind === 'check' ? COLOR.check : COLOR.result };
+  const author = speakerLine(result);
+  if (author !== undefined) embed.author = { name: author };
+  const title = result.title ?? article?.meta.title;
+  if (title !== undefined && title.trim() !== '') {
+    embed.title = escapeText(title);
+    const url = httpUrl(result.url ?? article?.meta.url);
+    if (url !== undefined) embed.url = url;
+  }
+  const description = result.text.trim() === '' ? '' : emphasised(result, options.highlight !== false);
+  if (description !== '') embed.description = description;
+  const fields: APIEmbedField[] = (result.fields ?? [])
+    .filter((f) => f.name.trim() !== '' && f.value.trim() !== '')
+    .map((f) => ({ name: escapeText(f.name), value: escapeText(f.value), inline: f.value.length <= 40 }));
+  if (fields.length > 0) embed.fields = fields;
+  if (result.citation) embed.footer = { text: formatCitation(result.citation, article) };
+  if (embed.title === undefined && embed.description === undefined && embed.fields === undefined) embed.description = '\u200b';
+  return embed;
+}
+
+// ------------------------------------------------------------------ answers
+
+/** Misses (no results) and errors are shown only to the person who asked. */
+export function isPrivateAnswer(answer: Answer): boolean {
+  return !answer.ok || answer.results.length === 0;
+}
+
+/** Pages an answer needs at {@link PAGE_SIZE} results per page. */
+export function pageCount(answer: Answer, pageSize: number = PAGE_SIZE): number {
+  return answer.ok ? Math.max(1, Math.ceil(answer.results.length / pageSize)) : 1;
+}
+
+export interface RenderOptions {
+  /** 0-based page to show (clamped). */
+  page?: number;
+  /** Key of the stored answer; enables Previous/Next when the answer has more than one page. */
+  pageState?: string;
+  pageSize?: number;
+  /** The user asked for a private answer (`hide:true`). */
+  hide?: boolean;
+  /** Add a "Context ¶N" button per cited result. Default true. */
+  contextButtons?: boolean;
+}
+
+/** An answer (one page of it) as a reply. */
+export function renderAnswer(answer: Answer, find: ArticleFinder, options: RenderOptions = {}): ReplyBody {
+  const ephemeral = options.hide === true || isPrivateAnswer(answer);
+  if (!answer.ok) {
+    const lines = [`⚠️ ${escapeText(answer.error)}`];
+    if (answer.suggestions && answer.suggestions.length > 0) lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(', ')}`);
+    return { content: truncate(lines.join('\n'), LIMITS.content), embeds: [], components: [], ephemeral };
+  }
+  const pageSize = Math.max(1, Math.min(LIMITS.embeds, options.pageSize ?? PAGE_SIZE));
+  const pages = pageCount(answer, pageSize);
+  const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
+  const shown = answer.results.slice(page * pageSize, (page + 1) * pageSize);
+
+  const lines: string[] = [];
+  if (answer.message !== undefined && answer.message.trim() !== '') lines.push(escapeText(answer.message));
+  if (answer.results.length === 0 && lines.length === 0) lines.push('Nothing in the articles answers that.');
+  if (answer.suggestions && answer.suggestions.length > 0) lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(' · ')}`);
+  if (pages > 1) {
+    lines.push(
+      options.pageState === undefined
+        ? `-# Showing ${shown.length} of ${answer.results.length} results.`
+        : `-# Page ${page + 1} of ${pages} · ${answer.results.length} results`,
+    );
+  }
+
+  const components: APIComponentInMessageActionRow[] = [];
+  if (options.contextButtons !== false) {
+    const seen = new Set<string>();
+    for (const r of shown) {
+      if (!r.citation) continue;
+      const id = customId({ kind: 'context', article: r.citation.article, paragraph: r.citation.paragraph });
+      if (id === null || seen.has(id)) continue;
+      seen.add(id);
+      components.push(button(id, `Context ¶${r.citation.paragraph}`));
+    }
+  }
+  const actionRows = rows(components.slice(0, 5));
+  if (pages > 1 && options.pageState !== undefined) {
+    const paging = pagingButtons(options.pageState, page, pages);
+    if (paging.length > 0) actionRows.push(...rows(paging));
+  }
+
+  const body: ReplyBody = {
+    embeds: fitEmbeds(shown.map((r) => resultEmbed(r, find))),
+    components: actionRows,
+    ephemeral,
+  };
+  if (lines.length > 0) body.content = truncate(lines.join('\n'), LIMITS.content);
+  return body;
+}
+
+/** A short private notice (cooldown, refusal, expired button). */
+export function notice(text: string): ReplyBody {
+  return { content: truncate(text, LIMITS.content), embeds: [], components: [], ephemeral: true };
+}
+
+/** The quote card a moderator previews privately, with its "Post to channel" button. */
+export function renderPreview(answer: Answer, find: ArticleFinder, postState: string): ReplyBody {
+  const result = answer.ok ? answer.results[0] : undefined;
+  if (result === undefined) return renderAnswer(answer, find, { hide: true });
+  const id = customId({ kind: 'post', state: postState });
+  return {
+    content: 'Preview, visible only to you. Post this card to the channel?',
+    embeds: fitEmbeds([resultEmbed(result, find, { highlight: false, card: true })]),
+    components: id === null ? [] : rows([button(id, 'Post to channel', { style: ButtonStyle.Primary })]),
+    ephemeral: true,
+  };
+}
+
+/** The public quote card (what "Post to channel" sends). */
+export function renderCard(answer: Answer, find: ArticleFinder): ReplyBody {
+  const result = answer.ok ? answer.results[0] : undefined;
+  if (result === undefined) return renderAnswer(answer, find);
+  return { embeds: fitEmbeds([resultEmbed(result, find, { highlight: false, card: true })]), components: [], ephemeral: false };
+}
+
+/** "Show context": ¶N-1, ¶N and ¶N+1 of an article, the cited one in bold. */
+export function renderContext(article: Article, paragraph: number): ReplyBody {
+  const around = article.paragraphs.filter((p) => Math.abs(p.number - paragraph) <= 1);
+  if (!around.some((p) => p.number === paragraph)) {
+    return notice(`That article has no paragraph ¶${paragraph} any more; the articles may have been reloaded.`);
+  }
+  // Each neighbour gets a third of the description; the cited paragraph is what matters most.
+  const share = Math.floor((LIMITS.description - 40) / Math.max(1, around.length));
+  const parts = around.map((p) => {
+    const text = truncate(escapeText(p.text), share - 12);
+    return p.number === paragraph ? `**¶${p.number}** ${text}` : `*¶${p.number}* ${text}`;
+  });
+  const embed: APIEmbed = {
+    color: COLOR.result,
+    title: escapeText(article.meta.title),
+    description: parts.join('\n\n'),
+    footer: { text: formatCitation({ article: article.id, paragraph }, article) },
+  };
+  const url = httpUrl(article.meta.url);
+  if (url !== undefined) embed.url = url;
+  return { embeds: fitEmbeds([embed]), components: [], ephemeral: true };
+}
