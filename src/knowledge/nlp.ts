@@ -27,7 +27,40 @@ export interface Token {
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+(?:[’'\-.][\p{L}\p{N}\p{M}]+|,\d{3}(?!\d))*\.?|[^\s\p{L}\p{N}\p{M}]/gu;
 
 /** Abbreviations that keep their full stop as part of the word. */
-const DOTTED = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'st.', 'jr.', 'sr.', 'rev.', 'capt.', 'sgt.', 'maj.', 'adm.', 'no.', 'vs.', 'inc.', 'co.', 'corp.', 'ltd.', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
+const DOTTED = new Set([
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'prof.',
+  'sen.',
+  'rep.',
+  'gov.',
+  'gen.',
+  'lt.',
+  'col.',
+  'st.',
+  'jr.',
+  'sr.',
+  'rev.',
+  'capt.',
+  'sgt.',
+  'maj.',
+  'adm.',
+  'no.',
+  'vs.',
+  'inc.',
+  'co.',
+  'corp.',
+  'ltd.',
+  'jan.',
+  'feb.',
+  'aug.',
+  'sept.',
+  'oct.',
+  'nov.',
+  'dec.',
+]);
 
 /**
  * Splits text into word and punctuation tokens with offsets. A word's trailing full stop is kept
@@ -58,7 +91,13 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (let i = 1; i < out.length; i++) {
     const t = out[i] as Token;
     const prev = out[i - 1] as Token;
-    if (!t.word && (t.text === '’' || t.text === "'") && prev.word && prev.end === t.start && /s$/i.test(prev.text)) {
+    if (
+      !t.word &&
+      (t.text === '’' || t.text === "'") &&
+      prev.word &&
+      prev.end === t.start &&
+      /s$/i.test(prev.text)
+    ) {
       const next = out[i + 1];
       if (next === undefined || next.start > t.end) prev.possessive = true;
     }
@@ -97,8 +136,9 @@ interface TagInfo {
 
 const model = nlp.model() as unknown as { one: { lexicon: Lexicon } };
 const LEXICON: Lexicon = model.one.lexicon;
-const TAG_SET = (nlp.world() as unknown as { model: { one: { tagSet: Record<string, TagInfo | undefined> } } }).model.one
-  .tagSet;
+const TAG_SET = (
+  nlp.world() as unknown as { model: { one: { tagSet: Record<string, TagInfo | undefined> } } }
+).model.one.tagSet;
 
 const tagCache = new Map<string, ReadonlySet<string>>();
 

@@ -72,6 +72,12 @@ describe('/facts', () => {
     expect(answer.ok && answer.results[0]?.title).toBe('20,000 reservists');
   });
 
+  it('resolves a past weekday in a sentence that also speaks of the future', () => {
+    const answer = facts(all, 'Tuesday', 'harbour-ferry-closure');
+    const tuesday = answer.ok ? answer.results.find((r) => r.title === 'on Tuesday') : undefined;
+    expect(tuesday?.fields).toEqual(expect.arrayContaining([{ name: 'Date', value: '2024-03-12' }]));
+  });
+
   it('says so when no fact matches the topic', () => {
     expect(facts(seed, 'population')).toMatchObject({ ok: true, results: [] });
   });
