@@ -28,6 +28,17 @@ const schema = z
       z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     ),
     ARTICLES_DIR: z.preprocess(blankToUndefined, z.string().default('seeds')),
+    // Knowledge cache folder; "off" disables it (every start re-extracts).
+    CACHE_DIR: z.preprocess(blankToUndefined, z.string().default('.cache/knowledge')),
+    // Hot reload of ARTICLES_DIR in the Discord bot: on unless "off"/"false"/"0".
+    WATCH_ARTICLES: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^(on|off|true|false|1|0)$/i, 'must be on or off')
+        .transform((v) => /^(on|true|1)$/i.test(v))
+        .default(true),
+    ),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).default('info'),
@@ -59,6 +70,11 @@ const schema = z
   });
 
 export type Config = z.infer<typeof schema>;
+
+/** The cache folder to use, or null when the cache is switched off. */
+export function cacheDirOf(config: Pick<Config, 'CACHE_DIR'>): string | null {
+  return /^(off|false|0|none)$/i.test(config.CACHE_DIR) ? null : config.CACHE_DIR;
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 

@@ -5,6 +5,8 @@ import type { Answer } from './answer.ts';
 import { loadApp } from './app.ts';
 import type { App } from './app.ts';
 import { parseCommandLine } from './command-line.ts';
+import { cacheDirOf } from './config.ts';
+import { DEFAULT_CACHE_DIR } from './knowledge/loader.ts';
 import { execute } from './dispatch.ts';
 import { renderJson, renderText } from './render/text.ts';
 
@@ -61,6 +63,22 @@ export function parseConsoleArgs(
   return { articlesDir, json, help, line: rest.length > 0 ? rest.join(' ') : null };
 }
 
+/** A progress line on stderr while a big folder loads (rewritten in place on a terminal). */
+function progressLine(
+  stderr: NodeJS.WritableStream & { isTTY?: boolean },
+): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    if (total < 200) return;
+    const pct = Math.floor((done / total) * 100);
+    if (pct === last) return;
+    last = pct;
+    if (stderr.isTTY)
+      stderr.write(`\rLoading articles: ${done}/${total} (${pct}%)${done === total ? '\n' : ''}`);
+    else if (pct % 10 === 0) stderr.write(`Loading articles: ${done}/${total} (${pct}%)\n`);
+  };
+}
+
 /** Answers one line (a command as typed in Discord). Never throws. */
 export async function answerLine(
   app: App,
@@ -94,7 +112,14 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
     return 0;
   }
   const started = performance.now();
-  const app = preloaded ?? (await loadApp({ articlesDir: path.resolve(args.articlesDir) }));
+  const cacheDir = cacheDirOf({ CACHE_DIR: io.env['CACHE_DIR'] || DEFAULT_CACHE_DIR });
+  const app =
+    preloaded ??
+    (await loadApp({
+      articlesDir: path.resolve(args.articlesDir),
+      cacheDir,
+      onProgress: progressLine(io.stderr),
+    }));
   for (const p of app.problems.articles)
     await write(io.stderr, `warning: skipped article ${p.file}: ${p.reason}\n`);
   for (const p of app.problems.commands)

@@ -1,5 +1,6 @@
 import type { Choice } from '../command.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Entity, Quote } from '../knowledge/types.ts';
 import { articleDate } from '../render/citation.ts';
 
 /** Discord's limits for autocomplete: at most 25 choices, names and values 1–100 characters. */
@@ -51,23 +52,40 @@ export function suggestArticles(kb: KnowledgeBase, typed: string): Choice[] {
   return unique(matching.map((a) => choice(`${a.meta.title} (${a.id})`, a.id)));
 }
 
+/**
+ * Quotes for what is typed so far, best first: fuzzy word matches (the last word may be
+ * unfinished), else quotes that begin with the typed text ("We’ll d" has no content word yet),
+ * else the first quotes when nothing is typed. Stops early: this runs on every keystroke.
+ */
+export function matchingQuotes(kb: KnowledgeBase, typed: string, article?: string): Quote[] {
+  const q = typed.trim();
+  if (q !== '') {
+    const hits = kb.searchQuotes(q, {
+      limit: MAX_CHOICES,
+      prefix: true,
+      ...(article !== undefined ? { article } : {}),
+    });
+    if (hits.length > 0) return hits.map((h) => h.item);
+    return kb.quotesStartingWith(q, MAX_CHOICES, article);
+  }
+  const out: Quote[] = [];
+  for (const k of kb.knowledge) {
+    if (article !== undefined && k.article.id !== article) continue;
+    for (const quote of k.quotes) {
+      out.push(quote);
+      if (out.length >= MAX_CHOICES) return out;
+    }
+  }
+  return out;
+}
+
 /** Quotes matching the words typed so far, as `“opening…” — Speaker`; the value is the quote text. */
 export function suggestQuotes(kb: KnowledgeBase, typed: string, article?: string): Choice[] {
-  const q = typed.trim();
   const label = (text: string, speaker: string | null): string =>
     `“${clip(text, 70)}” — ${speaker ?? 'unattributed'}`;
-  if (q === '') {
-    const all = kb.knowledge
-      .filter((k) => article === undefined || k.article.id === article)
-      .flatMap((k) => k.quotes);
-    return unique(all.map((quote) => choice(label(quote.text, quote.speaker), quote.text)));
-  }
-  const hits = kb.searchQuotes(q, {
-    limit: MAX_CHOICES,
-    prefix: true,
-    ...(article !== undefined ? { article } : {}),
-  });
-  return unique(hits.map((h) => choice(label(h.item.text, h.item.speaker), h.item.text)));
+  return unique(
+    matchingQuotes(kb, typed, article).map((quote) => choice(label(quote.text, quote.speaker), quote.text)),
+  );
 }
 
 /** People and organisations matching the typed name; with `speakersOnly`, only those quoted. */
@@ -77,20 +95,29 @@ export function suggestNames(
   options: { speakersOnly?: boolean; article?: string } = {},
 ): Choice[] {
   const q = typed.trim();
-  const quoted = new Set<string>();
-  if (options.speakersOnly)
-    for (const k of kb.knowledge)
-      for (const quote of k.quotes) if (quote.speakerId) quoted.add(quote.speakerId);
-  const keep = (id: string, article: string): boolean =>
-    (!options.speakersOnly || quoted.has(id)) &&
-    (options.article === undefined || article === options.article);
-  const entities =
-    q === ''
-      ? kb.knowledge.flatMap((k) => k.entities).filter((e) => keep(e.id, e.article))
-      : kb
-          .searchEntities(q, { limit: 100, prefix: true })
-          .map((h) => h.item)
-          .filter((e) => keep(e.id, e.article));
+  const keep = (e: Entity): boolean =>
+    (!options.speakersOnly || kb.speakerIds.has(e.id)) &&
+    (options.article === undefined || e.article === options.article);
+  const toChoice = (e: Entity): Choice | null =>
+    choice(e.roles[0] ? `${e.name} — ${e.roles[0].text}` : e.name, e.name);
+  if (q === '') {
+    // Nothing typed: the first names, without walking every entity of a large archive.
+    const choices: (Choice | null)[] = [];
+    const seen = new Set<string>();
+    for (const k of kb.knowledge) {
+      for (const e of k.entities) {
+        if (!keep(e) || seen.has(e.name)) continue;
+        seen.add(e.name);
+        choices.push(toChoice(e));
+        if (choices.length >= MAX_CHOICES) return unique(choices);
+      }
+    }
+    return unique(choices);
+  }
+  const entities = kb
+    .searchEntities(q, { limit: 100, prefix: true })
+    .map((h) => h.item)
+    .filter(keep);
   // The same person in several articles is one choice: the value is the name itself.
-  return unique(entities.map((e) => choice(e.roles[0] ? `${e.name} — ${e.roles[0].text}` : e.name, e.name)));
+  return unique(entities.map(toChoice));
 }

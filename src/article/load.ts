@@ -107,17 +107,26 @@ function errorCode(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** One article file as read from disk, before parsing. */
+export interface ArticleFile {
+  /** Path as listed (`dir/name`), used in messages and as the article's `file`. */
+  file: string;
+  id: string;
+  bytes: Uint8Array;
+}
+
 /** Reads one listed file; every failure is a reason string, never an exception. */
-async function readOne(file: string, maxBytes: number): Promise<ParseResult> {
+async function readOne(
+  file: string,
+  maxBytes: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
   try {
-    // Check the size before reading so a huge file is never pulled into memory.
     const info = await stat(file);
     if (info.size > maxBytes) {
       return { ok: false, reason: `file is ${info.size} bytes, over the limit of ${maxBytes} bytes` };
     }
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-    const bytes = await readFile(file);
-    return parseArticleFile(file, bytes, { maxBytes });
+    return { ok: true, bytes: await readFile(file) };
   } catch (err) {
     const code = errorCode(err);
     if (code === 'ENOENT') return { ok: false, reason: 'file disappeared before it could be read (ENOENT)' };
@@ -126,19 +135,16 @@ async function readOne(file: string, maxBytes: number): Promise<ParseResult> {
 }
 
 /**
- * Loads every article file in a folder (not recursive). Files load in name order; each broken
- * file becomes a problem `{ file, reason }` and the others still load:
- * empty or whitespace-only, binary / NUL bytes, invalid UTF-8, over the size limit, no body
- * paragraphs, broken front matter, a file that vanishes or cannot be read after listing, and a
- * duplicate id (same base name, two extensions: the first by sorted name keeps the id, the later
- * one is a problem naming both). A missing folder gives one problem, `'folder not found'`.
+ * Lists and reads the article files of a folder without parsing them (the step a cache or a
+ * worker pool needs before deciding what to parse). File-system problems, duplicate ids and
+ * oversize files are reported here; content problems are found by {@link parseArticleFile}.
  *
- * @param dir - the articles folder
- * @param opts - `maxBytes`: per-file size limit (default {@link MAX_ARTICLE_BYTES})
- * @returns the loaded articles (name order) and the problems (name order); never rejects for
- *   file-content or file-system reasons
+ * @returns the files in name order and a problem for each one that could not be read
  */
-export async function loadArticles(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
+export async function readArticleFiles(
+  dir: string,
+  opts: LoadOptions = {},
+): Promise<{ files: ArticleFile[]; problems: LoadProblem[] }> {
   const maxBytes = opts.maxBytes ?? MAX_ARTICLE_BYTES;
   let names: string[];
   try {
@@ -152,7 +158,7 @@ export async function loadArticles(dir: string, opts: LoadOptions = {}): Promise
     const code = errorCode(err);
     const reason =
       code === 'ENOENT' || code === 'ENOTDIR' ? 'folder not found' : `cannot read folder (${code})`;
-    return { articles: [], problems: [{ file: dir, reason }] };
+    return { files: [], problems: [{ file: dir, reason }] };
   }
 
   // Ids are claimed in name order before any reading, so which file wins never depends on timing.
@@ -166,7 +172,7 @@ export async function loadArticles(dir: string, opts: LoadOptions = {}): Promise
     return { file };
   });
 
-  const results: ParseResult[] = new Array<ParseResult>(jobs.length);
+  const results = new Array<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }>(jobs.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
@@ -183,11 +189,38 @@ export async function loadArticles(dir: string, opts: LoadOptions = {}): Promise
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));
 
-  const articles: Article[] = [];
+  const files: ArticleFile[] = [];
   const problems: LoadProblem[] = [];
   results.forEach((r, k) => {
-    if (r.ok) articles.push(r.article);
-    else problems.push({ file: (jobs[k] as (typeof jobs)[number]).file, reason: r.reason });
+    const file = (jobs[k] as (typeof jobs)[number]).file;
+    if (r.ok) files.push({ file, id: articleId(file), bytes: r.bytes });
+    else problems.push({ file, reason: r.reason });
   });
+  return { files, problems };
+}
+
+/**
+ * Loads every article file in a folder (not recursive). Files load in name order; each broken
+ * file becomes a problem `{ file, reason }` and the others still load:
+ * empty or whitespace-only, binary / NUL bytes, invalid UTF-8, over the size limit, no body
+ * paragraphs, broken front matter, a file that vanishes or cannot be read after listing, and a
+ * duplicate id (same base name, two extensions: the first by sorted name keeps the id, the later
+ * one is a problem naming both). A missing folder gives one problem, `'folder not found'`.
+ *
+ * @param dir - the articles folder
+ * @param opts - `maxBytes`: per-file size limit (default {@link MAX_ARTICLE_BYTES})
+ * @returns the loaded articles (name order) and the problems (name order); never rejects for
+ *   file-content or file-system reasons
+ */
+export async function loadArticles(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
+  const { files, problems } = await readArticleFiles(dir, opts);
+  const articles: Article[] = [];
+  for (const f of files) {
+    const parsed = parseArticleFile(f.file, f.bytes, opts);
+    if (parsed.ok) articles.push(parsed.article);
+    else problems.push({ file: f.file, reason: parsed.reason });
+  }
+  // Problems in name order, whichever step found them.
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { articles, problems };
 }

@@ -760,6 +760,9 @@ function parsePlain(input: ArticleInput, text: string): ParseResult {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Bumped whenever parsing output changes: it keys the knowledge cache with EXTRACTOR_VERSION. */
+export const PARSER_VERSION = 'parse-1';
+
 /**
  * Parses one article's text. The format is detected from the content, not the file name:
  * front matter (`---` first) means Markdown; a `# Title` first means Markdown without front

@@ -23,7 +23,15 @@ import type { ContextMenuCommand } from './context-menu.ts';
 import { contextMenus as defaultContextMenus } from './context-menu.ts';
 import { cooldownMessage, createCooldown } from './cooldown.ts';
 import type { Cooldown } from './cooldown.ts';
-import { PAGE_SIZE, notice, renderAnswer, renderCard, renderContext, renderPreview, truncate } from './render.ts';
+import {
+  PAGE_SIZE,
+  notice,
+  renderAnswer,
+  renderCard,
+  renderContext,
+  renderPreview,
+  truncate,
+} from './render.ts';
 import type { ReplyBody } from './render.ts';
 
 /**
@@ -40,7 +48,8 @@ export interface PageState {
 }
 
 export interface InteractionDeps {
-  kb: KnowledgeBase;
+  /** Read at every interaction, so a hot reload swaps the knowledge base without a restart. */
+  knowledge: { readonly kb: KnowledgeBase };
   commands: ReadonlyMap<string, Command>;
   logger: Logger;
   contextMenus?: readonly ContextMenuCommand[];
@@ -73,7 +82,8 @@ export type Outcome =
 
 export const MESSAGES = {
   generic: 'Something went wrong while answering. The error was logged; please try again.',
-  unknownCommand: (name: string) => `I do not know the command /${name}; it may have been removed. Type /help for the list.`,
+  unknownCommand: (name: string) =>
+    `I do not know the command /${name}; it may have been removed. Type /help for the list.`,
   invalidButton: 'This button is no longer valid. Run the command again.',
   expired: 'These results have expired (buttons work for 15 minutes). Run the command again.',
   notOwner: 'Only the person who asked can page through these results.',
@@ -91,7 +101,8 @@ const SILENT = { parse: [] as [] };
 export function optionValues(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of data) {
-    if (option.options !== undefined && option.options.length > 0) Object.assign(values, optionValues(option.options));
+    if (option.options !== undefined && option.options.length > 0)
+      Object.assign(values, optionValues(option.options));
     const v = option.value;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values[option.name] = v;
   }
@@ -123,7 +134,12 @@ function replyOptions(body: ReplyBody): InteractionReplyOptions {
 
 // Edits replace the whole message: an absent content must be sent as '' to clear the old one.
 function editOptions(body: ReplyBody): InteractionEditReplyOptions & InteractionUpdateOptions {
-  return { content: body.content ?? '', embeds: body.embeds, components: body.components, allowedMentions: SILENT };
+  return {
+    content: body.content ?? '',
+    embeds: body.embeds,
+    components: body.components,
+    allowedMentions: SILENT,
+  };
 }
 
 function hasManageMessages(interaction: RepliableInteraction): boolean {
@@ -132,21 +148,30 @@ function hasManageMessages(interaction: RepliableInteraction): boolean {
 
 /** Creates the `interactionCreate` listener. It never rejects. */
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
-  const { kb, commands, logger } = deps;
+  const { commands, logger } = deps;
+  const current = (): KnowledgeBase => deps.knowledge.kb;
   const menus = deps.contextMenus ?? defaultContextMenus;
   const cooldown = deps.cooldown ?? createCooldown();
   const pages = deps.pages ?? new StateStore<PageState>();
   const previews = deps.previews ?? new StateStore<Answer>();
   const deferAfterMs = deps.deferAfterMs ?? 1500;
   const pageSize = deps.pageSize ?? PAGE_SIZE;
-  const find: ArticleFinder = (id) => kb.article(id);
-  const runtime = { kb, commands };
+  const find: ArticleFinder = (id) => current().article(id);
+  const runtime = {
+    get kb(): KnowledgeBase {
+      return current();
+    },
+    commands,
+  };
 
   /** Logs a rejected REST call; Discord's code says why (10062 too late, 40060 answered twice). */
   const restFailed = (interaction: Interaction, action: string, error: unknown): void => {
     const code = error instanceof DiscordAPIError ? error.code : undefined;
     const status = error instanceof DiscordAPIError ? error.status : undefined;
-    logger.warn({ interaction: interaction.id, action, code, status, err: error }, `Discord rejected ${action}`);
+    logger.warn(
+      { interaction: interaction.id, action, code, status, err: error },
+      `Discord rejected ${action}`,
+    );
   };
 
   /** First answer (reply) or, when already acknowledged, a follow-up. Returns false on failure. */
@@ -173,7 +198,9 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   };
 
   /** Cooldown gate for commands and context menus; refuses privately. */
-  const allowed = async (interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction): Promise<boolean> => {
+  const allowed = async (
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  ): Promise<boolean> => {
     const verdict = cooldown.take(interaction.user.id);
     if (verdict.ok) return true;
     await send(interaction, notice(cooldownMessage(verdict.retryAfterMs)));
@@ -251,7 +278,10 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const hide = values.hide === true;
     const preview = command.delivery === 'preview';
     const work = execute(runtime, interaction.commandName, values, (error) => {
-      logger.error({ err: error, interaction: interaction.id, command: interaction.commandName }, 'command failed');
+      logger.error(
+        { err: error, interaction: interaction.id, command: interaction.commandName },
+        'command failed',
+      );
     });
     const { answer, deferredPrivately } = await runWithDeadline(interaction, work, hide || preview);
     if (preview && answer.ok && answer.results.length > 0) {
@@ -272,9 +302,15 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     if (!(await allowed(interaction))) return 'cooldown';
     const work = (async () => {
       try {
-        return await menu.run({ kb, message: { id: interaction.targetMessage.id, content: interaction.targetMessage.content } });
+        return await menu.run({
+          kb: current(),
+          message: { id: interaction.targetMessage.id, content: interaction.targetMessage.content },
+        });
       } catch (error) {
-        logger.error({ err: error, interaction: interaction.id, command: interaction.commandName }, 'context menu failed');
+        logger.error(
+          { err: error, interaction: interaction.id, command: interaction.commandName },
+          'context menu failed',
+        );
         return { command: 'who-said-this', ok: false, error: MESSAGES.generic } satisfies Answer;
       }
     })();
@@ -291,14 +327,17 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
         const focused = interaction.options.getFocused(true);
         choices = clipChoices(
           command.autocomplete({
-            kb,
+            kb: current(),
             focused: { name: focused.name, value: String(focused.value) },
             options: createOptions(optionValues(interaction.options.data)),
             commands,
           }),
         );
       } catch (error) {
-        logger.error({ err: error, interaction: interaction.id, command: interaction.commandName }, 'autocomplete failed');
+        logger.error(
+          { err: error, interaction: interaction.id, command: interaction.commandName },
+          'autocomplete failed',
+        );
         choices = [];
       }
     }
@@ -325,12 +364,18 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
           return found.reason === 'expired' ? 'expired' : 'not-owner';
         }
         const { answer, hide } = found.value;
-        await update(interaction, renderAnswer(answer, find, { page: action.page, pageState: action.state, hide, pageSize }));
+        await update(
+          interaction,
+          renderAnswer(answer, find, { page: action.page, pageState: action.state, hide, pageSize }),
+        );
         return 'paged';
       }
       case 'context': {
-        const article = kb.article(action.article);
-        await send(interaction, article === undefined ? notice(MESSAGES.unknownArticle) : renderContext(article, action.paragraph));
+        const article = current().article(action.article);
+        await send(
+          interaction,
+          article === undefined ? notice(MESSAGES.unknownArticle) : renderContext(article, action.paragraph),
+        );
         return article === undefined ? 'expired' : 'context';
       }
       case 'post': {
@@ -341,13 +386,17 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
         }
         const found = previews.get(action.state, userId);
         if (!found.ok) {
-          await send(interaction, notice(found.reason === 'expired' ? MESSAGES.expired : MESSAGES.notOwnerPreview));
+          await send(
+            interaction,
+            notice(found.reason === 'expired' ? MESSAGES.expired : MESSAGES.notOwnerPreview),
+          );
           return found.reason === 'expired' ? 'expired' : 'not-owner';
         }
         previews.delete(action.state);
         const card = renderCard(found.value, find);
         // Replace the preview (no second post from the same button), then post the card publicly.
-        if (!(await update(interaction, { ...card, content: MESSAGES.posted, ephemeral: true }))) return 'failed';
+        if (!(await update(interaction, { ...card, content: MESSAGES.posted, ephemeral: true })))
+          return 'failed';
         return (await send(interaction, { ...card, ephemeral: false })) ? 'posted' : 'failed';
       }
     }
@@ -380,7 +429,14 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       if (interaction.isRepliable()) await send(interaction, notice(MESSAGES.generic));
     } finally {
       const ms = Math.round(performance.now() - started);
-      const line = { interaction: interaction.id, command: label, user: interaction.user.id, guild: interaction.guildId, ms, outcome };
+      const line = {
+        interaction: interaction.id,
+        command: label,
+        user: interaction.user.id,
+        guild: interaction.guildId,
+        ms,
+        outcome,
+      };
       if (interaction.isAutocomplete()) logger.debug(line, 'interaction');
       else logger.info(line, 'interaction');
     }

@@ -1,6 +1,9 @@
 import { DiscordjsErrorCodes, Events } from 'discord.js';
 import type { Client } from 'discord.js';
 import { loadApp } from '../app.ts';
+import { cacheDirOf } from '../config.ts';
+import { watchArticles } from '../reload.ts';
+import type { ReloadInfo } from '../reload.ts';
 import type { App } from '../app.ts';
 import type { Command } from '../command.ts';
 import type { Config } from '../config.ts';
@@ -49,6 +52,8 @@ export interface RunningBot {
   readonly fatal: Promise<number>;
   /** Disconnects and releases every timer. Idempotent. */
   stop(): Promise<void>;
+  /** Re-reads the articles now (the folder watcher calls this on changes); absent when not watching. */
+  reload?: () => Promise<ReloadInfo>;
 }
 
 /** Start-up failed in a way the user can fix; `message` says how. */
@@ -87,7 +92,8 @@ function isInvalidToken(error: unknown): boolean {
   return (
     typeof error === 'object' &&
     error !== null &&
-    (('code' in error && error.code === DiscordjsErrorCodes.TokenInvalid) || ('status' in error && error.status === 401))
+    (('code' in error && error.code === DiscordjsErrorCodes.TokenInvalid) ||
+      ('status' in error && error.status === 401))
   );
 }
 
@@ -97,22 +103,37 @@ function isInvalidToken(error: unknown): boolean {
  * @throws {StartupError} on an invalid token or when connecting takes longer than `loginTimeoutMs`
  */
 export async function launchBot(config: Config, options: LaunchOptions = {}): Promise<RunningBot> {
-  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV !== 'production', secrets: [config.DISCORD_TOKEN] });
+  const logger =
+    options.logger ??
+    createLogger({
+      level: config.LOG_LEVEL,
+      pretty: config.NODE_ENV !== 'production',
+      secrets: [config.DISCORD_TOKEN],
+    });
   if (config.DISCORD_TOKEN === undefined) throw new StartupError('DISCORD_TOKEN is not set.');
 
-  const loaded = options.app ?? (await loadApp({ articlesDir: config.ARTICLES_DIR }));
+  const loaded =
+    options.app ??
+    (await loadApp({
+      articlesDir: config.ARTICLES_DIR,
+      cacheDir: cacheDirOf(config),
+      onProgress: progressLogger(logger),
+    }));
   const app: App = options.commands === undefined ? loaded : { ...loaded, commands: options.commands };
-  for (const problem of app.problems.articles) logger.warn({ file: problem.file, reason: problem.reason }, 'article skipped');
-  for (const problem of app.problems.commands) logger.warn({ file: problem.file, reason: problem.reason }, 'command module skipped');
+  for (const problem of app.problems.articles)
+    logger.warn({ file: problem.file, reason: problem.reason }, 'article skipped');
+  for (const problem of app.problems.commands)
+    logger.warn({ file: problem.file, reason: problem.reason }, 'command module skipped');
   logger.info({ articles: app.kb.articles.length, commands: [...app.commands.keys()] }, 'knowledge loaded');
-  if (app.kb.articles.length === 0) logger.warn({ dir: config.ARTICLES_DIR }, 'no articles loaded: every question will be a miss');
+  if (app.kb.articles.length === 0)
+    logger.warn({ dir: config.ARTICLES_DIR }, 'no articles loaded: every question will be a miss');
 
   const client = createBotClient(config, options.env ?? process.env);
   const cooldown = createCooldown(options.cooldown ?? {});
   const pages = new StateStore<PageState>();
   const previews = new StateStore<Answer>();
   const handle = createInteractionHandler({
-    kb: app.kb,
+    knowledge: app,
     commands: app.commands,
     logger,
     cooldown,
@@ -132,9 +153,13 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'client warning'));
-  client.on(Events.ShardError, (error, shardId) => logger.error({ err: error, shard: shardId }, 'shard error'));
+  client.on(Events.ShardError, (error, shardId) =>
+    logger.error({ err: error, shard: shardId }, 'shard error'),
+  );
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shard: shardId }, 'shard reconnecting'));
-  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shard: shardId, replayed }, 'shard resumed'));
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    logger.info({ shard: shardId, replayed }, 'shard resumed'),
+  );
   client.on(Events.ShardDisconnect, (event, shardId) => {
     const reason = FATAL_CLOSE_CODES[event.code];
     if (reason === undefined) {
@@ -144,7 +169,8 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     logger.fatal({ shard: shardId, code: event.code }, `Discord closed the connection: ${reason}`);
     resolveFatal(1);
   });
-  if (logger.isLevelEnabled('trace')) client.on(Events.Debug, (message) => logger.trace({ detail: message }, 'discord.js'));
+  if (logger.isLevelEnabled('trace'))
+    client.on(Events.Debug, (message) => logger.trace({ detail: message }, 'discord.js'));
 
   const sweeper = setInterval(() => {
     cooldown.sweep();
@@ -153,10 +179,22 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
   }, 60_000);
   sweeper.unref();
 
+  // Hot reload: a changed articles folder is re-indexed in the background and swapped in.
+  const watcher =
+    options.app === undefined && config.WATCH_ARTICLES
+      ? watchArticles(app, config.ARTICLES_DIR, {
+          cacheDir: cacheDirOf(config),
+          onReload: (info) => logger.info(info, 'articles reloaded'),
+          onError: (error) =>
+            logger.warn({ err: error }, 'article reload failed; still serving the previous articles'),
+        })
+      : null;
+
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    watcher?.close();
     clearInterval(sweeper);
     try {
       await client.destroy();
@@ -183,10 +221,28 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
   }
   const user = client.user;
   logger.info(
-    { user: user?.tag, id: user?.id, guilds: client.guilds.cache.size, shards: client.ws.shards.map((s) => s.id), ms: Math.round(performance.now() - started) },
+    {
+      user: user?.tag,
+      id: user?.id,
+      guilds: client.guilds.cache.size,
+      shards: client.ws.shards.map((s) => s.id),
+      ms: Math.round(performance.now() - started),
+    },
     'connected to Discord; answering interactions',
   );
-  return { client, app, logger, fatal, stop };
+  return { client, app, logger, fatal, stop, ...(watcher ? { reload: watcher.reload } : {}) };
+}
+
+/** Logs loading progress every 10 % for big folders (a silent minute looks like a hang). */
+function progressLogger(logger: Logger): (done: number, total: number) => void {
+  let lastDecile = -1;
+  return (done, total) => {
+    if (total < 200) return;
+    const decile = Math.floor((done / total) * 10);
+    if (decile === lastDecile) return;
+    lastDecile = decile;
+    logger.info({ done, total }, `loading articles ${decile * 10}%`);
+  };
 }
 
 function flush(logger: Logger): Promise<void> {
@@ -205,7 +261,13 @@ function flush(logger: Logger): Promise<void> {
  * the session for good.
  */
 export async function startBot(config: Config, options: LaunchOptions = {}): Promise<number> {
-  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV !== 'production', secrets: [config.DISCORD_TOKEN] });
+  const logger =
+    options.logger ??
+    createLogger({
+      level: config.LOG_LEVEL,
+      pretty: config.NODE_ENV !== 'production',
+      secrets: [config.DISCORD_TOKEN],
+    });
   // One bad interaction must not end the process: a stray rejection is logged, not fatal.
   const onRejection = (reason: unknown): void => logger.error({ err: reason }, 'unhandled promise rejection');
   process.on('unhandledRejection', onRejection);

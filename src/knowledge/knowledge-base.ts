@@ -39,6 +39,10 @@ export interface KnowledgeBase {
   entity(id: string): Entity | undefined;
   /** Stemmed words that are part of some person's or organisation's name or alias. */
   readonly nameTerms: ReadonlySet<string>;
+  /** Ids of the entities with at least one attributed direct quote. */
+  readonly speakerIds: ReadonlySet<string>;
+  /** Quotes whose text begins with `prefix` (match forms), in article order. */
+  quotesStartingWith(prefix: string, limit: number, article?: string): Quote[];
 }
 
 /** Builds every index once. Cost grows linearly with the articles; queries stay sub-linear. */
@@ -47,6 +51,8 @@ export function buildKnowledgeBase(knowledge: readonly ArticleKnowledge[]): Know
   const byId = new Map(knowledge.map((k) => [k.article.id, k]));
   const entities = new Map<string, Entity>();
   const nameTerms = new Set<string>();
+  const speakerIds = new Set<string>();
+  for (const k of knowledge) for (const q of k.quotes) if (q.speakerId !== null) speakerIds.add(q.speakerId);
   for (const k of knowledge) {
     for (const e of k.entities) {
       entities.set(e.id, e);
@@ -117,6 +123,8 @@ export function buildKnowledgeBase(knowledge: readonly ArticleKnowledge[]): Know
     knowledge,
     sentences,
     nameTerms,
+    speakerIds,
+    quotesStartingWith: (prefix, limit, article) => quotes.startingWith(prefix, limit, article),
     article: (id) => byId.get(id)?.article,
     knowledgeOf: (id) => byId.get(id),
     entity: (id) => entities.get(id),

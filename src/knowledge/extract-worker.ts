@@ -1,0 +1,46 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseArticleFile } from '../article/load.ts';
+import { extractKnowledge } from './extract.ts';
+import type { ArticleKnowledge } from './types.ts';
+
+/**
+ * Worker thread for cold starts: parses and extracts one file per message, so a large archive
+ * uses every core. Messages in: `{ seq, file, bytes, maxBytes }`; out: `{ seq, ok, knowledge }`
+ * or `{ seq, ok: false, reason }`.
+ */
+export interface WorkerRequest {
+  seq: number;
+  file: string;
+  bytes: Uint8Array;
+  maxBytes?: number;
+}
+
+export type WorkerResponse =
+  { seq: number; ok: true; knowledge: ArticleKnowledge } | { seq: number; ok: false; reason: string };
+
+/** The work of one message, also used in-process when no worker pool is worth starting. */
+export function processFile(
+  file: string,
+  bytes: Uint8Array,
+  maxBytes?: number,
+): { ok: true; knowledge: ArticleKnowledge } | { ok: false; reason: string } {
+  const parsed = parseArticleFile(file, bytes, maxBytes === undefined ? {} : { maxBytes });
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, knowledge: extractKnowledge(parsed.article) };
+  } catch (error) {
+    return { ok: false, reason: `extraction failed: ${(error as Error).message}` };
+  }
+}
+
+/** Marks workers started by the loader, so importing this module elsewhere never listens. */
+export const WORKER_ROLE = 'newsroom-extract';
+
+if ((workerData as { role?: string } | null)?.role === WORKER_ROLE)
+  parentPort?.on('message', (request: WorkerRequest) => {
+    const result = processFile(request.file, request.bytes, request.maxBytes);
+    const response: WorkerResponse = result.ok
+      ? { seq: request.seq, ok: true, knowledge: result.knowledge }
+      : { seq: request.seq, ok: false, reason: result.reason };
+    parentPort?.postMessage(response);
+  });
