@@ -4,6 +4,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Fact } from '../knowledge/types.ts';
 import { contentTerms } from '../text/match.ts';
 import { scopeArticle } from './articles.ts';
+import { findEntity } from './people.ts';
+import type { Citation } from '../article/types.ts';
 import { STRONG, WEAK, conceptCoverage, round } from './shared.ts';
 
 /** What kind of answer a question wants, from its question words. */
@@ -18,6 +20,73 @@ export function questionKind(question: string): QuestionKind {
   if (/\bwhere\b|\bwhich (country|city|place|region)\b/.test(q)) return 'place';
   if (/\bwhy\b|\bwhat (caused|made|led)\b|\bfor what reason\b/.test(q)) return 'reason';
   return 'other';
+}
+
+const QUESTION_FRAME =
+  /\b(?:how (?:long|many|much|often|far|old|big|large)|what (?:percentage|proportion|share|number|amount)|by (?:how much|what (?:percentage|amount|margin)))\b/gi;
+
+/** "What did Lavrov say about the withdrawal?": a person and, optionally, a topic. */
+const SAID_ABOUT =
+  /^\s*(?:what|how)\s+(?:did|does|has|have|had|do)\s+(.+?)\s+(?:say|said|tell|told|think|thought|claim|argue|warn|write|mean|describe)\b(?:\s+(?:about|of|on|regarding|concerning)\s+(.+?))?\s*\??\s*$/i;
+
+/**
+ * Answers "what did X say (about Y)" from X's own quotes and reported statements, so the answer
+ * is what X said rather than any passage that merely mentions X. Null when the question is not of
+ * that shape or X said nothing on record (the general search then takes over).
+ */
+function saidAbout(
+  kb: KnowledgeBase,
+  question: string,
+  article: string | undefined,
+  limit: number,
+): Answer | null {
+  const m = SAID_ABOUT.exec(question);
+  if (!m) return null;
+  const found = findEntity(kb, 'ask', m[1] ?? '', article);
+  if (!found.ok) return null;
+  const ids = new Set(found.entities.map((e) => e.id));
+  const topic = m[2]?.trim();
+  type Said = { citation: Citation & { sentence: number }; score: number };
+  const said: Said[] = [];
+  const scope = article === undefined ? {} : { article };
+  if (topic) {
+    for (const h of kb.searchQuotes(topic, { limit: 200, ...scope })) {
+      if (h.item.speakerId !== null && ids.has(h.item.speakerId) && h.score >= WEAK)
+        said.push({ citation: h.item.span.citation, score: h.score });
+    }
+    for (const h of kb.searchClaims(topic, { limit: 200, ...scope })) {
+      if (h.item.speakerId !== null && ids.has(h.item.speakerId) && h.score >= WEAK)
+        said.push({ citation: h.item.span.citation, score: h.score });
+    }
+    said.sort((a, b) => b.score - a.score);
+  } else {
+    for (const e of found.entities) {
+      const k = kb.knowledgeOf(e.article);
+      for (const q of k?.quotes ?? [])
+        if (q.speakerId === e.id) said.push({ citation: q.span.citation, score: 1 });
+      for (const c of k?.claims ?? [])
+        if (c.speakerId === e.id) said.push({ citation: c.span.citation, score: 1 });
+    }
+  }
+  const results: Result[] = [];
+  const seen = new Set<string>();
+  for (const s of said) {
+    const key = `${s.citation.article}|${s.citation.paragraph}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const paragraph = kb.article(s.citation.article)?.paragraphs[s.citation.paragraph - 1];
+    const sentence = paragraph?.sentences[s.citation.sentence - 1];
+    if (!paragraph || !sentence) continue;
+    results.push({
+      kind: 'passage',
+      text: paragraph.text,
+      highlight: { start: sentence.start, end: sentence.end },
+      citation: s.citation,
+      score: round(s.score * found.score),
+    });
+    if (results.length >= limit) break;
+  }
+  return results.length > 0 ? ok('ask', results) : null;
 }
 
 const FLAG_NUMBER = 1;
@@ -89,9 +158,14 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
     );
   }
   const kind = questionKind(q);
+  const bySpeaker = saidAbout(kb, q, scope.article?.id, limit);
+  if (bySpeaker) return bySpeaker;
+  // The question frame ("how long", "by what percentage") says what kind of answer is wanted,
+  // not what the answer is about: it steers the ranking but is not searched for.
+  const core = q.replace(QUESTION_FRAME, ' ').trim() || q;
   const { flags, facts } = sentenceFeatures(kb);
   const want = WANTS[kind];
-  const hits = kb.searchSentences(q, {
+  const hits = kb.searchSentences(core, {
     limit: 30,
     candidates: 60,
     ...(scope.article ? { article: scope.article.id } : {}),
@@ -99,7 +173,7 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   });
   const relevant = hits
     .map((h) => {
-      const concepts = conceptCoverage(kb, q, h.matched);
+      const concepts = conceptCoverage(kb, core, h.matched);
       const index = h.index;
       const fits = want !== 0 && ((flags[index] ?? 0) & want) !== 0;
       // A question is worded unlike its answer, so fuse.js's whole-string similarity says little

@@ -55,20 +55,17 @@ export function quotesBy(kb: KnowledgeBase, speaker: string, articleQuery?: stri
   if (!scope.ok) return scope.answer;
   const found = findEntity(kb, 'quotes', speaker, scope.article?.id);
   if (!found.ok) return found.answer;
-  const ids = new Set(found.entities.map((e) => e.id));
   const name = found.entities[0]?.name ?? speaker;
-  const results: Result[] = [];
-  for (const k of kb.knowledge) {
-    for (const q of k.quotes)
-      if (q.speakerId !== null && ids.has(q.speakerId)) results.push(quoteResult(kb, q, found.score));
-  }
+  // Article order: entity records come in article order, each one's quotes in reading order.
+  const results: Result[] = found.entities.flatMap((e) =>
+    kb.quotesOf(e.id).map((q) => quoteResult(kb, q, found.score)),
+  );
+
   const notes: string[] = [];
   if (found.score < STRONG) notes.push(`Closest name: ${name}.`);
   if (found.others.length > 0) notes.push(`Also matching: ${found.others.join(', ')}.`);
   if (results.length === 0) {
-    const claims = kb.knowledge
-      .flatMap((k) => k.claims)
-      .filter((c) => c.speakerId !== null && ids.has(c.speakerId));
+    const claims = found.entities.flatMap((e) => kb.claimsOf(e.id));
     const reported =
       claims.length > 0
         ? ` The article reports ${claims.length} statement(s) by ${name} in its own words (/who name:${name}).`
@@ -104,8 +101,8 @@ export function who(kb: KnowledgeBase, name: string, articleQuery?: string): Ans
   if (!found.ok) return found.answer;
   const results: Result[] = found.entities.map((e) => {
     const k = kb.knowledgeOf(e.article);
-    const quotes = k?.quotes.filter((q) => q.speakerId === e.id) ?? [];
-    const claims = k?.claims.filter((c) => c.speakerId === e.id) ?? [];
+    const quotes = kb.quotesOf(e.id);
+    const claims = kb.claimsOf(e.id);
     const paragraphs = paragraphsOf(e);
     const fields: Field[] = [{ name: 'Kind', value: KIND_LABEL[e.kind] }];
     if (e.roles.length > 0)

@@ -71,8 +71,7 @@ export function conceptCoverage(kb: KnowledgeBase, query: string, matched: reado
 
 /** Entities that are the same person or organisation across articles (same full name). */
 export function sameEntity(kb: KnowledgeBase, entity: Entity): Entity[] {
-  const key = entity.name.toLowerCase();
-  return kb.knowledge.flatMap((k) => k.entities.filter((e) => e.name.toLowerCase() === key));
+  return kb.entitiesNamed(entity.name);
 }
 
 /** Quotation marks stripped from the ends, so “…” and "..." look the same to a search. */

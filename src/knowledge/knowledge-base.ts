@@ -43,6 +43,12 @@ export interface KnowledgeBase {
   readonly speakerIds: ReadonlySet<string>;
   /** Quotes whose text begins with `prefix` (match forms), in article order. */
   quotesStartingWith(prefix: string, limit: number, article?: string): Quote[];
+  /** Every record (one per article) of the entity with this full name, case-insensitive. */
+  entitiesNamed(name: string): Entity[];
+  /** The direct quotes attributed to an entity, in article order. */
+  quotesOf(entityId: string): Quote[];
+  /** The reported statements of an entity, in article order. */
+  claimsOf(entityId: string): Claim[];
 }
 
 /** Builds every index once. Cost grows linearly with the articles; queries stay sub-linear. */
@@ -51,8 +57,21 @@ export function buildKnowledgeBase(knowledge: readonly ArticleKnowledge[]): Know
   const byId = new Map(knowledge.map((k) => [k.article.id, k]));
   const entities = new Map<string, Entity>();
   const nameTerms = new Set<string>();
-  const speakerIds = new Set<string>();
-  for (const k of knowledge) for (const q of k.quotes) if (q.speakerId !== null) speakerIds.add(q.speakerId);
+  // Lookup tables so per-person answers never walk the whole archive.
+  const byName = new Map<string, Entity[]>();
+  const quotesBy = new Map<string, Quote[]>();
+  const claimsBy = new Map<string, Claim[]>();
+  const push = <V>(map: Map<string, V[]>, key: string, value: V): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const k of knowledge) {
+    for (const e of k.entities) push(byName, e.name.toLowerCase(), e);
+    for (const q of k.quotes) if (q.speakerId !== null) push(quotesBy, q.speakerId, q);
+    for (const c of k.claims) if (c.speakerId !== null) push(claimsBy, c.speakerId, c);
+  }
+  const speakerIds: ReadonlySet<string> = new Set(quotesBy.keys());
   for (const k of knowledge) {
     for (const e of k.entities) {
       entities.set(e.id, e);
@@ -68,6 +87,7 @@ export function buildKnowledgeBase(knowledge: readonly ArticleKnowledge[]): Know
   const quotes = new SearchIndex(
     knowledge.flatMap((k) => k.quotes),
     (q) => ({ article: q.article, text: q.text }),
+    { keepText: true },
   );
   const claims = new SearchIndex(
     knowledge.flatMap((k) => k.claims),
@@ -124,6 +144,9 @@ export function buildKnowledgeBase(knowledge: readonly ArticleKnowledge[]): Know
     sentences,
     nameTerms,
     speakerIds,
+    entitiesNamed: (name) => byName.get(name.toLowerCase()) ?? [],
+    quotesOf: (id) => quotesBy.get(id) ?? [],
+    claimsOf: (id) => claimsBy.get(id) ?? [],
     quotesStartingWith: (prefix, limit, article) => quotes.startingWith(prefix, limit, article),
     article: (id) => byId.get(id)?.article,
     knowledgeOf: (id) => byId.get(id),

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { matchForm, termsOfMatchForm } from '../text/match.ts';
+import { STOPWORDS, matchForm, stem } from '../text/match.ts';
 import { editDistance } from '../text/similar.ts';
 import { synonymsOf } from '../text/synonyms.ts';
 
@@ -44,7 +44,8 @@ export interface SearchOptions {
 }
 
 interface Expansion {
-  term: string;
+  /** Term id of an index stem. */
+  id: number;
   weight: number;
 }
 
@@ -70,66 +71,129 @@ function trigrams(term: string): string[] {
 }
 
 /**
- * Allowed typos for a term of this length: none for words under five letters, whose one-letter
- * neighbours are mostly other real words (stop/step, base/case).
+ * Allowed typos for a term of this length: none under four letters; one from four (a four-letter
+ * neighbour is often another real word, stop/step, so those matches weigh less, see
+ * {@link typoWeight}); two from eight.
  */
 function maxEdits(length: number): number {
-  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+}
+
+function typoWeight(length: number, distance: number): number {
+  return (length <= 4 ? 0.6 : TYPO_WEIGHT) - 0.1 * (distance - 1);
+}
+
+/** Short stop words, for recognising their misspellings ("teh", "thw", "anf"). */
+const SHORT_STOPWORDS = [...STOPWORDS].filter((w) => w.length >= 2 && w.length <= 5);
+
+/**
+ * A short word the index does not know that is one typo away from a stop word is that stop word
+ * misspelt, not a distinctive word the items lack: it should neither match nor count as missing.
+ */
+function isMisspeltStopword(term: string): boolean {
+  if (term.length > 5) return false;
+  return SHORT_STOPWORDS.some((w) => Math.abs(w.length - term.length) <= 1 && editDistance(w, term) <= 1);
+}
+
+/** Collections up to this size are searched by fuse.js alone when a query has no content word. */
+const FALLBACK_MAX_ITEMS = 2000;
+
+export interface SearchIndexOptions {
+  /** Keep every item's match form (needed for {@link SearchIndex.startingWith}); costs memory. */
+  keepText?: boolean;
 }
 
 export class SearchIndex<T> {
   readonly items: readonly T[];
-  private readonly articles: string[];
-  private readonly matchTexts: string[];
-  /** Term -> postings. `docs` ascending; `tfs` the term's count in each. */
-  private readonly postings = new Map<string, { docs: number[]; tfs: number[] }>();
-  /** Each item's distinct terms, for the coverage check of the few re-ranked candidates. */
-  private readonly docTerms: string[][];
-  private readonly lengths: Float64Array;
+  private readonly toDoc: (item: T) => SearchDoc;
+  /** Article of each item, as an index into `articleIds` (one string per article, not per item). */
+  private readonly articleOfDoc: Uint32Array;
+  private readonly articleIds: string[] = [];
+  private readonly articleIndex = new Map<string, number>();
+  private readonly matchTexts: string[] | null;
+  /** Stem -> term id; postings and per-item terms are stored by id in typed arrays. */
+  private readonly termIds = new Map<string, number>();
+  private readonly postingDocs: Int32Array[] = [];
+  private readonly postingTfs: Uint16Array[] = [];
+  /** Each item's distinct term ids: `docTerms[docStart[i] .. docStart[i+1])`. */
+  private readonly docTerms: Int32Array;
+  private readonly docStart: Uint32Array;
+  private readonly lengths: Uint16Array;
   private readonly avgLength: number;
+  /** Every distinct word as written (folded, unstemmed) -> its stem's term id: typo lookups. */
+  private readonly words = new Map<string, number>();
   private readonly byTrigram = new Map<string, string[]>();
   private readonly expansionCache = new Map<string, Expansion[]>();
   private readonly accumulator: Float64Array;
-  private sortedTerms: string[] | null = null;
+  private sortedWords: string[] | null = null;
 
-  constructor(items: readonly T[], toDoc: (item: T) => SearchDoc) {
+  constructor(items: readonly T[], toDoc: (item: T) => SearchDoc, options: SearchIndexOptions = {}) {
     this.items = items;
-    this.articles = new Array<string>(items.length);
-    this.matchTexts = new Array<string>(items.length);
-    this.docTerms = new Array<string[]>(items.length);
-    this.lengths = new Float64Array(items.length);
-    this.accumulator = new Float64Array(items.length);
+    this.toDoc = toDoc;
+    const n = items.length;
+    this.articleOfDoc = new Uint32Array(n);
+    this.matchTexts = options.keepText ? new Array<string>(n) : null;
+    this.lengths = new Uint16Array(n);
+    this.accumulator = new Float64Array(n);
+    this.docStart = new Uint32Array(n + 1);
+    const docs: number[][] = [];
+    const tfs: number[][] = [];
+    const perDoc: number[] = [];
+    const counts = new Map<number, number>();
     let total = 0;
-    const counts = new Map<string, number>();
     items.forEach((item, docIndex) => {
       const doc = toDoc(item);
+      let a = this.articleIndex.get(doc.article);
+      if (a === undefined) {
+        a = this.articleIds.length;
+        this.articleIds.push(doc.article);
+        this.articleIndex.set(doc.article, a);
+      }
+      this.articleOfDoc[docIndex] = a;
       const form = matchForm(doc.text);
-      this.articles[docIndex] = doc.article;
-      this.matchTexts[docIndex] = form;
-      const terms = termsOfMatchForm(form);
-      this.lengths[docIndex] = terms.length;
-      total += terms.length;
+      if (this.matchTexts) this.matchTexts[docIndex] = form;
       counts.clear();
-      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      this.docTerms[docIndex] = [...counts.keys()];
-      for (const [term, tf] of counts) {
-        let posting = this.postings.get(term);
-        if (!posting) {
-          posting = { docs: [], tfs: [] };
-          this.postings.set(term, posting);
-          if (term.length >= 5) {
-            for (const g of trigrams(term)) {
+      let length = 0;
+      for (const word of form.split(' ')) {
+        if (word === '' || STOPWORDS.has(word)) continue;
+        let id = this.words.get(word);
+        if (id === undefined) {
+          const st = stem(word);
+          id = this.termIds.get(st);
+          if (id === undefined) {
+            id = this.termIds.size;
+            this.termIds.set(st, id);
+            docs.push([]);
+            tfs.push([]);
+          }
+          this.words.set(word, id);
+          if (word.length >= 3) {
+            for (const g of trigrams(word)) {
               const list = this.byTrigram.get(g);
-              if (list) list.push(term);
-              else this.byTrigram.set(g, [term]);
+              if (list) list.push(word);
+              else this.byTrigram.set(g, [word]);
             }
           }
         }
-        posting.docs.push(docIndex);
-        posting.tfs.push(tf);
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        length++;
       }
+      this.lengths[docIndex] = Math.min(length, 65535);
+      total += length;
+      for (const [id, tf] of counts) {
+        (docs[id] as number[]).push(docIndex);
+        (tfs[id] as number[]).push(Math.min(tf, 65535));
+        perDoc.push(id);
+      }
+      this.docStart[docIndex + 1] = perDoc.length;
     });
-    this.avgLength = items.length > 0 ? total / items.length || 1 : 1;
+    // Typed arrays take a quarter of the memory of JS number arrays and are frozen after the build.
+    for (let id = 0; id < docs.length; id++) {
+      this.postingDocs.push(Int32Array.from(docs[id] as number[]));
+      this.postingTfs.push(Uint16Array.from(tfs[id] as number[]));
+    }
+    this.docTerms = Int32Array.from(perDoc);
+    this.avgLength = n > 0 ? total / n || 1 : 1;
   }
 
   get size(): number {
@@ -138,7 +202,7 @@ export class SearchIndex<T> {
 
   /** Article id of the item at `docIndex`. */
   articleOf(docIndex: number): string {
-    return this.articles[docIndex] ?? '';
+    return this.articleIds[this.articleOfDoc[docIndex] ?? 0] ?? '';
   }
 
   /** The idf of a word found in a single item. */
@@ -147,59 +211,70 @@ export class SearchIndex<T> {
     return Math.log(1 + (n - 0.5) / 1.5);
   }
 
-  private idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
+  private idf(id: number): number {
+    const df = this.postingDocs[id]?.length ?? 0;
     return Math.log(1 + (this.items.length - df + 0.5) / (df + 0.5));
   }
 
-  /** Index terms that begin with `prefix` (at most `limit`), by binary search over the sorted vocabulary. */
+  private textOf(doc: number): string {
+    return this.matchTexts?.[doc] ?? matchForm(this.toDoc(this.items[doc] as T).text);
+  }
+
+  /** Words that begin with `prefix` (at most `limit`), by binary search over the sorted vocabulary. */
   private withPrefix(prefix: string, limit = 40): string[] {
-    this.sortedTerms ??= [...this.postings.keys()].sort();
-    const terms = this.sortedTerms;
+    this.sortedWords ??= [...this.words.keys()].sort();
+    const words = this.sortedWords;
     let lo = 0;
-    let hi = terms.length;
+    let hi = words.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((terms[mid] ?? '') < prefix) lo = mid + 1;
+      if ((words[mid] ?? '') < prefix) lo = mid + 1;
       else hi = mid;
     }
     const out: string[] = [];
-    for (let i = lo; i < terms.length && out.length < limit; i++) {
-      const t = terms[i] ?? '';
-      if (!t.startsWith(prefix)) break;
-      out.push(t);
+    for (let i = lo; i < words.length && out.length < limit; i++) {
+      const w = words[i] ?? '';
+      if (!w.startsWith(prefix)) break;
+      out.push(w);
     }
     return out;
   }
 
-  /** The index terms a query term stands for: itself, near spellings, synonyms. */
-  private expand(term: string): Expansion[] {
-    const cached = this.expansionCache.get(term);
+  /**
+   * The index terms a query word stands for: its own stem, stems of words one or two typos away
+   * (compared as written, so "monitoirng" finds "monitoring" before stemming), synonyms.
+   */
+  private expand(word: string, st: string): Expansion[] {
+    const cached = this.expansionCache.get(word);
     if (cached) return cached;
     const out: Expansion[] = [];
-    if (this.postings.has(term)) out.push({ term, weight: 1 });
-    const k = maxEdits(term.length);
-    if (k > 0) {
-      const grams = trigrams(term);
+    const add = (id: number | undefined, weight: number): void => {
+      if (id === undefined) return;
+      const existing = out.find((e) => e.id === id);
+      if (!existing) out.push({ id, weight });
+      else if (existing.weight < weight) existing.weight = weight;
+    };
+    add(this.termIds.get(st) ?? this.words.get(word), 1);
+    const k = maxEdits(word.length);
+    if (k > 0 && !this.words.has(word)) {
+      const grams = trigrams(word);
       const shared = new Map<string, number>();
       for (const g of grams) {
         for (const candidate of this.byTrigram.get(g) ?? [])
           shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
       }
-      // Each edit destroys at most three trigrams; fewer shared than that cannot be within k edits.
-      const needed = Math.max(1, grams.length - 3 * k);
+      // An edit destroys at most three trigrams (a swap of neighbours four); sharing fewer than
+      // that rules a word out before the exact distance is computed.
+      const needed = Math.max(1, grams.length - 4 * k);
       for (const [candidate, count] of shared) {
-        if (candidate === term || count < needed || Math.abs(candidate.length - term.length) > k) continue;
-        const d = editDistance(term, candidate);
-        if (d <= k) out.push({ term: candidate, weight: TYPO_WEIGHT - 0.1 * (d - 1) });
+        if (count < needed || Math.abs(candidate.length - word.length) > k) continue;
+        const d = editDistance(word, candidate);
+        if (d <= k) add(this.words.get(candidate), typoWeight(word.length, d));
       }
     }
-    for (const s of synonymsOf(term)) {
-      if (this.postings.has(s) && !out.some((e) => e.term === s))
-        out.push({ term: s, weight: SYNONYM_WEIGHT });
-    }
+    for (const s of synonymsOf(st)) add(this.termIds.get(s), SYNONYM_WEIGHT);
     if (this.expansionCache.size >= MAX_CACHE) this.expansionCache.clear();
-    this.expansionCache.set(term, out);
+    this.expansionCache.set(word, out);
     return out;
   }
 
@@ -211,15 +286,35 @@ export class SearchIndex<T> {
     const p = matchForm(prefix);
     const out: T[] = [];
     if (p === '') return out;
+    const a = article === undefined ? undefined : this.articleIndex.get(article);
+    if (article !== undefined && a === undefined) return out;
     for (let i = 0; i < this.items.length && out.length < limit; i++) {
-      if (
-        (article === undefined || this.articles[i] === article) &&
-        (this.matchTexts[i] ?? '').startsWith(p)
-      ) {
+      if ((a === undefined || this.articleOfDoc[i] === a) && this.textOf(i).startsWith(p))
         out.push(this.items[i] as T);
-      }
     }
     return out;
+  }
+
+  /** A query with no content word ("again and again"): fuse.js alone, only on small collections. */
+  private fuseOnly(queryForm: string, article: number | undefined, limit: number): Hit<T>[] {
+    if (this.items.length > FALLBACK_MAX_ITEMS || queryForm.length < 6) return [];
+    const docs: number[] = [];
+    for (let i = 0; i < this.items.length; i++)
+      if (article === undefined || this.articleOfDoc[i] === article) docs.push(i);
+    const fuse = new Fuse(
+      docs.map((d) => this.textOf(d)),
+      { includeScore: true, ignoreLocation: true, threshold: 0.3, isCaseSensitive: true },
+    );
+    return fuse.search(queryForm.slice(0, 256), { limit }).map((r) => {
+      const similarity = 1 - (r.score ?? 1);
+      return {
+        item: this.items[docs[r.refIndex] as number] as T,
+        score: 0.9 * similarity,
+        coverage: similarity,
+        matched: [],
+        index: docs[r.refIndex] as number,
+      };
+    });
   }
 
   /**
@@ -228,45 +323,55 @@ export class SearchIndex<T> {
    */
   search(query: string, options: SearchOptions = {}): Hit<T>[] {
     const limit = options.limit ?? 10;
+    if (this.items.length === 0) return [];
+    const filter = options.article === undefined ? undefined : this.articleIndex.get(options.article);
+    if (options.article !== undefined && filter === undefined) return [];
     const queryForm = matchForm(query.slice(0, 2000));
-    const terms = [...new Set(termsOfMatchForm(queryForm))].slice(0, 64);
-    if (terms.length === 0 || this.items.length === 0) return [];
-    const expansions = terms.map((t) => this.expand(t));
+    const queryWords = queryForm.split(' ');
+    const terms: { word: string; stem: string }[] = [];
+    for (const word of queryWords) {
+      if (word === '' || STOPWORDS.has(word)) continue;
+      const st = stem(word);
+      if (terms.some((t) => t.stem === st)) continue;
+      // A misspelt stop word ("teh") is neither a match nor a missing distinctive word.
+      if (!this.words.has(word) && !this.termIds.has(st) && isMisspeltStopword(word)) continue;
+      terms.push({ word, stem: st });
+      if (terms.length >= 64) break;
+    }
+    if (terms.length === 0) return this.fuseOnly(queryForm, filter, limit);
+    const expansions = terms.map((t) => this.expand(t.word, t.stem));
     if (options.prefix) {
-      // The word being typed: its raw (unstemmed) form is what the user has so far.
-      const words = queryForm.split(' ');
-      const last = words[words.length - 1] ?? '';
+      // The word being typed: it also stands for every longer word it begins.
+      const last = queryWords[queryWords.length - 1] ?? '';
       const i = terms.length - 1;
-      if (last.length >= 2 && i >= 0) {
+      if (last.length >= 2 && i >= 0 && terms[i]?.word === last) {
         const extra = this.withPrefix(last)
-          .filter((t) => !(expansions[i] ?? []).some((e) => e.term === t))
-          .map((t) => ({ term: t, weight: 0.9 }));
+          .map((w) => this.words.get(w))
+          .filter((id): id is number => id !== undefined && !(expansions[i] ?? []).some((e) => e.id === id))
+          .map((id) => ({ id, weight: 0.9 }));
         expansions[i] = [...(expansions[i] ?? []), ...extra];
       }
     }
-    const idfs = terms.map((_term, i) => {
-      // A misspelt query term has no idf of its own: borrow its best variant's. A term with no
-      // variant at all is one no item uses: it weighs like the rarest word the index has, so
+    const idfs = expansions.map((variants) =>
+      // A misspelt query word has no idf of its own: it borrows its best variant's. A word with
+      // no variant at all is one no item uses: it weighs like the rarest word the index has, so
       // items cannot claim to cover a query whose distinctive words they lack.
-      const variants = expansions[i] ?? [];
-      if (variants.length === 0) return this.rarestIdf;
-      return Math.max(...variants.map((e) => this.idf(e.term)), 0.1);
-    });
+      variants.length === 0 ? this.rarestIdf : Math.max(...variants.map((e) => this.idf(e.id)), 0.1),
+    );
     const acc = this.accumulator;
     const touched: number[] = [];
-    const filter = options.article;
     const best = new Map<number, number>();
     for (const variants of expansions) {
-      // Per query term only its best-scoring variant counts for a document.
+      // Per query word only its best-scoring variant counts for an item.
       best.clear();
       for (const v of variants) {
-        const posting = this.postings.get(v.term);
-        if (!posting) continue;
-        const idf = this.idf(v.term);
-        const { docs, tfs } = posting;
+        const docs = this.postingDocs[v.id];
+        const tfs = this.postingTfs[v.id];
+        if (!docs || !tfs) continue;
+        const idf = this.idf(v.id);
         for (let p = 0; p < docs.length; p++) {
           const doc = docs[p] as number;
-          if (filter !== undefined && this.articles[doc] !== filter) continue;
+          if (filter !== undefined && this.articleOfDoc[doc] !== filter) continue;
           const tf = tfs[p] as number;
           const norm =
             tf + BM25_K1 * (1 - BM25_B + (BM25_B * (this.lengths[doc] as number)) / this.avgLength);
@@ -291,7 +396,7 @@ export class SearchIndex<T> {
     // word boundaries). A threshold below 1 lets its bitap search stop early on poor candidates,
     // which then simply get no fuzzy credit.
     const fuse = new Fuse(
-      candidates.map((c) => this.matchTexts[c.doc] ?? ''),
+      candidates.map((c) => this.textOf(c.doc)),
       {
         includeScore: true,
         ignoreLocation: true,
@@ -306,13 +411,18 @@ export class SearchIndex<T> {
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
     const maxBm25 = candidates[0]?.bm25 ?? 1;
     const hits: (Hit<T> & { bm25: number })[] = candidates.map(({ doc, bm25 }, rank) => {
-      const words = this.docTerms[doc] ?? [];
+      const from = this.docStart[doc] as number;
+      const to = this.docStart[doc + 1] as number;
+      const has = (id: number): boolean => {
+        for (let i = from; i < to; i++) if (this.docTerms[i] === id) return true;
+        return false;
+      };
       let covered = 0;
       const matched: string[] = [];
       expansions.forEach((variants, i) => {
         let w = 0;
-        for (const v of variants) if (v.weight > w && words.includes(v.term)) w = v.weight;
-        if (w > 0) matched.push(terms[i] ?? '');
+        for (const v of variants) if (v.weight > w && has(v.id)) w = v.weight;
+        if (w > 0) matched.push(terms[i]?.stem ?? '');
         covered += w * (idfs[i] ?? 0);
       });
       const coverage = totalIdf > 0 ? covered / totalIdf : 0;

@@ -3,20 +3,28 @@
  * option names, article ids). Searching article content goes through the knowledge base instead.
  */
 
-/** Levenshtein edit distance, O(a·b) time and O(b) memory; inputs here are short. */
+/**
+ * Edit distance counting an insertion, deletion, substitution or swap of two neighbouring letters
+ * as one edit (optimal string alignment): "exepct" is one typo from "expect", as a reader sees
+ * it. O(a·b) time, three rows of memory; inputs here are words and short names.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
+  let before = new Array<number>(b.length + 1).fill(0);
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   let curr = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     curr[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      curr[j] = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let d = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      curr[j] = d;
     }
-    [prev, curr] = [curr, prev];
+    [before, prev, curr] = [prev, curr, before];
   }
   return prev[b.length] ?? 0;
 }
