@@ -20,6 +20,7 @@ import { quotesBy } from '../src/answers/people.ts';
 import { matchingQuotes, suggestNames } from '../src/answers/suggest.ts';
 import { whoSaid } from '../src/answers/who-said.ts';
 import type { Answer } from '../src/answer.ts';
+import { matchForm } from '../src/text/match.ts';
 import { createBaselineFromDir } from './baseline.ts';
 import { runE2e } from './e2e.ts';
 import { writeCorpus } from './generate.ts';
@@ -89,7 +90,12 @@ function systemOf(kb: KnowledgeBase): BenchSystem {
     complete: (prefix: string) => {
       const names = suggestNames(kb, prefix, { speakersOnly: true }).map((c) => c.value);
       const quotes = matchingQuotes(kb, prefix).map((q) => q.text);
-      return [...names.slice(0, 12), ...quotes].slice(0, 25);
+      // One list for both options: what begins with the typed text first, as each option's own
+      // autocomplete would show it.
+      const typed = matchForm(prefix);
+      const all = [...names.slice(0, 12), ...quotes];
+      const starts = all.filter((x) => matchForm(x).startsWith(typed));
+      return [...starts, ...all.filter((x) => !starts.includes(x))].slice(0, 25);
     },
   };
 }

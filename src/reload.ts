@@ -39,6 +39,10 @@ export function watchArticles(
   const reloadOnce = async (): Promise<ReloadInfo> => {
     const started = performance.now();
     const { kb, problems } = await buildKnowledge(dir, load);
+    // A folder that vanished or became unreadable is an outage, not an empty archive: keep
+    // serving what was loaded and report it.
+    const folderProblem = problems.find((p) => p.file === dir);
+    if (folderProblem) throw new Error(`articles folder ${dir}: ${folderProblem.reason}`);
     if (!closed) {
       app.kb = kb;
       app.problems.articles = problems;

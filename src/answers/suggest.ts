@@ -2,6 +2,7 @@ import type { Choice } from '../command.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Entity, Quote } from '../knowledge/types.ts';
 import { articleDate } from '../render/citation.ts';
+import { matchForm } from '../text/match.ts';
 
 /** Discord's limits for autocomplete: at most 25 choices, names and values 1–100 characters. */
 export const MAX_CHOICES = 25;
@@ -65,8 +66,15 @@ export function matchingQuotes(kb: KnowledgeBase, typed: string, article?: strin
       prefix: true,
       ...(article !== undefined ? { article } : {}),
     });
-    if (hits.length > 0) return hits.map((h) => h.item);
-    return kb.quotesStartingWith(q, MAX_CHOICES, article);
+    if (hits.length === 0) return kb.quotesStartingWith(q, MAX_CHOICES, article);
+    // Someone typing the opening of a quote expects it first, ahead of quotes that merely share
+    // the words somewhere.
+    const typedForm = matchForm(q);
+    const quotes = hits.map((h) => h.item);
+    return [
+      ...quotes.filter((x) => matchForm(x.text).startsWith(typedForm)),
+      ...quotes.filter((x) => !matchForm(x.text).startsWith(typedForm)),
+    ];
   }
   const out: Quote[] = [];
   for (const k of kb.knowledge) {

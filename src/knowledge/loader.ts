@@ -172,9 +172,14 @@ export async function loadKnowledge(
   const missing = files.map((_, i) => i).filter((i) => outcomes[i] === undefined);
   const fromCache = files.length - missing.length;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const workerCount = Math.min(options.workers ?? cores, Math.ceil(missing.length / 8));
+  // A worker per 8 files at most: a few files are not worth a thread each.
+  const workerCount = Math.min(options.workers ?? cores, Math.max(1, Math.ceil(missing.length / 8)));
   let usedWorkers = 0;
-  if (missing.length >= (options.workerThreshold ?? 64) && workerCount > 1) {
+  if (
+    missing.length > 0 &&
+    missing.length >= (options.workerThreshold ?? 64) &&
+    (options.workers ?? cores) > 0
+  ) {
     usedWorkers = workerCount;
     const results = await extractInWorkers(
       missing.map((i) => files[i] as ArticleFile),
