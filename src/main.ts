@@ -28,4 +28,6 @@ if (config.DISCORD_TOKEN === undefined) {
 } else {
   const { startBot } = await import('./discord/start.ts');
   process.exitCode = await startBot(config);
+  // Under ShardingManager the IPC channel to the manager keeps the process alive: let it go.
+  if (process.connected) process.disconnect();
 }
