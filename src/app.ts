@@ -1,6 +1,7 @@
 import type { LoadProblem } from './article/types.ts';
 import type { Command } from './command.ts';
-import { buildKnowledgeBase } from './knowledge/knowledge-base.ts';
+import { buildKnowledgeBase, buildKnowledgeBaseAsync } from './knowledge/knowledge-base.ts';
+import { writeSnapshot } from './knowledge/snapshot.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { loadKnowledge } from './knowledge/loader.ts';
 import type { KnowledgeLoadOptions } from './knowledge/loader.ts';
@@ -17,7 +18,11 @@ export interface App {
   problems: { articles: LoadProblem[]; commands: RegistryProblem[] };
 }
 
-export type LoadOptions = Omit<KnowledgeLoadOptions, 'cacheDir'> & { cacheDir?: string | null };
+export type LoadOptions = Omit<KnowledgeLoadOptions, 'cacheDir'> & {
+  cacheDir?: string | null;
+  /** Build the indexes in slices, yielding to the event loop (hot reloads while serving). */
+  yieldWhileBuilding?: boolean;
+};
 
 /**
  * Loads articles, extracts what they say and indexes it. Broken files are reported, never fatal.
@@ -27,11 +32,24 @@ export async function buildKnowledge(
   articlesDir: string,
   options: LoadOptions = {},
 ): Promise<{ kb: KnowledgeBase; problems: LoadProblem[] }> {
-  const { knowledge, problems } = await loadKnowledge(articlesDir, {
-    ...options,
-    cacheDir: options.cacheDir ?? null,
-  });
-  return { kb: buildKnowledgeBase(knowledge), problems };
+  const { yieldWhileBuilding, ...load } = options;
+  const loaded = await loadKnowledge(articlesDir, { ...load, cacheDir: load.cacheDir ?? null });
+  const kb = loaded.indexes
+    ? buildKnowledgeBase(loaded.knowledge, loaded.indexes)
+    : yieldWhileBuilding
+      ? await buildKnowledgeBaseAsync(loaded.knowledge)
+      : buildKnowledgeBase(loaded.knowledge);
+  const target = loaded.snapshotTarget;
+  if (target) {
+    // Saved once the indexes exist, so the next start of the same files skips the build. A
+    // snapshot that cannot be written only costs speed next time.
+    await writeSnapshot(target.folder, target.key, {
+      knowledge: loaded.knowledge,
+      indexes: kb.indexState(),
+      problems: target.problems,
+    }).catch(() => undefined);
+  }
+  return { kb, problems: loaded.problems };
 }
 
 export async function loadApp(

@@ -38,7 +38,7 @@ export function watchArticles(
 
   const reloadOnce = async (): Promise<ReloadInfo> => {
     const started = performance.now();
-    const { kb, problems } = await buildKnowledge(dir, load);
+    const { kb, problems } = await buildKnowledge(dir, { ...load, yieldWhileBuilding: true });
     // A folder that vanished or became unreadable is an outage, not an empty archive: keep
     // serving what was loaded and report it.
     const folderProblem = problems.find((p) => p.file === dir);

@@ -1,7 +1,12 @@
 import { fail, ok } from '../answer.ts';
 import type { Answer, Field, Result } from '../answer.ts';
+import {
+  SENTENCE_HAS_DATE,
+  SENTENCE_HAS_NUMBER,
+  SENTENCE_HAS_REASON,
+  SENTENCE_HAS_SPEAKER,
+} from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { Fact } from '../knowledge/types.ts';
 import { contentTerms } from '../text/match.ts';
 import { scopeArticle } from './articles.ts';
 import { findEntity } from './people.ts';
@@ -89,56 +94,12 @@ function saidAbout(
   return results.length > 0 ? ok('ask', results) : null;
 }
 
-const FLAG_NUMBER = 1;
-const FLAG_DATE = 2;
-const FLAG_PERSON = 4;
-const FLAG_REASON = 8;
-
-const features = new WeakMap<KnowledgeBase, { flags: Uint8Array; facts: Map<number, Fact[]> }>();
-
-/** Per-sentence features (has a number, a date, a speaker ...), computed once per knowledge base. */
-function sentenceFeatures(kb: KnowledgeBase): { flags: Uint8Array; facts: Map<number, Fact[]> } {
-  const cached = features.get(kb);
-  if (cached) return cached;
-  const position = new Map<string, number>();
-  kb.sentences.forEach((s, i) => position.set(`${s.article}|${s.paragraph}|${s.sentence.index}`, i));
-  const at = (c: { article: string; paragraph: number; sentence?: number }): number | undefined =>
-    position.get(`${c.article}|${c.paragraph}|${c.sentence ?? 1}`);
-  const flags = new Uint8Array(kb.sentences.length);
-  const facts = new Map<number, Fact[]>();
-  for (const k of kb.knowledge) {
-    for (const f of k.facts) {
-      const i = at(f.span.citation);
-      if (i === undefined) continue;
-      flags[i] = (flags[i] ?? 0) | (f.kind === 'date' ? FLAG_DATE : FLAG_NUMBER);
-      facts.set(i, [...(facts.get(i) ?? []), f]);
-    }
-    for (const q of k.quotes) {
-      const i = at(q.span.citation);
-      if (i !== undefined && q.speaker) flags[i] = (flags[i] ?? 0) | FLAG_PERSON;
-    }
-    for (const c of k.claims) {
-      const i = at(c.span.citation);
-      if (i !== undefined) flags[i] = (flags[i] ?? 0) | FLAG_PERSON;
-    }
-  }
-  kb.sentences.forEach((s, i) => {
-    if (
-      /\b(because|due to|in response to|after|so that|in order to|as a result|amid)\b/i.test(s.sentence.text)
-    )
-      flags[i] = (flags[i] ?? 0) | FLAG_REASON;
-  });
-  const built = { flags, facts };
-  features.set(kb, built);
-  return built;
-}
-
 const WANTS: Record<QuestionKind, number> = {
-  number: FLAG_NUMBER,
-  date: FLAG_DATE,
-  person: FLAG_PERSON,
+  number: SENTENCE_HAS_NUMBER,
+  date: SENTENCE_HAS_DATE,
+  person: SENTENCE_HAS_SPEAKER,
   place: 0,
-  reason: FLAG_REASON,
+  reason: SENTENCE_HAS_REASON,
   other: 0,
 };
 
@@ -163,7 +124,7 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   // The question frame ("how long", "by what percentage") says what kind of answer is wanted,
   // not what the answer is about: it steers the ranking but is not searched for.
   const core = q.replace(QUESTION_FRAME, ' ').trim() || q;
-  const { flags, facts } = sentenceFeatures(kb);
+  const flags = kb.sentenceFlags;
   const want = WANTS[kind];
   const hits = kb.searchSentences(core, {
     limit: 30,
@@ -200,9 +161,9 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
     const paragraph = kb.article(s.article)?.paragraphs[s.paragraph - 1];
     if (!paragraph) continue;
     const fields: Field[] = [];
-    const wanted = (facts.get(r.index) ?? []).filter((f) =>
-      kind === 'date' ? f.kind === 'date' : kind === 'number' ? f.kind !== 'date' : false,
-    );
+    const wanted = kb
+      .factsInSentence(r.index)
+      .filter((f) => (kind === 'date' ? f.kind === 'date' : kind === 'number' ? f.kind !== 'date' : false));
     if (wanted.length > 0)
       fields.push({
         name: kind === 'date' ? 'Date' : 'Figure',

@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseArticleFile } from '../article/load.ts';
 import { extractKnowledge } from './extract.ts';
+import { packKnowledge } from './snapshot.ts';
+import type { PackedKnowledge } from './snapshot.ts';
 import type { ArticleKnowledge } from './types.ts';
 
 /**
@@ -16,7 +18,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerResponse =
-  { seq: number; ok: true; knowledge: ArticleKnowledge } | { seq: number; ok: false; reason: string };
+  { seq: number; ok: true; knowledge: PackedKnowledge } | { seq: number; ok: false; reason: string };
 
 /** The work of one message, also used in-process when no worker pool is worth starting. */
 export function processFile(
@@ -39,8 +41,10 @@ export const WORKER_ROLE = 'newsroom-extract';
 if ((workerData as { role?: string } | null)?.role === WORKER_ROLE)
   parentPort?.on('message', (request: WorkerRequest) => {
     const result = processFile(request.file, request.bytes, request.maxBytes);
+    // Sent packed (sentence texts dropped): smaller to copy, and unpacking in the main thread makes
+    // them slices of their paragraphs again.
     const response: WorkerResponse = result.ok
-      ? { seq: request.seq, ok: true, knowledge: result.knowledge }
+      ? { seq: request.seq, ok: true, knowledge: packKnowledge(result.knowledge) }
       : { seq: request.seq, ok: false, reason: result.reason };
     parentPort?.postMessage(response);
   });

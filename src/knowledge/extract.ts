@@ -21,8 +21,7 @@ import {
 import { findClaims } from './claims.ts';
 import { extractFacts } from './facts.ts';
 
-/** Bumped whenever extraction output changes (caches key on it). */
-export const EXTRACTOR_VERSION = 'knowledge-1';
+export { EXTRACTOR_VERSION } from './version.ts';
 
 const RULES_THAT_STAND_ALONE = new Set([
   'trailing',

@@ -419,7 +419,11 @@ function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | un
     const lead = (m[1] ?? '').toLowerCase();
     // Tense is read from the weekday's own clause: in "will stop on 30 June, the council
     // announced on Tuesday" the "will" belongs to another clause and Tuesday is in the past.
-    const clause = text.slice(0, m.index ?? 0).split(/[,;:—–]/).pop() ?? '';
+    const clause =
+      text
+        .slice(0, m.index ?? 0)
+        .split(/[,;:—–]/)
+        .pop() ?? '';
     const future = lead === 'next' || (lead !== 'last' && FUTURE_RE.test(clause));
     const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
     const iso = published ? resolveWeekday(m[2] as string, published, future) : null;

@@ -9,10 +9,12 @@ import { readArticleFiles } from '../article/load.ts';
 import type { ArticleFile } from '../article/load.ts';
 import { PARSER_VERSION } from '../article/parse.ts';
 import type { LoadProblem } from '../article/types.ts';
-import { processFile, WORKER_ROLE } from './extract-worker.ts';
 import type { WorkerResponse } from './extract-worker.ts';
-import { EXTRACTOR_VERSION } from './extract.ts';
+import { EXTRACTOR_VERSION } from './version.ts';
 import type { ArticleKnowledge } from './types.ts';
+import { INDEX_VERSION } from './knowledge-base.ts';
+import type { KnowledgeIndexState } from './knowledge-base.ts';
+import { corpusKey, packKnowledge, readSnapshot, unpackKnowledge } from './snapshot.ts';
 
 /**
  * Folder -> knowledge of every article, fast at archive scale:
@@ -36,11 +38,30 @@ export interface KnowledgeLoadOptions {
 export interface KnowledgeLoadResult {
   knowledge: ArticleKnowledge[];
   problems: LoadProblem[];
-  stats: { files: number; fromCache: number; extracted: number; workers: number; ms: number };
+  stats: {
+    files: number;
+    fromCache: number;
+    extracted: number;
+    workers: number;
+    ms: number;
+    snapshot: boolean;
+  };
+  /** Built indexes read back from a snapshot of exactly these files (absent: build them). */
+  indexes?: KnowledgeIndexState;
+  /** Where and under which key to save a snapshot once the indexes are built (cache on only). */
+  snapshotTarget?: { folder: string; key: string; problems: LoadProblem[] };
 }
 
 export const PIPELINE_VERSION = `${PARSER_VERSION}+${EXTRACTOR_VERSION}`;
 export const DEFAULT_CACHE_DIR = path.join('.cache', 'knowledge');
+
+/**
+ * The extractor, imported on first need: a warm start reads everything from the cache and never
+ * loads the NLP library (tens of MB).
+ */
+function extraction(): Promise<typeof import('./extract-worker.ts')> {
+  return import('./extract-worker.ts');
+}
 
 /** Cache key: what the knowledge of a file depends on (its id, its bytes, the code's versions). */
 export function cacheKey(file: ArticleFile): string {
@@ -62,21 +83,22 @@ function cacheFolder(cacheDir: string, articlesDir: string): string {
 
 async function readCached(folder: string, key: string): Promise<ArticleKnowledge | null> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(folder, `${key}.json`), 'utf8')) as ArticleKnowledge;
+    const parsed = JSON.parse(await readFile(path.join(folder, `${key}.json`), 'utf8')) as Parameters<
+      typeof unpackKnowledge
+    >[0];
     // A truncated or foreign file is a miss, not an error: it is simply rebuilt.
     return parsed && typeof parsed === 'object' && parsed.article && Array.isArray(parsed.quotes)
-      ? parsed
+      ? unpackKnowledge(parsed)
       : null;
   } catch {
     return null;
   }
 }
-
 async function writeCached(folder: string, key: string, knowledge: ArticleKnowledge): Promise<void> {
   const target = path.join(folder, `${key}.json`);
   const temp = `${target}.${process.pid}.tmp`;
   // Write then rename: a crash mid-write never leaves a half file under the real name.
-  await writeFile(temp, JSON.stringify(knowledge));
+  await writeFile(temp, JSON.stringify(packKnowledge(knowledge)));
   await rename(temp, target);
 }
 
@@ -99,7 +121,7 @@ async function extractInWorkers(
   const pool = Array.from(
     { length: workers },
     // The role keeps the module from listening when it is imported anywhere else.
-    () => new Worker(bootstrap, { eval: true, workerData: { role: WORKER_ROLE } }),
+    () => new Worker(bootstrap, { eval: true, workerData: { role: 'newsroom-extract' } }),
   );
   let next = 0;
   try {
@@ -123,7 +145,7 @@ async function extractInWorkers(
             };
             worker.on('message', (response: WorkerResponse) => {
               outcomes[response.seq] = response.ok
-                ? { ok: true, knowledge: response.knowledge }
+                ? { ok: true, knowledge: unpackKnowledge(response.knowledge) }
                 : { ok: false, reason: response.reason };
               onDone();
               send();
@@ -154,6 +176,29 @@ export async function loadKnowledge(
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const folder = cacheDir === null ? null : cacheFolder(cacheDir, dir);
   const keys = files.map(cacheKey);
+  const snapshotKey = corpusKey(keys, INDEX_VERSION);
+  if (folder) {
+    const snapshot = await readSnapshot(folder, snapshotKey);
+    if (snapshot) {
+      options.onProgress?.(files.length, files.length);
+      const all = [...problems, ...snapshot.problems].sort((a, b) =>
+        a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+      );
+      return {
+        knowledge: snapshot.knowledge,
+        problems: all,
+        indexes: snapshot.indexes,
+        stats: {
+          files: files.length,
+          fromCache: files.length,
+          extracted: 0,
+          workers: 0,
+          ms: performance.now() - started,
+          snapshot: true,
+        },
+      };
+    }
+  }
   const outcomes = new Array<Outcome | undefined>(files.length);
   let done = 0;
   const tick = (): void => options.onProgress?.(++done, files.length);
@@ -191,12 +236,13 @@ export async function loadKnowledge(
   } else {
     for (const i of missing) {
       const f = files[i] as ArticleFile;
-      outcomes[i] = processFile(f.file, f.bytes, maxBytes);
+      outcomes[i] = (await extraction()).processFile(f.file, f.bytes, maxBytes);
       tick();
     }
   }
 
   const knowledge: ArticleKnowledge[] = [];
+  const parseProblems: LoadProblem[] = [];
   const writes: Promise<void>[] = [];
   if (folder && missing.length > 0) await mkdir(folder, { recursive: true }).catch(() => undefined);
   const missingSet = new Set(missing);
@@ -204,7 +250,7 @@ export async function loadKnowledge(
     const f = files[i] as ArticleFile;
     if (!outcome) return;
     if (!outcome.ok) {
-      problems.push({ file: f.file, reason: outcome.reason });
+      parseProblems.push({ file: f.file, reason: outcome.reason });
       return;
     }
     knowledge.push(outcome.knowledge);
@@ -213,17 +259,21 @@ export async function loadKnowledge(
   });
   await Promise.all(writes);
   if (folder) await prune(folder, new Set(keys));
-  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const all = [...problems, ...parseProblems].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  );
   return {
     knowledge,
-    problems,
+    problems: all,
     stats: {
       files: files.length,
       fromCache,
       extracted: missing.length,
       workers: usedWorkers,
       ms: performance.now() - started,
+      snapshot: false,
     },
+    ...(folder ? { snapshotTarget: { folder, key: snapshotKey, problems: parseProblems } } : {}),
   };
 }
 

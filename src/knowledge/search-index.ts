@@ -103,97 +103,221 @@ export interface SearchIndexOptions {
   keepText?: boolean;
 }
 
+/**
+ * Everything a built index knows, as flat arrays: it can be written to disk and read back
+ * (the knowledge snapshot) without rebuilding. Postings of term `t` are
+ * `postingDocs[postingStart[t] .. postingStart[t+1])` with their term counts in `postingTfs`.
+ */
+export interface SearchIndexState {
+  articleIds: string[];
+  articleOfDoc: Uint32Array;
+  /** Stem of each term id. */
+  terms: string[];
+  postingStart: Uint32Array;
+  postingDocs: Int32Array;
+  postingTfs: Uint16Array;
+  /** Each item's distinct term ids: `docTerms[docStart[i] .. docStart[i+1])`. */
+  docTerms: Int32Array;
+  docStart: Uint32Array;
+  lengths: Uint16Array;
+  /** Every distinct word as written (folded, unstemmed) and the term id of its stem. */
+  words: string[];
+  wordTerms: Int32Array;
+  avgLength: number;
+  matchTexts: string[] | null;
+}
+
+/** A growable Int32Array: millions of pushes without a JS array's 8 bytes per number. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * Builds a {@link SearchIndexState} one item at a time, so a large build can yield to the event
+ * loop between batches (a hot reload must not stall interactions past Discord's 3 s).
+ */
+class IndexBuilder<T> {
+  private readonly articleIndex = new Map<string, number>();
+  private readonly articleIds: string[] = [];
+  private readonly articleOfDoc: Uint32Array;
+  private readonly termIds = new Map<string, number>();
+  private readonly words = new Map<string, number>();
+  private readonly pairTerm = new IntList();
+  private readonly pairDoc = new IntList();
+  private readonly pairTf = new IntList();
+  private readonly docStart: Uint32Array;
+  private readonly lengths: Uint16Array;
+  private readonly matchTexts: string[] | null;
+  private readonly counts = new Map<number, number>();
+  private total = 0;
+  next = 0;
+
+  constructor(
+    private readonly items: readonly T[],
+    private readonly toDoc: (item: T) => SearchDoc,
+    options: SearchIndexOptions,
+  ) {
+    this.articleOfDoc = new Uint32Array(items.length);
+    this.docStart = new Uint32Array(items.length + 1);
+    this.lengths = new Uint16Array(items.length);
+    this.matchTexts = options.keepText ? new Array<string>(items.length) : null;
+  }
+
+  get done(): boolean {
+    return this.next >= this.items.length;
+  }
+
+  /** Indexes up to `count` more items. */
+  step(count: number): void {
+    const end = Math.min(this.items.length, this.next + count);
+    for (; this.next < end; this.next++) this.add(this.next);
+  }
+
+  private add(docIndex: number): void {
+    const doc = this.toDoc(this.items[docIndex] as T);
+    let a = this.articleIndex.get(doc.article);
+    if (a === undefined) {
+      a = this.articleIds.length;
+      this.articleIds.push(doc.article);
+      this.articleIndex.set(doc.article, a);
+    }
+    this.articleOfDoc[docIndex] = a;
+    const form = matchForm(doc.text);
+    if (this.matchTexts) this.matchTexts[docIndex] = form;
+    const counts = this.counts;
+    counts.clear();
+    let length = 0;
+    for (const word of form.split(' ')) {
+      if (word === '' || STOPWORDS.has(word)) continue;
+      let id = this.words.get(word);
+      if (id === undefined) {
+        const st = stem(word);
+        id = this.termIds.get(st);
+        if (id === undefined) {
+          id = this.termIds.size;
+          this.termIds.set(st, id);
+        }
+        this.words.set(word, id);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      length++;
+    }
+    this.lengths[docIndex] = Math.min(length, 65535);
+    this.total += length;
+    for (const [id, tf] of counts) {
+      this.pairTerm.push(id);
+      this.pairDoc.push(docIndex);
+      this.pairTf.push(Math.min(tf, 65535));
+    }
+    this.docStart[docIndex + 1] = this.pairTerm.length;
+  }
+
+  finish(): SearchIndexState {
+    const nTerms = this.termIds.size;
+    const pairs = this.pairTerm.length;
+    const pairTerm = this.pairTerm.data;
+    // Counting sort of (term, doc) pairs by term: postings come out grouped, docs ascending.
+    const postingStart = new Uint32Array(nTerms + 1);
+    for (let i = 0; i < pairs; i++) {
+      const t = pairTerm[i] as number;
+      postingStart[t + 1] = (postingStart[t + 1] as number) + 1;
+    }
+    for (let t = 0; t < nTerms; t++)
+      postingStart[t + 1] = (postingStart[t + 1] as number) + (postingStart[t] as number);
+    const fill = postingStart.slice(0, nTerms);
+    const postingDocs = new Int32Array(pairs);
+    const postingTfs = new Uint16Array(pairs);
+    for (let i = 0; i < pairs; i++) {
+      const t = pairTerm[i] as number;
+      const at = fill[t] as number;
+      fill[t] = at + 1;
+      postingDocs[at] = this.pairDoc.data[i] as number;
+      postingTfs[at] = this.pairTf.data[i] as number;
+    }
+    const n = this.items.length;
+    return {
+      articleIds: this.articleIds,
+      articleOfDoc: this.articleOfDoc,
+      terms: [...this.termIds.keys()],
+      postingStart,
+      postingDocs,
+      postingTfs,
+      docTerms: this.pairTerm.toArray(),
+      docStart: this.docStart,
+      lengths: this.lengths,
+      words: [...this.words.keys()],
+      wordTerms: Int32Array.from(this.words.values()),
+      avgLength: n > 0 ? this.total / n || 1 : 1,
+      matchTexts: this.matchTexts,
+    };
+  }
+}
+
+/** Items indexed per slice of an asynchronous build before yielding to the event loop. */
+const BUILD_SLICE = 2000;
+
 export class SearchIndex<T> {
   readonly items: readonly T[];
   private readonly toDoc: (item: T) => SearchDoc;
-  /** Article of each item, as an index into `articleIds` (one string per article, not per item). */
-  private readonly articleOfDoc: Uint32Array;
-  private readonly articleIds: string[] = [];
-  private readonly articleIndex = new Map<string, number>();
-  private readonly matchTexts: string[] | null;
-  /** Stem -> term id; postings and per-item terms are stored by id in typed arrays. */
-  private readonly termIds = new Map<string, number>();
-  private readonly postingDocs: Int32Array[] = [];
-  private readonly postingTfs: Uint16Array[] = [];
-  /** Each item's distinct term ids: `docTerms[docStart[i] .. docStart[i+1])`. */
-  private readonly docTerms: Int32Array;
-  private readonly docStart: Uint32Array;
-  private readonly lengths: Uint16Array;
-  private readonly avgLength: number;
-  /** Every distinct word as written (folded, unstemmed) -> its stem's term id: typo lookups. */
-  private readonly words = new Map<string, number>();
-  private readonly byTrigram = new Map<string, string[]>();
+  private readonly state: SearchIndexState;
+  private readonly articleIndex: Map<string, number>;
+  private readonly termIds: Map<string, number>;
+  private readonly wordIds: Map<string, number>;
+  private byTrigram: Map<string, string[]> | null = null;
   private readonly expansionCache = new Map<string, Expansion[]>();
   private readonly accumulator: Float64Array;
   private sortedWords: string[] | null = null;
 
-  constructor(items: readonly T[], toDoc: (item: T) => SearchDoc, options: SearchIndexOptions = {}) {
+  /** Builds the index in one go (small collections, tests). */
+  constructor(
+    items: readonly T[],
+    toDoc: (item: T) => SearchDoc,
+    options: SearchIndexOptions = {},
+    state?: SearchIndexState,
+  ) {
     this.items = items;
     this.toDoc = toDoc;
-    const n = items.length;
-    this.articleOfDoc = new Uint32Array(n);
-    this.matchTexts = options.keepText ? new Array<string>(n) : null;
-    this.lengths = new Uint16Array(n);
-    this.accumulator = new Float64Array(n);
-    this.docStart = new Uint32Array(n + 1);
-    const docs: number[][] = [];
-    const tfs: number[][] = [];
-    const perDoc: number[] = [];
-    const counts = new Map<number, number>();
-    let total = 0;
-    items.forEach((item, docIndex) => {
-      const doc = toDoc(item);
-      let a = this.articleIndex.get(doc.article);
-      if (a === undefined) {
-        a = this.articleIds.length;
-        this.articleIds.push(doc.article);
-        this.articleIndex.set(doc.article, a);
-      }
-      this.articleOfDoc[docIndex] = a;
-      const form = matchForm(doc.text);
-      if (this.matchTexts) this.matchTexts[docIndex] = form;
-      counts.clear();
-      let length = 0;
-      for (const word of form.split(' ')) {
-        if (word === '' || STOPWORDS.has(word)) continue;
-        let id = this.words.get(word);
-        if (id === undefined) {
-          const st = stem(word);
-          id = this.termIds.get(st);
-          if (id === undefined) {
-            id = this.termIds.size;
-            this.termIds.set(st, id);
-            docs.push([]);
-            tfs.push([]);
-          }
-          this.words.set(word, id);
-          if (word.length >= 3) {
-            for (const g of trigrams(word)) {
-              const list = this.byTrigram.get(g);
-              if (list) list.push(word);
-              else this.byTrigram.set(g, [word]);
-            }
-          }
-        }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-        length++;
-      }
-      this.lengths[docIndex] = Math.min(length, 65535);
-      total += length;
-      for (const [id, tf] of counts) {
-        (docs[id] as number[]).push(docIndex);
-        (tfs[id] as number[]).push(Math.min(tf, 65535));
-        perDoc.push(id);
-      }
-      this.docStart[docIndex + 1] = perDoc.length;
-    });
-    // Typed arrays take a quarter of the memory of JS number arrays and are frozen after the build.
-    for (let id = 0; id < docs.length; id++) {
-      this.postingDocs.push(Int32Array.from(docs[id] as number[]));
-      this.postingTfs.push(Uint16Array.from(tfs[id] as number[]));
+    if (state) this.state = state;
+    else {
+      const builder = new IndexBuilder(items, toDoc, options);
+      builder.step(items.length);
+      this.state = builder.finish();
     }
-    this.docTerms = Int32Array.from(perDoc);
-    this.avgLength = n > 0 ? total / n || 1 : 1;
+    this.articleIndex = new Map(this.state.articleIds.map((a, i) => [a, i]));
+    this.termIds = new Map(this.state.terms.map((t, i) => [t, i]));
+    this.wordIds = new Map(this.state.words.map((w, i) => [w, this.state.wordTerms[i] as number]));
+    this.accumulator = new Float64Array(items.length);
+  }
+
+  /** Builds the index in slices, yielding to the event loop between them. */
+  static async build<T>(
+    items: readonly T[],
+    toDoc: (item: T) => SearchDoc,
+    options: SearchIndexOptions = {},
+  ): Promise<SearchIndex<T>> {
+    const builder = new IndexBuilder(items, toDoc, options);
+    while (!builder.done) {
+      builder.step(BUILD_SLICE);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return new SearchIndex(items, toDoc, options, builder.finish());
+  }
+
+  /** The index's flat state, for the on-disk snapshot. */
+  toState(): SearchIndexState {
+    return this.state;
   }
 
   get size(): number {
@@ -202,7 +326,7 @@ export class SearchIndex<T> {
 
   /** Article id of the item at `docIndex`. */
   articleOf(docIndex: number): string {
-    return this.articleIds[this.articleOfDoc[docIndex] ?? 0] ?? '';
+    return this.state.articleIds[this.state.articleOfDoc[docIndex] ?? 0] ?? '';
   }
 
   /** The idf of a word found in a single item. */
@@ -211,18 +335,38 @@ export class SearchIndex<T> {
     return Math.log(1 + (n - 0.5) / 1.5);
   }
 
+  private df(id: number): number {
+    return (this.state.postingStart[id + 1] ?? 0) - (this.state.postingStart[id] ?? 0);
+  }
+
   private idf(id: number): number {
-    const df = this.postingDocs[id]?.length ?? 0;
+    const df = this.df(id);
     return Math.log(1 + (this.items.length - df + 0.5) / (df + 0.5));
   }
 
   private textOf(doc: number): string {
-    return this.matchTexts?.[doc] ?? matchForm(this.toDoc(this.items[doc] as T).text);
+    return this.state.matchTexts?.[doc] ?? matchForm(this.toDoc(this.items[doc] as T).text);
+  }
+
+  /** Trigrams of every word, built on the first typo lookup (most queries never need them). */
+  private trigramIndex(): Map<string, string[]> {
+    if (this.byTrigram) return this.byTrigram;
+    const map = new Map<string, string[]>();
+    for (const word of this.state.words) {
+      if (word.length < 3) continue;
+      for (const g of trigrams(word)) {
+        const list = map.get(g);
+        if (list) list.push(word);
+        else map.set(g, [word]);
+      }
+    }
+    this.byTrigram = map;
+    return map;
   }
 
   /** Words that begin with `prefix` (at most `limit`), by binary search over the sorted vocabulary. */
   private withPrefix(prefix: string, limit = 40): string[] {
-    this.sortedWords ??= [...this.words.keys()].sort();
+    this.sortedWords ??= [...this.state.words].sort();
     const words = this.sortedWords;
     let lo = 0;
     let hi = words.length;
@@ -254,13 +398,14 @@ export class SearchIndex<T> {
       if (!existing) out.push({ id, weight });
       else if (existing.weight < weight) existing.weight = weight;
     };
-    add(this.termIds.get(st) ?? this.words.get(word), 1);
+    add(this.termIds.get(st) ?? this.wordIds.get(word), 1);
     const k = maxEdits(word.length);
-    if (k > 0 && !this.words.has(word)) {
+    if (k > 0 && !this.wordIds.has(word)) {
       const grams = trigrams(word);
+      const byTrigram = this.trigramIndex();
       const shared = new Map<string, number>();
       for (const g of grams) {
-        for (const candidate of this.byTrigram.get(g) ?? [])
+        for (const candidate of byTrigram.get(g) ?? [])
           shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
       }
       // An edit destroys at most three trigrams (a swap of neighbours four); sharing fewer than
@@ -269,7 +414,7 @@ export class SearchIndex<T> {
       for (const [candidate, count] of shared) {
         if (count < needed || Math.abs(candidate.length - word.length) > k) continue;
         const d = editDistance(word, candidate);
-        if (d <= k) add(this.words.get(candidate), typoWeight(word.length, d));
+        if (d <= k) add(this.wordIds.get(candidate), typoWeight(word.length, d));
       }
     }
     for (const s of synonymsOf(st)) add(this.termIds.get(s), SYNONYM_WEIGHT);
@@ -289,7 +434,7 @@ export class SearchIndex<T> {
     const a = article === undefined ? undefined : this.articleIndex.get(article);
     if (article !== undefined && a === undefined) return out;
     for (let i = 0; i < this.items.length && out.length < limit; i++) {
-      if ((a === undefined || this.articleOfDoc[i] === a) && this.textOf(i).startsWith(p))
+      if ((a === undefined || this.state.articleOfDoc[i] === a) && this.textOf(i).startsWith(p))
         out.push(this.items[i] as T);
     }
     return out;
@@ -300,19 +445,20 @@ export class SearchIndex<T> {
     if (this.items.length > FALLBACK_MAX_ITEMS || queryForm.length < 6) return [];
     const docs: number[] = [];
     for (let i = 0; i < this.items.length; i++)
-      if (article === undefined || this.articleOfDoc[i] === article) docs.push(i);
+      if (article === undefined || this.state.articleOfDoc[i] === article) docs.push(i);
     const fuse = new Fuse(
       docs.map((d) => this.textOf(d)),
       { includeScore: true, ignoreLocation: true, threshold: 0.3, isCaseSensitive: true },
     );
     return fuse.search(queryForm.slice(0, 256), { limit }).map((r) => {
       const similarity = 1 - (r.score ?? 1);
+      const index = docs[r.refIndex] as number;
       return {
-        item: this.items[docs[r.refIndex] as number] as T,
+        item: this.items[index] as T,
         score: 0.9 * similarity,
         coverage: similarity,
         matched: [],
-        index: docs[r.refIndex] as number,
+        index,
       };
     });
   }
@@ -324,6 +470,8 @@ export class SearchIndex<T> {
   search(query: string, options: SearchOptions = {}): Hit<T>[] {
     const limit = options.limit ?? 10;
     if (this.items.length === 0) return [];
+    const { articleOfDoc, postingStart, postingDocs, postingTfs, lengths, docStart, docTerms, avgLength } =
+      this.state;
     const filter = options.article === undefined ? undefined : this.articleIndex.get(options.article);
     if (options.article !== undefined && filter === undefined) return [];
     const queryForm = matchForm(query.slice(0, 2000));
@@ -334,7 +482,7 @@ export class SearchIndex<T> {
       const st = stem(word);
       if (terms.some((t) => t.stem === st)) continue;
       // A misspelt stop word ("teh") is neither a match nor a missing distinctive word.
-      if (!this.words.has(word) && !this.termIds.has(st) && isMisspeltStopword(word)) continue;
+      if (!this.wordIds.has(word) && !this.termIds.has(st) && isMisspeltStopword(word)) continue;
       terms.push({ word, stem: st });
       if (terms.length >= 64) break;
     }
@@ -346,7 +494,7 @@ export class SearchIndex<T> {
       const i = terms.length - 1;
       if (last.length >= 2 && i >= 0 && terms[i]?.word === last) {
         const extra = this.withPrefix(last)
-          .map((w) => this.words.get(w))
+          .map((w) => this.wordIds.get(w))
           .filter((id): id is number => id !== undefined && !(expansions[i] ?? []).some((e) => e.id === id))
           .map((id) => ({ id, weight: 0.9 }));
         expansions[i] = [...(expansions[i] ?? []), ...extra];
@@ -365,16 +513,14 @@ export class SearchIndex<T> {
       // Per query word only its best-scoring variant counts for an item.
       best.clear();
       for (const v of variants) {
-        const docs = this.postingDocs[v.id];
-        const tfs = this.postingTfs[v.id];
-        if (!docs || !tfs) continue;
         const idf = this.idf(v.id);
-        for (let p = 0; p < docs.length; p++) {
-          const doc = docs[p] as number;
-          if (filter !== undefined && this.articleOfDoc[doc] !== filter) continue;
-          const tf = tfs[p] as number;
-          const norm =
-            tf + BM25_K1 * (1 - BM25_B + (BM25_B * (this.lengths[doc] as number)) / this.avgLength);
+        const from = postingStart[v.id] as number;
+        const to = postingStart[v.id + 1] as number;
+        for (let p = from; p < to; p++) {
+          const doc = postingDocs[p] as number;
+          if (filter !== undefined && articleOfDoc[doc] !== filter) continue;
+          const tf = postingTfs[p] as number;
+          const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[doc] as number)) / avgLength);
           const s = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
           const prev = best.get(doc);
           if (prev === undefined || s > prev) best.set(doc, s);
@@ -411,10 +557,10 @@ export class SearchIndex<T> {
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
     const maxBm25 = candidates[0]?.bm25 ?? 1;
     const hits: (Hit<T> & { bm25: number })[] = candidates.map(({ doc, bm25 }, rank) => {
-      const from = this.docStart[doc] as number;
-      const to = this.docStart[doc + 1] as number;
+      const from = docStart[doc] as number;
+      const to = docStart[doc + 1] as number;
       const has = (id: number): boolean => {
-        for (let i = from; i < to; i++) if (this.docTerms[i] === id) return true;
+        for (let i = from; i < to; i++) if (docTerms[i] === id) return true;
         return false;
       };
       let covered = 0;

@@ -75,3 +75,56 @@ describe('knowledge cache', () => {
     expect(seen.at(-1)).toBe(1);
   });
 });
+
+describe('knowledge snapshot', () => {
+  it('starts warm from a snapshot with the same answers as a fresh build', async () => {
+    const { buildKnowledge } = await import('../../src/app.ts');
+    const { whoSaid } = await import('../../src/answers/who-said.ts');
+    const { ask } = await import('../../src/answers/ask.ts');
+    const fresh = await buildKnowledge(dir, { cacheDir: null });
+    await buildKnowledge(dir, { cacheDir: cache }); // writes the snapshot
+    const seen: number[] = [];
+    const warm = await buildKnowledge(dir, { cacheDir: cache, onProgress: (d) => seen.push(d) });
+    const [folder] = await readdir(cache);
+    expect(await readdir(path.join(cache, folder ?? ''))).toContain('snapshot.bin');
+    for (const q of ['hasty withdrawal', 'nobody asked us', 'we will do everythng']) {
+      expect(whoSaid(warm.kb, q)).toEqual(whoSaid(fresh.kb, q));
+    }
+    expect(ask(warm.kb, 'How many reservists did Tajikistan activate?')).toEqual(
+      ask(fresh.kb, 'How many reservists did Tajikistan activate?'),
+    );
+    expect(warm.kb.articles[0]?.paragraphs[0]?.sentences[0]?.text).toBe(
+      fresh.kb.articles[0]?.paragraphs[0]?.sentences[0]?.text,
+    );
+  });
+
+  it('is not used once a file changes', async () => {
+    const first = await loadKnowledge(dir, { cacheDir: cache });
+    const { buildKnowledgeBase } = await import('../../src/knowledge/knowledge-base.ts');
+    const { writeSnapshot } = await import('../../src/knowledge/snapshot.ts');
+    const target = first.snapshotTarget;
+    if (!target) throw new Error('expected a snapshot target');
+    await writeSnapshot(target.folder, target.key, {
+      knowledge: first.knowledge,
+      indexes: buildKnowledgeBase(first.knowledge).indexState(),
+      problems: [],
+    });
+    expect((await loadKnowledge(dir, { cacheDir: cache })).stats.snapshot).toBe(true);
+    await writeFile(
+      path.join(dir, 'ferry.md'),
+      '---\ntitle: "Changed"\n---\n\n“We changed it,” Ana Ruiz said.\n',
+    );
+    const after = await loadKnowledge(dir, { cacheDir: cache });
+    expect(after.stats.snapshot).toBe(false);
+    expect(after.knowledge.map((k) => k.article.meta.title)).toContain('Changed');
+  });
+
+  it('falls back to the per-file cache when the snapshot is damaged', async () => {
+    const { buildKnowledge } = await import('../../src/app.ts');
+    await buildKnowledge(dir, { cacheDir: cache });
+    const [folder] = await readdir(cache);
+    await writeFile(path.join(cache, folder ?? '', 'snapshot.bin'), 'NWSNAP04garbage');
+    const again = await loadKnowledge(dir, { cacheDir: cache });
+    expect(again.stats).toMatchObject({ snapshot: false, fromCache: 2 });
+  });
+});
