@@ -5,6 +5,7 @@ import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type * as ExtractWorker from './extract-worker.ts';
 import { readArticleFiles } from '../article/load.ts';
 import type { ArticleFile } from '../article/load.ts';
 import { PARSER_VERSION } from '../article/parse.ts';
@@ -59,7 +60,7 @@ export const DEFAULT_CACHE_DIR = path.join('.cache', 'knowledge');
  * The extractor, imported on first need: a warm start reads everything from the cache and never
  * loads the NLP library (tens of MB).
  */
-function extraction(): Promise<typeof import('./extract-worker.ts')> {
+function extraction(): Promise<typeof ExtractWorker> {
   return import('./extract-worker.ts');
 }
 
