@@ -6,6 +6,15 @@ import { closest } from '../text/similar.ts';
 import { scopeArticle } from './articles.ts';
 import { STRONG, WEAK, quoteResult, round, sameEntity } from './shared.ts';
 
+/** Two names for one entity: the same last word, and one's words all within the other's. */
+export function compatibleNames(a: string, b: string): boolean {
+  const ta = a.toLowerCase().split(/\s+/);
+  const tb = b.toLowerCase().split(/\s+/);
+  if (ta.at(-1) !== tb.at(-1)) return false;
+  const [small, large] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  return small.every((t) => large.includes(t));
+}
+
 type Found =
   { ok: true; entities: Entity[]; score: number; others: string[] } | { ok: false; answer: Answer };
 
@@ -35,14 +44,26 @@ export function findEntity(
       }),
     };
   }
-  const group = sameEntity(kb, best.item).filter((e) => article === undefined || e.article === article);
+  // One person may be named differently across articles ("Obama" in one, "Barack Obama" in
+  // another): names where one is the other with words left out, and the same surname, are the
+  // same entity. Different first names ("Tom Hale", "Ruth Hale") stay apart.
+  const inScope = (e: Entity): boolean => article === undefined || e.article === article;
+  const group: Entity[] = [];
+  const names = new Set<string>();
+  for (const h of hits) {
+    const e = h.item;
+    const key = e.name.toLowerCase();
+    if (names.has(key) || e.kind !== best.item.kind || !compatibleNames(e.name, best.item.name)) continue;
+    names.add(key);
+    group.push(...sameEntity(kb, e).filter(inScope));
+  }
+  const order = new Map(kb.articles.map((a, i) => [a.id, i]));
+  group.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0));
   const others = [
     ...new Set(
       hits
         .slice(1)
-        .filter(
-          (h) => h.item.name.toLowerCase() !== best.item.name.toLowerCase() && best.score - h.score <= 0.02,
-        )
+        .filter((h) => !names.has(h.item.name.toLowerCase()) && best.score - h.score <= 0.02)
         .map((h) => h.item.name),
     ),
   ];

@@ -45,7 +45,7 @@ describe('/summary', () => {
 
   it('gives the lead of each article when several are loaded and none is named', () => {
     const answer = summary(all, {});
-    expect(answer.ok && answer.results.length).toBe(3);
+    expect(answer.ok && answer.results.length).toBe(4);
   });
 
   it('ranks a sentence that shares words with the others above an isolated one', () => {
@@ -149,6 +149,7 @@ describe('/source and /articles', () => {
   it('lists the loaded articles, newest first', () => {
     const answer = listArticles(all);
     expect(answer.ok && answer.results.map((r) => r.fields?.[0]?.value)).toEqual([
+      'council-budget',
       'harbour-ferry-closure',
       'observatory-funding',
       SEED,

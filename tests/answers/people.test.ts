@@ -52,8 +52,18 @@ describe('/quotes', () => {
   });
 
   it('includes both parts of a split quote', () => {
-    const answer = quotesBy(all, 'Raman');
+    const answer = quotesBy(all, 'Raman', 'harbour-ferry-closure');
     expect(answer.ok && answer.results.length).toBe(3);
+  });
+
+  it('gathers one person named differently across articles (Priya Raman, then plain Raman)', () => {
+    const answer = quotesBy(all, 'Priya Raman');
+    expect(answer.ok && answer.results.map((r) => r.citation?.article)).toEqual([
+      'council-budget',
+      'harbour-ferry-closure',
+      'harbour-ferry-closure',
+      'harbour-ferry-closure',
+    ]);
   });
 });
 
