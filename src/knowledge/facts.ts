@@ -5,6 +5,7 @@
 import type { Article, Paragraph, Sentence } from '../article/types.ts';
 import type { Fact, FactKind } from './types.ts';
 import { lexiconTags } from './nlp.ts';
+import { AUXILIARIES } from './people.ts';
 
 const SMALL: Record<string, number> = {
   zero: 0,
@@ -299,7 +300,7 @@ function countsAfter(text: string, from: number): { counts: string; end: number 
     if (COUNT_STOP.has(lower)) break;
     // A word before an auxiliary is the noun it counts ("states are"), whatever else it could be.
     const nextWord = /^\s+([\p{L}’']+)/u.exec(text.slice(start + word.length))?.[1]?.toLowerCase() ?? '';
-    if (AUX.has(nextWord) && !COUNT_STOP.has(lower)) {
+    if (AUXILIARIES.has(nextWord) && !COUNT_STOP.has(lower)) {
       picked.push({ t: word, end: start + word.length });
       break;
     }
@@ -316,26 +317,6 @@ function countsAfter(text: string, from: number): { counts: string; end: number 
   };
 }
 
-const AUX = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'may',
-  'might',
-  'should',
-  'must',
-  'do',
-  'did',
-  'does',
-]);
 
 /**
  * A cheap word class from compromise's lexicon plus suffixes: running the full tagger on every
