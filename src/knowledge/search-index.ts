@@ -62,6 +62,8 @@ const MAX_CACHE = 5000;
 const DEFAULT_CANDIDATES = 12;
 /** Lower thresholds let bitap stop early on poor candidates (they get no fuzzy credit). */
 const FUSE_THRESHOLD = 0.45;
+/** Words in more than this share of a large collection's items are not used to find candidates. */
+const COMMON_SHARE = 0.25;
 
 function trigrams(term: string): string[] {
   const padded = `^${term}$`;
@@ -278,6 +280,8 @@ export class SearchIndex<T> {
   private byTrigram: Map<string, string[]> | null = null;
   private readonly expansionCache = new Map<string, Expansion[]>();
   private readonly accumulator: Float64Array;
+  /** Per query word, each item's best variant score (reset after every word). */
+  private readonly termBest: Float64Array;
   private sortedWords: string[] | null = null;
 
   /** Builds the index in one go (small collections, tests). */
@@ -299,6 +303,7 @@ export class SearchIndex<T> {
     this.termIds = new Map(this.state.terms.map((t, i) => [t, i]));
     this.wordIds = new Map(this.state.words.map((w, i) => [w, this.state.wordTerms[i] as number]));
     this.accumulator = new Float64Array(items.length);
+    this.termBest = new Float64Array(items.length);
   }
 
   /** Builds the index in slices, yielding to the event loop between them. */
@@ -507,11 +512,17 @@ export class SearchIndex<T> {
       variants.length === 0 ? this.rarestIdf : Math.max(...variants.map((e) => this.idf(e.id)), 0.1),
     );
     const acc = this.accumulator;
+    const termBest = this.termBest;
     const touched: number[] = [];
-    const best = new Map<number, number>();
+    const termTouched: number[] = [];
+    // A word in a quarter of all items barely ranks anything but costs a pass over all of them:
+    // when rarer words are in the query, it only counts in the coverage of the final candidates.
+    const n = this.items.length;
+    const dfOf = (variants: Expansion[]): number => variants.reduce((m, v) => Math.max(m, this.df(v.id)), 0);
+    const hasRare = expansions.some((variants) => variants.length > 0 && dfOf(variants) <= n * COMMON_SHARE);
     for (const variants of expansions) {
+      if (hasRare && n >= 1000 && dfOf(variants) > n * COMMON_SHARE) continue;
       // Per query word only its best-scoring variant counts for an item.
-      best.clear();
       for (const v of variants) {
         const idf = this.idf(v.id);
         const from = postingStart[v.id] as number;
@@ -521,22 +532,41 @@ export class SearchIndex<T> {
           if (filter !== undefined && articleOfDoc[doc] !== filter) continue;
           const tf = postingTfs[p] as number;
           const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[doc] as number)) / avgLength);
-          const s = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
-          const prev = best.get(doc);
-          if (prev === undefined || s > prev) best.set(doc, s);
+          const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
+          const prev = termBest[doc] as number;
+          if (prev === 0) termTouched.push(doc);
+          if (sc > prev) termBest[doc] = sc;
         }
       }
-      for (const [doc, s] of best) {
+      for (const doc of termTouched) {
         if (acc[doc] === 0) touched.push(doc);
-        acc[doc] = (acc[doc] as number) + s;
+        acc[doc] = (acc[doc] as number) + (termBest[doc] as number);
+        termBest[doc] = 0;
       }
+      termTouched.length = 0;
     }
     if (touched.length === 0) return [];
     const boost = options.boost;
-    const ranked = touched.map((doc) => ({ doc, bm25: (acc[doc] as number) * (boost ? boost(doc) : 1) }));
-    for (const doc of touched) acc[doc] = 0;
-    ranked.sort((a, b) => b.bm25 - a.bm25 || a.doc - b.doc);
-    const candidates = ranked.slice(0, options.candidates ?? DEFAULT_CANDIDATES);
+    // Top K by a bounded insertion: sorting every touched item (tens of thousands for a common
+    // word in a large archive) would cost more than the rest of the query.
+    const k = options.candidates ?? DEFAULT_CANDIDATES;
+    const candidates: { doc: number; bm25: number }[] = [];
+    for (const doc of touched) {
+      const bm25 = (acc[doc] as number) * (boost ? boost(doc) : 1);
+      acc[doc] = 0;
+      if (candidates.length === k) {
+        const last = candidates[k - 1] as { doc: number; bm25: number };
+        if (bm25 < last.bm25 || (bm25 === last.bm25 && doc > last.doc)) continue;
+        candidates.pop();
+      }
+      let at = candidates.length;
+      while (at > 0) {
+        const prev = candidates[at - 1] as { doc: number; bm25: number };
+        if (prev.bm25 > bm25 || (prev.bm25 === bm25 && prev.doc < doc)) break;
+        at--;
+      }
+      candidates.splice(at, 0, { doc, bm25 });
+    }
 
     // fuse.js judges the whole query against each candidate (word order, near spellings across
     // word boundaries). A threshold below 1 lets its bitap search stop early on poor candidates,
