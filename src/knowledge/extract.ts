@@ -141,7 +141,9 @@ function attributeAll(
           rule: found.rule,
           verb: found.verb,
           partial: isPartial(ctx.view, raw.mark),
-          text: texts.join(' '),
+          // The comma before a closing mark belongs to the sentence around the quote ("…,” he
+          // said), not to the words quoted; display keeps the quote as printed.
+          text: texts.join(' ').replace(/[\s,;:]+$/u, ''),
           display: displays.join('\n\n'),
           span: {
             citation: { article: article.id, paragraph: p.number, sentence },

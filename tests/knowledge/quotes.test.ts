@@ -156,7 +156,7 @@ describe('attribution rules in isolation', () => {
       'Mayor Paulo Reis opened the bridge. “It is finished,” Reis declared. He vowed that the city would be “relentless” in its upkeep.',
     ]);
     expect(qs.map((q) => [q.text, q.speaker])).toEqual([
-      ['It is finished,', 'Paulo Reis'],
+      ['It is finished', 'Paulo Reis'],
       ['relentless', 'Paulo Reis'],
     ]);
   });
