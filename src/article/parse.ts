@@ -362,7 +362,22 @@ function isBoilerplateStart(block: string, authors: readonly string[]): boolean 
 // Formats
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Most body paragraphs an article may have. A long read has a few hundred; tens of thousands is a
+ * wrong file (a data dump, a log) that fits under the byte limit, and knowledge extraction grows
+ * faster than linearly with it (100,000 short paragraphs took ~2 minutes): it is reported at once
+ * instead of stalling every start.
+ */
+export const MAX_PARAGRAPHS = 5000;
+
 function buildArticle(input: ArticleInput, meta: ArticleMeta, blocks: Block[]): ParseResult {
+  // Counted before splitting sentences, so an oversized file costs only the block split.
+  if (blocks.length > MAX_PARAGRAPHS) {
+    return {
+      ok: false,
+      reason: `${blocks.length} paragraphs, over the limit of ${MAX_PARAGRAPHS} (not a single news article?)`,
+    };
+  }
   const paragraphs: Paragraph[] = [];
   for (const block of blocks) {
     const text = joinLines(block.text);

@@ -1,4 +1,4 @@
-import { DiscordAPIError, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { DiscordAPIError, HTTPError, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -167,7 +167,9 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   /** Logs a rejected REST call; Discord's code says why (10062 too late, 40060 answered twice). */
   const restFailed = (interaction: Interaction, action: string, error: unknown): void => {
     const code = error instanceof DiscordAPIError ? error.code : undefined;
-    const status = error instanceof DiscordAPIError ? error.status : undefined;
+    // A 5xx that outlasts discord.js's retries is an HTTPError (no Discord code): log its status
+    // too, so an outage on Discord's side is told apart from a bug on ours.
+    const status = error instanceof DiscordAPIError || error instanceof HTTPError ? error.status : undefined;
     logger.warn(
       { interaction: interaction.id, action, code, status, err: error },
       `Discord rejected ${action}`,

@@ -272,6 +272,16 @@ export async function startBot(config: Config, options: LaunchOptions = {}): Pro
   const onRejection = (reason: unknown): void => logger.error({ err: reason }, 'unhandled promise rejection');
   process.on('unhandledRejection', onRejection);
   let signalHandler: ((signal: NodeJS.Signals) => void) | undefined;
+  // A signal while the articles load (a big folder takes a while) must still stop the process at
+  // once and cleanly. Without a handler Node dies by the signal (exit code 143, not 0); and loading
+  // cannot be cancelled, so the handler exits: no connection is open yet, and cache files are
+  // written then renamed, so nothing is left half done.
+  const duringStartup = (signal: NodeJS.Signals): void => {
+    logger.info({ signal }, 'shutting down during start-up');
+    void flush(logger).then(() => process.exit(0));
+  };
+  process.once('SIGINT', duringStartup);
+  process.once('SIGTERM', duringStartup);
   try {
     let bot: RunningBot;
     try {
@@ -281,6 +291,8 @@ export async function startBot(config: Config, options: LaunchOptions = {}): Pro
       else logger.fatal({ err: error }, 'start-up failed');
       return error instanceof StartupError ? error.exitCode : 1;
     }
+    process.off('SIGINT', duringStartup);
+    process.off('SIGTERM', duringStartup);
     const signalled = new Promise<number>((resolve) => {
       signalHandler = (signal) => {
         logger.info({ signal }, 'shutting down');
@@ -294,6 +306,8 @@ export async function startBot(config: Config, options: LaunchOptions = {}): Pro
     logger.info({ code }, 'stopped');
     return code;
   } finally {
+    process.off('SIGINT', duringStartup);
+    process.off('SIGTERM', duringStartup);
     if (signalHandler !== undefined) {
       process.off('SIGINT', signalHandler);
       process.off('SIGTERM', signalHandler);
