@@ -61,7 +61,11 @@ export interface ErrorAnswer {
 
 export type Answer = OkAnswer | ErrorAnswer;
 
-export const ok = (command: string, results: Result[], extra: { message?: string; suggestions?: string[] } = {}): OkAnswer => ({
+export const ok = (
+  command: string,
+  results: Result[],
+  extra: { message?: string; suggestions?: string[] } = {},
+): OkAnswer => ({
   command,
   ok: true,
   results,
@@ -69,4 +73,6 @@ export const ok = (command: string, results: Result[], extra: { message?: string
 });
 
 export const fail = (command: string, error: string, suggestions?: string[]): ErrorAnswer =>
-  suggestions && suggestions.length > 0 ? { command, ok: false, error, suggestions } : { command, ok: false, error };
+  suggestions && suggestions.length > 0
+    ? { command, ok: false, error, suggestions }
+    : { command, ok: false, error };

@@ -42,7 +42,9 @@ const MASK = '[REDACTED]';
 /** Returns a function that replaces every secret value inside a string with a mask. */
 export function secretScrubber(secrets: readonly (string | undefined)[]): (text: string) => string {
   // A very short "secret" would mask ordinary words; real tokens are long.
-  const values = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8))].sort((a, b) => b.length - a.length);
+  const values = [
+    ...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8)),
+  ].sort((a, b) => b.length - a.length);
   if (values.length === 0) return (text) => text;
   return (text) => {
     let out = text;
@@ -82,8 +84,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         // pino copies a leading Error's message into `msg` after this hook: hand it over as
         // `{ err }` with an already scrubbed message instead.
         const [first, ...rest] = args as unknown[];
-        const normalised = first instanceof Error ? [{ err: first }, ...(rest.length > 0 ? rest : [first.message])] : (args as unknown[]);
-        const cleaned = normalised.map((a: unknown) => (typeof a === 'string' ? scrub(a) : scrubDeep(a, scrub)));
+        const normalised =
+          first instanceof Error
+            ? [{ err: first }, ...(rest.length > 0 ? rest : [first.message])]
+            : (args as unknown[]);
+        const cleaned = normalised.map((a: unknown) =>
+          typeof a === 'string' ? scrub(a) : scrubDeep(a, scrub),
+        );
         method.apply(this, cleaned as Parameters<typeof method>);
       },
     },

@@ -24,17 +24,27 @@ export function restApiBase(url: string): string {
  * alone runs all of them here. Under discord.js's ShardingManager (env SHARDING_MANAGER) nothing
  * is set, so the client's defaults read the manager's SHARDS / SHARD_COUNT.
  */
-export function shardOptions(config: ClientConfig, env: Readonly<Record<string, string | undefined>> = process.env): Pick<ClientOptions, 'shards' | 'shardCount'> {
+export function shardOptions(
+  config: ClientConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Pick<ClientOptions, 'shards' | 'shardCount'> {
   if (env.SHARDING_MANAGER !== undefined && config.SHARD_IDS === undefined) return {};
-  if (config.SHARD_IDS !== undefined && config.SHARD_COUNT !== undefined) return { shards: [...config.SHARD_IDS], shardCount: config.SHARD_COUNT };
+  if (config.SHARD_IDS !== undefined && config.SHARD_COUNT !== undefined)
+    return { shards: [...config.SHARD_IDS], shardCount: config.SHARD_COUNT };
   if (config.SHARD_COUNT !== undefined) {
-    return { shards: Array.from({ length: config.SHARD_COUNT }, (_, i) => i), shardCount: config.SHARD_COUNT };
+    return {
+      shards: Array.from({ length: config.SHARD_COUNT }, (_, i) => i),
+      shardCount: config.SHARD_COUNT,
+    };
   }
   return {};
 }
 
 /** The client options for `config` (exported for tests and for the sharding entry point). */
-export function clientOptions(config: ClientConfig, env: Readonly<Record<string, string | undefined>> = process.env): ClientOptions {
+export function clientOptions(
+  config: ClientConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ClientOptions {
   return {
     intents: [GatewayIntentBits.Guilds],
     // No message may ping anyone: every send also passes `allowedMentions: { parse: [] }`,
@@ -46,6 +56,9 @@ export function clientOptions(config: ClientConfig, env: Readonly<Record<string,
 }
 
 /** A configured, not yet logged-in client. */
-export function createBotClient(config: ClientConfig, env: Readonly<Record<string, string | undefined>> = process.env): Client {
+export function createBotClient(
+  config: ClientConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Client {
   return new Client(clientOptions(config, env));
 }

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIComponentInMessageActionRow } from 'discord.js';
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIComponentInMessageActionRow,
+} from 'discord.js';
 
 /**
  * Buttons and the in-memory state behind them. A custom id carries only a short kind tag and a
@@ -71,7 +75,11 @@ export function parseCustomId(id: string): ButtonAction | null {
 }
 
 /** A button with a custom id. */
-export function button(custom_id: string, label: string, options: { style?: ButtonStyle; disabled?: boolean } = {}): APIButtonComponentWithCustomId {
+export function button(
+  custom_id: string,
+  label: string,
+  options: { style?: ButtonStyle; disabled?: boolean } = {},
+): APIButtonComponentWithCustomId {
   return {
     type: ComponentType.Button,
     custom_id,
@@ -82,7 +90,9 @@ export function button(custom_id: string, label: string, options: { style?: Butt
 }
 
 /** Groups components into action rows of at most 5 (Discord's limit), at most 5 rows. */
-export function rows(components: readonly APIComponentInMessageActionRow[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+export function rows(
+  components: readonly APIComponentInMessageActionRow[],
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const out: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   for (let i = 0; i < components.length && out.length < 5; i += 5) {
     out.push({ type: ComponentType.ActionRow, components: components.slice(i, i + 5) });

@@ -33,10 +33,15 @@ export const contextMenus: readonly ContextMenuCommand[] = [
     data: new ContextMenuCommandBuilder()
       .setName(WHO_SAID_THIS)
       .setType(ApplicationCommandType.Message)
-      .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel),
+      .setContexts(
+        InteractionContextType.Guild,
+        InteractionContextType.BotDM,
+        InteractionContextType.PrivateChannel,
+      ),
     run: ({ kb, message }) => {
       const text = message.content.trim();
-      if (text === '') return fail('who-said-this', 'That message has no text to check (only embeds or attachments).');
+      if (text === '')
+        return fail('who-said-this', 'That message has no text to check (only embeds or attachments).');
       const answer = checkQuote(kb, text.slice(0, MAX_CHECKED));
       return { ...answer, command: 'who-said-this' };
     },

@@ -1,5 +1,10 @@
 import { ButtonStyle } from 'discord.js';
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from 'discord.js';
+import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  APIEmbedField,
+} from 'discord.js';
 import type { Answer, Result } from '../answer.ts';
 import type { Article } from '../article/types.ts';
 import { formatCitation } from '../render/citation.ts';
@@ -122,7 +127,11 @@ function httpUrl(url: string | undefined): string | undefined {
 
 /** Characters Discord counts towards the 6000 per message. */
 export function embedLength(embed: APIEmbed): number {
-  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  let n =
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0);
   for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
   return n;
 }
@@ -137,11 +146,16 @@ export function fitEmbed(embed: APIEmbed, budget: number = LIMITS.total): APIEmb
   if (e.fields !== undefined) {
     e.fields = e.fields
       .slice(0, LIMITS.fields)
-      .map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName) || '\u200b', value: truncate(f.value, LIMITS.fieldValue) || '\u200b' }));
+      .map((f) => ({
+        ...f,
+        name: truncate(f.name, LIMITS.fieldName) || '\u200b',
+        value: truncate(f.value, LIMITS.fieldValue) || '\u200b',
+      }));
   }
   // Over budget: drop trailing fields first (least important), then shorten the description,
   // then the footer and title.
-  while (embedLength(e) > budget && e.fields !== undefined && e.fields.length > 0) e.fields = e.fields.slice(0, -1);
+  while (embedLength(e) > budget && e.fields !== undefined && e.fields.length > 0)
+    e.fields = e.fields.slice(0, -1);
   if (e.fields !== undefined && e.fields.length === 0) delete e.fields;
   let over = embedLength(e) - budget;
   if (over > 0 && e.description !== undefined) {
@@ -150,7 +164,8 @@ export function fitEmbed(embed: APIEmbed, budget: number = LIMITS.total): APIEmb
     else delete e.description;
   }
   over = embedLength(e) - budget;
-  if (over > 0 && e.footer !== undefined) e.footer = { ...e.footer, text: truncate(e.footer.text, Math.max(1, e.footer.text.length - over)) };
+  if (over > 0 && e.footer !== undefined)
+    e.footer = { ...e.footer, text: truncate(e.footer.text, Math.max(1, e.footer.text.length - over)) };
   over = embedLength(e) - budget;
   if (over > 0 && e.title !== undefined) e.title = truncate(e.title, Math.max(1, e.title.length - over));
   return e;
@@ -180,9 +195,15 @@ function speakerLine(result: Result): string | undefined {
  * One result as an embed: the passage with its highlight in bold, the speaker and role as the
  * author line, the citation (`¶N · title · outlet · date`) as the footer, a link to the article.
  */
-export function resultEmbed(result: Result, find: ArticleFinder, options: { highlight?: boolean; card?: boolean } = {}): APIEmbed {
+export function resultEmbed(
+  result: Result,
+  find: ArticleFinder,
+  options: { highlight?: boolean; card?: boolean } = {},
+): APIEmbed {
   const article: Article | undefined = result.citation ? find(result.citation.article) : undefined;
-  const embed: APIEmbed = { color: options.card === true ? COLOR.card : result.kind === 'check' ? COLOR.check : COLOR.result };
+  const embed: APIEmbed = {
+    color: options.card === true ? COLOR.card : result.kind === 'check' ? COLOR.check : COLOR.result,
+  };
   const author = speakerLine(result);
   if (author !== undefined) embed.author = { name: author };
   const title = result.title ?? article?.meta.title;
@@ -198,7 +219,8 @@ export function resultEmbed(result: Result, find: ArticleFinder, options: { high
     .map((f) => ({ name: escapeText(f.name), value: escapeText(f.value), inline: f.value.length <= 40 }));
   if (fields.length > 0) embed.fields = fields;
   if (result.citation) embed.footer = { text: formatCitation(result.citation, article) };
-  if (embed.title === undefined && embed.description === undefined && embed.fields === undefined) embed.description = '\u200b';
+  if (embed.title === undefined && embed.description === undefined && embed.fields === undefined)
+    embed.description = '\u200b';
   return embed;
 }
 
@@ -231,7 +253,8 @@ export function renderAnswer(answer: Answer, find: ArticleFinder, options: Rende
   const ephemeral = options.hide === true || isPrivateAnswer(answer);
   if (!answer.ok) {
     const lines = [`⚠️ ${escapeText(answer.error)}`];
-    if (answer.suggestions && answer.suggestions.length > 0) lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(', ')}`);
+    if (answer.suggestions && answer.suggestions.length > 0)
+      lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(', ')}`);
     return { content: truncate(lines.join('\n'), LIMITS.content), embeds: [], components: [], ephemeral };
   }
   const pageSize = Math.max(1, Math.min(LIMITS.embeds, options.pageSize ?? PAGE_SIZE));
@@ -242,7 +265,8 @@ export function renderAnswer(answer: Answer, find: ArticleFinder, options: Rende
   const lines: string[] = [];
   if (answer.message !== undefined && answer.message.trim() !== '') lines.push(escapeText(answer.message));
   if (answer.results.length === 0 && lines.length === 0) lines.push('Nothing in the articles answers that.');
-  if (answer.suggestions && answer.suggestions.length > 0) lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(' · ')}`);
+  if (answer.suggestions && answer.suggestions.length > 0)
+    lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(' · ')}`);
   if (pages > 1) {
     lines.push(
       options.pageState === undefined
@@ -299,14 +323,20 @@ export function renderPreview(answer: Answer, find: ArticleFinder, postState: st
 export function renderCard(answer: Answer, find: ArticleFinder): ReplyBody {
   const result = answer.ok ? answer.results[0] : undefined;
   if (result === undefined) return renderAnswer(answer, find);
-  return { embeds: fitEmbeds([resultEmbed(result, find, { highlight: false, card: true })]), components: [], ephemeral: false };
+  return {
+    embeds: fitEmbeds([resultEmbed(result, find, { highlight: false, card: true })]),
+    components: [],
+    ephemeral: false,
+  };
 }
 
 /** "Show context": ¶N-1, ¶N and ¶N+1 of an article, the cited one in bold. */
 export function renderContext(article: Article, paragraph: number): ReplyBody {
   const around = article.paragraphs.filter((p) => Math.abs(p.number - paragraph) <= 1);
   if (!around.some((p) => p.number === paragraph)) {
-    return notice(`That article has no paragraph ¶${paragraph} any more; the articles may have been reloaded.`);
+    return notice(
+      `That article has no paragraph ¶${paragraph} any more; the articles may have been reloaded.`,
+    );
   }
   // Each neighbour gets a third of the description; the cited paragraph is what matters most.
   const share = Math.floor((LIMITS.description - 40) / Math.max(1, around.length));

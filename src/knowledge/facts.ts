@@ -317,7 +317,6 @@ function countsAfter(text: string, from: number): { counts: string; end: number 
   };
 }
 
-
 /**
  * A cheap word class from compromise's lexicon plus suffixes: running the full tagger on every
  * sentence with a number would dominate extraction time.

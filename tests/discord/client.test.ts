@@ -6,7 +6,9 @@ describe('client options', () => {
     expect(restApiBase('http://127.0.0.1:5000/api')).toBe('http://127.0.0.1:5000/api');
     expect(restApiBase('http://127.0.0.1:5000/api/')).toBe('http://127.0.0.1:5000/api');
     expect(restApiBase('http://127.0.0.1:5000/api/v10')).toBe('http://127.0.0.1:5000/api');
-    expect(clientOptions({ DISCORD_API_URL: 'http://127.0.0.1:1/api' }, {}).rest).toEqual({ api: 'http://127.0.0.1:1/api' });
+    expect(clientOptions({ DISCORD_API_URL: 'http://127.0.0.1:1/api' }, {}).rest).toEqual({
+      api: 'http://127.0.0.1:1/api',
+    });
     expect(clientOptions({}, {}).rest).toBeUndefined();
   });
 
@@ -17,7 +19,10 @@ describe('client options', () => {
   });
 
   it('honours SHARD_IDS / SHARD_COUNT, and leaves ShardingManager runs to discord.js', () => {
-    expect(shardOptions({ SHARD_IDS: [1, 3], SHARD_COUNT: 4 }, {})).toEqual({ shards: [1, 3], shardCount: 4 });
+    expect(shardOptions({ SHARD_IDS: [1, 3], SHARD_COUNT: 4 }, {})).toEqual({
+      shards: [1, 3],
+      shardCount: 4,
+    });
     expect(shardOptions({ SHARD_COUNT: 2 }, {})).toEqual({ shards: [0, 1], shardCount: 2 });
     expect(shardOptions({ SHARD_COUNT: 2 }, { SHARDING_MANAGER: 'true', SHARDS: '[1]' })).toEqual({});
     expect(shardOptions({}, {})).toEqual({});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CUSTOM_ID, StateStore, customId, pagingButtons, parseCustomId } from '../../src/discord/components.ts';
+import {
+  MAX_CUSTOM_ID,
+  StateStore,
+  customId,
+  pagingButtons,
+  parseCustomId,
+} from '../../src/discord/components.ts';
 
 describe('custom ids', () => {
   it('round-trips every action', () => {
@@ -17,7 +23,20 @@ describe('custom ids', () => {
   });
 
   it('rejects malformed, foreign and oversized ids', () => {
-    for (const bad of ['', 'x', 'pg', 'pg:short:1', 'pg:abcdefghij:x', 'pg:abcdefghij:1:z', 'ctx:0:a', 'ctx:5:', 'ctx:-1:a', 'post:abc', 'post:abcdefghij:1', `ctx:1:${'a'.repeat(120)}`]) {
+    for (const bad of [
+      '',
+      'x',
+      'pg',
+      'pg:short:1',
+      'pg:abcdefghij:x',
+      'pg:abcdefghij:1:z',
+      'ctx:0:a',
+      'ctx:5:',
+      'ctx:-1:a',
+      'post:abc',
+      'post:abcdefghij:1',
+      `ctx:1:${'a'.repeat(120)}`,
+    ]) {
       expect(parseCustomId(bad), bad).toBeNull();
     }
   });

@@ -19,8 +19,23 @@ import {
 const article: Article = {
   id: 'art',
   file: 'art.md',
-  meta: { title: 'A *Title*', authors: ['Jo'], outlet: 'Outlet', date: '2021-07-11', regions: [], themes: [], reports: [], url: 'https://example.org/a', format: 'markdown' },
-  paragraphs: [1, 2, 3, 4].map((n) => ({ number: n, kind: 'text' as const, text: `Paragraph ${n} text.`, sentences: [] })),
+  meta: {
+    title: 'A *Title*',
+    authors: ['Jo'],
+    outlet: 'Outlet',
+    date: '2021-07-11',
+    regions: [],
+    themes: [],
+    reports: [],
+    url: 'https://example.org/a',
+    format: 'markdown',
+  },
+  paragraphs: [1, 2, 3, 4].map((n) => ({
+    number: n,
+    kind: 'text' as const,
+    text: `Paragraph ${n} text.`,
+    sentences: [],
+  })),
 };
 const find = (id: string): Article | undefined => (id === 'art' ? article : undefined);
 
@@ -61,8 +76,12 @@ describe('text helpers', () => {
   });
 
   it('puts the highlight in bold, spaces outside the markers', () => {
-    expect(emphasised({ kind: 'passage', text: 'a big thing', highlight: { start: 1, end: 6 } })).toBe('a **big** thing');
-    expect(emphasised({ kind: 'passage', text: 'a_b c', highlight: { start: 4, end: 5 } })).toBe('a\\_b **c**');
+    expect(emphasised({ kind: 'passage', text: 'a big thing', highlight: { start: 1, end: 6 } })).toBe(
+      'a **big** thing',
+    );
+    expect(emphasised({ kind: 'passage', text: 'a_b c', highlight: { start: 4, end: 5 } })).toBe(
+      'a\\_b **c**',
+    );
     expect(emphasised({ kind: 'passage', text: 'abc', highlight: { start: 2, end: 9 } })).toBe('abc');
   });
 });
@@ -80,7 +99,9 @@ describe('resultEmbed', () => {
 
   it('marks unattributed quotes and narration', () => {
     expect(resultEmbed({ ...quote, speaker: null }, find).author?.name).toContain('Unattributed');
-    expect(resultEmbed({ kind: 'narration', text: 'x', speaker: null }, find).author?.name).toContain('narration');
+    expect(resultEmbed({ kind: 'narration', text: 'x', speaker: null }, find).author?.name).toContain(
+      'narration',
+    );
   });
 
   it('drops invalid URLs rather than failing the message', () => {
@@ -133,18 +154,27 @@ describe('renderAnswer', () => {
   });
 
   it('misses and errors are private; hide is private', () => {
-    expect(renderAnswer({ command: 'x', ok: true, results: [], message: 'nothing' }, find).ephemeral).toBe(true);
+    expect(renderAnswer({ command: 'x', ok: true, results: [], message: 'nothing' }, find).ephemeral).toBe(
+      true,
+    );
     expect(renderAnswer({ command: 'x', ok: false, error: 'bad' }, find).ephemeral).toBe(true);
-    expect(renderAnswer({ command: 'x', ok: true, results: [quote] }, find, { hide: true }).ephemeral).toBe(true);
+    expect(renderAnswer({ command: 'x', ok: true, results: [quote] }, find, { hide: true }).ephemeral).toBe(
+      true,
+    );
   });
 
   it('pages long lists with Previous/Next', () => {
-    const results = Array.from({ length: 9 }, (_, i) => ({ ...quote, citation: { article: 'art', paragraph: i + 1 } }));
+    const results = Array.from({ length: 9 }, (_, i) => ({
+      ...quote,
+      citation: { article: 'art', paragraph: i + 1 },
+    }));
     const answer: Answer = { command: 'quotes', ok: true, results };
     const page = renderAnswer(answer, find, { page: 2, pageState: 'abcdefghij' });
     expect(page.embeds).toHaveLength(1);
     expect(page.content).toContain('Page 3 of 3 · 9 results');
-    const ids = page.components.flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+    const ids = page.components.flatMap((r) =>
+      r.components.map((c) => ('custom_id' in c ? c.custom_id : '')),
+    );
     expect(ids).toContain('pg:abcdefghij:1:p');
     expect(ids).toContain('pg:abcdefghij:2:n');
     const noState = renderAnswer(answer, find);
@@ -152,7 +182,10 @@ describe('renderAnswer', () => {
   });
 
   it('escapes suggestions and messages', () => {
-    const body = renderAnswer({ command: 'x', ok: true, results: [], message: '@here *hi*', suggestions: ['<@1>'] }, find);
+    const body = renderAnswer(
+      { command: 'x', ok: true, results: [], message: '@here *hi*', suggestions: ['<@1>'] },
+      find,
+    );
     expect(body.content).not.toContain('@here');
     expect(body.content).not.toContain('<@1>');
   });
@@ -163,7 +196,10 @@ describe('preview and context', () => {
     const body = renderPreview({ command: 'pull-quote', ok: true, results: [quote] }, find, 'abcdefghij');
     expect(body.ephemeral).toBe(true);
     expect(body.embeds[0]?.description).not.toContain('**');
-    expect(body.components[0]?.components[0]).toMatchObject({ custom_id: 'post:abcdefghij', label: 'Post to channel' });
+    expect(body.components[0]?.components[0]).toMatchObject({
+      custom_id: 'post:abcdefghij',
+      label: 'Post to channel',
+    });
   });
 
   it('shows the neighbouring paragraphs, the cited one in bold', () => {

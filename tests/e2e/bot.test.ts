@@ -6,9 +6,24 @@ import type { App } from '../../src/app.ts';
 import type { Command } from '../../src/command.ts';
 import { WHO_SAID_THIS } from '../../src/discord/context-menu.ts';
 import { MESSAGES } from '../../src/discord/interactions.ts';
-import { PERMISSIONS, autocomplete, buttonClick, messageContextMenu, slashCommand } from '../fake-discord/index.ts';
+import {
+  PERMISSIONS,
+  autocomplete,
+  buttonClick,
+  messageContextMenu,
+  slashCommand,
+} from '../fake-discord/index.ts';
 import type { InteractionHandle } from '../fake-discord/index.ts';
-import { FAKE_TOKEN, SEEDS, customIds, isEphemeral, messageOf, newUser, startHarness, textOf } from './harness.ts';
+import {
+  FAKE_TOKEN,
+  SEEDS,
+  customIds,
+  isEphemeral,
+  messageOf,
+  newUser,
+  startHarness,
+  textOf,
+} from './harness.ts';
 import type { Harness } from './harness.ts';
 
 /**
@@ -28,7 +43,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function ask(name: string, options: Record<string, string | number | boolean> = {}, extras: Parameters<typeof slashCommand>[2] = {}) {
+async function ask(
+  name: string,
+  options: Record<string, string | number | boolean> = {},
+  extras: Parameters<typeof slashCommand>[2] = {},
+) {
   const handle = h.fake.sendInteraction(slashCommand(name, options, { user: newUser(), ...extras }));
   const callback = await handle.response();
   return { handle, callback, data: messageOf(callback, `/${name}`) };
@@ -108,7 +127,9 @@ describe('slash commands', () => {
 
 describe('autocomplete', () => {
   it('suggests quotes (≤ 25 choices, 1–100 chars)', async () => {
-    const handle = h.fake.sendInteraction(autocomplete('who-said', { quote: 'hasty' }, 'quote', { user: newUser() }));
+    const handle = h.fake.sendInteraction(
+      autocomplete('who-said', { quote: 'hasty' }, 'quote', { user: newUser() }),
+    );
     const callback = await handle.response();
     expect(callback.type).toBe(8);
     const choices = (callback.data as { choices: { name: string; value: string }[] }).choices;
@@ -124,23 +145,34 @@ describe('autocomplete', () => {
   });
 
   it('suggests commands for /help and articles for article options', async () => {
-    const help = await h.fake.sendInteraction(autocomplete('help', { command: 'who' }, 'command', { user: newUser() })).response();
+    const help = await h.fake
+      .sendInteraction(autocomplete('help', { command: 'who' }, 'command', { user: newUser() }))
+      .response();
     expect((help.data as { choices: { value: string }[] }).choices.map((c) => c.value)).toContain('who-said');
     const article = await h.fake
-      .sendInteraction(autocomplete('quotes', { speaker: 'Lavrov', article: 'tajik' }, 'article', { user: newUser() }))
+      .sendInteraction(
+        autocomplete('quotes', { speaker: 'Lavrov', article: 'tajik' }, 'article', { user: newUser() }),
+      )
       .response();
-    expect((article.data as { choices: { value: string }[] }).choices.map((c) => c.value)).toContain('russia-tajikistan-base');
+    expect((article.data as { choices: { value: string }[] }).choices.map((c) => c.value)).toContain(
+      'russia-tajikistan-base',
+    );
   });
 
   it('answers [] for a command without autocomplete', async () => {
-    const callback = await h.fake.sendInteraction(autocomplete('articles', { x: 'a' }, 'x', { user: newUser() })).response();
+    const callback = await h.fake
+      .sendInteraction(autocomplete('articles', { x: 'a' }, 'x', { user: newUser() }))
+      .response();
     expect(callback.type).toBe(8);
     expect((callback.data as { choices: unknown[] }).choices).toEqual([]);
   });
 });
 
 describe('buttons', () => {
-  async function pagedHelp(user: { id: string; username: string }): Promise<{ handle: InteractionHandle; ids: string[] }> {
+  async function pagedHelp(user: {
+    id: string;
+    username: string;
+  }): Promise<{ handle: InteractionHandle; ids: string[] }> {
     const handle = h.fake.sendInteraction(slashCommand('help', {}, { user }));
     const data = messageOf(await handle.response());
     expect(data.content).toMatch(/Page 1 of \d+/);
@@ -160,13 +192,17 @@ describe('buttons', () => {
     const data = messageOf(callback, 'page 2');
     expect(data.content).toMatch(/Page 2 of \d+/);
     const prev = customIds(data).find((id) => id.endsWith(':p'));
-    expect(data.components?.flatMap((r) => r.components).find((c) => c.custom_id === prev)?.disabled).toBeUndefined();
+    expect(
+      data.components?.flatMap((r) => r.components).find((c) => c.custom_id === prev)?.disabled,
+    ).toBeUndefined();
   });
 
   it('someone else gets a private "only the person who asked"', async () => {
     const { handle, ids } = await pagedHelp(newUser());
     const next = ids.find((id) => id.endsWith(':n')) ?? '';
-    const callback = await h.fake.sendInteraction(buttonClick(next, handle.original()!, { user: newUser('other') })).response();
+    const callback = await h.fake
+      .sendInteraction(buttonClick(next, handle.original()!, { user: newUser('other') }))
+      .response();
     expect(callback.type).toBe(4);
     const data = messageOf(callback);
     expect(isEphemeral(data)).toBe(true);
@@ -180,7 +216,7 @@ describe('buttons', () => {
       ['articles', {}],
     ] as const) {
       const { data } = await ask(name, options);
-      const total = Number(/· (\d+) results/.exec(data.content ?? '')?.[1] ?? (data.embeds?.length ?? 0));
+      const total = Number(/· (\d+) results/.exec(data.content ?? '')?.[1] ?? data.embeds?.length ?? 0);
       expect(data.embeds?.length ?? 0, `/${name}`).toBeLessThanOrEqual(4);
       if (total > 4) expect(customIds(data).some((id) => id.startsWith('pg:'))).toBe(true);
     }
@@ -189,7 +225,9 @@ describe('buttons', () => {
   it('Show context replies privately with ¶N-1, ¶N, ¶N+1', async () => {
     const { handle, data } = await ask('who-said', { quote: 'hasty withdrawal' });
     const ctx = customIds(data).find((id) => id.startsWith('ctx:')) ?? '';
-    const callback = await h.fake.sendInteraction(buttonClick(ctx, handle.original()!, { user: newUser('someone') })).response();
+    const callback = await h.fake
+      .sendInteraction(buttonClick(ctx, handle.original()!, { user: newUser('someone') }))
+      .response();
     expect(callback.type).toBe(4);
     const reply = messageOf(callback, 'context');
     expect(isEphemeral(reply)).toBe(true);
@@ -203,7 +241,9 @@ describe('buttons', () => {
   it('an unknown or malformed button is "no longer valid", privately', async () => {
     const { handle } = await ask('who-said', { quote: 'hasty withdrawal' });
     for (const id of ['zz:1', 'pg:notanid:1', 'ctx:0:x', 'pg:abcdefghij:1']) {
-      const callback = await h.fake.sendInteraction(buttonClick(id, handle.original()!, { user: newUser() })).response();
+      const callback = await h.fake
+        .sendInteraction(buttonClick(id, handle.original()!, { user: newUser() }))
+        .response();
       const data = messageOf(callback, id);
       expect(isEphemeral(data)).toBe(true);
       expect([MESSAGES.invalidButton, MESSAGES.expired]).toContain(data.content);
@@ -214,7 +254,9 @@ describe('buttons', () => {
 describe('message context menu', () => {
   it('"Who said this?" checks a message privately', async () => {
     const message = h.fake.message({ content: 'Lavrov warned of a hasty withdrawal' });
-    const callback = await h.fake.sendInteraction(messageContextMenu(WHO_SAID_THIS, message, { user: newUser() })).response();
+    const callback = await h.fake
+      .sendInteraction(messageContextMenu(WHO_SAID_THIS, message, { user: newUser() }))
+      .response();
     expect(callback.type).toBe(4);
     const data = messageOf(callback, 'context menu');
     expect(isEphemeral(data)).toBe(true);
@@ -223,7 +265,11 @@ describe('message context menu', () => {
 
   it('a message without text gets a private explanation', async () => {
     const message = h.fake.message({ content: '' });
-    const data = messageOf(await h.fake.sendInteraction(messageContextMenu(WHO_SAID_THIS, message, { user: newUser() })).response());
+    const data = messageOf(
+      await h.fake
+        .sendInteraction(messageContextMenu(WHO_SAID_THIS, message, { user: newUser() }))
+        .response(),
+    );
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toContain('no text');
   });
@@ -232,14 +278,22 @@ describe('message context menu', () => {
 describe('/pull-quote', () => {
   it('a moderator gets a private preview, then posts it publicly', async () => {
     const moderator = newUser('mod');
-    const handle = h.fake.sendInteraction(slashCommand('pull-quote', { quote: 'hasty withdrawal' }, { user: moderator, permissions: PERMISSIONS.moderator }));
+    const handle = h.fake.sendInteraction(
+      slashCommand(
+        'pull-quote',
+        { quote: 'hasty withdrawal' },
+        { user: moderator, permissions: PERMISSIONS.moderator },
+      ),
+    );
     const preview = messageOf(await handle.response(), 'preview');
     expect(isEphemeral(preview)).toBe(true);
     expect(preview.embeds?.[0]?.author?.name).toContain('Sergei Lavrov');
     const post = customIds(preview).find((id) => id.startsWith('post:')) ?? '';
     expect(post).not.toBe('');
 
-    const click = h.fake.sendInteraction(buttonClick(post, handle.original()!, { user: moderator, permissions: PERMISSIONS.moderator }));
+    const click = h.fake.sendInteraction(
+      buttonClick(post, handle.original()!, { user: moderator, permissions: PERMISSIONS.moderator }),
+    );
     const updated = await click.response();
     expect(updated.type).toBe(7);
     expect(messageOf(updated, 'preview update').components).toEqual([]);
@@ -250,20 +304,38 @@ describe('/pull-quote', () => {
     expect(card.embeds?.[0]?.author?.name).toContain('Sergei Lavrov');
 
     // The preview is gone: a second click posts nothing.
-    const again = await h.fake.sendInteraction(buttonClick(post, handle.original()!, { user: moderator, permissions: PERMISSIONS.moderator })).response();
+    const again = await h.fake
+      .sendInteraction(
+        buttonClick(post, handle.original()!, { user: moderator, permissions: PERMISSIONS.moderator }),
+      )
+      .response();
     expect(isEphemeral(messageOf(again))).toBe(true);
   });
 
   it('a member is refused, for the command and for the post button', async () => {
-    const { data } = await ask('pull-quote', { quote: 'hasty withdrawal' }, { permissions: PERMISSIONS.member });
+    const { data } = await ask(
+      'pull-quote',
+      { quote: 'hasty withdrawal' },
+      { permissions: PERMISSIONS.member },
+    );
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toBe(MESSAGES.refused);
 
     const moderator = newUser('mod');
-    const handle = h.fake.sendInteraction(slashCommand('pull-quote', { quote: 'hasty withdrawal' }, { user: moderator, permissions: PERMISSIONS.moderator }));
+    const handle = h.fake.sendInteraction(
+      slashCommand(
+        'pull-quote',
+        { quote: 'hasty withdrawal' },
+        { user: moderator, permissions: PERMISSIONS.moderator },
+      ),
+    );
     const post = customIds(messageOf(await handle.response())).find((id) => id.startsWith('post:')) ?? '';
     // Same user, permission since removed.
-    const refused = await h.fake.sendInteraction(buttonClick(post, handle.original()!, { user: moderator, permissions: PERMISSIONS.member })).response();
+    const refused = await h.fake
+      .sendInteraction(
+        buttonClick(post, handle.original()!, { user: moderator, permissions: PERMISSIONS.member }),
+      )
+      .response();
     expect(messageOf(refused).content).toBe(MESSAGES.refused);
     expect(h.fake.interactions().at(-1)?.followups()).toEqual([]);
   });
@@ -273,13 +345,18 @@ describe('cooldown', () => {
   it('the 6th command within 10 s gets a private "slow down"', async () => {
     const user = newUser('spammer');
     const answers = [];
-    for (let i = 0; i < 6; i++) answers.push(messageOf(await h.fake.sendInteraction(slashCommand('articles', {}, { user })).response()));
+    for (let i = 0; i < 6; i++)
+      answers.push(
+        messageOf(await h.fake.sendInteraction(slashCommand('articles', {}, { user })).response()),
+      );
     expect(answers.slice(0, 5).every((d) => !isEphemeral(d))).toBe(true);
     const last = answers[5]!;
     expect(isEphemeral(last)).toBe(true);
     expect(last.content).toMatch(/Slow down: you can ask again in \d+ s\./);
     // Autocomplete is not counted.
-    const suggest = await h.fake.sendInteraction(autocomplete('help', { command: 'w' }, 'command', { user })).response();
+    const suggest = await h.fake
+      .sendInteraction(autocomplete('help', { command: 'w' }, 'command', { user }))
+      .response();
     expect(suggest.type).toBe(8);
   });
 });
@@ -293,12 +370,17 @@ describe('every answer', () => {
       expect(ack.ackMs ?? Infinity, ack.label).toBeLessThan(3000);
     }
     const worst = Math.max(...acks.map((a) => a.ackMs ?? 0));
-    console.log(`first answers: ${acks.length}, slowest ${worst} ms, median ${acks.map((a) => a.ackMs ?? 0).sort((a, b) => a - b)[Math.floor(acks.length / 2)]} ms`);
+    console.log(
+      `first answers: ${acks.length}, slowest ${worst} ms, median ${acks.map((a) => a.ackMs ?? 0).sort((a, b) => a - b)[Math.floor(acks.length / 2)]} ms`,
+    );
     expect(h.rawLogs()).not.toContain(FAKE_TOKEN);
     // The log line is written once the handler finishes, just after Discord has the answer.
     await vi.waitFor(() => expect(h.logs.filter((l) => l.msg === 'interaction').length).toBe(acks.length));
     const lines = h.logs.filter((l) => l.msg === 'interaction');
-    for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['interaction', 'command', 'user', 'ms', 'outcome']));
+    for (const l of lines)
+      expect(Object.keys(l)).toEqual(
+        expect.arrayContaining(['interaction', 'command', 'user', 'ms', 'outcome']),
+      );
   });
 });
 
@@ -321,12 +403,28 @@ describe('failures', () => {
     data: new SlashCommandBuilder().setName('slow-ok').setDescription('Takes a while, answers publicly'),
     run: async () => {
       await new Promise((r) => setTimeout(r, 300));
-      return app.commands.get('who-said')!.run({ kb: app.kb, commands: app.commands, options: { values: {}, string: () => 'hasty withdrawal', optionalString: () => undefined, integer: () => undefined, boolean: () => false } });
+      return app.commands
+        .get('who-said')!
+        .run({
+          kb: app.kb,
+          commands: app.commands,
+          options: {
+            values: {},
+            string: () => 'hasty withdrawal',
+            optionalString: () => undefined,
+            integer: () => undefined,
+            boolean: () => false,
+          },
+        });
     },
   };
 
   beforeAll(async () => {
-    broken = await startHarness({ app, commands: new Map([...app.commands, ['boom', boom], ['slow', slow], ['slow-ok', slowOk]]), deferAfterMs: 100 });
+    broken = await startHarness({
+      app,
+      commands: new Map([...app.commands, ['boom', boom], ['slow', slow], ['slow-ok', slowOk]]),
+      deferAfterMs: 100,
+    });
   });
   afterAll(async () => {
     await broken?.close();
@@ -342,12 +440,18 @@ describe('failures', () => {
     expect(broken.rawLogs()).toContain('kaboom');
     expect(broken.rawLogs()).not.toContain(FAKE_TOKEN);
     // Still answering.
-    const after = messageOf(await broken.fake.sendInteraction(slashCommand('who-said', { quote: 'hasty withdrawal' }, { user: newUser() })).response());
+    const after = messageOf(
+      await broken.fake
+        .sendInteraction(slashCommand('who-said', { quote: 'hasty withdrawal' }, { user: newUser() }))
+        .response(),
+    );
     expect(textOf(after)).toContain('Lavrov');
   });
 
   it('autocomplete that throws responds with []', async () => {
-    const callback = await broken.fake.sendInteraction(autocomplete('boom', { x: 'a' }, 'x', { user: newUser() })).response();
+    const callback = await broken.fake
+      .sendInteraction(autocomplete('boom', { x: 'a' }, 'x', { user: newUser() }))
+      .response();
     expect(callback.type).toBe(8);
     expect((callback.data as { choices: unknown[] }).choices).toEqual([]);
   });
@@ -368,13 +472,23 @@ describe('failures', () => {
   });
 
   it('a rejected REST call (10062 after the deadline) is logged, not thrown', async () => {
-    broken.fake.failNext({ method: 'POST', pathIncludes: '/callback', status: 404, body: { message: 'Unknown interaction', code: 10062 } });
-    const handle = broken.fake.sendInteraction(slashCommand('articles', {}, { user: newUser() }));
-    const logged = await broken.fake.waitFor(() => broken.logs.find((l) => l.msg === 'Discord rejected reply' && l.interaction === handle.id), {
-      timeoutMs: 8000,
+    broken.fake.failNext({
+      method: 'POST',
+      pathIncludes: '/callback',
+      status: 404,
+      body: { message: 'Unknown interaction', code: 10062 },
     });
+    const handle = broken.fake.sendInteraction(slashCommand('articles', {}, { user: newUser() }));
+    const logged = await broken.fake.waitFor(
+      () => broken.logs.find((l) => l.msg === 'Discord rejected reply' && l.interaction === handle.id),
+      {
+        timeoutMs: 8000,
+      },
+    );
     expect(logged.code).toBe(10062);
-    const after = messageOf(await broken.fake.sendInteraction(slashCommand('articles', {}, { user: newUser() })).response());
+    const after = messageOf(
+      await broken.fake.sendInteraction(slashCommand('articles', {}, { user: newUser() })).response(),
+    );
     expect(after.embeds?.length).toBeGreaterThan(0);
   }, 15_000);
 });

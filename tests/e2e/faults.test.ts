@@ -35,13 +35,19 @@ interface Bot {
 const running: Bot[] = [];
 
 /** The real bot against a fake with short heartbeats, so zombie detection takes ~1 s, not 80. */
-async function startBotOn(fakeOptions: FakeDiscordOptions = {}, launch: Omit<LaunchOptions, 'logger'> = {}, env: Record<string, string> = {}): Promise<Bot> {
+async function startBotOn(
+  fakeOptions: FakeDiscordOptions = {},
+  launch: Omit<LaunchOptions, 'logger'> = {},
+  env: Record<string, string> = {},
+): Promise<Bot> {
   const fake = await startFakeDiscord({ token: FAKE_TOKEN, heartbeatIntervalMs: 500, ...fakeOptions });
   const { logger, lines, raw } = memoryLogger([FAKE_TOKEN]);
-  const bot = await launchBot(fakeConfig(fake, env), { loginTimeoutMs: 10_000, ...launch, logger }).catch(async (error: unknown) => {
-    await fake.close();
-    throw error;
-  });
+  const bot = await launchBot(fakeConfig(fake, env), { loginTimeoutMs: 10_000, ...launch, logger }).catch(
+    async (error: unknown) => {
+      await fake.close();
+      throw error;
+    },
+  );
   const handle: Bot = {
     fake,
     bot,
@@ -73,7 +79,10 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   process.on('uncaughtException', onUnhandled);
   app = await loadApp({ articlesDir: SEEDS });
-  main = await startBotOn({}, { app, commands: new Map([...app.commands, ['slow-ok', slowOk(250)]]), deferAfterMs: 100 });
+  main = await startBotOn(
+    {},
+    { app, commands: new Map([...app.commands, ['slow-ok', slowOk(250)]]), deferAfterMs: 100 },
+  );
 });
 
 afterAll(async () => {
@@ -88,7 +97,9 @@ const QUESTIONS = ['quote:hasty withdrawal', 'speaker:Lavrov'] as const;
 function burst(fake: FakeDiscord, n: number, tag: string): InteractionHandle[] {
   return Array.from({ length: n }, (_, i) =>
     i % 2 === 0
-      ? fake.sendInteraction(slashCommand('who-said', { quote: `hasty withdrawal ${tag}` }, { user: newUser() }))
+      ? fake.sendInteraction(
+          slashCommand('who-said', { quote: `hasty withdrawal ${tag}` }, { user: newUser() }),
+        )
       : fake.sendInteraction(slashCommand('quotes', { speaker: 'Lavrov' }, { user: newUser() })),
   );
 }
@@ -99,7 +110,10 @@ async function expectAnsweredOnce(handles: readonly InteractionHandle[]): Promis
   for (const h of handles) {
     const accepted = h.callbacks().filter((c) => c.status < 400);
     expect(accepted, `interaction ${h.id}`).toHaveLength(1);
-    expect(h.callbacks().some((c) => c.error?.code === 40060), `interaction ${h.id} answered twice`).toBe(false);
+    expect(
+      h.callbacks().some((c) => c.error?.code === 40060),
+      `interaction ${h.id} answered twice`,
+    ).toBe(false);
     expect(accepted[0]?.ms ?? Infinity).toBeLessThan(3000);
   }
 }
@@ -143,12 +157,16 @@ describe('gateway faults around a burst of interactions', () => {
 
 describe('REST faults', () => {
   const rejected = (bot: Bot, id: string): Record<string, unknown> | undefined =>
-    bot.logs.find((l) => typeof l.msg === 'string' && l.msg.startsWith('Discord rejected') && l.interaction === id);
+    bot.logs.find(
+      (l) => typeof l.msg === 'string' && l.msg.startsWith('Discord rejected') && l.interaction === id,
+    );
 
   it('429 with retry_after on a callback: the reply waits and goes through once', async () => {
     const { fake } = main;
     fake.failNext({ method: 'POST', pathIncludes: '/callback', status: 429, retryAfter: 0.3 });
-    const handle = fake.sendInteraction(slashCommand('who-said', { quote: QUESTIONS[0].split(':')[1] ?? '' }, { user: newUser() }));
+    const handle = fake.sendInteraction(
+      slashCommand('who-said', { quote: QUESTIONS[0].split(':')[1] ?? '' }, { user: newUser() }),
+    );
     const callback = await handle.response({ timeoutMs: 5000 });
     expect(textOf(messageOf(callback))).toContain('Lavrov');
     expect(callback.ms).toBeGreaterThanOrEqual(250);
@@ -164,7 +182,9 @@ describe('REST faults', () => {
     const edit = await handle.waitForEdit(1, { timeoutMs: 5000 });
     expect(textOf(messageOf(edit, 'edit'))).toContain('Lavrov');
     expect(handle.edits()).toHaveLength(1);
-    expect(fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes(handle.token)).map((r) => r.status)).toEqual([429, 200]);
+    expect(
+      fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes(handle.token)).map((r) => r.status),
+    ).toEqual([429, 200]);
   });
 
   it('a 500 then a 502 on a callback: retried, answered once', async () => {
@@ -173,14 +193,19 @@ describe('REST faults', () => {
     fake.failNext({ method: 'POST', pathIncludes: '/callback', status: 502 });
     const handle = fake.sendInteraction(slashCommand('quotes', { speaker: 'Lavrov' }, { user: newUser() }));
     await expectAnsweredOnce([handle]);
-    expect(fake.requests.filter((r) => r.path.includes(`/interactions/${handle.id}/`)).map((r) => r.status)).toEqual([500, 502, 204]);
+    expect(
+      fake.requests.filter((r) => r.path.includes(`/interactions/${handle.id}/`)).map((r) => r.status),
+    ).toEqual([500, 502, 204]);
   });
 
   it('a callback failing with 5xx on every retry is logged; the next interaction is answered', async () => {
     const { fake } = main;
     fake.failNext({ method: 'POST', pathIncludes: '/callback', status: 502, times: 4 });
     const handle = fake.sendInteraction(slashCommand('articles', {}, { user: newUser() }));
-    const logged = await fake.waitFor(() => rejected(main, handle.id), { timeoutMs: 10_000, description: 'the rejection log line' });
+    const logged = await fake.waitFor(() => rejected(main, handle.id), {
+      timeoutMs: 10_000,
+      description: 'the rejection log line',
+    });
     expect(logged.status).toBe(502);
     await expectAnsweredOnce([fake.sendInteraction(slashCommand('articles', {}, { user: newUser() }))]);
   }, 20_000);
@@ -188,7 +213,9 @@ describe('REST faults', () => {
   it('a callback held 2.5 s (near the 3 s deadline) is still accepted', async () => {
     const { fake } = main;
     fake.delayNext({ method: 'POST', pathIncludes: '/callback', ms: 2500 });
-    const handle = fake.sendInteraction(slashCommand('who-said', { quote: 'hasty withdrawal' }, { user: newUser() }));
+    const handle = fake.sendInteraction(
+      slashCommand('who-said', { quote: 'hasty withdrawal' }, { user: newUser() }),
+    );
     const callback = await handle.response({ timeoutMs: 5000 });
     expect(callback.ms).toBeGreaterThanOrEqual(2500);
     expect(callback.ms).toBeLessThan(3000);
@@ -197,8 +224,13 @@ describe('REST faults', () => {
   it('a callback held past the deadline gets 10062: logged as such, no retry storm, no crash', async () => {
     const { fake } = main;
     fake.delayNext({ method: 'POST', pathIncludes: '/callback', ms: 3200 });
-    const handle = fake.sendInteraction(slashCommand('who-said', { quote: 'hasty withdrawal' }, { user: newUser() }));
-    const logged = await fake.waitFor(() => rejected(main, handle.id), { timeoutMs: 8000, description: 'the 10062 log line' });
+    const handle = fake.sendInteraction(
+      slashCommand('who-said', { quote: 'hasty withdrawal' }, { user: newUser() }),
+    );
+    const logged = await fake.waitFor(() => rejected(main, handle.id), {
+      timeoutMs: 8000,
+      description: 'the 10062 log line',
+    });
     expect(logged.code).toBe(10062);
     expect(handle.callbacks().map((c) => c.error?.code)).toEqual([10062]);
   }, 15_000);
@@ -206,20 +238,36 @@ describe('REST faults', () => {
   it.each([
     [10062, 404, 'Unknown interaction'],
     [40060, 400, 'Interaction has already been acknowledged.'],
-  ])('an injected %i on a reply is logged with its code; the bot answers the next one', async (code, status, message) => {
-    const { fake } = main;
-    fake.failNext({ method: 'POST', pathIncludes: '/callback', status, body: { message, code } });
-    const handle = fake.sendInteraction(slashCommand('quotes', { speaker: 'Lavrov' }, { user: newUser() }));
-    const logged = await fake.waitFor(() => rejected(main, handle.id), { timeoutMs: 5000, description: `the ${code} log line` });
-    expect(logged).toMatchObject({ code, status, action: 'reply' });
-    await expectAnsweredOnce([fake.sendInteraction(slashCommand('quotes', { speaker: 'Lavrov' }, { user: newUser() }))]);
-  });
+  ])(
+    'an injected %i on a reply is logged with its code; the bot answers the next one',
+    async (code, status, message) => {
+      const { fake } = main;
+      fake.failNext({ method: 'POST', pathIncludes: '/callback', status, body: { message, code } });
+      const handle = fake.sendInteraction(slashCommand('quotes', { speaker: 'Lavrov' }, { user: newUser() }));
+      const logged = await fake.waitFor(() => rejected(main, handle.id), {
+        timeoutMs: 5000,
+        description: `the ${code} log line`,
+      });
+      expect(logged).toMatchObject({ code, status, action: 'reply' });
+      await expectAnsweredOnce([
+        fake.sendInteraction(slashCommand('quotes', { speaker: 'Lavrov' }, { user: newUser() })),
+      ]);
+    },
+  );
 
   it('an injected 10062 on the edit of a deferred answer is logged, not thrown', async () => {
     const { fake } = main;
-    fake.failNext({ method: 'PATCH', pathIncludes: '@original', status: 404, body: { message: 'Unknown interaction', code: 10062 } });
+    fake.failNext({
+      method: 'PATCH',
+      pathIncludes: '@original',
+      status: 404,
+      body: { message: 'Unknown interaction', code: 10062 },
+    });
     const handle = fake.sendInteraction(slashCommand('slow-ok', {}, { user: newUser() }));
-    const logged = await fake.waitFor(() => rejected(main, handle.id), { timeoutMs: 5000, description: 'the edit rejection' });
+    const logged = await fake.waitFor(() => rejected(main, handle.id), {
+      timeoutMs: 5000,
+      description: 'the edit rejection',
+    });
     expect(logged).toMatchObject({ code: 10062, action: 'edit' });
   });
 });
@@ -244,7 +292,9 @@ describe('an interaction during an article reload', () => {
     const info = await reloading;
     await expectAnsweredOnce(during);
     expect(info?.articles).toBe(41);
-    const after = watched.fake.sendInteraction(slashCommand('source', { article: 'article-00007' }, { user: newUser() }));
+    const after = watched.fake.sendInteraction(
+      slashCommand('source', { article: 'article-00007' }, { user: newUser() }),
+    );
     expect(textOf(messageOf(await after.response()))).toContain('article-00007');
   }, 30_000);
 });
@@ -256,10 +306,20 @@ describe('npm start as a process', () => {
   });
 
   /** Runs `tsx src/main.ts` with `env`; `onOutput` sees the output as it grows. */
-  function start(env: Record<string, string>, onOutput?: (output: string, kill: (s: NodeJS.Signals) => void) => void): Promise<{ code: number | null; signal: string | null; output: string; ms: number }> {
+  function start(
+    env: Record<string, string>,
+    onOutput?: (output: string, kill: (s: NodeJS.Signals) => void) => void,
+  ): Promise<{ code: number | null; signal: string | null; output: string; ms: number }> {
     const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
       cwd: REPO,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', LOG_LEVEL: 'info', CACHE_DIR: 'off', ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        CACHE_DIR: 'off',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
@@ -271,13 +331,19 @@ describe('npm start as a process', () => {
     };
     child.stdout.on('data', grow);
     child.stderr.on('data', grow);
-    return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output, ms: Date.now() - started })));
+    return new Promise((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal, output, ms: Date.now() - started })),
+    );
   }
 
   it('an invalid token: a clear message, exit code 1, the token never printed', async () => {
     const fake = await startFakeDiscord({ token: 'MTA.other.token', heartbeatIntervalMs: 2000 });
     try {
-      const run = await start({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, ARTICLES_DIR: 'seeds' });
+      const run = await start({
+        DISCORD_TOKEN: FAKE_TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+        ARTICLES_DIR: 'seeds',
+      });
       expect(run.code).toBe(1);
       expect(run.output).toContain('Discord rejected DISCORD_TOKEN');
       expect(run.output).not.toContain(FAKE_TOKEN);
@@ -288,9 +354,17 @@ describe('npm start as a process', () => {
   }, 30_000);
 
   it('disallowed intents: exit code 1 with a message saying what to change', async () => {
-    const fake = await startFakeDiscord({ token: FAKE_TOKEN, heartbeatIntervalMs: 2000, disallowedIntents: 0xffffff });
+    const fake = await startFakeDiscord({
+      token: FAKE_TOKEN,
+      heartbeatIntervalMs: 2000,
+      disallowedIntents: 0xffffff,
+    });
     try {
-      const run = await start({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, ARTICLES_DIR: 'seeds' });
+      const run = await start({
+        DISCORD_TOKEN: FAKE_TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+        ARTICLES_DIR: 'seeds',
+      });
       expect(run.code).toBe(1);
       expect(run.output).toMatch(/disallowed intents: enable them on the Bot page or remove them/);
       expect(fake.gatewayEvents.some((e) => e.kind === 'reject' && e.code === 4014)).toBe(true);
@@ -307,12 +381,15 @@ describe('npm start as a process', () => {
       // Broken files too, so loading is a realistic mix.
       await writeFile(path.join(dir, 'zz-empty.txt'), '');
       let signalledAt = 0;
-      const run = await start({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, ARTICLES_DIR: dir }, (output, kill) => {
-        if (signalledAt === 0 && output.includes('loading articles')) {
-          signalledAt = Date.now();
-          kill('SIGTERM');
-        }
-      });
+      const run = await start(
+        { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, ARTICLES_DIR: dir },
+        (output, kill) => {
+          if (signalledAt === 0 && output.includes('loading articles')) {
+            signalledAt = Date.now();
+            kill('SIGTERM');
+          }
+        },
+      );
       expect(signalledAt, `progress was logged; output:\n${run.output}`).toBeGreaterThan(0);
       expect(run.code, run.output).toBe(0);
       expect(run.signal).toBeNull();

@@ -29,24 +29,40 @@ export interface Harness {
 
 /** Config for a bot talking to `fake`. */
 export function fakeConfig(fake: FakeDiscord, extra: Record<string, string> = {}): Config {
-  const checked = readConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, ARTICLES_DIR: SEEDS, LOG_LEVEL: 'debug', NODE_ENV: 'production', ...extra });
+  const checked = readConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    ARTICLES_DIR: SEEDS,
+    LOG_LEVEL: 'debug',
+    NODE_ENV: 'production',
+    ...extra,
+  });
   if (!checked.ok) throw new Error(checked.errors.join('; '));
   return checked.config;
 }
 
 /** A logger writing JSON lines into memory. */
-export function memoryLogger(secrets: string[]): { logger: ReturnType<typeof createLogger>; lines: Record<string, unknown>[]; raw: () => string } {
+export function memoryLogger(secrets: string[]): {
+  logger: ReturnType<typeof createLogger>;
+  lines: Record<string, unknown>[];
+  raw: () => string;
+} {
   const chunks: string[] = [];
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
       const text = chunk.toString();
       chunks.push(text);
-      for (const line of text.split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of text.split('\n'))
+        if (line.trim() !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
-  return { logger: createLogger({ level: 'debug', secrets, destination }), lines, raw: () => chunks.join('') };
+  return {
+    logger: createLogger({ level: 'debug', secrets, destination }),
+    lines,
+    raw: () => chunks.join(''),
+  };
 }
 
 /** Starts a fake Discord and the real bot against it; resolves when the bot is ready. */
@@ -82,7 +98,10 @@ export function newUser(name = 'reader'): { id: string; username: string } {
 export interface MessageData {
   content?: string;
   embeds?: APIEmbed[];
-  components?: { type: number; components: { type: number; custom_id?: string; label?: string; disabled?: boolean }[] }[];
+  components?: {
+    type: number;
+    components: { type: number; custom_id?: string; label?: string; disabled?: boolean }[];
+  }[];
   flags?: number;
   allowed_mentions?: { parse?: string[] };
 }

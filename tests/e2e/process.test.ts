@@ -13,7 +13,8 @@ const fakes: FakeDiscord[] = [];
 const children: ChildProcess[] = [];
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(fakes.map((f) => f.close()));
 });
 
@@ -56,10 +57,16 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
     const started = Date.now();
-    await waitFor(() => output.includes('answering interactions'), 20_000, `the bot to connect; output so far:\n${output}`);
+    await waitFor(
+      () => output.includes('answering interactions'),
+      20_000,
+      `the bot to connect; output so far:\n${output}`,
+    );
     const loginMs = Date.now() - started;
 
-    const handle = fake.sendInteraction(slashCommand('who-said', { quote: 'hasty withdrawal' }, { user: newUser() }));
+    const handle = fake.sendInteraction(
+      slashCommand('who-said', { quote: 'hasty withdrawal' }, { user: newUser() }),
+    );
     const callback = await handle.response({ timeoutMs: 5000 });
     expect(callback.type).toBe(4);
     expect(callback.ms).toBeLessThan(3000);
@@ -68,7 +75,10 @@ describe('npm start', () => {
     expect(data.embeds?.[0]?.footer?.text).toMatch(/^¶\d+ · /);
 
     child.kill('SIGTERM');
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000)),
+    ]);
     expect(code).toBe(0);
     expect(output).not.toContain(FAKE_TOKEN);
     expect(output).toContain('stopped');
@@ -81,9 +91,14 @@ describe('start-up failures', () => {
     const fake = await startFakeDiscord({ token: 'MTA.other.token', heartbeatIntervalMs: 2000 });
     fakes.push(fake);
     const { logger, lines, raw } = memoryLogger([FAKE_TOKEN]);
-    const code = await startBot(fakeConfig(fake, { DISCORD_TOKEN: FAKE_TOKEN }), { logger, loginTimeoutMs: 10_000 });
+    const code = await startBot(fakeConfig(fake, { DISCORD_TOKEN: FAKE_TOKEN }), {
+      logger,
+      loginTimeoutMs: 10_000,
+    });
     expect(code).toBe(1);
-    expect(lines.some((l) => l.level === 60 && String(l.msg).includes('Discord rejected DISCORD_TOKEN'))).toBe(true);
+    expect(
+      lines.some((l) => l.level === 60 && String(l.msg).includes('Discord rejected DISCORD_TOKEN')),
+    ).toBe(true);
     expect(raw()).not.toContain(FAKE_TOKEN);
   });
 

@@ -11,10 +11,25 @@ import { formatConfigErrors, readConfig } from '../../src/config.ts';
 import { WHO_SAID_THIS } from '../../src/discord/context-menu.ts';
 import { MESSAGES } from '../../src/discord/interactions.ts';
 import { createLogger } from '../../src/logger.ts';
-import { PERMISSIONS, autocomplete, buttonClick, messageContextMenu, slashCommand } from '../fake-discord/index.ts';
+import {
+  PERMISSIONS,
+  autocomplete,
+  buttonClick,
+  messageContextMenu,
+  slashCommand,
+} from '../fake-discord/index.ts';
 import type { InteractionHandle } from '../fake-discord/index.ts';
 import { MENTION_PATTERNS, NASTY_INPUTS } from '../robustness/inputs.ts';
-import { FAKE_TOKEN, REPO, customIds, isEphemeral, messageOf, newUser, startHarness, textOf } from './harness.ts';
+import {
+  FAKE_TOKEN,
+  REPO,
+  customIds,
+  isEphemeral,
+  messageOf,
+  newUser,
+  startHarness,
+  textOf,
+} from './harness.ts';
 import type { Harness } from './harness.ts';
 
 /**
@@ -58,13 +73,20 @@ describe('hostile option values through Discord', () => {
           for (const o of commandOptions(command)) if (o.required === true) values[o.name] = 'Lavrov';
           values[option.name] = input.value;
           const extras = { user: newUser(), ...(command.moderator === true ? mod : {}) };
-          sent.push({ handle: h.fake.sendInteraction(slashCommand(name, values, extras)), input: input.value, where: `/${name} ${option.name}=<${input.label}>` });
+          sent.push({
+            handle: h.fake.sendInteraction(slashCommand(name, values, extras)),
+            input: input.value,
+            where: `/${name} ${option.name}=<${input.label}>`,
+          });
         }
       }
     }
     for (const { handle, where } of sent) {
       const callback = await handle.response({ timeoutMs: 8000 });
-      expect(handle.callbacks().filter((c) => c.status >= 400), where).toEqual([]);
+      expect(
+        handle.callbacks().filter((c) => c.status >= 400),
+        where,
+      ).toEqual([]);
       const text = textOf(messageOf(callback, where));
       for (const pattern of MENTION_PATTERNS) expect(text, `${where}: ${pattern}`).not.toMatch(pattern);
       // User Markdown comes back escaped: it cannot bold, link, hide or strike anything.
@@ -80,7 +102,9 @@ describe('moderator commands', () => {
     const json = app.commands.get('pull-quote')?.data.toJSON();
     expect(json?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageMessages));
     // Server settings can override the default: the member's own permissions decide.
-    const handle = h.fake.sendInteraction(slashCommand('pull-quote', { quote: 'hasty withdrawal' }, { user: newUser(), ...member }));
+    const handle = h.fake.sendInteraction(
+      slashCommand('pull-quote', { quote: 'hasty withdrawal' }, { user: newUser(), ...member }),
+    );
     const data = messageOf(await handle.response());
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toBe(MESSAGES.refused);
@@ -89,7 +113,9 @@ describe('moderator commands', () => {
   });
 
   it('in a DM (no member permissions at all) /pull-quote is refused', async () => {
-    const handle = h.fake.sendInteraction(slashCommand('pull-quote', { quote: 'hasty withdrawal' }, { user: newUser(), dm: true }));
+    const handle = h.fake.sendInteraction(
+      slashCommand('pull-quote', { quote: 'hasty withdrawal' }, { user: newUser(), dm: true }),
+    );
     expect(messageOf(await handle.response()).content).toBe(MESSAGES.refused);
   });
 });
@@ -107,8 +133,13 @@ describe('button custom ids are validated, never trusted', () => {
     expect(h.fake.channelMessages()).toEqual([]);
   }
 
-  async function preview(user: { id: string; username: string }): Promise<{ handle: InteractionHandle; post: string }> {
-    const handle = h.fake.sendInteraction(slashCommand('pull-quote', { quote: 'hasty withdrawal' }, { user, ...mod }));
+  async function preview(user: {
+    id: string;
+    username: string;
+  }): Promise<{ handle: InteractionHandle; post: string }> {
+    const handle = h.fake.sendInteraction(
+      slashCommand('pull-quote', { quote: 'hasty withdrawal' }, { user, ...mod }),
+    );
     const post = customIds(messageOf(await handle.response())).find((id) => id.startsWith('post:')) ?? '';
     expect(post).toMatch(/^post:[a-z0-9]{10}$/);
     return { handle, post };
@@ -123,18 +154,26 @@ describe('button custom ids are validated, never trusted', () => {
     ['an empty-looking id', ':'],
   ])('%s is "no longer valid", privately', async (_label, id) => {
     const message = h.fake.message({ author: h.fake.botUser, content: 'old message' });
-    await expectPrivateRefusal(h.fake.sendInteraction(buttonClick(id, message, { user: newUser(), ...mod })), MESSAGES.invalidButton);
+    await expectPrivateRefusal(
+      h.fake.sendInteraction(buttonClick(id, message, { user: newUser(), ...mod })),
+      MESSAGES.invalidButton,
+    );
   });
 
   it('a well-formed but forged post id (never issued) posts nothing', async () => {
     const message = h.fake.message({ author: h.fake.botUser, content: 'old message' });
-    await expectPrivateRefusal(h.fake.sendInteraction(buttonClick('post:abcdefghij', message, { user: newUser(), ...mod })), MESSAGES.expired);
+    await expectPrivateRefusal(
+      h.fake.sendInteraction(buttonClick('post:abcdefghij', message, { user: newUser(), ...mod })),
+      MESSAGES.expired,
+    );
   });
 
   it("another moderator pressing someone else's post button posts nothing", async () => {
     const owner = newUser('mod-a');
     const { handle, post } = await preview(owner);
-    const other = h.fake.sendInteraction(buttonClick(post, handle.original()!, { user: newUser('mod-b'), ...mod }));
+    const other = h.fake.sendInteraction(
+      buttonClick(post, handle.original()!, { user: newUser('mod-b'), ...mod }),
+    );
     await expectPrivateRefusal(other, MESSAGES.notOwnerPreview);
     // The owner's preview still works afterwards: the refusal did not consume it.
     const own = h.fake.sendInteraction(buttonClick(post, handle.original()!, { user: owner, ...mod }));
@@ -144,7 +183,10 @@ describe('button custom ids are validated, never trusted', () => {
 
   it('a non-moderator pressing a post button posts nothing', async () => {
     const { handle, post } = await preview(newUser('mod-c'));
-    await expectPrivateRefusal(h.fake.sendInteraction(buttonClick(post, handle.original()!, { user: newUser('member'), ...member })), MESSAGES.refused);
+    await expectPrivateRefusal(
+      h.fake.sendInteraction(buttonClick(post, handle.original()!, { user: newUser('member'), ...member })),
+      MESSAGES.refused,
+    );
   });
 
   it("a page button of someone else's results is refused privately and changes nothing", async () => {
@@ -154,7 +196,10 @@ describe('button custom ids are validated, never trusted', () => {
     const next = customIds(data).find((id) => id.startsWith('pg:') && id.endsWith(':n')) ?? '';
     expect(next).not.toBe('');
     const before = JSON.stringify(handle.original());
-    await expectPrivateRefusal(h.fake.sendInteraction(buttonClick(next, handle.original()!, { user: newUser('stranger') })), MESSAGES.notOwner);
+    await expectPrivateRefusal(
+      h.fake.sendInteraction(buttonClick(next, handle.original()!, { user: newUser('stranger') })),
+      MESSAGES.notOwner,
+    );
     expect(JSON.stringify(handle.original())).toBe(before);
   });
 });
@@ -172,10 +217,19 @@ describe('the token never reaches a log', () => {
 
   it('the pretty (development) logger redacts too, whatever is logged', () => {
     let out = '';
-    const destination = new Writable({ write: (chunk: Buffer, _e, done) => ((out += chunk.toString()), done()) });
+    const destination = new Writable({
+      write: (chunk: Buffer, _e, done) => ((out += chunk.toString()), done()),
+    });
     const logger = createLogger({ pretty: true, secrets: [FAKE_TOKEN], destination, level: 'trace' });
     logger.error(new Error(`boom ${FAKE_TOKEN}`));
-    logger.warn({ err: new Error('x', { cause: FAKE_TOKEN }), token: FAKE_TOKEN, headers: { authorization: `Bot ${FAKE_TOKEN}` } }, `msg ${FAKE_TOKEN}`);
+    logger.warn(
+      {
+        err: new Error('x', { cause: FAKE_TOKEN }),
+        token: FAKE_TOKEN,
+        headers: { authorization: `Bot ${FAKE_TOKEN}` },
+      },
+      `msg ${FAKE_TOKEN}`,
+    );
     logger.info('interpolated %s', FAKE_TOKEN);
     logger.debug({ nested: { deeper: [{ text: `a ${FAKE_TOKEN} b` }] } }, 'nested');
     expect(out).toContain('boom');
@@ -193,11 +247,22 @@ describe('the token never reaches a log', () => {
 describe('every outgoing message of the session', () => {
   it('carries allowed_mentions parse [] and none was rejected as invalid', async () => {
     // A few more kinds of traffic first, so the session covers every way the bot sends a message.
-    await h.fake.sendInteraction(autocomplete('who-said', { quote: '@everyone' }, 'quote', { user: newUser() })).response();
-    await h.fake.sendInteraction(messageContextMenu(WHO_SAID_THIS, h.fake.message({ content: '@here hasty withdrawal <@123456789012345678>' }), { user: newUser() })).response();
+    await h.fake
+      .sendInteraction(autocomplete('who-said', { quote: '@everyone' }, 'quote', { user: newUser() }))
+      .response();
+    await h.fake
+      .sendInteraction(
+        messageContextMenu(
+          WHO_SAID_THIS,
+          h.fake.message({ content: '@here hasty withdrawal <@123456789012345678>' }),
+          { user: newUser() },
+        ),
+      )
+      .response();
     const messageRequests = h.fake.requests.filter(
       (r) =>
-        (r.path.endsWith('/callback') && [4, 7].includes((r.body as { type?: number } | undefined)?.type ?? 0)) ||
+        (r.path.endsWith('/callback') &&
+          [4, 7].includes((r.body as { type?: number } | undefined)?.type ?? 0)) ||
         (r.path.startsWith('/webhooks/') && (r.method === 'POST' || r.method === 'PATCH')) ||
         (r.path.startsWith('/channels/') && r.method === 'POST' && r.path.endsWith('/messages')),
     );
@@ -209,7 +274,11 @@ describe('every outgoing message of the session', () => {
       const mentions = r.path.endsWith('/callback') ? body.data?.allowed_mentions : body.allowed_mentions;
       expect(mentions, `${r.method} ${r.path}`).toEqual({ parse: [] });
     }
-    expect(h.fake.requests.filter((r) => r.status === 400 && (r.response as { code?: number } | undefined)?.code === 50035)).toEqual([]);
+    expect(
+      h.fake.requests.filter(
+        (r) => r.status === 400 && (r.response as { code?: number } | undefined)?.code === 50035,
+      ),
+    ).toEqual([]);
     expect(h.rawLogs()).not.toContain(FAKE_TOKEN);
   });
 });
@@ -218,14 +287,30 @@ describe('every outgoing message of the session', () => {
 
 /** Reviewed uses: file (relative to src/), a substring of the line, and why it is safe. */
 const REVIEWED: readonly { file: string; code: string; why: string }[] = [
-  { file: 'article/parse.ts', code: 'new RegExp(', why: 'date patterns assembled from constant strings at module load' },
+  {
+    file: 'article/parse.ts',
+    code: 'new RegExp(',
+    why: 'date patterns assembled from constant strings at module load',
+  },
   { file: 'knowledge/facts.ts', code: 'new RegExp(', why: 'month and number patterns from constant strings' },
-  { file: 'knowledge/loader.ts', code: 'eval: true', why: 'worker bootstrap built from the module URLs of tsx and extract-worker.ts, JSON-quoted' },
-  { file: 'article/load.ts', code: 'stat(file)', why: 'file = path.join(ARTICLES_DIR, a name readdir listed)' },
+  {
+    file: 'knowledge/loader.ts',
+    code: 'eval: true',
+    why: 'worker bootstrap built from the module URLs of tsx and extract-worker.ts, JSON-quoted',
+  },
+  {
+    file: 'article/load.ts',
+    code: 'stat(file)',
+    why: 'file = path.join(ARTICLES_DIR, a name readdir listed)',
+  },
   { file: 'article/load.ts', code: 'readFile(file)', why: 'same listed file' },
   { file: 'article/load.ts', code: 'readdir(dir', why: 'dir = ARTICLES_DIR (config / --articles)' },
   { file: 'registry.ts', code: 'readdir(dir)', why: 'the commands/ folder of the repository' },
-  { file: 'knowledge/loader.ts', code: 'path.join(folder', why: 'folder = CACHE_DIR + hash of ARTICLES_DIR; names are hex cache keys' },
+  {
+    file: 'knowledge/loader.ts',
+    code: 'path.join(folder',
+    why: 'folder = CACHE_DIR + hash of ARTICLES_DIR; names are hex cache keys',
+  },
   { file: 'knowledge/loader.ts', code: 'writeFile(temp', why: 'temp = cache folder + hex key + pid' },
   { file: 'knowledge/loader.ts', code: 'rename(temp, target)', why: 'cache folder + hex key' },
   { file: 'knowledge/loader.ts', code: 'mkdir(folder', why: 'CACHE_DIR + hash' },
@@ -234,13 +319,25 @@ const REVIEWED: readonly { file: string; code: string; why: string }[] = [
   { file: 'knowledge/snapshot.ts', code: 'rename(temp, target)', why: 'snapshot in the cache folder' },
   { file: 'knowledge/snapshot.ts', code: 'open(snapshotPath(folder)', why: 'snapshot in the cache folder' },
   { file: 'reload.ts', code: 'watch(dir', why: 'dir = ARTICLES_DIR' },
-  { file: 'discord/sharded.ts', code: "import { ChildProcess } from 'node:child_process'", why: 'only the class, to recognise the processes ShardingManager spawns (fixed script, no user text)' },
-  { file: 'tools/new-command.ts', code: '', why: 'maintainer CLI (npm run new-command NAME); the name is checked against the command-name pattern; never reachable from Discord' },
+  {
+    file: 'discord/sharded.ts',
+    code: "import { ChildProcess } from 'node:child_process'",
+    why: 'only the class, to recognise the processes ShardingManager spawns (fixed script, no user text)',
+  },
+  {
+    file: 'tools/new-command.ts',
+    code: '',
+    why: 'maintainer CLI (npm run new-command NAME); the name is checked against the command-name pattern; never reachable from Discord',
+  },
 ];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sourceFiles(path.join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [path.join(dir, e.name)]
+        : [],
   );
 }
 
@@ -251,7 +348,11 @@ function fsNames(source: string): string[] {
     const clause = m[1] ?? '';
     const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
     for (const part of named.split(',')) {
-      const local = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const local = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (local && !local.startsWith('type ')) names.push(local);
     }
     const ns = /^\s*(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(clause.replace(/\{[^}]*\}/, ''))?.[1];
@@ -266,13 +367,18 @@ function findings(): string[] {
   for (const file of sourceFiles(srcDir)) {
     const rel = path.relative(srcDir, file).split(path.sep).join('/');
     const source = readFileSync(file, 'utf8');
-    const fsCalls = fsNames(source).map((n) => (n.endsWith('.') ? new RegExp(`\\b${n.replace('.', '\\.')}\\w+(?:Sync)?\\(`) : new RegExp(`(?<![\\w.])${n}\\(`)));
+    const fsCalls = fsNames(source).map((n) =>
+      n.endsWith('.')
+        ? new RegExp(`\\b${n.replace('.', '\\.')}\\w+(?:Sync)?\\(`)
+        : new RegExp(`(?<![\\w.])${n}\\(`),
+    );
     source.split('\n').forEach((line, i) => {
       const code = line.replace(/\/\/.*$/, '');
       if (/^\s*(?:\*|\/\*)/.test(line)) return; // doc comments
       const hit =
-        /new RegExp\(|(?<![\w.])eval\(|(?<![\w.])Function\(|new Function\b|eval:\s*true|vm\.run|runInNewContext|child_process/.test(code) ||
-        fsCalls.some((re) => re.test(code));
+        /new RegExp\(|(?<![\w.])eval\(|(?<![\w.])Function\(|new Function\b|eval:\s*true|vm\.run|runInNewContext|child_process/.test(
+          code,
+        ) || fsCalls.some((re) => re.test(code));
       if (!hit) return;
       const reviewed = REVIEWED.some((r) => r.file === rel && code.includes(r.code));
       if (!reviewed) out.push(`src/${rel}:${i + 1}: ${line.trim()}`);
@@ -284,11 +390,16 @@ function findings(): string[] {
 describe('static: user text never reaches a path, a RegExp or eval', () => {
   it('every RegExp constructor, eval-like call and fs call in src/ is a reviewed one', () => {
     const offending = findings();
-    expect(offending, `unreviewed uses (review each, then add it to REVIEWED with the reason):\n${offending.join('\n')}`).toEqual([]);
+    expect(
+      offending,
+      `unreviewed uses (review each, then add it to REVIEWED with the reason):\n${offending.join('\n')}`,
+    ).toEqual([]);
   });
 
   it('the scan finds what it looks for (a planted use is reported)', () => {
-    expect(fsNames("import { readFile, stat as s } from 'node:fs/promises';\nimport fs from 'node:fs';")).toEqual(['readFile', 's', 'fs.']);
+    expect(
+      fsNames("import { readFile, stat as s } from 'node:fs/promises';\nimport fs from 'node:fs';"),
+    ).toEqual(['readFile', 's', 'fs.']);
     expect(/new RegExp\(/.test('const r = new RegExp(userText);')).toBe(true);
     expect(findings().every((f) => f.startsWith('src/'))).toBe(true);
   });

@@ -35,10 +35,19 @@ let loadMs: number;
 const files: Record<string, string | Buffer> = {
   'good.txt': GOOD,
   'empty.txt': '',
-  'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]),
+  'binary.txt': Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
+  ]),
   'nul-bytes.txt': `Title\n\nA paragraph with a NUL\u0000 in the middle.\n`,
-  'invalid-utf8.txt': Buffer.concat([Buffer.from('Title\n\nCaf'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' au lait.\n')]),
-  'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GOOD.replace('Harbour ferry', 'Bom ferry'))]),
+  'invalid-utf8.txt': Buffer.concat([
+    Buffer.from('Title\n\nCaf'),
+    Buffer.from([0xc3, 0x28, 0xff]),
+    Buffer.from(' au lait.\n'),
+  ]),
+  'bom.txt': Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(GOOD.replace('Harbour ferry', 'Bom ferry')),
+  ]),
   'crlf.txt': GOOD.replace('Harbour ferry', 'Crlf ferry').replace(/\n/g, '\r\n'),
   'header-only.txt': 'Only a title\n\nBy Ana Ruiz\n\nHarbour Times, March 3, 2024\n',
   'boilerplate-only.txt':
@@ -99,11 +108,15 @@ describe('a folder of bad articles, loaded end to end', () => {
   });
 
   it('reports a 50 MB file from its size, without reading it', () => {
-    expect(reasonOf('fifty-mb.txt')).toBe(`file is ${50 * 1024 * 1024} bytes, over the limit of ${MAX_ARTICLE_BYTES} bytes`);
+    expect(reasonOf('fifty-mb.txt')).toBe(
+      `file is ${50 * 1024 * 1024} bytes, over the limit of ${MAX_ARTICLE_BYTES} bytes`,
+    );
   });
 
   it('reports 100,000 paragraphs as over the paragraph limit', () => {
-    expect(reasonOf('many-paragraphs.txt')).toMatch(new RegExp(`100000 paragraphs, over the limit of ${MAX_PARAGRAPHS}`));
+    expect(reasonOf('many-paragraphs.txt')).toMatch(
+      new RegExp(`100000 paragraphs, over the limit of ${MAX_PARAGRAPHS}`),
+    );
   });
 
   it('loads a BOM file and a CRLF file exactly like the plain one', () => {

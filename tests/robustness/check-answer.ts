@@ -3,7 +3,18 @@ import type { Answer } from '../../src/answer.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 
 /** Result kinds the Answer contract allows (src/answer.ts). */
-const KINDS = new Set(['quote', 'claim', 'narration', 'passage', 'fact', 'entity', 'article', 'summary', 'check', 'command']);
+const KINDS = new Set([
+  'quote',
+  'claim',
+  'narration',
+  'passage',
+  'fact',
+  'entity',
+  'article',
+  'summary',
+  'check',
+  'command',
+]);
 
 /**
  * Asserts `answer` is a well-formed Answer for `kb`: the contract's shape, scores in 0..1, and
@@ -52,7 +63,10 @@ export function expectWellFormed(kb: KnowledgeBase, answer: Answer, where: strin
       const contained = shown.some((t) =>
         quoteParagraphs > 1 ? paragraph.text.includes(t.slice(0, 40)) : paragraph.text.includes(t),
       );
-      expect(contained, `${at}: ¶${paragraph.number} contains the quote ${JSON.stringify(r.text.slice(0, 80))}`).toBe(true);
+      expect(
+        contained,
+        `${at}: ¶${paragraph.number} contains the quote ${JSON.stringify(r.text.slice(0, 80))}`,
+      ).toBe(true);
     }
   }
 }

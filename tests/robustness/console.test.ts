@@ -40,7 +40,10 @@ async function runJson(input: string, chunks = 1): Promise<{ code: number; stdou
   const size = Math.max(1, Math.ceil(input.length / chunks));
   const parts: string[] = [];
   for (let i = 0; i < input.length; i += size) parts.push(input.slice(i, i + size));
-  const code = await runConsole({ argv: ['--json'], stdin: Readable.from(parts), stdout, stderr, env: {} }, app);
+  const code = await runConsole(
+    { argv: ['--json'], stdin: Readable.from(parts), stdout, stderr, env: {} },
+    app,
+  );
   return { code, stdout: out };
 }
 
@@ -57,7 +60,16 @@ function expectOneObjectPerLine(input: string, stdout: string): void {
 
 const LINE_BREAKS = ['\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\v', '\f'];
 const linePart = fc.oneof(
-  fc.constantFrom('/who-said quote:hasty withdrawal', '/quotes Lavrov', '/ask question:How many?', '/nope', '', ' ', 'help', '/help command:ask'),
+  fc.constantFrom(
+    '/who-said quote:hasty withdrawal',
+    '/quotes Lavrov',
+    '/ask question:How many?',
+    '/nope',
+    '',
+    ' ',
+    'help',
+    '/help command:ask',
+  ),
   fc.constantFrom(...NASTY_INPUTS.map((i) => i.value)),
   fc.string({ maxLength: 30, unit: 'grapheme' }),
   fc.string({ maxLength: 30, unit: 'binary' }),
@@ -82,7 +94,10 @@ describe('console --json', () => {
   it('counts LF, CRLF and lone CR as line ends, and nothing else', async () => {
     const input = 'a\nb\r\nc\rd\u2028still d\u2029still d\u0085still d\vstill d\fstill d\n\n/help';
     const { stdout } = await runJson(input);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { ok: boolean; error?: string });
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ok: boolean; error?: string });
     expect(out).toHaveLength(6);
     expect(out[4]?.error).toMatch(/Empty line/);
     expect(out[5]?.ok).toBe(true);

@@ -13,7 +13,10 @@ export const NASTY_INPUTS: readonly { label: string; value: string }[] = [
   { label: 'zero-width', value: 'La\u200bv\u200dro\u2060v\ufeff' },
   { label: 'fuse.js operators', value: "'hasty !withdrawal ^Lavrov $base | =Tajikistan" },
   { label: 'regex metacharacters', value: '.*+?()[]{}\\^$| (a+)+$ [^' },
-  { label: 'markdown', value: '**bold** _it_ `code` ~~strike~~ ||spoiler|| # heading\n> quote [link](https://evil.example)' },
+  {
+    label: 'markdown',
+    value: '**bold** _it_ `code` ~~strike~~ ||spoiler|| # heading\n> quote [link](https://evil.example)',
+  },
   { label: '@everyone', value: '@everyone hasty withdrawal' },
   { label: '@here', value: '@here Lavrov' },
   { label: 'user mention', value: '<@123456789012345678> Lavrov' },
@@ -25,9 +28,4 @@ export const NASTY_INPUTS: readonly { label: string; value: string }[] = [
 ];
 
 /** Text that must never reach Discord unescaped: it would mention or ping someone. */
-export const MENTION_PATTERNS: readonly RegExp[] = [
-  /@everyone/,
-  /@here/,
-  /<@!?\d{17,20}>/,
-  /<@&\d{17,20}>/,
-];
+export const MENTION_PATTERNS: readonly RegExp[] = [/@everyone/, /@here/, /<@!?\d{17,20}>/, /<@&\d{17,20}>/];

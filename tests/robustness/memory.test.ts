@@ -49,22 +49,26 @@ beforeAll(async () => {
 });
 
 describe('memory over many console queries', () => {
-  it(`heap grows less than ${BOUND_MB} MB over ${QUERIES.toLocaleString('en')} queries`, async () => {
-    // Warm up first so lazily built structures (stem caches, JIT) are not counted as growth.
-    for (let i = 0; i < MIX.length * 5; i++) await answerLine(app, `${MIX[i % MIX.length]} ${i % 7}`);
-    const before = settledHeap();
-    const started = performance.now();
-    let bytes = 0;
-    for (let i = 0; i < QUERIES; i++) {
-      // A varying suffix makes most queries distinct, as real traffic is.
-      const answer = await answerLine(app, `${MIX[i % MIX.length]} ${i % 997}`);
-      bytes += renderJson(answer).length;
-    }
-    const ms = performance.now() - started;
-    const growthMb = (settledHeap() - before) / 1024 / 1024;
-    console.log(
-      `memory: ${QUERIES} queries in ${Math.round(ms)} ms (${((ms * 1000) / QUERIES).toFixed(0)} µs each), heap growth ${growthMb.toFixed(2)} MB, ${Math.round(bytes / 1024)} KiB of JSON`,
-    );
-    expect(growthMb).toBeLessThan(BOUND_MB);
-  }, SOAK ? 600_000 : 60_000);
+  it(
+    `heap grows less than ${BOUND_MB} MB over ${QUERIES.toLocaleString('en')} queries`,
+    async () => {
+      // Warm up first so lazily built structures (stem caches, JIT) are not counted as growth.
+      for (let i = 0; i < MIX.length * 5; i++) await answerLine(app, `${MIX[i % MIX.length]} ${i % 7}`);
+      const before = settledHeap();
+      const started = performance.now();
+      let bytes = 0;
+      for (let i = 0; i < QUERIES; i++) {
+        // A varying suffix makes most queries distinct, as real traffic is.
+        const answer = await answerLine(app, `${MIX[i % MIX.length]} ${i % 997}`);
+        bytes += renderJson(answer).length;
+      }
+      const ms = performance.now() - started;
+      const growthMb = (settledHeap() - before) / 1024 / 1024;
+      console.log(
+        `memory: ${QUERIES} queries in ${Math.round(ms)} ms (${((ms * 1000) / QUERIES).toFixed(0)} µs each), heap growth ${growthMb.toFixed(2)} MB, ${Math.round(bytes / 1024)} KiB of JSON`,
+      );
+      expect(growthMb).toBeLessThan(BOUND_MB);
+    },
+    SOAK ? 600_000 : 60_000,
+  );
 });

@@ -38,15 +38,57 @@ function expectConsistent(result: ParseResult): void {
 }
 
 const PIECES = [
-  '---', '...', 'title: "A title"', "title: 'it''s'", 'author: [A, B', 'date: 2024-02-30', 'url: javascript:alert(1)',
-  '# Heading', '## Sub', '- item', '* * *', '*', '> quoted', 'By Ana Ruiz', 'By [Dave DeCamp](#)', 'Global Research, July 11, 2021',
-  'Region: Asia', 'Theme: War', 'Note to readers: please share', 'Copyright © 2024', 'The original source of this article is X.',
-  '“Open quote never closed', '”close first“', '"straight" and ‘single’', '“nested ‘inner “deep” quote’ end,” said Mia Hart.',
-  'Mr. Smith said. Dr. Who? Yes!', '[link](https://a.example/(x))', '![img](x.png)', '\u00ad\u200b\u2060\ufeff', '\u2028', '\u2029', '\u0085',
-  '\r\n', '\r', '\n', '\n\n', '\t', '\u00a0', '  ', 'مرحبا', '👩‍👩‍👧', '\u202e', 'a'.repeat(300), '1,000 soldiers on 3 July 2021',
+  '---',
+  '...',
+  'title: "A title"',
+  "title: 'it''s'",
+  'author: [A, B',
+  'date: 2024-02-30',
+  'url: javascript:alert(1)',
+  '# Heading',
+  '## Sub',
+  '- item',
+  '* * *',
+  '*',
+  '> quoted',
+  'By Ana Ruiz',
+  'By [Dave DeCamp](#)',
+  'Global Research, July 11, 2021',
+  'Region: Asia',
+  'Theme: War',
+  'Note to readers: please share',
+  'Copyright © 2024',
+  'The original source of this article is X.',
+  '“Open quote never closed',
+  '”close first“',
+  '"straight" and ‘single’',
+  '“nested ‘inner “deep” quote’ end,” said Mia Hart.',
+  'Mr. Smith said. Dr. Who? Yes!',
+  '[link](https://a.example/(x))',
+  '![img](x.png)',
+  '\u00ad\u200b\u2060\ufeff',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\r\n',
+  '\r',
+  '\n',
+  '\n\n',
+  '\t',
+  '\u00a0',
+  '  ',
+  'مرحبا',
+  '👩‍👩‍👧',
+  '\u202e',
+  'a'.repeat(300),
+  '1,000 soldiers on 3 July 2021',
 ];
 const articleText = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
-const anyText = fc.oneof(fc.string({ maxLength: 300, unit: 'binary' }), fc.string({ maxLength: 300, unit: 'grapheme' }), articleText);
+const anyText = fc.oneof(
+  fc.string({ maxLength: 300, unit: 'binary' }),
+  fc.string({ maxLength: 300, unit: 'grapheme' }),
+  articleText,
+);
 
 describe('parser properties', () => {
   it(`parseArticle never throws and keeps citation invariants (${RUNS} runs)`, () => {
@@ -63,7 +105,10 @@ describe('parser properties', () => {
   it(`parseArticleFile never throws on arbitrary bytes (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.uint8Array({ maxLength: 400 }), articleText.map((t) => new TextEncoder().encode(t))),
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          articleText.map((t) => new TextEncoder().encode(t)),
+        ),
         fc.constantFrom('a.txt', 'b.md', 'c.markdown'),
         (bytes, file) => {
           let result: ParseResult | undefined;
@@ -85,9 +130,24 @@ describe('parser properties', () => {
 
   it('the answer checker can fail: a citation of a paragraph that does not exist is caught', async () => {
     const kb = await loadKb('seeds');
-    const bogus = { command: 'who-said', ok: true as const, results: [{ kind: 'quote' as const, text: 'x', citation: { article: 'russia-tajikistan-base', paragraph: 99 } }] };
+    const bogus = {
+      command: 'who-said',
+      ok: true as const,
+      results: [
+        { kind: 'quote' as const, text: 'x', citation: { article: 'russia-tajikistan-base', paragraph: 99 } },
+      ],
+    };
     expect(() => expectWellFormed(kb, bogus, 'bogus')).toThrow();
-    const misquoted = { ...bogus, results: [{ kind: 'quote' as const, text: '“words nobody said”', citation: { article: 'russia-tajikistan-base', paragraph: 1 } }] };
+    const misquoted = {
+      ...bogus,
+      results: [
+        {
+          kind: 'quote' as const,
+          text: '“words nobody said”',
+          citation: { article: 'russia-tajikistan-base', paragraph: 1 },
+        },
+      ],
+    };
     expect(() => expectWellFormed(kb, misquoted, 'misquoted')).toThrow();
   });
 });

@@ -45,9 +45,22 @@ function expectRenders(answer: Awaited<ReturnType<typeof execute>>, where: strin
   const body = renderAnswer(answer, (id) => app.kb.article(id));
   const wire = { ...body, allowed_mentions: { parse: [] }, ...(body.ephemeral ? { flags: 64 } : {}) };
   delete (wire as { ephemeral?: boolean }).ephemeral;
-  expect(validateMessageBody(wire, { requireSilentMentions: true }), `${where}: Discord accepts the body`).toBeNull();
-  const shown = [body.content ?? '', ...body.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.author?.name ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
-  for (const pattern of MENTION_PATTERNS) expect(shown, `${where}: no live mention ${pattern}`).not.toMatch(pattern);
+  expect(
+    validateMessageBody(wire, { requireSilentMentions: true }),
+    `${where}: Discord accepts the body`,
+  ).toBeNull();
+  const shown = [
+    body.content ?? '',
+    ...body.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.author?.name ?? '',
+      e.footer?.text ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ].join('\n');
+  for (const pattern of MENTION_PATTERNS)
+    expect(shown, `${where}: no live mention ${pattern}`).not.toMatch(pattern);
 }
 
 const stringOptions = (): { command: string; option: string }[] =>
@@ -66,7 +79,9 @@ describe('hostile option values through execute()', () => {
       for (const input of NASTY_INPUTS) {
         const where = `/${command} ${option}=<${input.label}>`;
         const errors: unknown[] = [];
-        const answer = await execute(app, command, { ...baseValues(command), [option]: input.value }, (e) => errors.push(e));
+        const answer = await execute(app, command, { ...baseValues(command), [option]: input.value }, (e) =>
+          errors.push(e),
+        );
         expect(errors, `${where} threw`).toEqual([]);
         expect(answer.command, where).toBe(command);
         expectWellFormed(app.kb, answer, where);
@@ -100,7 +115,11 @@ describe('hostile console lines', () => {
     let tried = 0;
     for (const { command, option } of stringOptions()) {
       for (const input of NASTY_INPUTS) {
-        for (const line of [`/${command} ${option}:${input.value}`, `/${command} ${input.value}`, `${input.value}`]) {
+        for (const line of [
+          `/${command} ${option}:${input.value}`,
+          `/${command} ${input.value}`,
+          `${input.value}`,
+        ]) {
           const errors: unknown[] = [];
           const answer = await answerLine(app, line, (e) => errors.push(e));
           const where = `console ${JSON.stringify(line.slice(0, 60))}`;
@@ -117,13 +136,36 @@ describe('hostile console lines', () => {
 
 /** Queries: seed words and names mixed with arbitrary text, so some match and some do not. */
 const SEED_WORDS = [
-  'hasty', 'withdrawal', 'Lavrov', 'Sergei', 'Tajikistan', 'base', 'Russia', 'Afghanistan', 'Taliban',
-  'reservists', 'soldiers', 'border', 'CSTO', 'military', 'allies', 'everything', 'fighting', '1,000',
-  'Putin', 'Dushanbe', 'DeCamp', 'US', 'troops', 'July',
+  'hasty',
+  'withdrawal',
+  'Lavrov',
+  'Sergei',
+  'Tajikistan',
+  'base',
+  'Russia',
+  'Afghanistan',
+  'Taliban',
+  'reservists',
+  'soldiers',
+  'border',
+  'CSTO',
+  'military',
+  'allies',
+  'everything',
+  'fighting',
+  '1,000',
+  'Putin',
+  'Dushanbe',
+  'DeCamp',
+  'US',
+  'troops',
+  'July',
 ];
 const query = fc.oneof(
   fc.array(fc.constantFrom(...SEED_WORDS), { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')),
-  fc.tuple(fc.constantFrom(...SEED_WORDS), fc.string({ maxLength: 20, unit: 'grapheme' })).map(([w, s]) => `${w} ${s}`),
+  fc
+    .tuple(fc.constantFrom(...SEED_WORDS), fc.string({ maxLength: 20, unit: 'grapheme' }))
+    .map(([w, s]) => `${w} ${s}`),
   fc.string({ maxLength: 40, unit: 'binary' }),
 );
 const SEARCH_COMMANDS: readonly [string, string][] = [
