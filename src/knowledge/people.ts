@@ -1136,11 +1136,23 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
   if (appositiveBefore(c) !== null) return true;
   if (c.nameTokens.length > 1) {
     const surname = (c.nameTokens[c.nameTokens.length - 1] as string).toLowerCase();
-    return all.some(
-      (o) => o !== c && o.nameTokens.length === 1 && (o.nameTokens[0] as string).toLowerCase() === surname,
-    );
+    return loneNames(all).has(surname);
   }
   return false;
+}
+
+const loneNameCache = new WeakMap<Candidate[], Set<string>>();
+
+/** Lower-cased one-word names among the candidates, computed once per list (large articles). */
+function loneNames(all: Candidate[]): Set<string> {
+  let set = loneNameCache.get(all);
+  if (!set) {
+    set = new Set(
+      all.filter((o) => o.nameTokens.length === 1).map((o) => (o.nameTokens[0] as string).toLowerCase()),
+    );
+    loneNameCache.set(all, set);
+  }
+  return set;
 }
 
 /**
@@ -1194,13 +1206,17 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   }
   // A shorter name inside a longer one ("Te Kaurinui" in "Te Kaurinui Robert Parata") is a
   // reference to that person, resolved with the lone surnames below.
-  const multi = candidates
-    .filter((c) => (c.kind === 'person' || c.kind === 'unknown') && c.nameTokens.length > 1)
-    .map((c) => c.nameTokens.map((t) => t.toLowerCase()));
-  const isPartOfLonger = (c: Candidate): boolean => {
-    const ws = c.nameTokens.map((t) => t.toLowerCase());
-    return multi.some((m) => m.length > ws.length && m.join(' ').includes(ws.join(' ')));
-  };
+  // Every shorter run of words inside a longer name, once: a lookup per candidate instead of a
+  // scan of all names (large articles have thousands of candidates).
+  const insideLonger = new Set<string>();
+  for (const c of candidates) {
+    if (!((c.kind === 'person' || c.kind === 'unknown') && c.nameTokens.length > 1)) continue;
+    const m = c.nameTokens.map((t) => t.toLowerCase());
+    for (let i = 0; i < m.length; i++)
+      for (let j = i + 1; j <= m.length; j++) if (j - i < m.length) insideLonger.add(m.slice(i, j).join(' '));
+  }
+  const isPartOfLonger = (c: Candidate): boolean =>
+    insideLonger.has(c.nameTokens.map((t) => t.toLowerCase()).join(' '));
   // 1. Multi-word names and names the lexicon knows.
   for (const c of candidates) {
     if (c.nameTokens.length > 1 && isPartOfLonger(c)) continue;
@@ -1259,11 +1275,13 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   // 2. Lone words and partial names: a known person's surname / first name, an acronym, or a
   // new entity when the lexicon or the context says what it is.
   // A lone word the lexicon calls an adjective ("Earnest") may still be a known person's surname.
-  const singles = candidates.filter(
-    (c) =>
-      !candEntity.has(c) &&
-      c.kind !== 'place' &&
-      (c.kind !== 'skip' || (c.nameTokens.length === 1 && personsByToken(c.name, c.order).length === 1)),
+  const singles = new Set(
+    candidates.filter(
+      (c) =>
+        !candEntity.has(c) &&
+        c.kind !== 'place' &&
+        (c.kind !== 'skip' || (c.nameTokens.length === 1 && personsByToken(c.name, c.order).length === 1)),
+    ),
   );
   const lastFull = new Map<Draft, number>();
   const pending: Candidate[] = [];
@@ -1273,7 +1291,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       lastFull.set(d, c.order);
       continue;
     }
-    if (!singles.includes(c)) continue;
+    if (!singles.has(c)) continue;
     const acr = acronymOf.get(c.name.toLowerCase());
     if (acr) {
       candEntity.set(c, acr);
@@ -1298,17 +1316,23 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     }
     pending.push(c);
   }
+  const nameCount = new Map<string, number>();
+  const midSentence = new Map<string, number>();
+  for (const o of candidates) {
+    nameCount.set(o.name, (nameCount.get(o.name) ?? 0) + 1);
+    if (!o.initialOnly) midSentence.set(o.name, (midSentence.get(o.name) ?? 0) + 1);
+  }
   for (const c of pending) {
     if (c.initialOnly && !personEvidence(c, candidates)) {
       // Sentence-initial only: believe it when the word also appears capitalised mid-sentence.
-      const elsewhere = candidates.some((o) => o !== c && !o.initialOnly && o.name === c.name);
+      const elsewhere = (midSentence.get(c.name) ?? 0) > 0;
       if (!elsewhere) continue;
     }
     if (c.kind === 'person' || (c.kind === 'unknown' && personEvidence(c, candidates) && !c.afterThe)) {
       candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
     } else if (c.kind === 'unknown' && c.nameTokens.length === 1) {
       // A lone unknown word named again and again ("Ennahda", "the Taliban") is a group.
-      const count = candidates.filter((o) => o.name === c.name).length;
+      const count = nameCount.get(c.name) ?? 0;
       if (c.afterThe || count >= 2) candEntity.set(c, newDraft('group', c.name, [c.name], c.order));
     }
   }
