@@ -52,7 +52,7 @@ const COLUMNS: readonly Column[] = [
   { title: 'p99 ms', width: 8, align: 'right' },
   { title: 'hit@1', width: 6, align: 'right' },
   { title: 'hit@5', width: 6, align: 'right' },
-  { title: 'p50 vs base', width: 11, align: 'right' },
+  { title: 'p50 vs baseline', width: 15, align: 'right' },
 ];
 
 function cell(text: string, col: Column): string {
@@ -74,12 +74,13 @@ const fmtRate = (r: number): string => (Number.isNaN(r) ? '-' : `${(r * 100).toF
 
 /** "0.05x" = the system needs 5% of the baseline's p50; '-' when there is nothing to compare. */
 export function fmtRatio(ratio: number | undefined): string {
-  if (ratio === undefined || !Number.isFinite(ratio)) return '-';
-  return ratio >= 100
-    ? `${ratio.toFixed(0)}x`
-    : ratio >= 10
-      ? `${ratio.toFixed(1)}x`
-      : `${ratio.toFixed(2)}x`;
+  if (ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) return '-';
+  // Faster than the baseline reads as a speed-up ("433× faster"); a 0.00x ratio says nothing.
+  if (ratio < 1) {
+    const speedup = 1 / ratio;
+    return `${speedup >= 100 ? speedup.toFixed(0) : speedup.toFixed(1)}× faster`;
+  }
+  return `${ratio >= 100 ? ratio.toFixed(0) : ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}× slower`;
 }
 
 /** p50 of `kind` relative to the baseline system's p50 for the same size and kind. */
