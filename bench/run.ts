@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import { buildKnowledge } from '../src/app.ts';
+import { parseArticle } from '../src/article/parse.ts';
+import { extractKnowledge } from '../src/knowledge/extract.ts';
 import { ask } from '../src/answers/ask.ts';
 import { quotesBy } from '../src/answers/people.ts';
 import { matchingQuotes, suggestNames } from '../src/answers/suggest.ts';
@@ -22,13 +24,13 @@ import type { Answer } from '../src/answer.ts';
 import { matchForm } from '../src/text/match.ts';
 import { createBaselineFromDir } from './baseline.ts';
 import { runE2e } from './e2e.ts';
-import { writeCorpus } from './generate.ts';
+import { generateArticle, writeCorpus } from './generate.ts';
 import type { TruthFile } from './generate.ts';
 import { buildQueries } from './queries.ts';
 import type { QueryKind } from './queries.ts';
 import { createProgress, renderTable, toJson } from './report.ts';
 import type { BenchReport, SizeResult } from './report.ts';
-import { evaluate, rssMb } from './stats.ts';
+import { evaluate, percentile, rssMb } from './stats.ts';
 import type { BenchSystem, RankedHit } from './stats.ts';
 
 interface Args {
@@ -111,6 +113,7 @@ async function measureSize(size: number, args: Args, log: (line: string) => void
   // The real start-up path: load (workers + cache), build the indexes, save the snapshot.
   const built = await buildKnowledge(dir, { cacheDir, onProgress: (done) => progress.update(done) });
   const kb = built.kb;
+  kb.prepare();
   const loadMs = performance.now() - coldStart;
   progress.done();
   if (built.problems.length > 0) {
@@ -157,12 +160,43 @@ async function measureSize(size: number, args: Args, log: (line: string) => void
   return results;
 }
 
+/**
+ * Extraction time of one article, warm, in process: the seed (about 6 KB) and generated ones.
+ * The target is under 20 ms for a 5 KB article.
+ */
+function extractionNote(): string {
+  const seedFile = path.join(import.meta.dirname, '..', 'seeds', 'russia-tajikistan-base.txt');
+  const samples: { label: string; text: string }[] = [
+    { label: 'seed', text: readFileSync(seedFile, 'utf8') },
+    ...Array.from({ length: 50 }, (_, i) => ({ label: 'generated', text: generateArticle(7, i).text })),
+  ];
+  const times = new Map<string, number[]>();
+  const bytes = new Map<string, number>();
+  for (let round = 0; round < 6; round++) {
+    for (const sample of samples) {
+      const parsed = parseArticle({ id: 'x', file: 'x.txt', text: sample.text });
+      if (!parsed.ok) continue;
+      const started = performance.now();
+      extractKnowledge(parsed.article);
+      // The first round warms the JIT and the NLP lexicon up; it is not counted.
+      if (round > 0)
+        times.set(sample.label, [...(times.get(sample.label) ?? []), performance.now() - started]);
+      bytes.set(sample.label, Buffer.byteLength(sample.text));
+    }
+  }
+  const part = (label: string): string => {
+    const t = times.get(label) ?? [];
+    return `${label} (${((bytes.get(label) ?? 0) / 1024).toFixed(1)} KB) p50 ${percentile(t, 50).toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms`;
+  };
+  return `extraction per article, warm: ${part('seed')}; ${part('generated')}`;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const results: SizeResult[] = [];
   for (const size of args.sizes) results.push(...(await measureSize(size, args, log)));
-  const notes: string[] = [];
+  const notes: string[] = [extractionNote()];
   if (args.e2e) {
     const e2e = await runE2e({ interactions: 3000, concurrency: 100, log });
     notes.push(

@@ -44,6 +44,7 @@ export function watchArticles(
     const folderProblem = problems.find((p) => p.file === dir);
     if (folderProblem) throw new Error(`articles folder ${dir}: ${folderProblem.reason}`);
     if (!closed) {
+      kb.prepare();
       app.kb = kb;
       app.problems.articles = problems;
     }

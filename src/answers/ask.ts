@@ -129,6 +129,8 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const hits = kb.searchSentences(core, {
     limit: 30,
     candidates: 60,
+    // Scored by word coverage below: fuse.js's whole-string similarity would be wasted work.
+    rerank: false,
     ...(scope.article ? { article: scope.article.id } : {}),
     ...(want !== 0 ? { boost: (doc: number) => ((flags[doc] ?? 0) & want ? 1.5 : 1) } : {}),
   });

@@ -144,13 +144,11 @@ export function fitEmbed(embed: APIEmbed, budget: number = LIMITS.total): APIEmb
   if (e.author !== undefined) e.author = { ...e.author, name: truncate(e.author.name, LIMITS.author) };
   if (e.footer !== undefined) e.footer = { ...e.footer, text: truncate(e.footer.text, LIMITS.footer) };
   if (e.fields !== undefined) {
-    e.fields = e.fields
-      .slice(0, LIMITS.fields)
-      .map((f) => ({
-        ...f,
-        name: truncate(f.name, LIMITS.fieldName) || '\u200b',
-        value: truncate(f.value, LIMITS.fieldValue) || '\u200b',
-      }));
+    e.fields = e.fields.slice(0, LIMITS.fields).map((f) => ({
+      ...f,
+      name: truncate(f.name, LIMITS.fieldName) || '\u200b',
+      value: truncate(f.value, LIMITS.fieldValue) || '\u200b',
+    }));
   }
   // Over budget: drop trailing fields first (least important), then shorten the description,
   // then the footer and title.

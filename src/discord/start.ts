@@ -219,6 +219,8 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     if (error instanceof StartupError) throw error;
     throw new StartupError(`Could not connect to Discord: ${(error as Error).message}`);
   }
+  // Typo tables are built lazily; build them now, before the first user needs them.
+  setImmediate(() => app.kb.prepare());
   const user = client.user;
   logger.info(
     {

@@ -64,6 +64,8 @@ export interface KnowledgeBase {
   claimsOf(entityId: string): Claim[];
   /** The built indexes as flat arrays, for the on-disk snapshot. */
   indexState(): KnowledgeIndexState;
+  /** Builds lazily made lookup tables now (after start-up), so no user's query waits for them. */
+  prepare(): void;
 }
 
 const INDEXES = ['quotes', 'claims', 'sentences', 'entities', 'facts', 'titles'] as const;
@@ -308,6 +310,9 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
     searchSentences: (q, o) => indexes.sentences.search(q, o),
     searchEntities: (q, o) => indexes.entities.search(q, o),
     searchFacts,
+    prepare: () => {
+      for (const name of INDEXES) indexes[name].prepare();
+    },
     indexState: () => {
       const out = {} as KnowledgeIndexState;
       for (const name of INDEXES) out[name] = indexes[name].toState();

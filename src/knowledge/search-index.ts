@@ -41,6 +41,11 @@ export interface SearchOptions {
   minScore?: number;
   /** Treat the query's last word as unfinished (autocomplete): it also matches longer words. */
   prefix?: boolean;
+  /**
+   * Re-rank the candidates with fuse.js (default true). Callers that score by word coverage
+   * alone (questions, worded unlike their answers) skip it and its cost.
+   */
+  rerank?: boolean;
 }
 
 interface Expansion {
@@ -369,6 +374,15 @@ export class SearchIndex<T> {
     return map;
   }
 
+  /**
+   * Builds the lookup tables that are otherwise made on first use (typo trigrams, the sorted
+   * vocabulary), so no user's query pays for them.
+   */
+  prepare(): void {
+    this.trigramIndex();
+    this.sortedWords ??= [...this.state.words].sort();
+  }
+
   /** Words that begin with `prefix` (at most `limit`), by binary search over the sorted vocabulary. */
   private withPrefix(prefix: string, limit = 40): string[] {
     this.sortedWords ??= [...this.state.words].sort();
@@ -571,18 +585,20 @@ export class SearchIndex<T> {
     // fuse.js judges the whole query against each candidate (word order, near spellings across
     // word boundaries). A threshold below 1 lets its bitap search stop early on poor candidates,
     // which then simply get no fuzzy credit.
-    const fuse = new Fuse(
-      candidates.map((c) => this.textOf(c.doc)),
-      {
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: FUSE_THRESHOLD,
-        isCaseSensitive: true,
-        shouldSort: false,
-      },
-    );
     const fuseScores = new Map<number, number>();
-    for (const r of fuse.search(queryForm.slice(0, 256))) fuseScores.set(r.refIndex, r.score ?? 1);
+    if (options.rerank !== false) {
+      const fuse = new Fuse(
+        candidates.map((c) => this.textOf(c.doc)),
+        {
+          includeScore: true,
+          ignoreLocation: true,
+          threshold: FUSE_THRESHOLD,
+          isCaseSensitive: true,
+          shouldSort: false,
+        },
+      );
+      for (const r of fuse.search(queryForm.slice(0, 256))) fuseScores.set(r.refIndex, r.score ?? 1);
+    }
 
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
     const maxBm25 = candidates[0]?.bm25 ?? 1;
