@@ -55,7 +55,7 @@ export async function runE2e(options: {
   const latencies: number[] = [];
   let failed = 0;
   let next = 0;
-  let started = 0;
+  let started: number;
   try {
     await fake.waitForGatewayEvent('ready', {}, { timeoutMs: 30_000 });
     // Let GUILD_CREATE and the client's ready handling settle before the burst.
