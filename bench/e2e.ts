@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { nextSnowflake, slashCommand, startFakeDiscord } from '../tests/fake-discord/index.ts';
 import { percentile } from './stats.ts';
+import { NODE_FLAGS } from '../src/node-flags.ts';
 
 export interface E2eResult {
   count: number;
@@ -38,7 +39,7 @@ export async function runE2e(options: {
   log?: (line: string) => void;
 }): Promise<E2eResult> {
   const fake = await startFakeDiscord({ token: 'MTA.bench.token', heartbeatIntervalMs: 5000 });
-  const bot = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src', 'main.ts')], {
+  const bot = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(REPO, 'src', 'main.ts')], {
     cwd: REPO,
     env: {
       ...process.env,

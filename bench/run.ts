@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import { buildKnowledge } from '../src/app.ts';
+import { NODE_FLAGS } from '../src/node-flags.ts';
 import { parseArticle } from '../src/article/parse.ts';
 import { extractKnowledge } from '../src/knowledge/extract.ts';
 import { ask } from '../src/answers/ask.ts';
@@ -127,7 +128,7 @@ async function measureSize(size: number, args: Args, log: (line: string) => void
   const warm = JSON.parse(
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'warm.ts'), dir, cacheDir],
+      [...NODE_FLAGS, '--import', 'tsx', path.join(import.meta.dirname, 'warm.ts'), dir, cacheDir],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     ),
   ) as { ms: number; rssMb: number };

@@ -11,6 +11,7 @@ import { formatConfigErrors, readConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import type { Logger } from '../logger.ts';
 import { restApiBase } from './client.ts';
+import { NODE_FLAGS } from '../node-flags.ts';
 
 /**
  * `npm run start:sharded`: discord.js's own `ShardingManager` on one host, one child process per
@@ -55,7 +56,7 @@ export function managerOptions(
     ...(config.SHARD_IDS !== undefined ? { shardList: [...config.SHARD_IDS] } : {}),
     mode: 'process',
     respawn: true,
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: [...NODE_FLAGS, '--import', import.meta.resolve('tsx')],
     shardArgs: [],
   };
 }

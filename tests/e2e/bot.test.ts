@@ -403,19 +403,17 @@ describe('failures', () => {
     data: new SlashCommandBuilder().setName('slow-ok').setDescription('Takes a while, answers publicly'),
     run: async () => {
       await new Promise((r) => setTimeout(r, 300));
-      return app.commands
-        .get('who-said')!
-        .run({
-          kb: app.kb,
-          commands: app.commands,
-          options: {
-            values: {},
-            string: () => 'hasty withdrawal',
-            optionalString: () => undefined,
-            integer: () => undefined,
-            boolean: () => false,
-          },
-        });
+      return app.commands.get('who-said')!.run({
+        kb: app.kb,
+        commands: app.commands,
+        options: {
+          values: {},
+          string: () => 'hasty withdrawal',
+          optionalString: () => undefined,
+          integer: () => undefined,
+          boolean: () => false,
+        },
+      });
     },
   };
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOptions } from '../../src/discord/client.ts';
+import { NODE_FLAGS } from '../../src/node-flags.ts';
 import {
   DEFAULT_SPAWN_DELAY_MS,
   SHARD_ENTRY,
@@ -243,8 +244,10 @@ describe('manager options', () => {
       mode: 'process',
       respawn: true,
     });
-    expect(options.execArgv?.[0]).toBe('--import');
-    expect(options.execArgv?.[1]).toMatch(/^file:.*\/tsx\/.*\.mjs$/);
+    const at = options.execArgv?.indexOf('--import') ?? -1;
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(options.execArgv?.[at + 1]).toMatch(/^file:.*\/tsx\/.*\.mjs$/);
+    expect(options.execArgv).toEqual(expect.arrayContaining([...NODE_FLAGS]));
     expect(SHARD_ENTRY).toBe(path.join(REPO, 'src', 'main.ts'));
     expect(managerOptions({ DISCORD_TOKEN: FAKE_TOKEN }, 'auto')).not.toHaveProperty('shardList');
     expect(spawnDelayFrom({})).toBe(DEFAULT_SPAWN_DELAY_MS);
