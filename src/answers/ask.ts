@@ -49,20 +49,23 @@ function saidAbout(
   if (!m) return null;
   const found = findEntity(kb, 'ask', m[1] ?? '', article);
   if (!found.ok) return null;
-  const ids = new Set(found.entities.map((e) => e.id));
   const topic = m[2]?.trim();
   type Said = { citation: Citation & { sentence: number }; score: number };
   const said: Said[] = [];
-  const scope = article === undefined ? {} : { article };
   if (topic) {
-    for (const h of kb.searchQuotes(topic, { limit: 200, ...scope })) {
-      if (h.item.speakerId !== null && ids.has(h.item.speakerId) && h.score >= WEAK)
-        said.push({ citation: h.item.span.citation, score: h.score });
+    // The person's own statements are few: score each against the topic directly rather than
+    // hoping they rank among the archive-wide matches for a common topic word.
+    const wanted = [...new Set(contentTerms(topic))];
+    const about = (text: string): number => {
+      if (wanted.length === 0) return 0;
+      const words = new Set(contentTerms(text));
+      return wanted.filter((w) => words.has(w)).length / wanted.length;
+    };
+    for (const e of found.entities) {
+      for (const q of kb.quotesOf(e.id)) said.push({ citation: q.span.citation, score: about(q.text) });
+      for (const c of kb.claimsOf(e.id)) said.push({ citation: c.span.citation, score: about(c.clause) });
     }
-    for (const h of kb.searchClaims(topic, { limit: 200, ...scope })) {
-      if (h.item.speakerId !== null && ids.has(h.item.speakerId) && h.score >= WEAK)
-        said.push({ citation: h.item.span.citation, score: h.score });
-    }
+    for (let k = said.length - 1; k >= 0; k--) if ((said[k]?.score ?? 0) < 0.5) said.splice(k, 1);
     said.sort((a, b) => b.score - a.score);
   } else {
     for (const e of found.entities) {

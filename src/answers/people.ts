@@ -2,7 +2,6 @@ import { fail, ok } from '../answer.ts';
 import type { Answer, Field, Result } from '../answer.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Entity } from '../knowledge/types.ts';
-import { closest } from '../text/similar.ts';
 import { scopeArticle } from './articles.ts';
 import { STRONG, WEAK, quoteResult, round, sameEntity } from './shared.ts';
 
@@ -34,8 +33,9 @@ export function findEntity(
   const hits = kb.searchEntities(typed, { limit: 20, ...(article !== undefined ? { article } : {}) });
   const best = hits[0];
   if (!best || best.score < WEAK || best.coverage < 0.5) {
-    const names = [...new Set(kb.knowledge.flatMap((k) => k.entities).map((e) => e.name))];
-    const near = closest(typed, names);
+    // Near names come from the fuzzy name search already run: scanning every name of a large
+    // archive for edit distances would make a miss the slowest answer of all.
+    const near = [...new Set(hits.map((h) => h.item.name))].slice(0, 3);
     return {
       ok: false,
       answer: ok(command, [], {

@@ -59,6 +59,12 @@ describe('/ask', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('answers "what did X say about Y" from X’s own words', () => {
+    const answer = top(seed, 'What did Lavrov say about the withdrawal?');
+    expect(answer.results.map((r) => r.citation?.paragraph)).toEqual(expect.arrayContaining([5, 6]));
+    expect(answer.results.every((r) => [5, 6].includes(r.citation?.paragraph ?? 0))).toBe(true);
+  });
+
   it('classifies question words', () => {
     expect(questionKind('How many soldiers fled?')).toBe('number');
     expect(questionKind('When did it happen?')).toBe('date');
