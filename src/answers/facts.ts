@@ -34,18 +34,28 @@ export function factResult(fact: Fact, score?: number): Result {
   };
 }
 
+/** Most facts listed without a topic (Discord pages them; the console prints them all). */
+const MAX_LISTED = 100;
+
 /** `/facts [topic] [article]`: numbers and dates with what they count, cited, in article order. */
 export function facts(kb: KnowledgeBase, topic?: string, articleQuery?: string): Answer {
   const scope = scopeArticle(kb, 'facts', articleQuery);
   if (!scope.ok) return scope.answer;
-  const inScope = (f: Fact): boolean => !scope.article || f.article === scope.article.id;
   if (topic === undefined) {
-    const all = kb.knowledge.flatMap((k) => k.facts).filter(inScope);
+    const all = scope.article
+      ? (kb.knowledgeOf(scope.article.id)?.facts ?? [])
+      : kb.knowledge.flatMap((k) => k.facts);
     if (all.length === 0) return ok('facts', [], { message: 'No numbers or dates in the article.' });
+    // A whole archive's facts are no answer to read through: the first ones, and how to narrow.
+    const shown = all.slice(0, MAX_LISTED);
+    const more =
+      all.length > shown.length
+        ? ` Showing the first ${shown.length}; add a topic or an article to narrow it.`
+        : '';
     return ok(
       'facts',
-      all.map((f) => factResult(f)),
-      { message: `${all.length} number(s) and date(s).` },
+      shown.map((f) => factResult(f)),
+      { message: `${all.length} number(s) and date(s).${more}` },
     );
   }
   const hits = kb

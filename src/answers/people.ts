@@ -57,8 +57,7 @@ export function findEntity(
     names.add(key);
     group.push(...sameEntity(kb, e).filter(inScope));
   }
-  const order = new Map(kb.articles.map((a, i) => [a.id, i]));
-  group.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0));
+  group.sort((a, b) => kb.articleOrder(a.article) - kb.articleOrder(b.article));
   const others = [
     ...new Set(
       hits

@@ -31,6 +31,8 @@ export interface KnowledgeBase {
   readonly articles: readonly Article[];
   readonly knowledge: readonly ArticleKnowledge[];
   article(id: string): Article | undefined;
+  /** Position of an article in load order (for sorting results by article). */
+  articleOrder(id: string): number;
   knowledgeOf(id: string): ArticleKnowledge | undefined;
   /** An article by id or title, exact or fuzzy ("tajikistan" finds russia-tajikistan-base). */
   resolveArticle(query: string): ArticleLookup;
@@ -176,6 +178,7 @@ export async function buildKnowledgeBaseAsync(
 function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexes: Indexes): KnowledgeBase {
   const articles = c.titles;
   const byId = new Map(knowledge.map((k) => [k.article.id, k]));
+  const order = new Map(articles.map((a, i) => [a.id, i]));
   const entities = new Map<string, Entity>();
   const nameTerms = new Set<string>();
   // Lookup tables so per-person answers never walk the whole archive.
@@ -302,6 +305,7 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
     claimsOf: (id) => claimsBy.get(id) ?? [],
     quotesStartingWith: (prefix, limit, article) => indexes.quotes.startingWith(prefix, limit, article),
     article: (id) => byId.get(id)?.article,
+    articleOrder: (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER,
     knowledgeOf: (id) => byId.get(id),
     entity: (id) => entities.get(id),
     resolveArticle,
