@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { contentTerms } from '../text/match.ts';
 import { joinNames } from '../render/citation.ts';
 import { scopeArticle } from './articles.ts';
+import { matchingQuotes } from './suggest.ts';
 import { NEAR_TIE, STRONG, WEAK, claimResult, quoteResult, round, stripQuoteMarks } from './shared.ts';
 
 /**
@@ -87,9 +88,8 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
     });
   }
 
-  const suggestions = kb.knowledge
-    .filter((k) => !scope.article || k.article.id === scope.article.id)
-    .flatMap((k) => k.quotes)
+  // A few attributed quotes to try, found without walking a large archive's every quote.
+  const suggestions = matchingQuotes(kb, '', scope.article?.id)
     .filter((q) => q.speaker !== null)
     .slice(0, 3)
     .map((q) => `${q.text.split(/\s+/).slice(0, 6).join(' ')}…`);

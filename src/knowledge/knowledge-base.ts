@@ -179,6 +179,9 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
   const articles = c.titles;
   const byId = new Map(knowledge.map((k) => [k.article.id, k]));
   const order = new Map(articles.map((a, i) => [a.id, i]));
+  // Exact lookups by lower-cased id and by title, computed once rather than per request.
+  const byLowerId = new Map(articles.map((a) => [a.id.toLowerCase(), a]));
+  const byTitle = new Map(articles.map((a) => [matchForm(a.meta.title), a]));
   const entities = new Map<string, Entity>();
   const nameTerms = new Set<string>();
   // Lookup tables so per-person answers never walk the whole archive.
@@ -247,13 +250,8 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
 
   const resolveArticle = (query: string): ArticleLookup => {
     const q = query.trim();
-    const exact =
-      byId.get(q) ??
-      knowledge.find(
-        (k) =>
-          k.article.id.toLowerCase() === q.toLowerCase() || matchForm(k.article.meta.title) === matchForm(q),
-      );
-    if (exact) return { ok: true, article: exact.article };
+    const exact = byId.get(q)?.article ?? byLowerId.get(q.toLowerCase()) ?? byTitle.get(matchForm(q));
+    if (exact) return { ok: true, article: exact };
     const ids = articles.map((a) => a.id);
     const prefixed = articles.filter((a) => a.id.toLowerCase().startsWith(q.toLowerCase()));
     if (prefixed.length === 1 && prefixed[0]) return { ok: true, article: prefixed[0] };
