@@ -25,12 +25,15 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
   const filter = scope.article ? { article: scope.article.id } : {};
   const quotes = kb.searchQuotes(query, { limit: 5, ...filter });
   const bestQuote = quotes[0];
-  // A quote covering nearly all the words wins whatever the sentences say (see below), so the
-  // sentence search, the costlier of the two, is only run when the narration could win.
-  const sentences =
-    bestQuote && bestQuote.score >= WEAK && bestQuote.coverage >= 0.85
-      ? []
-      : kb.searchSentences(query, { limit: 3, ...filter });
+  // A quote that matches every word (exactly, or through a typo) wins whatever the sentences
+  // say: no sentence can cover more. The sentence search, the costlier of the two, only runs
+  // when the narration could win.
+  const queryWords = new Set(contentTerms(query)).size;
+  const quoteHasAll =
+    bestQuote !== undefined &&
+    bestQuote.score >= WEAK &&
+    (bestQuote.coverage >= 0.85 || (bestQuote.coverage >= 0.6 && bestQuote.matched.length >= queryWords));
+  const sentences = quoteHasAll ? [] : kb.searchSentences(query, { limit: 3, ...filter });
   const bestSentence = sentences[0];
 
   // Quote words sit inside their sentence, so the sentence always matches at least as well; a
