@@ -102,6 +102,13 @@ function isMisspeltStopword(term: string): boolean {
   return SHORT_STOPWORDS.some((w) => Math.abs(w.length - term.length) <= 1 && editDistance(w, term) <= 1);
 }
 
+/** The query's first 32 characters, cut at a word boundary when one is near. */
+function fusePattern(queryForm: string): string {
+  if (queryForm.length <= 32) return queryForm;
+  const cut = queryForm.lastIndexOf(' ', 32);
+  return cut >= 20 ? queryForm.slice(0, cut) : queryForm.slice(0, 32);
+}
+
 /** Collections up to this size are searched by fuse.js alone when a query has no content word. */
 const FALLBACK_MAX_ITEMS = 2000;
 
@@ -597,7 +604,9 @@ export class SearchIndex<T> {
           shouldSort: false,
         },
       );
-      for (const r of fuse.search(queryForm.slice(0, 256))) fuseScores.set(r.refIndex, r.score ?? 1);
+      // One bitap pattern is 32 characters; longer queries cost a full pass per extra 32. The
+      // whole query already counts through word coverage, so fuse.js judges its opening.
+      for (const r of fuse.search(fusePattern(queryForm))) fuseScores.set(r.refIndex, r.score ?? 1);
     }
 
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
