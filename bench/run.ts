@@ -22,7 +22,6 @@ import { quotesBy } from '../src/answers/people.ts';
 import { matchingQuotes, suggestNames } from '../src/answers/suggest.ts';
 import { whoSaid } from '../src/answers/who-said.ts';
 import type { Answer } from '../src/answer.ts';
-import { matchForm } from '../src/text/match.ts';
 import { createBaselineFromDir } from './baseline.ts';
 import { runE2e } from './e2e.ts';
 import { generateArticle, writeCorpus } from './generate.ts';
@@ -92,12 +91,14 @@ function systemOf(kb: KnowledgeBase): BenchSystem {
     complete: (prefix: string) => {
       const names = suggestNames(kb, prefix, { speakersOnly: true }).map((c) => c.value);
       const quotes = matchingQuotes(kb, prefix).map((q) => q.text);
-      // One list for both options: what begins with the typed text first, as each option's own
-      // autocomplete would show it.
-      const typed = matchForm(prefix);
-      const all = [...names.slice(0, 12), ...quotes];
-      const starts = all.filter((x) => matchForm(x).startsWith(typed));
-      return [...starts, ...all.filter((x) => !starts.includes(x))].slice(0, 25);
+      // One list for both options (each option's own autocomplete shows one kind): names first
+      // when the typed text begins a name, as a speaker option would show them.
+      const typed = prefix.trim().toLowerCase();
+      const nameFirst = names[0]?.toLowerCase().startsWith(typed) === true;
+      return (nameFirst ? [...names.slice(0, 12), ...quotes] : [...quotes, ...names.slice(0, 12)]).slice(
+        0,
+        25,
+      );
     },
   };
 }

@@ -64,17 +64,17 @@ export function matchingQuotes(kb: KnowledgeBase, typed: string, article?: strin
     const hits = kb.searchQuotes(q, {
       limit: MAX_CHOICES,
       prefix: true,
+      fuzzyFallback: false,
       ...(article !== undefined ? { article } : {}),
     });
     if (hits.length === 0) return kb.quotesStartingWith(q, MAX_CHOICES, article);
     // Someone typing the opening of a quote expects it first, ahead of quotes that merely share
     // the words somewhere.
     const typedForm = matchForm(q);
-    const quotes = hits.map((h) => h.item);
-    return [
-      ...quotes.filter((x) => matchForm(x.text).startsWith(typedForm)),
-      ...quotes.filter((x) => !matchForm(x.text).startsWith(typedForm)),
-    ];
+    const starts = (index: number): boolean => kb.quoteMatchForm(index).startsWith(typedForm);
+    return [...hits.filter((h) => starts(h.index)), ...hits.filter((h) => !starts(h.index))].map(
+      (h) => h.item,
+    );
   }
   const out: Quote[] = [];
   for (const k of kb.knowledge) {
@@ -123,7 +123,7 @@ export function suggestNames(
     return unique(choices);
   }
   const entities = kb
-    .searchEntities(q, { limit: 100, prefix: true })
+    .searchEntities(q, { limit: 100, prefix: true, fuzzyFallback: false })
     .map((h) => h.item)
     .filter(keep);
   // The same person in several articles is one choice: the value is the name itself.

@@ -58,6 +58,8 @@ export interface KnowledgeBase {
   readonly speakerIds: ReadonlySet<string>;
   /** Quotes whose text begins with `prefix` (match forms), in article order. */
   quotesStartingWith(prefix: string, limit: number, article?: string): Quote[];
+  /** The normalised text of the quote at this index of searchQuotes (kept, not recomputed). */
+  quoteMatchForm(index: number): string;
   /** Every record (one per article) of the entity with this full name, case-insensitive. */
   entitiesNamed(name: string): Entity[];
   /** The direct quotes attributed to an entity, in article order. */
@@ -302,6 +304,7 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
     quotesOf: (id) => quotesBy.get(id) ?? [],
     claimsOf: (id) => claimsBy.get(id) ?? [],
     quotesStartingWith: (prefix, limit, article) => indexes.quotes.startingWith(prefix, limit, article),
+    quoteMatchForm: (index) => indexes.quotes.matchText(index),
     article: (id) => byId.get(id)?.article,
     articleOrder: (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER,
     knowledgeOf: (id) => byId.get(id),

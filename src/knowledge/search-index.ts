@@ -46,6 +46,11 @@ export interface SearchOptions {
    * alone (questions, worded unlike their answers) skip it and its cost.
    */
   rerank?: boolean;
+  /**
+   * When the query has no content word, search small collections with fuse.js alone (default
+   * true). Autocomplete turns it off: it has a cheaper prefix match of its own.
+   */
+  fuzzyFallback?: boolean;
 }
 
 interface Expansion {
@@ -361,6 +366,11 @@ export class SearchIndex<T> {
     return Math.log(1 + (this.items.length - df + 0.5) / (df + 0.5));
   }
 
+  /** An item's normalised text (kept with `keepText`, otherwise derived again). */
+  matchText(doc: number): string {
+    return this.textOf(doc);
+  }
+
   private textOf(doc: number): string {
     return this.state.matchTexts?.[doc] ?? matchForm(this.toDoc(this.items[doc] as T).text);
   }
@@ -512,7 +522,8 @@ export class SearchIndex<T> {
       terms.push({ word, stem: st });
       if (terms.length >= 64) break;
     }
-    if (terms.length === 0) return this.fuseOnly(queryForm, filter, limit);
+    if (terms.length === 0)
+      return options.fuzzyFallback === false ? [] : this.fuseOnly(queryForm, filter, limit);
     const expansions = terms.map((t) => this.expand(t.word, t.stem));
     if (options.prefix) {
       // The word being typed: it also stands for every longer word it begins.
