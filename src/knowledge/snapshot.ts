@@ -58,6 +58,25 @@ export function unpackKnowledge(packed: PackedKnowledge): ArticleKnowledge {
   for (const list of [k.quotes, k.claims, k.facts] as { span: { citation: { article: string } } }[][]) {
     for (const item of list) item.span.citation.article = id;
   }
+  // Texts that are pieces of a paragraph become slices of it: V8 then keeps one copy of the
+  // characters (quotes and claims would otherwise each hold their own, often two-byte, strings).
+  const inParagraph = (paragraph: number, text: string): string => {
+    const source = paragraphs[paragraph - 1]?.text;
+    if (!source || text.length < 13) return text;
+    const at = source.indexOf(text);
+    return at < 0 ? text : source.slice(at, at + text.length);
+  };
+  for (const q of k.quotes) {
+    const p = q.span.citation.paragraph;
+    q.display = inParagraph(p, q.display);
+    q.text = inParagraph(p, q.text);
+  }
+  for (const c of k.claims) {
+    c.sentence = inParagraph(c.span.citation.paragraph, c.sentence);
+    c.clause = inParagraph(c.span.citation.paragraph, c.clause);
+  }
+  for (const f of k.facts) f.sentence = inParagraph(f.span.citation.paragraph, f.sentence);
+  for (const e of k.entities) for (const r of e.roles) r.text = inParagraph(r.citation.paragraph, r.text);
   return k;
 }
 
