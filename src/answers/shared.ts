@@ -1,5 +1,4 @@
 import type { Result } from '../answer.ts';
-import type { Citation } from '../article/types.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Claim, Entity, Quote } from '../knowledge/types.ts';
 import { contentTerms } from '../text/match.ts';
@@ -23,14 +22,6 @@ export function roleOf(kb: KnowledgeBase, entityId: string | null): string | und
   return kb.entity(entityId)?.roles[0]?.text;
 }
 
-export function quoteCitation(quote: Quote): Citation {
-  return {
-    article: quote.article,
-    paragraph: quote.span.citation.paragraph,
-    sentence: quote.span.citation.sentence,
-  };
-}
-
 /** A direct quote as a result: the quote as printed, its speaker (full name) and role. */
 export function quoteResult(kb: KnowledgeBase, quote: Quote, score?: number): Result {
   const role = roleOf(kb, quote.speakerId);
@@ -39,7 +30,7 @@ export function quoteResult(kb: KnowledgeBase, quote: Quote, score?: number): Re
     speaker: quote.speaker,
     ...(role ? { role } : {}),
     text: quote.display,
-    citation: quoteCitation(quote),
+    citation: { ...quote.span.citation },
     ...(score !== undefined ? { score: round(score) } : {}),
   };
 }

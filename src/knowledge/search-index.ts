@@ -346,11 +346,6 @@ export class SearchIndex<T> {
     return this.items.length;
   }
 
-  /** Article id of the item at `docIndex`. */
-  articleOf(docIndex: number): string {
-    return this.state.articleIds[this.state.articleOfDoc[docIndex] ?? 0] ?? '';
-  }
-
   /** The idf of a word found in a single item. */
   private get rarestIdf(): number {
     const n = this.items.length;

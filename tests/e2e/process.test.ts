@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../helpers/wait.ts';
 import { startBot } from '../../src/discord/start.ts';
 import { slashCommand, startFakeDiscord } from '../fake-discord/index.ts';
 import type { FakeDiscord } from '../fake-discord/index.ts';
@@ -17,21 +18,6 @@ afterAll(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(fakes.map((f) => f.close()));
 });
-
-function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = setInterval(() => {
-      if (check()) {
-        clearInterval(tick);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(tick);
-        reject(new Error(`timed out waiting for ${what}`));
-      }
-    }, 25);
-  });
-}
 
 describe('npm start', () => {
   it('answers /who-said with Lavrov and a ¶ citation, then exits 0 on SIGTERM', async () => {
@@ -57,7 +43,7 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
     const started = Date.now();
-    await waitFor(
+    await waitUntil(
       () => output.includes('answering interactions'),
       20_000,
       `the bot to connect; output so far:\n${output}`,

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../helpers/wait.ts';
 import { shardOptions } from '../../src/discord/client.ts';
 import { NODE_FLAGS } from '../../src/node-flags.ts';
 import {
@@ -73,21 +74,6 @@ function run(script: string, env: Record<string, string>): Proc {
   return { child, lines, output: () => output, exited };
 }
 
-function waitFor(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = setInterval(() => {
-      if (check()) {
-        clearInterval(tick);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(tick);
-        reject(new Error(`timed out waiting for ${what()}`));
-      }
-    }, 25);
-  });
-}
-
 const timeout = <T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> =>
   Promise.race([promise, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
 
@@ -125,7 +111,7 @@ describe('across hosts: one `npm start` per shard (SHARD_IDS of SHARD_COUNT)', (
       run('src/main.ts', { ...env, SHARD_IDS: '0' }),
       run('src/main.ts', { ...env, SHARD_IDS: '1' }),
     ];
-    await waitFor(
+    await waitUntil(
       () => procs.every((p) => hasMessage(p, 'connected to Discord; answering interactions')),
       20_000,
       () => `both processes to connect:\n${procs.map((p) => p.output()).join('\n---\n')}`,
@@ -145,7 +131,7 @@ describe('across hosts: one `npm start` per shard (SHARD_IDS of SHARD_COUNT)', (
         .lines()
         .filter((l) => l.msg === 'interaction')
         .map((l) => l.interaction);
-    await waitFor(
+    await waitUntil(
       () => procs.every((p) => handled(p).length === 1),
       5000,
       () => 'the interaction log lines',
@@ -155,7 +141,7 @@ describe('across hosts: one `npm start` per shard (SHARD_IDS of SHARD_COUNT)', (
 
     for (const p of procs) p.child.kill('SIGTERM');
     expect(await Promise.all(procs.map((p) => timeout(p.exited, 10_000)))).toEqual([0, 0]);
-    await waitFor(
+    await waitUntil(
       () => fake.connectedShards().length === 0,
       5000,
       () => 'the fake to see both sessions close',
@@ -176,7 +162,7 @@ describe('one host: npm run start:sharded (ShardingManager)', () => {
       SHARD_SPAWN_DELAY_MS: '0',
       LOG_LEVEL: 'info',
     });
-    await waitFor(
+    await waitUntil(
       () => hasMessage(manager, 'all shards ready'),
       20_000,
       () => `all shards ready:\n${manager.output()}`,
@@ -215,7 +201,7 @@ describe('one host: npm run start:sharded (ShardingManager)', () => {
       SHARD_SPAWN_DELAY_MS: '0',
       LOG_LEVEL: 'info',
     });
-    await waitFor(
+    await waitUntil(
       () => hasMessage(manager, 'all shards ready'),
       20_000,
       () => `all shards ready:\n${manager.output()}`,

@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../helpers/wait.ts';
 import { loadApp } from '../../src/app.ts';
 import type { App } from '../../src/app.ts';
 import { execute } from '../../src/dispatch.ts';
@@ -21,19 +22,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const waitFor = async (check: () => boolean, ms = 5000): Promise<void> => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting for the reload');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
-
 describe('hot reload', () => {
   it('picks up an added article without a restart, and /articles shows it', async () => {
     watcher = watchArticles(app, dir, { debounceMs: 50 });
     await copyFile('tests/fixtures/answers/observatory-funding.txt', path.join(dir, 'observatory.txt'));
-    await waitFor(() => app.kb.articles.length === 2);
+    await waitUntil(() => app.kb.articles.length === 2, 5000, 'the reload');
     const answer = await execute(app, 'articles', {});
     expect(answer.ok && answer.results.map((r) => r.title)).toContain(
       'Mountain Observatory Wins Funding for New Telescope',
@@ -47,7 +40,11 @@ describe('hot reload', () => {
     expect(app.kb.articles).toHaveLength(2);
     await rm(path.join(dir, 'observatory.txt'));
     await writeFile(path.join(dir, 'seed.txt'), 'A new title\n\n“Everything changed,” Mira Holt said.\n');
-    await waitFor(() => app.kb.articles.length === 1 && app.kb.articles[0]?.meta.title === 'A new title');
+    await waitUntil(
+      () => app.kb.articles.length === 1 && app.kb.articles[0]?.meta.title === 'A new title',
+      5000,
+      'the reload',
+    );
     expect(app.kb.knowledge[0]?.quotes[0]?.speaker).toBe('Mira Holt');
   });
 
