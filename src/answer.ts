@@ -39,6 +39,10 @@ export interface Result {
   highlight?: { start: number; end: number };
   fields?: Field[];
   url?: string;
+  /** /ask: the short answer stated first ("20,000 reservists"); absent when only a passage answers. */
+  answer?: string;
+  /** /check-quote: how the posted text compares with the article's words. */
+  verdict?: 'verbatim' | 'altered' | 'paraphrase' | 'meaning-changed' | 'absent';
 }
 
 export interface OkAnswer {

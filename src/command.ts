@@ -81,6 +81,8 @@ export interface CommandContext {
   options: Options;
   /** Every loaded command, for commands that describe the others (/help). */
   commands: ReadonlyMap<string, Command>;
+  /** The Discord server the command came from (undefined in DMs and the console). */
+  guildId?: string | undefined;
 }
 
 export interface Choice {
