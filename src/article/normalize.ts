@@ -22,9 +22,10 @@ const SPACE_RUNS = / {2,}/g;
  * turns CRLF / CR / U+2028 into LF (U+2029 into a blank line), maps Unicode spaces and tabs to a
  * plain space, collapses runs of spaces and trims every line.
  *
- * Lines are trimmed because indentation carries no meaning in the formats we accept (no code
- * blocks, no nested lists) and a whitespace-only line must count as a blank line when blocks are
- * split. Curly quotes, dashes and all other visible characters are kept.
+ * Lines are trimmed because indentation carries no meaning in scraped and plain text, and a
+ * whitespace-only line must count as a blank line when blocks are split (Markdown and HTML go
+ * through {@link normalizeMarkup} instead, which keeps indentation). Curly quotes, dashes and all other
+ * visible characters are kept.
  *
  * @param text - the decoded file content
  * @returns the canonical text every later ingestion step works on
@@ -46,6 +47,27 @@ export function normalizeRaw(text: string): string {
     }
   }
   return lines.join('\n');
+}
+
+/** {@link ODD_SPACES} without the tab: in Markdown a tab is indentation (code blocks, nested lists). */
+const ODD_SPACES_KEEP_TAB = /[\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+
+/**
+ * Cleans raw Markdown or HTML for ingestion: the same invisible characters, line breaks and
+ * Unicode spaces as {@link normalizeRaw}, but lines are **not** trimmed, space runs are kept and
+ * tabs stay tabs. In Markdown and YAML indentation carries meaning (block scalars, nested lists,
+ * indented code), so the format's own parser reads the text before any whitespace is folded;
+ * display text is whitespace-normalised afterwards, per paragraph.
+ *
+ * @param text - the decoded file content
+ * @returns the text with canonical line breaks and spaces, indentation intact
+ */
+export function normalizeMarkup(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(/\r\n?|\u2028|\u0085/g, '\n')
+    .replace(/\u2029/g, '\n\n')
+    .replace(ODD_SPACES_KEEP_TAB, ' ');
 }
 
 /** Combining marks left behind by NFKD (the accents of é, ā, ñ ...). */

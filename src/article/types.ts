@@ -22,7 +22,11 @@ export interface Sentence {
   end: number;
 }
 
-export type ParagraphKind = 'text' | 'heading' | 'list-item';
+/**
+ * What a paragraph was in its source: `blockquote` a quoted passage, `code` a code block kept as
+ * text, `table-row` one row of a table (Markdown: "Header: value; ..."; HTML: cells joined by "; ").
+ */
+export type ParagraphKind = 'text' | 'heading' | 'list-item' | 'blockquote' | 'code' | 'table-row';
 
 export interface Paragraph {
   /** 1-based body paragraph number (the `¶N` of citations). */
@@ -39,7 +43,7 @@ export interface Publication {
   date?: string;
 }
 
-export type ArticleFormat = 'scraped' | 'markdown' | 'plain';
+export type ArticleFormat = 'scraped' | 'markdown' | 'plain' | 'html';
 
 export interface ArticleMeta {
   title: string;
@@ -60,6 +64,10 @@ export interface ArticleMeta {
   themes: string[];
   reports: string[];
   url?: string;
+  /** The page's own `<link rel=canonical>` / `og:url` address (HTML), for spotting duplicates. */
+  canonicalUrl?: string;
+  /** Language of the text as the page declares it (`en`, `fr-CA`). */
+  language?: string;
   format: ArticleFormat;
 }
 
@@ -78,4 +86,11 @@ export interface LoadProblem {
   reason: string;
 }
 
-export type ParseResult = { ok: true; article: Article } | { ok: false; reason: string };
+/**
+ * Why a page is refused as not being an article (HTML): no article content found, too little
+ * text, a paywall stub, or mostly links (an index page).
+ */
+export type NotArticle = 'no-article' | 'too-short' | 'paywall' | 'link-list';
+
+export type ParseResult =
+  { ok: true; article: Article } | { ok: false; reason: string; notArticle?: NotArticle };

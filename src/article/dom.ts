@@ -1,0 +1,67 @@
+/**
+ * The few DOM features the HTML readers use, typed here because the project compiles without the
+ * DOM library. Documents come from `linkedom` (a fast, spec-leaning DOM for Node).
+ */
+import { parseHTML } from 'linkedom';
+
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+}
+
+export interface DomElement extends DomNode {
+  localName: string;
+  children: ArrayLike<DomElement>;
+  innerHTML: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+
+export interface DomDocument {
+  documentElement: DomElement | null;
+  body: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  createElement(tag: string): DomElement;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/** Parses a whole page (or a fragment, placed in its body) into a document. Never throws for markup. */
+export function parseHtmlDocument(html: string): DomDocument {
+  return (parseHTML(html) as unknown as { document: DomDocument }).document;
+}
+
+let decoder: DomElement | undefined;
+
+/** Character references (`&amp;`, `&eacute;`, `&#8212;`) decoded as a browser would; `<` kept literal. */
+export function decodeEntities(text: string): string {
+  if (!/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(text)) return text;
+  decoder ??= parseHtmlDocument('<!doctype html><html><body></body></html>').createElement('div');
+  decoder.innerHTML = text.replace(/</g, '&lt;');
+  return decoder.textContent ?? text;
+}
+
+/** The deepest element nesting of a document, counted without recursion (a hostile page can nest 100,000 deep). */
+export function nestingDepth(root: DomNode, limit: number): number {
+  let max = 0;
+  const stack: Array<[DomNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [DomNode, number];
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const kid = kids[i] as DomNode;
+      if (kid.nodeType === ELEMENT_NODE) stack.push([kid, depth + 1]);
+    }
+  }
+  return max;
+}
