@@ -15,6 +15,7 @@ export interface DomNode {
 export interface DomElement extends DomNode {
   localName: string;
   children: ArrayLike<DomElement>;
+  nextElementSibling: DomElement | null;
   innerHTML: string;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;

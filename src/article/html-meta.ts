@@ -58,6 +58,13 @@ function isArticleType(obj: Json): boolean {
   return types.some((x) => typeof x === 'string' && ARTICLE_TYPE.test(x));
 }
 
+/** A page-level JSON-LD publisher: a news organisation described on its own. */
+function isPublisherType(obj: Json): boolean {
+  const t = obj['@type'];
+  const types = Array.isArray(t) ? t : [t];
+  return types.some((x) => x === 'NewsMediaOrganization' || x === 'Organization');
+}
+
 /** A JSON-LD value as text: a string, or an object's `name`. */
 function ldText(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() || undefined;
@@ -94,7 +101,8 @@ export function absoluteUrl(href: string | undefined, base: string | undefined):
  * @param base - the page's address, to resolve a relative canonical link
  */
 export function readPageMeta(doc: DomDocument, base: string | undefined): PageMeta {
-  const ld = jsonLdObjects(doc).find(isArticleType) ?? {};
+  const objects = jsonLdObjects(doc);
+  const ld = objects.find(isArticleType) ?? {};
   const meta: PageMeta = { authors: ldNames(ld.author) };
   const headline = ldText(ld.headline) ?? metaContent(doc, 'meta[property="og:title"]');
   if (headline !== undefined) meta.headline = headline;
@@ -108,7 +116,10 @@ export function readPageMeta(doc: DomDocument, base: string | undefined): PageMe
     metaContent(doc, 'meta[itemprop="datePublished"]') ??
     metaContent(doc, 'meta[name="date"]');
   if (published !== undefined) meta.published = published;
-  const publisher = ldText(ld.publisher) ?? metaContent(doc, 'meta[property="og:site_name"]');
+  const publisher =
+    ldText(ld.publisher) ??
+    ldText(objects.find(isPublisherType)) ??
+    metaContent(doc, 'meta[property="og:site_name"]');
   if (publisher !== undefined) meta.publisher = publisher;
   const description =
     ldText(ld.description) ??

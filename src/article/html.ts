@@ -21,6 +21,7 @@ import type { HtmlBlock } from './html-blocks.ts';
 import { readPageMeta } from './html-meta.ts';
 import type { PageMeta } from './html-meta.ts';
 import { looksLikeName, splitAuthors } from './names.ts';
+import { isBoilerplateStart } from './scraped.ts';
 import { foldForMatch, normalizeMarkup } from './normalize.ts';
 import { PAYWALL_PHRASES, POINTER_OPENINGS } from './page-words.ts';
 import type { ArticleMeta, NotArticle, ParseResult } from './types.ts';
@@ -51,9 +52,50 @@ function refuse(notArticle: NotArticle, reason: string): ParseResult {
   return { ok: false, reason, notArticle };
 }
 
-/** A "By ..." line, a caption-like pointer, or a line that is nothing but a link. */
-function isFurnitureBlock(b: HtmlBlock, title: string, authors: readonly string[]): boolean {
+/** Longest text of a short list read as the caption of the figure it follows. */
+const LIST_CAPTION_CHARS = 400;
+
+/**
+ * Removes captions set as a short list right after their figure (a photo-essay layout): the
+ * list's items describe the picture above them, they are not body paragraphs.
+ */
+function removeListCaptions(content: DomElement): void {
+  const figures = content.querySelectorAll('figure');
+  for (let i = 0; i < figures.length; i++) {
+    const next = figures[i]?.nextElementSibling;
+    if (!next || (next.localName !== 'ul' && next.localName !== 'ol')) continue;
+    const text = (next.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length <= LIST_CAPTION_CHARS && next.querySelectorAll('li').length <= 2) next.remove();
+  }
+}
+
+/** Folded text without closing punctuation, to compare a block with an image's alt text. */
+const captionKey = (s: string): string => foldForMatch(s).replace(/[\s.,;:!?]+$/, '');
+
+/** Alt texts of the article's images: a block repeating one is that image's caption. */
+function altTexts(content: DomElement): Set<string> {
+  const out = new Set<string>();
+  const imgs = content.querySelectorAll('img[alt]');
+  for (let i = 0; i < imgs.length; i++) {
+    const alt = captionKey(imgs[i]?.getAttribute('alt') ?? '');
+    if (alt.length >= 20) out.add(alt);
+  }
+  return out;
+}
+
+/**
+ * A "By ..." line, a lone date, a caption (repeats an image's alt text), a pointer to other
+ * pages ("Read more: ..."), a line that is nothing but a link, or a heading repeating the title.
+ */
+function isFurnitureBlock(
+  b: HtmlBlock,
+  title: string,
+  authors: readonly string[],
+  alts: Set<string>,
+): boolean {
   const text = b.text;
+  if (alts.has(captionKey(text))) return true;
+  if (text.length <= 60 && parseDate(text) !== undefined) return true;
   if (text.length <= 200 && POINTER_OPENINGS.test(text)) return true;
   const visible = text.replace(/\s+/g, '').length;
   if (text.length <= 150 && b.linkChars >= visible * 0.9 && b.kind !== 'heading') return true;
@@ -63,6 +105,33 @@ function isFurnitureBlock(b: HtmlBlock, title: string, authors: readonly string[
     return authors.length === 0 || authors.some((a) => folded.includes(foldForMatch(a)));
   }
   return false;
+}
+
+/** The body ends at site boilerplate (author bio, "contributed to this report", print edition note). */
+function endAtBoilerplate(blocks: HtmlBlock[], authors: readonly string[]): HtmlBlock[] {
+  const end = blocks.findIndex((b, i) => i > 0 && isBoilerplateStart(b.text, authors));
+  return end < 0 ? blocks : blocks.slice(0, end);
+}
+
+/** Title separators before a trailing site or author name ("Headline | Jane Doe", "Headline - BBC News"). */
+const TITLE_SUFFIX = /\s+[|–—-]\s+([^|–—]{2,60})$/;
+
+/** Drops a trailing " | Outlet" or " | Author" from a page title. */
+function cleanTitle(title: string, outlet: string | undefined, authors: readonly string[]): string {
+  const m = TITLE_SUFFIX.exec(title);
+  if (!m) return title;
+  const tail = foldForMatch(m[1] as string);
+  const names = [outlet ?? '', ...authors].map(foldForMatch).filter((n) => n.length > 0);
+  return names.includes(tail) ? title.slice(0, m.index).trim() : title;
+}
+
+/** The date news sites put in article paths: `/2015/03/18/`, `/2019/jan/03/`. */
+function urlDate(url: string | undefined): string | undefined {
+  const m = url === undefined ? null : /\/((?:19|20)\d{2})\/(\d{2}|[a-z]{3})\/(\d{2})\//i.exec(url);
+  if (!m) return undefined;
+  return (
+    parseDate(`${m[3] as string} ${m[2] as string} ${m[1] as string}`) ?? parseDate(`${m[1]}-${m[2]}-${m[3]}`)
+  );
 }
 
 /** Authors from JSON-LD / meta tags, else Readability's byline ("By A and B"). */
@@ -79,13 +148,18 @@ function readAuthors(page: PageMeta, byline: string | null | undefined): string[
 type ReadabilityArticle = NonNullable<ReturnType<Readability<DomElement>['parse']>>;
 
 function pageMetaToArticleMeta(page: PageMeta, r: ReadabilityArticle, opts: HtmlArticleOptions): ArticleMeta {
-  const title = (page.headline ?? r.title ?? '').replace(/\s+/g, ' ').trim();
+  const authors = readAuthors(page, r.byline);
+  const outlet = (page.publisher ?? r.siteName ?? '').trim();
+  // "the Guardian" as a site name is "The Guardian" at the start of a line.
+  const outletName = outlet.length > 0 ? outlet[0]?.toUpperCase() + outlet.slice(1) : undefined;
+  const rawTitle = (page.headline ?? r.title ?? '').replace(/\s+/g, ' ').trim();
+  const title = cleanTitle(rawTitle, outletName, authors);
   const meta = emptyMeta(title.length > 0 ? title : opts.id, 'html');
-  meta.authors = readAuthors(page, r.byline);
-  const outlet = page.publisher ?? r.siteName ?? undefined;
-  if (outlet) meta.outlet = outlet.trim();
+  meta.authors = authors;
+  if (outletName !== undefined) meta.outlet = outletName;
   const dateText = page.published ?? r.publishedTime ?? undefined;
-  const date = dateText === undefined ? undefined : parseDate(dateText);
+  const date =
+    (dateText === undefined ? undefined : parseDate(dateText)) ?? urlDate(page.canonical ?? opts.url);
   if (date !== undefined) {
     meta.date = date;
     meta.published = date;
@@ -133,7 +207,12 @@ function readPage(html: string, opts: HtmlArticleOptions): ParseResult {
   if (!r || !r.content)
     return refuse('no-article', 'no article found on the page (Readability found no main text)');
   const meta = pageMetaToArticleMeta(page, r, opts);
-  const blocks = htmlBlocks(r.content).filter((b) => !isFurnitureBlock(b, meta.title, meta.authors));
+  const alts = altTexts(r.content);
+  removeListCaptions(r.content);
+  const blocks = endAtBoilerplate(
+    htmlBlocks(r.content).filter((b) => !isFurnitureBlock(b, meta.title, meta.authors, alts)),
+    meta.authors,
+  );
   const chars = blocks.reduce((n, b) => n + b.text.length, 0);
   if ((page.free === false || PAYWALL_PHRASES.test(r.textContent ?? '')) && chars < PAYWALL_TEASER_CHARS) {
     return refuse('paywall', `a paywall stub, not the article (${chars} characters of text shown)`);

@@ -3,7 +3,7 @@
  * file-system problem becomes a `LoadProblem` naming the file and the reason.
  *
  * Which files are articles:
- * - `.txt`, `.md` and `.markdown` files (extension case-insensitive), sorted by file name
+ * - `.txt`, `.md`, `.markdown`, `.html` and `.htm` files (extension case-insensitive), sorted by file name
  *   (code-unit order, not locale order, so every machine loads in the same order).
  * - Skipped quietly: dotfiles, sub-folders, any other extension (.json, .png ...), and
  *   `README.*` files (a README in seeds/ documents the folder, it is not an article).
@@ -21,7 +21,7 @@ import type { Article, LoadProblem, ParseResult } from './types.ts';
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
 /** Extensions read as articles (lowercase, with the dot). */
-export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown'];
+export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
 /** How many files are read at once: enough to overlap I/O, few enough to stay far from fd limits. */
 const READ_CONCURRENCY = 16;

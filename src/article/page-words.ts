@@ -32,7 +32,10 @@ export const FURNITURE_NAME_WORDS: readonly string[] = [
   'taboola',
 ];
 
-/** Elements never read as body text, whatever their content. */
+/**
+ * Elements never read as body text, whatever their content. Inside an article, `header` holds
+ * the headline, standfirst, byline and date: metadata, not body paragraphs.
+ */
 export const FURNITURE_TAGS: readonly string[] = [
   'script',
   'style',
@@ -59,6 +62,7 @@ export const FURNITURE_TAGS: readonly string[] = [
   'select',
   'textarea',
   'head',
+  'header',
   'menu',
   'dialog',
 ];
@@ -68,7 +72,7 @@ export const FURNITURE_TAGS: readonly string[] = [
  * a credit line or an advertisement label, not article text.
  */
 export const POINTER_OPENINGS: RegExp =
-  /^(?:read more|read also|also read|see also|related(?: articles?| stories| coverage| content)?|more on this(?: story)?|more from|more:|recommended|you may also like|watch:|listen:|advertisement|sponsored|image (?:copyright|caption|source)|photo(?:graph)?(?: credit)?:|getty images|share (?:this|on)|follow us|sign up|subscribe)\b/i;
+  /^(?:read more|read also|also read|see also|more about\b[^.!?”"]*$|related(?: articles?| stories| coverage| content)?|more on this(?: story)?|more from|more:|recommended|you may also like|watch:|listen:|advertisement|sponsored|image (?:copyright|caption|source)|photo(?:graph)?(?: credit)?:|getty images|share (?:this|on)|follow us|sign up|subscribe)\b/i;
 
 /** Phrases of a paywall stub: the page shows a teaser and asks the reader to pay or log in. */
 export const PAYWALL_PHRASES: RegExp =

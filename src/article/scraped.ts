@@ -123,7 +123,8 @@ const BOILERPLATE_START: RegExp[] = [
   /^.{1,120}\bcontributed (?:reporting )?to this (?:report|article|story)\.?$/i,
 ];
 
-function isBoilerplateStart(block: string, authors: readonly string[]): boolean {
+/** Whether a block starts the site boilerplate after a body (author bio, credits, copyright ...). */
+export function isBoilerplateStart(block: string, authors: readonly string[]): boolean {
   const first = stripLinks(block.split('\n', 1)[0] as string);
   if (BOILERPLATE_START.some((re) => re.test(first))) return true;
   // An author bio: "Dave DeCamp is the news editor of Antiwar.com ...". Only the byline's own
