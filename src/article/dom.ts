@@ -50,6 +50,49 @@ export function decodeEntities(text: string): string {
   return decoder.textContent ?? text;
 }
 
+/** Elements that never have content (no end tag). */
+const VOID_ELEMENTS = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
+/** Elements whose end tag is implied by the next of their kind (`<p>a<p>b`, `<li>a<li>b`). */
+const SELF_CLOSING_SIBLINGS = new Set('p li dt dd option tr td th'.split(' '));
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+
+/**
+ * How deep the markup nests, estimated from the raw text before any DOM is built (a DOM of a
+ * hostile page nested 100,000 deep takes minutes to build). Void elements, self-closing tags,
+ * implied end tags of `p` / `li` ... and script / style contents are accounted for.
+ *
+ * @returns the deepest nesting seen, or a number over `limit` as soon as it is passed
+ */
+export function markupDepth(html: string, limit: number): number {
+  const stack: string[] = [];
+  let max = 0;
+  let lower: string | undefined;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) {
+    const name = (m[2] as string).toLowerCase();
+    if (m[1] === '/') {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+      continue;
+    }
+    if (m[3] === '/' || VOID_ELEMENTS.has(name)) continue;
+    if (name === 'script' || name === 'style') {
+      lower ??= html.toLowerCase();
+      const end = lower.indexOf(`</${name}`, TAG.lastIndex);
+      if (end < 0) break;
+      TAG.lastIndex = end;
+      continue;
+    }
+    if (SELF_CLOSING_SIBLINGS.has(name) && stack.at(-1) === name) stack.pop();
+    stack.push(name);
+    if (stack.length > max) max = stack.length;
+    if (max > limit) return max;
+  }
+  return max;
+}
+
 /** The deepest element nesting of a document, counted without recursion (a hostile page can nest 100,000 deep). */
 export function nestingDepth(root: DomNode, limit: number): number {
   let max = 0;

@@ -14,7 +14,7 @@ import { Readability } from '@mozilla/readability';
 import { buildArticle, emptyMeta } from './blocks.ts';
 import type { ArticleInput } from './blocks.ts';
 import { parseDate } from './dates.ts';
-import { nestingDepth, parseHtmlDocument } from './dom.ts';
+import { markupDepth, nestingDepth, parseHtmlDocument } from './dom.ts';
 import type { DomDocument, DomElement } from './dom.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import type { HtmlBlock } from './html-blocks.ts';
@@ -192,12 +192,13 @@ function readPage(html: string, opts: HtmlArticleOptions): ParseResult {
   const text = normalizeMarkup(html);
   const bad = precheck(text);
   if (bad !== undefined) return { ok: false, reason: bad };
+  const tooDeep = `HTML nested over ${MAX_HTML_NESTING} levels deep: not a readable page`;
+  if (markupDepth(text, MAX_HTML_NESTING) > MAX_HTML_NESTING) return { ok: false, reason: tooDeep };
   const doc: DomDocument = parseHtmlDocument(text);
   const root = doc.documentElement;
   if (!root) return refuse('no-article', 'no article found on the page (no document)');
-  if (nestingDepth(root, MAX_HTML_NESTING) > MAX_HTML_NESTING) {
-    return { ok: false, reason: `HTML nested over ${MAX_HTML_NESTING} levels deep: not a readable page` };
-  }
+  // The estimate above cannot see every parser rule; the built document is checked as well.
+  if (nestingDepth(root, MAX_HTML_NESTING) > MAX_HTML_NESTING) return { ok: false, reason: tooDeep };
   const page = readPageMeta(doc, opts.url);
   const reader = new Readability<DomElement>(doc as never, {
     keepClasses: true,
