@@ -152,6 +152,8 @@ describe('isArticleFileName', () => {
     ['story.txt', true],
     ['story.md', true],
     ['story.MARKDOWN', true],
+    ['page.html', true],
+    ['page.HTM', true],
     ['README.md', false],
     ['readme.txt', false],
     ['.draft.md', false],

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { foldForMatch, normalizeRaw } from '../../src/article/normalize.ts';
+import { foldForMatch, normalizeMarkup, normalizeRaw } from '../../src/article/normalize.ts';
 
 describe('normalizeRaw', () => {
   it('strips a leading byte-order mark', () => {
@@ -47,5 +47,17 @@ describe('foldForMatch', () => {
 
   it('matches the same words whatever their typography', () => {
     expect(foldForMatch('“Hasty withdrawal”')).toBe(foldForMatch('"hasty  WITHDRAWAL"'));
+  });
+});
+
+describe('normalizeMarkup', () => {
+  it('keeps indentation, tabs and space runs that Markdown and YAML read', () => {
+    expect(normalizeMarkup('description: >\r\n  folded\r\n\tcode  here\n')).toBe(
+      'description: >\n  folded\n\tcode  here\n',
+    );
+  });
+
+  it('still removes invisible characters and maps odd spaces to a space', () => {
+    expect(normalizeMarkup('\uFEFFPu\u200Btin\u00A0said')).toBe('Putin said');
   });
 });
