@@ -43,6 +43,49 @@ export interface HtmlArticleOptions {
   file?: string;
 }
 
+/** The charset a Content-Type header or the page's own `<meta>` declares, if any. */
+function declaredCharset(bytes: Uint8Array, contentType: string | undefined): string | undefined {
+  const fromHeader = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  if (fromHeader !== undefined) return fromHeader;
+  // The spec has the declaration within the first 1024 bytes; ASCII is enough to read it.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+}
+
+/**
+ * Decodes a page's bytes as a browser would: a byte-order mark, else the charset of the
+ * Content-Type header, else the page's `<meta charset>`, else UTF-8 (and windows-1252 when the
+ * bytes are not valid UTF-8, as older publishers' pages often are).
+ *
+ * @param bytes - the page as fetched or read
+ * @param contentType - the HTTP Content-Type header, when there is one
+ * @returns the text, or the reason it cannot be decoded (an unknown charset label)
+ */
+export function decodeHtml(
+  bytes: Uint8Array,
+  contentType?: string,
+): { ok: true; text: string } | { ok: false; reason: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: true, text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes) };
+  }
+  const label = declaredCharset(bytes, contentType);
+  if (label !== undefined && !/^utf-?8$/i.test(label)) {
+    try {
+      return { ok: true, text: new TextDecoder(label).decode(bytes) };
+    } catch {
+      return { ok: false, reason: `the page declares an unknown character set "${label.slice(0, 40)}"` };
+    }
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes) };
+  }
+}
+
 /** Whether a file name is an HTML page (`.html`, `.htm`, any case). */
 export function isHtmlFileName(file: string): boolean {
   return /\.html?$/i.test(file);

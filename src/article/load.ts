@@ -10,6 +10,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeHtml, isHtmlFileName, parseHtmlArticle } from './html.ts';
 import { parseArticle } from './parse.ts';
 import type { Article, LoadProblem, ParseResult } from './types.ts';
 
@@ -87,6 +88,7 @@ export function parseArticleFile(file: string, bytes: Uint8Array, opts: LoadOpti
     return { ok: false, reason: `file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes` };
   }
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if (isHtmlFileName(file)) return parseHtmlFile(file, bytes);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, reason: 'UTF-16 text is not supported; save the file as UTF-8' };
   }
@@ -99,6 +101,16 @@ export function parseArticleFile(file: string, bytes: Uint8Array, opts: LoadOpti
   }
   if (text.trim().length === 0) return { ok: false, reason: 'empty file (whitespace only)' };
   return parseArticle({ id: articleId(file), file, text });
+}
+
+/** An `.html` / `.htm` file: decoded by its declared charset, then read as a publisher's page. */
+function parseHtmlFile(file: string, bytes: Uint8Array): ParseResult {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && looksBinary(bytes))
+    return { ok: false, reason: 'binary file (NUL or control bytes), not text' };
+  const decoded = decodeHtml(bytes);
+  if (!decoded.ok) return decoded;
+  return parseHtmlArticle(decoded.text, { id: articleId(file), file });
 }
 
 function errorCode(err: unknown): string {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHtmlArticle } from '../../src/article/html.ts';
+import { decodeHtml, parseHtmlArticle } from '../../src/article/html.ts';
 import { loadArticles, parseArticleFile } from '../../src/article/load.ts';
 import type { Article, ParseResult } from '../../src/article/types.ts';
 
@@ -181,6 +181,34 @@ describe('bad HTML input', () => {
       }),
       { numRuns: 60, seed: 10_2026 },
     );
+  });
+});
+
+describe('decoding pages', () => {
+  const latin = (html: string): Uint8Array => Uint8Array.from(Buffer.from(html, 'latin1'));
+
+  it('honours the page’s declared charset (windows-1252) when loading a file', () => {
+    const html = page('news-page.html')
+      .replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+      .replace('The line is 6.2', 'The caf\u00e9 line is 6.2');
+    const a = parsed(parseArticleFile('tram.html', latin(html)));
+    expect(a.paragraphs[1]?.text).toMatch(/^The café line is 6\.2/);
+  });
+
+  it('prefers the Content-Type charset, falls back to windows-1252 for bytes that are not UTF-8', () => {
+    expect(decodeHtml(latin('<p>caf\u00e9</p>'), 'text/html; charset=ISO-8859-1')).toEqual({
+      ok: true,
+      text: '<p>café</p>',
+    });
+    expect(decodeHtml(latin('<p>caf\u00e9</p>'))).toEqual({ ok: true, text: '<p>café</p>' });
+    expect(decodeHtml(new TextEncoder().encode('<p>café</p>'))).toEqual({ ok: true, text: '<p>café</p>' });
+  });
+
+  it('names an unknown charset', () => {
+    expect(decodeHtml(latin('<meta charset="klingon-8"><p>x</p>'))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/unknown character set "klingon-8"/),
+    });
   });
 });
 
