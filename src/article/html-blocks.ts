@@ -65,7 +65,22 @@ function isFurniture(el: DomElement): boolean {
   const style = el.getAttribute('style');
   if (style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return name.trim().length > 0 && FURNITURE_NAME.test(name);
+  if (name.trim().length === 0 || !FURNITURE_NAME.test(name)) return false;
+  // A name is only a hint: furniture is short or mostly links. A long text block named
+  // "has-caption" or "with-share-bar" is the article itself and is kept.
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text.length <= FURNITURE_MAX_CHARS || linkText(el) > text.length / 2;
+}
+
+/** Longest text an element named like furniture may hold and still be skipped for its name alone. */
+const FURNITURE_MAX_CHARS = 600;
+
+function linkText(el: DomElement): number {
+  let n = 0;
+  const links = el.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++)
+    n += (links[i]?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return n;
 }
 
 /** Marks the end of a table cell while a row is collected; cells are joined with "; ". */

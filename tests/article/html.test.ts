@@ -68,6 +68,11 @@ describe('a publisher’s news page', () => {
     }
   });
 
+  it('keeps a long article body whose class merely mentions furniture ("with-share-bar")', () => {
+    const html = page('news-page.html').replace('class="story-body"', 'class="story-body with-share-bar"');
+    expect(parsed(parseHtmlArticle(html, { id: 'tram' })).paragraphs).toHaveLength(a.paragraphs.length);
+  });
+
   it('gives sentences that are exact slices of their paragraph', () => {
     for (const p of a.paragraphs)
       for (const s of p.sentences) expect(p.text.slice(s.start, s.end)).toBe(s.text);
