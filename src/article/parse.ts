@@ -27,14 +27,18 @@ export { parseHtmlArticle } from './html.ts';
 /** Bumped whenever parsing output changes: it keys the knowledge cache with EXTRACTOR_VERSION. */
 export const PARSER_VERSION = 'parse-2';
 
+/** How much of the text is looked at to find its first line (blank lines and a BOM may precede it). */
+const FIRST_LINE_WINDOW = 4096;
+
 function parseText(input: ArticleInput): ParseResult {
   if (isHtmlFileName(input.file)) return parseHtmlArticle(input.text, { id: input.id, file: input.file });
-  const markup = normalizeMarkup(input.text);
-  if (markup.trim().length === 0) return { ok: false, reason: 'empty file' };
-  const firstLine = /^\s*([^\n]*)/.exec(markup)?.[1]?.trimEnd() ?? '';
-  if (firstLine === '---') return parseMarkdown(input, markup);
-  if (/^#\s+\S/.test(firstLine)) return parseHeadedMarkdown(input, markup);
+  // The first line decides the format; only Markdown needs the indentation-keeping form.
+  const head = normalizeMarkup(input.text.slice(0, FIRST_LINE_WINDOW));
+  const firstLine = /^\s*([^\n]*)/.exec(head)?.[1]?.trimEnd() ?? '';
+  if (firstLine === '---') return parseMarkdown(input, normalizeMarkup(input.text));
+  if (/^#\s+\S/.test(firstLine)) return parseHeadedMarkdown(input, normalizeMarkup(input.text));
   const text = normalizeRaw(input.text);
+  if (text.trim().length === 0) return { ok: false, reason: 'empty file' };
   const blocks = splitBlocks(text);
   if (blocks.length > 1 && looksScraped(blocks)) return parseScraped(input, blocks);
   return parsePlain(input, text);
