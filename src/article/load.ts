@@ -136,11 +136,13 @@ async function readOne(
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
   try {
     const real = await realpath(file);
-    if (!isInside(root, real)) return { ok: false, reason: 'link to a file outside the articles folder (refused)' };
+    if (!isInside(root, real))
+      return { ok: false, reason: 'link to a file outside the articles folder (refused)' };
     const handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const info = await handle.stat();
-      if (!info.isFile()) return { ok: false, reason: 'not a regular file (FIFO, device or folder; refused)' };
+      if (!info.isFile())
+        return { ok: false, reason: 'not a regular file (FIFO, device or folder; refused)' };
       if (info.size > maxBytes) {
         return { ok: false, reason: `file is ${info.size} bytes, over the limit of ${maxBytes} bytes` };
       }

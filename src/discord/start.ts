@@ -118,6 +118,8 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
       articlesDir: config.ARTICLES_DIR,
       cacheDir: cacheDirOf(config),
       onProgress: progressLogger(logger),
+      // Every cold extraction in a worker with a budget: one hostile article cannot stall the bot.
+      workerThreshold: 1,
     }));
   const app: App = options.commands === undefined ? loaded : { ...loaded, commands: options.commands };
   for (const problem of app.problems.articles)
@@ -184,6 +186,7 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     options.app === undefined && config.WATCH_ARTICLES
       ? watchArticles(app, config.ARTICLES_DIR, {
           cacheDir: cacheDirOf(config),
+          workerThreshold: 1,
           onReload: (info) => logger.info(info, 'articles reloaded'),
           onError: (error) =>
             logger.warn({ err: error }, 'article reload failed; still serving the previous articles'),

@@ -300,10 +300,15 @@ const REVIEWED: readonly { file: string; code: string; why: string }[] = [
   },
   {
     file: 'article/load.ts',
-    code: 'stat(file)',
-    why: 'file = path.join(ARTICLES_DIR, a name readdir listed)',
+    code: 'realpath(file)',
+    why: 'file = path.join(ARTICLES_DIR, a name readdir listed); resolved to refuse links out',
   },
-  { file: 'article/load.ts', code: 'readFile(file)', why: 'same listed file' },
+  { file: 'article/load.ts', code: 'open(real,', why: 'that resolved path, checked inside ARTICLES_DIR' },
+  { file: 'article/load.ts', code: 'realpath(dir)', why: 'dir = ARTICLES_DIR (config / --articles)' },
+  { file: 'knowledge/loader.ts', code: 'unlink(temp)', why: 'temp = cache folder + hex key + pid' },
+  { file: 'knowledge/loader.ts', code: 'stat(file)', why: 'a temp file readdir listed in the cache folder' },
+  { file: 'knowledge/loader.ts', code: 'unlink(file)', why: 'same listed temp file' },
+  { file: 'knowledge/snapshot.ts', code: 'unlink(temp)', why: 'snapshot temp file in the cache folder' },
   { file: 'article/load.ts', code: 'readdir(dir', why: 'dir = ARTICLES_DIR (config / --articles)' },
   { file: 'registry.ts', code: 'readdir(dir)', why: 'the commands/ folder of the repository' },
   {
