@@ -14,6 +14,8 @@ import { StateStore } from './components.ts';
 import type { ContextMenuCommand } from './context-menu.ts';
 import { createCooldown } from './cooldown.ts';
 import type { CooldownOptions } from './cooldown.ts';
+import { createDeferralPolicy } from './deferral.ts';
+import type { DeferralOptions } from './deferral.ts';
 import { createInteractionHandler } from './interactions.ts';
 import type { PageState } from './interactions.ts';
 import type { Answer } from '../answer.ts';
@@ -34,6 +36,8 @@ export interface LaunchOptions {
   cooldown?: CooldownOptions;
   /** See `InteractionDeps.deferAfterMs`. */
   deferAfterMs?: number;
+  /** When a command counts as slow and is acknowledged before it runs (see deferral.ts). */
+  deferral?: DeferralOptions;
   /** Give up connecting after this long. Default 30 s. */
   loginTimeoutMs?: number;
   /** Environment for the client's sharding defaults (default `process.env`). */
@@ -143,6 +147,7 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     previews,
     ...(options.contextMenus !== undefined ? { contextMenus: options.contextMenus } : {}),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    deferral: createDeferralPolicy(options.deferral ?? {}),
   });
 
   let resolveFatal: (code: number) => void = () => {};
