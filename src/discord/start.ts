@@ -265,8 +265,11 @@ function flush(logger: Logger): Promise<void> {
   });
 }
 
+/** Signals that stop the bot cleanly. SIGHUP (terminal closed, a supervisor's reload) included: by default it kills silently. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
- * `npm start` with a token: runs the bot until SIGINT or SIGTERM. Resolves with the process exit
+ * `npm start` with a token: runs the bot until SIGINT, SIGTERM or SIGHUP. Resolves with the process exit
  * code: 0 after a clean shutdown, 1 when start-up fails (the reason is logged) or Discord ends
  * the session for good.
  */
@@ -290,8 +293,7 @@ export async function startBot(config: Config, options: LaunchOptions = {}): Pro
     logger.info({ signal }, 'shutting down during start-up');
     void flush(logger).then(() => process.exit(0));
   };
-  process.once('SIGINT', duringStartup);
-  process.once('SIGTERM', duringStartup);
+  for (const signal of STOP_SIGNALS) process.once(signal, duringStartup);
   try {
     let bot: RunningBot;
     try {
@@ -301,26 +303,22 @@ export async function startBot(config: Config, options: LaunchOptions = {}): Pro
       else logger.fatal({ err: error }, 'start-up failed');
       return error instanceof StartupError ? error.exitCode : 1;
     }
-    process.off('SIGINT', duringStartup);
-    process.off('SIGTERM', duringStartup);
+    for (const signal of STOP_SIGNALS) process.off(signal, duringStartup);
     const signalled = new Promise<number>((resolve) => {
       signalHandler = (signal) => {
         logger.info({ signal }, 'shutting down');
         resolve(0);
       };
-      process.once('SIGINT', signalHandler);
-      process.once('SIGTERM', signalHandler);
+      for (const signal of STOP_SIGNALS) process.once(signal, signalHandler);
     });
     const code = await Promise.race([signalled, bot.fatal]);
     await bot.stop();
     logger.info({ code }, 'stopped');
     return code;
   } finally {
-    process.off('SIGINT', duringStartup);
-    process.off('SIGTERM', duringStartup);
-    if (signalHandler !== undefined) {
-      process.off('SIGINT', signalHandler);
-      process.off('SIGTERM', signalHandler);
+    for (const signal of STOP_SIGNALS) {
+      process.off(signal, duringStartup);
+      if (signalHandler !== undefined) process.off(signal, signalHandler);
     }
     process.off('unhandledRejection', onRejection);
     await flush(logger);
