@@ -23,6 +23,8 @@ import type { ContextMenuCommand } from './context-menu.ts';
 import { contextMenus as defaultContextMenus } from './context-menu.ts';
 import { cooldownMessage, createCooldown } from './cooldown.ts';
 import type { Cooldown } from './cooldown.ts';
+import { createAutocompleteGuard } from './autocomplete-guard.ts';
+import type { AutocompleteGuard } from './autocomplete-guard.ts';
 import { createDeferralPolicy } from './deferral.ts';
 import type { DeferralPolicy } from './deferral.ts';
 import {
@@ -60,6 +62,8 @@ export interface InteractionDeps {
   previews?: StateStore<Answer>;
   /** A command still running after this long gets a deferred reply (type 5). Default 1500 ms. */
   deferAfterMs?: number;
+  /** Caps on autocomplete: pattern length, stop-word-only text, runs per user. */
+  autocompleteGuard?: AutocompleteGuard;
   /** Which commands are acknowledged before they run (synchronous work blocks every timer). */
   deferral?: DeferralPolicy;
   pageSize?: number;
@@ -162,6 +166,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const previews = deps.previews ?? new StateStore<Answer>();
   const deferAfterMs = deps.deferAfterMs ?? 1500;
   const deferral = deps.deferral ?? createDeferralPolicy();
+  const guard = deps.autocompleteGuard ?? createAutocompleteGuard();
   const pageSize = deps.pageSize ?? PAGE_SIZE;
   const find: ArticleFinder = (id) => current().article(id);
   const runtime = {
@@ -360,17 +365,21 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const autocomplete = async (interaction: AutocompleteInteraction): Promise<Outcome> => {
     const command = commands.get(interaction.commandName);
     let choices: Choice[] = [];
+    let flooded = false;
     if (command?.autocomplete !== undefined) {
       try {
         const focused = interaction.options.getFocused(true);
-        choices = clipChoices(
-          command.autocomplete({
-            kb: current(),
-            focused: { name: focused.name, value: String(focused.value) },
-            options: createOptions(optionValues(interaction.options.data)),
-            commands,
-          }),
-        );
+        const verdict = guard.check(interaction.user.id, String(focused.value));
+        flooded = !verdict.ok && verdict.reason === 'flood';
+        if (verdict.ok)
+          choices = clipChoices(
+            command.autocomplete({
+              kb: current(),
+              focused: { name: focused.name, value: verdict.text },
+              options: createOptions(optionValues(interaction.options.data)),
+              commands,
+            }),
+          );
       } catch (error) {
         logger.error(
           { err: error, interaction: interaction.id, command: interaction.commandName },
@@ -384,7 +393,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     } catch (error) {
       restFailed(interaction, 'autocomplete', error);
     }
-    return 'suggested';
+    return flooded ? 'cooldown' : 'suggested';
   };
 
   const buttonClick = async (interaction: ButtonInteraction): Promise<Outcome> => {
