@@ -193,6 +193,13 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
           cacheDir: cacheDirOf(config),
           workerThreshold: 1,
           onReload: (info) => logger.info(info, 'articles reloaded'),
+          onFolder: (state, dir) =>
+            (state === 'missing' ? logger.warn.bind(logger) : logger.info.bind(logger))(
+              { dir, state },
+              state === 'missing'
+                ? 'articles folder missing; still serving the loaded articles'
+                : `articles folder ${state}; watching it again`,
+            ),
           onError: (error) =>
             logger.warn({ err: error }, 'article reload failed; still serving the previous articles'),
         })

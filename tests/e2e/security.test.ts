@@ -324,6 +324,11 @@ const REVIEWED: readonly { file: string; code: string; why: string }[] = [
   { file: 'knowledge/snapshot.ts', code: 'rename(temp, target)', why: 'snapshot in the cache folder' },
   { file: 'knowledge/snapshot.ts', code: 'open(snapshotPath(folder)', why: 'snapshot in the cache folder' },
   { file: 'reload.ts', code: 'watch(dir', why: 'dir = ARTICLES_DIR' },
+  { file: 'reload.ts', code: 'watch(path.dirname(', why: 'the folder holding ARTICLES_DIR' },
+  { file: 'reload.ts', code: 'realpath(dir)', why: 'dir = ARTICLES_DIR' },
+  { file: 'reload.ts', code: 'stat(real)', why: 'ARTICLES_DIR resolved' },
+  { file: 'reload.ts', code: 'realpathSync(dir)', why: 'dir = ARTICLES_DIR, once when watching starts' },
+  { file: 'reload.ts', code: 'statSync(real)', why: 'ARTICLES_DIR resolved' },
   {
     file: 'discord/sharded.ts',
     code: "import { ChildProcess } from 'node:child_process'",
