@@ -177,7 +177,10 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     resolveFatal(1);
   });
   if (logger.isLevelEnabled('trace'))
-    client.on(Events.Debug, (message) => logger.trace({ detail: message }, 'discord.js'));
+    client.on(Events.Debug, (message) => {
+      // discord.js shows the token's first two parts ("Provided token: …"): never logged.
+      if (!message.startsWith('Provided token')) logger.trace({ detail: message }, 'discord.js');
+    });
 
   const sweeper = setInterval(() => {
     cooldown.sweep();
