@@ -115,4 +115,9 @@ export interface Command {
    * channel; 'preview' shows it privately with a "Post to channel" button (pull-quote cards).
    */
   delivery?: 'reply' | 'preview';
+  /**
+   * The work may block for more than a second (see `src/discord/deferral.ts`): the Discord front
+   * end acknowledges first and sends the answer as an edit.
+   */
+  slow?: boolean;
 }

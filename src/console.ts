@@ -5,6 +5,7 @@ import type { Answer } from './answer.ts';
 import { loadApp } from './app.ts';
 import type { App } from './app.ts';
 import { parseCommandLine } from './command-line.ts';
+import { MAX_LINE, capLines, stripControls } from './console-safety.ts';
 import { cacheDirOf } from './config.ts';
 import { DEFAULT_CACHE_DIR } from './knowledge/loader.ts';
 import { execute } from './dispatch.ts';
@@ -90,9 +91,10 @@ export async function answerLine(
   return execute(app, parsed.name, parsed.values, onError);
 }
 
+/** Writes to the terminal (or a pipe) without any control character from article text. */
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
+    if (stream.write(stripControls(text))) resolve();
     else stream.once('drain', () => resolve());
   });
 }
@@ -132,7 +134,7 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
     );
   }
   const onError = (error: unknown): void => {
-    io.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr.write(stripControls(`error: ${(error as Error).stack ?? String(error)}\n`));
   };
   const render = (answer: Answer): string =>
     args.json ? renderJson(answer) : renderText(answer, (id) => app.kb.article(id));
@@ -145,7 +147,8 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
 
   const interactive = io.stdin.isTTY === true && !args.json;
   const rl = readline.createInterface({
-    input: io.stdin,
+    // Interactive input is typed; piped input may be anything, so its lines are capped.
+    input: interactive ? io.stdin : io.stdin.pipe(capLines()),
     ...(interactive ? { output: io.stdout, prompt: 'newsroom> ' } : {}),
     terminal: interactive,
   });
@@ -159,7 +162,10 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
       continue;
     }
     if (interactive && /^(exit|quit|\/exit|\/quit)$/i.test(line.trim())) break;
-    const answer = await answerLine(app, line, onError);
+    const answer =
+      line.length >= MAX_LINE
+        ? fail('', `Line too long (over ${MAX_LINE / 1024} KB); ignored.`)
+        : await answerLine(app, line, onError);
     await write(io.stdout, `${render(answer)}\n${args.json ? '' : '\n'}`);
     if (interactive) rl.prompt();
   }

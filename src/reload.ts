@@ -1,5 +1,7 @@
-import { watch } from 'node:fs';
+import { realpathSync, statSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { App, LoadOptions } from './app.ts';
 import { buildKnowledge } from './app.ts';
 
@@ -9,10 +11,49 @@ export interface ReloadInfo {
   ms: number;
 }
 
+/**
+ * What happened to the articles folder itself: `missing` (removed, or not a folder), `back`
+ * (there again), `replaced` (another folder under the same path: `ln -sfn` release swap,
+ * `rm -rf` + `mkdir`, rename + re-create).
+ */
+export type FolderState = 'missing' | 'back' | 'replaced';
+
 export interface ArticleWatcher {
   /** Reloads now (also what a file change triggers, after the debounce). */
   reload(): Promise<ReloadInfo>;
   close(): void;
+}
+
+export interface WatchOptions extends LoadOptions {
+  debounceMs?: number;
+  /** How often the folder's identity is checked, in case no event tells. Default 5000 ms. */
+  pollMs?: number;
+  onReload?: (info: ReloadInfo) => void;
+  onError?: (error: unknown) => void;
+  /** Every change of the folder itself, so an operator sees why articles changed or did not. */
+  onFolder?: (state: FolderState, dir: string) => void;
+}
+
+/** The folder a path leads to, as `dev:ino:real path`; null when there is none. */
+async function identify(dir: string): Promise<string | null> {
+  try {
+    const real = await realpath(dir);
+    const info = await stat(real);
+    return info.isDirectory() ? `${info.dev}:${info.ino}:${real}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same, at once: the folder being watched from the first moment. */
+function identifyNow(dir: string): string | null {
+  try {
+    const real = realpathSync(dir);
+    const info = statSync(real);
+    return info.isDirectory() ? `${info.dev}:${info.ino}:${real}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -20,17 +61,14 @@ export interface ArticleWatcher {
  * a new knowledge base (the cache makes unchanged files cheap) and swaps it into `app.kb` in one
  * assignment. Interactions already running keep the knowledge base they started with, so none is
  * dropped; the next one sees the new articles.
+ *
+ * A watch follows one folder, not a path, so the folder being replaced would silently end it.
+ * The parent folder is watched for the name too, and the folder's identity is polled as a
+ * fallback: on a replacement the watch is re-attached to the new folder and it is reloaded; a
+ * missing folder keeps the old articles served. Each such change is told to `onFolder`.
  */
-export function watchArticles(
-  app: App,
-  dir: string,
-  options: LoadOptions & {
-    debounceMs?: number;
-    onReload?: (info: ReloadInfo) => void;
-    onError?: (error: unknown) => void;
-  } = {},
-): ArticleWatcher {
-  const { debounceMs = 300, onReload, onError, ...load } = options;
+export function watchArticles(app: App, dir: string, options: WatchOptions = {}): ArticleWatcher {
+  const { debounceMs = 300, pollMs = 5000, onReload, onError, onFolder, ...load } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<ReloadInfo> | null = null;
   let again = false;
@@ -72,25 +110,75 @@ export function watchArticles(
     return running;
   };
 
+  const schedule = (): void => {
+    if (closed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload().catch((error: unknown) => onError?.(error)), debounceMs);
+  };
+
   let watcher: FSWatcher | null = null;
+  const attach = (): void => {
+    watcher?.close();
+    watcher = null;
+    try {
+      watcher = watch(dir, { persistent: false }, () => {
+        schedule();
+        void check();
+      });
+      watcher.on('error', () => void check());
+    } catch (error) {
+      // A folder that cannot be watched (missing, permissions) still serves what was loaded.
+      onError?.(error);
+    }
+  };
+
+  let identity: string | null = identifyNow(dir);
+  let checking = false;
+  /** Compares the folder behind `dir` with the one watched; re-attaches and reloads on a change. */
+  const check = async (): Promise<void> => {
+    if (closed || checking) return;
+    checking = true;
+    try {
+      const now = await identify(dir);
+      if (closed || now === identity) return;
+      const before = identity;
+      identity = now;
+      if (now === null) {
+        watcher?.close();
+        watcher = null;
+        onFolder?.('missing', dir);
+        return;
+      }
+      onFolder?.(before === null ? 'back' : 'replaced', dir);
+      attach();
+      schedule();
+    } finally {
+      checking = false;
+    }
+  };
+
+  let parent: FSWatcher | null = null;
   try {
-    watcher = watch(dir, { persistent: false }, () => {
-      if (closed) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void reload().catch((error: unknown) => onError?.(error)), debounceMs);
+    const name = path.basename(dir);
+    parent = watch(path.dirname(path.resolve(dir)), { persistent: false }, (_event, file) => {
+      if (file === null || file === name) void check();
     });
-    watcher.on('error', (error) => onError?.(error));
-  } catch (error) {
-    // A folder that cannot be watched (missing, permissions) still serves what was loaded.
-    onError?.(error);
+    parent.on('error', () => undefined);
+  } catch {
+    // The poll below still notices a replaced folder.
   }
+  attach();
+  const poll = setInterval(() => void check(), pollMs);
+  poll.unref();
 
   return {
     reload,
     close: () => {
       closed = true;
       clearTimeout(timer);
+      clearInterval(poll);
       watcher?.close();
+      parent?.close();
     },
   };
 }

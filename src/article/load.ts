@@ -8,7 +8,8 @@
  * - Skipped quietly: dotfiles, sub-folders, any other extension (.json, .png ...), and
  *   `README.*` files (a README in seeds/ documents the folder, it is not an article).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeHtml, isHtmlFileName, parseHtmlArticle } from './html.ts';
 import { parseArticle } from './parse.ts';
@@ -127,18 +128,40 @@ export interface ArticleFile {
   bytes: Uint8Array;
 }
 
-/** Reads one listed file; every failure is a reason string, never an exception. */
+/** Whether `real` (a resolved path) lies inside the folder `root` (also resolved). */
+function isInside(root: string, real: string): boolean {
+  const rel = path.relative(root, real);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * Reads one listed file; every failure is a reason string, never an exception. Only a regular
+ * file whose real path is inside the articles folder is read: a symlink out of it (to `.env`,
+ * `/etc/passwd`, `/proc/...`) would publish that file's text as an article title. The file is
+ * opened non-blocking and checked on the open descriptor, so a FIFO or device never blocks
+ * loading and a swap between the check and the read cannot slip another file in.
+ */
 async function readOne(
   file: string,
   maxBytes: number,
+  root: string,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
   try {
-    const info = await stat(file);
-    if (info.size > maxBytes) {
-      return { ok: false, reason: `file is ${info.size} bytes, over the limit of ${maxBytes} bytes` };
+    const real = await realpath(file);
+    if (!isInside(root, real))
+      return { ok: false, reason: 'link to a file outside the articles folder (refused)' };
+    const handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile())
+        return { ok: false, reason: 'not a regular file (FIFO, device or folder; refused)' };
+      if (info.size > maxBytes) {
+        return { ok: false, reason: `file is ${info.size} bytes, over the limit of ${maxBytes} bytes` };
+      }
+      return { ok: true, bytes: await handle.readFile() };
+    } finally {
+      await handle.close();
     }
-    if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-    return { ok: true, bytes: await readFile(file) };
   } catch (err) {
     const code = errorCode(err);
     if (code === 'ENOENT') return { ok: false, reason: 'file disappeared before it could be read (ENOENT)' };
@@ -159,11 +182,14 @@ export async function readArticleFiles(
 ): Promise<{ files: ArticleFile[]; problems: LoadProblem[] }> {
   const maxBytes = opts.maxBytes ?? MAX_ARTICLE_BYTES;
   let names: string[];
+  let root: string;
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    // Symlinks are kept: stat() follows them when read, and a dangling one is reported.
+    root = await realpath(dir);
+    // Symlinks are listed: one that resolves to a regular file inside the folder loads, any
+    // other (outside, FIFO, device, folder, dangling) is reported by name when read.
     names = entries
-      .filter((e) => (e.isFile() || e.isSymbolicLink()) && isArticleFileName(e.name))
+      .filter((e) => !e.isDirectory() && isArticleFileName(e.name))
       .map((e) => e.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   } catch (err) {
@@ -196,7 +222,7 @@ export async function readArticleFiles(
               ok: false,
               reason: `duplicate article id '${articleId(job.file)}': ${job.duplicateOf} already has it`,
             }
-          : await readOne(job.file, maxBytes);
+          : await readOne(job.file, maxBytes, root);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));

@@ -40,6 +40,9 @@ export function shardOptions(
   return {};
 }
 
+/** Longest rate-limit wait a REST request sits out before failing instead. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
 /** The client options for `config` (exported for tests and for the sharding entry point). */
 export function clientOptions(
   config: ClientConfig,
@@ -51,7 +54,12 @@ export function clientOptions(
     // this default covers anything that forgets.
     allowedMentions: { parse: [], repliedUser: false },
     ...shardOptions(config, env),
-    ...(config.DISCORD_API_URL !== undefined ? { rest: { api: restApiBase(config.DISCORD_API_URL) } } : {}),
+    rest: {
+      // An answer held back for minutes by a rate limit is worthless (and would keep a stopping
+      // process alive): such a request fails at once and is logged instead of waiting.
+      rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+      ...(config.DISCORD_API_URL !== undefined ? { api: restApiBase(config.DISCORD_API_URL) } : {}),
+    },
   };
 }
 

@@ -23,6 +23,10 @@ import type { ContextMenuCommand } from './context-menu.ts';
 import { contextMenus as defaultContextMenus } from './context-menu.ts';
 import { cooldownMessage, createCooldown } from './cooldown.ts';
 import type { Cooldown } from './cooldown.ts';
+import { createAutocompleteGuard } from './autocomplete-guard.ts';
+import type { AutocompleteGuard } from './autocomplete-guard.ts';
+import { createDeferralPolicy } from './deferral.ts';
+import type { DeferralPolicy } from './deferral.ts';
 import {
   PAGE_SIZE,
   notice,
@@ -58,6 +62,10 @@ export interface InteractionDeps {
   previews?: StateStore<Answer>;
   /** A command still running after this long gets a deferred reply (type 5). Default 1500 ms. */
   deferAfterMs?: number;
+  /** Caps on autocomplete: pattern length, stop-word-only text, runs per user. */
+  autocompleteGuard?: AutocompleteGuard;
+  /** Which commands are acknowledged before they run (synchronous work blocks every timer). */
+  deferral?: DeferralPolicy;
   pageSize?: number;
 }
 
@@ -146,6 +154,8 @@ function hasManageMessages(interaction: RepliableInteraction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
 }
 
+type DeferrableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
+
 /** Creates the `interactionCreate` listener. It never rejects. */
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   const { commands, logger } = deps;
@@ -155,6 +165,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const pages = deps.pages ?? new StateStore<PageState>();
   const previews = deps.previews ?? new StateStore<Answer>();
   const deferAfterMs = deps.deferAfterMs ?? 1500;
+  const deferral = deps.deferral ?? createDeferralPolicy();
+  const guard = deps.autocompleteGuard ?? createAutocompleteGuard();
   const pageSize = deps.pageSize ?? PAGE_SIZE;
   const find: ArticleFinder = (id) => current().article(id);
   const runtime = {
@@ -209,34 +221,50 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     return false;
   };
 
+  const defer = async (interaction: DeferrableInteraction, privately: boolean): Promise<void> => {
+    try {
+      await interaction.deferReply(privately ? { flags: EPHEMERAL } : {});
+    } catch (error) {
+      restFailed(interaction, 'defer', error);
+    }
+  };
+
   /**
-   * Runs `work`; answers are normally ready in milliseconds and go out directly (type 4). When
-   * work is still running after `deferAfterMs`, the interaction is deferred (type 5) so the
-   * 3-second deadline is met, and the answer arrives as an edit.
+   * Runs `work` under Discord's 3-second deadline. Work known or seen to be slow is deferred
+   * (type 5) before it starts, since synchronous work blocks every timer (see deferral.ts).
+   * Otherwise the answer normally goes out directly (type 4); asynchronous work still running
+   * after `deferAfterMs` is deferred then, and the answer arrives as an edit.
    */
   const runWithDeadline = async (
-    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
-    work: Promise<Answer>,
+    interaction: DeferrableInteraction,
+    name: string,
+    work: () => Promise<Answer>,
     deferPrivately: boolean,
+    declaredSlow: boolean,
   ): Promise<{ answer: Answer; deferredPrivately: boolean | null }> => {
+    if (deferral.deferFirst(name, declaredSlow)) {
+      await defer(interaction, deferPrivately);
+      const started = performance.now();
+      const answer = await work();
+      deferral.observe(name, performance.now() - started);
+      return { answer, deferredPrivately: deferPrivately };
+    }
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), deferAfterMs);
     });
-    const first = await Promise.race([work, late]);
+    const started = performance.now();
+    const running = work().finally(() => deferral.observe(name, performance.now() - started));
+    const first = await Promise.race([running, late]);
     clearTimeout(timer);
     if (first !== 'late') return { answer: first, deferredPrivately: null };
-    try {
-      await interaction.deferReply(deferPrivately ? { flags: EPHEMERAL } : {});
-    } catch (error) {
-      restFailed(interaction, 'defer', error);
-    }
-    return { answer: await work, deferredPrivately: deferPrivately };
+    await defer(interaction, deferPrivately);
+    return { answer: await running, deferredPrivately: deferPrivately };
   };
 
   /** Sends a rendered answer, as a reply or as the edit of a deferred reply. */
   const deliver = async (
-    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    interaction: DeferrableInteraction,
     body: ReplyBody,
     deferredPrivately: boolean | null,
   ): Promise<void> => {
@@ -279,13 +307,20 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const values = optionValues(interaction.options.data);
     const hide = values.hide === true;
     const preview = command.delivery === 'preview';
-    const work = execute(runtime, interaction.commandName, values, (error) => {
-      logger.error(
-        { err: error, interaction: interaction.id, command: interaction.commandName },
-        'command failed',
-      );
-    });
-    const { answer, deferredPrivately } = await runWithDeadline(interaction, work, hide || preview);
+    const work = (): Promise<Answer> =>
+      execute(runtime, interaction.commandName, values, (error) => {
+        logger.error(
+          { err: error, interaction: interaction.id, command: interaction.commandName },
+          'command failed',
+        );
+      });
+    const { answer, deferredPrivately } = await runWithDeadline(
+      interaction,
+      interaction.commandName,
+      work,
+      hide || preview,
+      command.slow === true,
+    );
     if (preview && answer.ok && answer.results.length > 0) {
       const key = previews.put(answer, interaction.user.id);
       await deliver(interaction, renderPreview(answer, find, key), deferredPrivately);
@@ -302,7 +337,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       return 'unknown-command';
     }
     if (!(await allowed(interaction))) return 'cooldown';
-    const work = (async () => {
+    const work = async (): Promise<Answer> => {
       try {
         return await menu.run({
           kb: current(),
@@ -315,8 +350,14 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
         );
         return { command: 'who-said-this', ok: false, error: MESSAGES.generic } satisfies Answer;
       }
-    })();
-    const { answer, deferredPrivately } = await runWithDeadline(interaction, work, true);
+    };
+    const { answer, deferredPrivately } = await runWithDeadline(
+      interaction,
+      `menu:${interaction.commandName}`,
+      work,
+      true,
+      false,
+    );
     await deliver(interaction, renderFor(answer, interaction.user.id, true), deferredPrivately);
     return !answer.ok ? 'error-answer' : answer.results.length === 0 ? 'miss' : 'answered';
   };
@@ -324,17 +365,21 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const autocomplete = async (interaction: AutocompleteInteraction): Promise<Outcome> => {
     const command = commands.get(interaction.commandName);
     let choices: Choice[] = [];
+    let flooded = false;
     if (command?.autocomplete !== undefined) {
       try {
         const focused = interaction.options.getFocused(true);
-        choices = clipChoices(
-          command.autocomplete({
-            kb: current(),
-            focused: { name: focused.name, value: String(focused.value) },
-            options: createOptions(optionValues(interaction.options.data)),
-            commands,
-          }),
-        );
+        const verdict = guard.check(interaction.user.id, String(focused.value));
+        flooded = !verdict.ok && verdict.reason === 'flood';
+        if (verdict.ok)
+          choices = clipChoices(
+            command.autocomplete({
+              kb: current(),
+              focused: { name: focused.name, value: verdict.text },
+              options: createOptions(optionValues(interaction.options.data)),
+              commands,
+            }),
+          );
       } catch (error) {
         logger.error(
           { err: error, interaction: interaction.id, command: interaction.commandName },
@@ -348,7 +393,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     } catch (error) {
       restFailed(interaction, 'autocomplete', error);
     }
-    return 'suggested';
+    return flooded ? 'cooldown' : 'suggested';
   };
 
   const buttonClick = async (interaction: ButtonInteraction): Promise<Outcome> => {

@@ -14,6 +14,8 @@ import { StateStore } from './components.ts';
 import type { ContextMenuCommand } from './context-menu.ts';
 import { createCooldown } from './cooldown.ts';
 import type { CooldownOptions } from './cooldown.ts';
+import { createDeferralPolicy } from './deferral.ts';
+import type { DeferralOptions } from './deferral.ts';
 import { createInteractionHandler } from './interactions.ts';
 import type { PageState } from './interactions.ts';
 import type { Answer } from '../answer.ts';
@@ -34,6 +36,8 @@ export interface LaunchOptions {
   cooldown?: CooldownOptions;
   /** See `InteractionDeps.deferAfterMs`. */
   deferAfterMs?: number;
+  /** When a command counts as slow and is acknowledged before it runs (see deferral.ts). */
+  deferral?: DeferralOptions;
   /** Give up connecting after this long. Default 30 s. */
   loginTimeoutMs?: number;
   /** Environment for the client's sharding defaults (default `process.env`). */
@@ -118,6 +122,8 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
       articlesDir: config.ARTICLES_DIR,
       cacheDir: cacheDirOf(config),
       onProgress: progressLogger(logger),
+      // Every cold extraction in a worker with a budget: one hostile article cannot stall the bot.
+      workerThreshold: 1,
     }));
   const app: App = options.commands === undefined ? loaded : { ...loaded, commands: options.commands };
   for (const problem of app.problems.articles)
@@ -141,6 +147,7 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     previews,
     ...(options.contextMenus !== undefined ? { contextMenus: options.contextMenus } : {}),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    deferral: createDeferralPolicy(options.deferral ?? {}),
   });
 
   let resolveFatal: (code: number) => void = () => {};
@@ -170,7 +177,10 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     resolveFatal(1);
   });
   if (logger.isLevelEnabled('trace'))
-    client.on(Events.Debug, (message) => logger.trace({ detail: message }, 'discord.js'));
+    client.on(Events.Debug, (message) => {
+      // discord.js shows the token's first two parts ("Provided token: …"): never logged.
+      if (!message.startsWith('Provided token')) logger.trace({ detail: message }, 'discord.js');
+    });
 
   const sweeper = setInterval(() => {
     cooldown.sweep();
@@ -184,7 +194,15 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     options.app === undefined && config.WATCH_ARTICLES
       ? watchArticles(app, config.ARTICLES_DIR, {
           cacheDir: cacheDirOf(config),
+          workerThreshold: 1,
           onReload: (info) => logger.info(info, 'articles reloaded'),
+          onFolder: (state, dir) =>
+            (state === 'missing' ? logger.warn.bind(logger) : logger.info.bind(logger))(
+              { dir, state },
+              state === 'missing'
+                ? 'articles folder missing; still serving the loaded articles'
+                : `articles folder ${state}; watching it again`,
+            ),
           onError: (error) =>
             logger.warn({ err: error }, 'article reload failed; still serving the previous articles'),
         })
@@ -257,8 +275,11 @@ function flush(logger: Logger): Promise<void> {
   });
 }
 
+/** Signals that stop the bot cleanly. SIGHUP (terminal closed, a supervisor's reload) included: by default it kills silently. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
- * `npm start` with a token: runs the bot until SIGINT or SIGTERM. Resolves with the process exit
+ * `npm start` with a token: runs the bot until SIGINT, SIGTERM or SIGHUP. Resolves with the process exit
  * code: 0 after a clean shutdown, 1 when start-up fails (the reason is logged) or Discord ends
  * the session for good.
  */
@@ -282,8 +303,7 @@ export async function startBot(config: Config, options: LaunchOptions = {}): Pro
     logger.info({ signal }, 'shutting down during start-up');
     void flush(logger).then(() => process.exit(0));
   };
-  process.once('SIGINT', duringStartup);
-  process.once('SIGTERM', duringStartup);
+  for (const signal of STOP_SIGNALS) process.once(signal, duringStartup);
   try {
     let bot: RunningBot;
     try {
@@ -293,26 +313,22 @@ export async function startBot(config: Config, options: LaunchOptions = {}): Pro
       else logger.fatal({ err: error }, 'start-up failed');
       return error instanceof StartupError ? error.exitCode : 1;
     }
-    process.off('SIGINT', duringStartup);
-    process.off('SIGTERM', duringStartup);
+    for (const signal of STOP_SIGNALS) process.off(signal, duringStartup);
     const signalled = new Promise<number>((resolve) => {
       signalHandler = (signal) => {
         logger.info({ signal }, 'shutting down');
         resolve(0);
       };
-      process.once('SIGINT', signalHandler);
-      process.once('SIGTERM', signalHandler);
+      for (const signal of STOP_SIGNALS) process.once(signal, signalHandler);
     });
     const code = await Promise.race([signalled, bot.fatal]);
     await bot.stop();
     logger.info({ code }, 'stopped');
     return code;
   } finally {
-    process.off('SIGINT', duringStartup);
-    process.off('SIGTERM', duringStartup);
-    if (signalHandler !== undefined) {
-      process.off('SIGINT', signalHandler);
-      process.off('SIGTERM', signalHandler);
+    for (const signal of STOP_SIGNALS) {
+      process.off(signal, duringStartup);
+      if (signalHandler !== undefined) process.off(signal, signalHandler);
     }
     process.off('unhandledRejection', onRejection);
     await flush(logger);

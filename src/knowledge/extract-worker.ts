@@ -18,7 +18,10 @@ export interface WorkerRequest {
 }
 
 export type WorkerResponse =
-  { seq: number; ok: true; knowledge: PackedKnowledge } | { seq: number; ok: false; reason: string };
+  | { seq: number; ok: true; knowledge: PackedKnowledge }
+  | { seq: number; ok: false; reason: string }
+  /** Sent once the worker has loaded (budgets count from here, not from the thread's start). */
+  | { ready: true };
 
 /** The work of one message, also used in-process when no worker pool is worth starting. */
 export function processFile(
@@ -38,9 +41,13 @@ export function processFile(
 /** Marks workers started by the loader, so importing this module elsewhere never listens. */
 export const WORKER_ROLE = 'newsroom-extract';
 
-if ((workerData as { role?: string } | null)?.role === WORKER_ROLE)
+/**
+ * Answers the loader's requests with `work` (the real extraction, or a test's stand-in), after
+ * telling it the worker is ready.
+ */
+export function serveRequests(work: typeof processFile = processFile): void {
   parentPort?.on('message', (request: WorkerRequest) => {
-    const result = processFile(request.file, request.bytes, request.maxBytes);
+    const result = work(request.file, request.bytes, request.maxBytes);
     // Sent packed (sentence texts dropped): smaller to copy, and unpacking in the main thread makes
     // them slices of their paragraphs again.
     const response: WorkerResponse = result.ok
@@ -48,3 +55,13 @@ if ((workerData as { role?: string } | null)?.role === WORKER_ROLE)
       : { seq: request.seq, ok: false, reason: result.reason };
     parentPort?.postMessage(response);
   });
+  parentPort?.postMessage({ ready: true } satisfies WorkerResponse);
+}
+
+/** Whether this thread is a loader's worker started for this very module (not one importing it). */
+export function isWorkerEntry(moduleUrl: string): boolean {
+  const data = workerData as { role?: string; entry?: string } | null;
+  return data?.role === WORKER_ROLE && data.entry === moduleUrl;
+}
+
+if (isWorkerEntry(import.meta.url)) serveRequests();
