@@ -274,11 +274,12 @@ export class Library {
         articleId: dup.value.articleId,
         article: this.article(dup.value.articleId),
       };
+    const link = canonical ?? page.url;
     const probe = this.parse({
       id: 'page',
       fileName: `page.${ext}`,
       text: page.text,
-      ...(page.url ? { url: page.url } : {}),
+      ...(link ? { url: link } : {}),
     });
     if (!probe.ok) return { ok: false, reason: `the page could not be read as an article: ${probe.reason}` };
     const why = notAnArticle(probe.article);
@@ -288,7 +289,7 @@ export class Library {
       id,
       fileName: `${id}.${ext}`,
       text: page.text,
-      ...(page.url ? { url: page.url } : {}),
+      ...(link ? { url: link } : {}),
     });
     if (!parsed.ok) return { ok: false, reason: parsed.reason };
     const knowledge = this.withUrl(this.extract(parsed.article), canonical);
