@@ -156,7 +156,10 @@ function hasManageMessages(interaction: RepliableInteraction): boolean {
 export function hasRole(interaction: RepliableInteraction, roleId: string | undefined): boolean {
   const roles = roleId === undefined ? undefined : interaction.member?.roles;
   if (roles === undefined || roleId === undefined) return false;
-  return Array.isArray(roles) ? roles.includes(roleId) : roles.cache.has(roleId);
+  if (Array.isArray(roles)) return roles.includes(roleId);
+  // roles.cache only holds roles the guild cache knows; the member's raw role ids are complete.
+  const raw = (interaction.member as { _roles?: unknown } | null)?._roles;
+  return roles.cache.has(roleId) || (Array.isArray(raw) && raw.includes(roleId));
 }
 
 /** Creates the `interactionCreate` listener. It never rejects. */
