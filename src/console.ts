@@ -123,7 +123,7 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
     }));
   if (!preloaded) {
     // Articles added with /article add (DATA_DIR/newsroom.db); a broken database only warns.
-    const opened = openLibrary(app, librarySettingsFromEnv(io.env));
+    const opened = await openLibrary(app, librarySettingsFromEnv(io.env));
     app.library = opened.library;
     if (opened.problem !== undefined)
       await write(io.stderr, `warning: added articles are unavailable: ${opened.problem}\n`);
@@ -145,7 +145,9 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
     io.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
   };
   const render = (answer: Answer): string =>
-    args.json ? renderJson(answer) : renderText(answer, (id) => app.kb.article(id) ?? app.library?.article(id));
+    args.json
+      ? renderJson(answer)
+      : renderText(answer, (id) => app.kb.article(id) ?? app.library?.article(id));
 
   if (args.line !== null) {
     const answer = await answerLine(app, args.line, onError);

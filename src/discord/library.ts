@@ -17,14 +17,23 @@ export interface BotLibrary {
   library: Library;
   /** Polls every feed now (what the timer does). */
   pollFeeds: () => ReturnType<typeof pollAll>;
-  stop: () => void;
+  /** Stops polling, writes view snapshots, closes a database it opened. */
+  stop: () => Promise<void>;
 }
 
-export function attachLibrary(app: App, config: Config, client: Client, logger: Logger): BotLibrary {
+export async function attachLibrary(
+  app: App,
+  config: Config,
+  client: Client,
+  logger: Logger,
+): Promise<BotLibrary> {
   let library = app.library;
   const opensOwn = library === undefined;
   if (library === undefined) {
-    const opened = openLibrary(app, { dataDir: config.DATA_DIR, allowPrivate: config.ALLOW_PRIVATE_URLS });
+    const opened = await openLibrary(app, {
+      dataDir: config.DATA_DIR,
+      allowPrivate: config.ALLOW_PRIVATE_URLS,
+    });
     library = opened.library;
     app.library = library;
     if (opened.problem !== undefined)
@@ -68,8 +77,9 @@ export function attachLibrary(app: App, config: Config, client: Client, logger: 
     }
   };
   const stopPolling = startFeedPoller(deps, config.FEED_POLL_MINUTES, report);
-  const stop = (): void => {
+  const stop = async (): Promise<void> => {
     stopPolling();
+    await owned.flush();
     if (opensOwn) owned.close();
   };
   return {

@@ -136,7 +136,7 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
   // A prepared app (tests) brings its own library or none; a normal start opens DATA_DIR.
   const added =
     options.app === undefined || options.app.library !== undefined
-      ? attachLibrary(app, config, client, logger)
+      ? await attachLibrary(app, config, client, logger)
       : undefined;
   const cooldown = createCooldown(options.cooldown ?? {});
   const pages = new StateStore<PageState>();
@@ -206,7 +206,7 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     if (stopped) return;
     stopped = true;
     watcher?.close();
-    added?.stop();
+    await added?.stop();
     clearInterval(sweeper);
     try {
       await client.destroy();

@@ -210,6 +210,40 @@ export class Store {
     }
   }
 
+  /** What identifies each stored article's content, in insertion order (cheap: no bodies). */
+  articleKeys(): Outcome<
+    { rowid: number; articleId: string; scope: string; contentHash: string; pipeline: string | null }[]
+  > {
+    return this.attempt(() =>
+      (
+        this.db
+          .prepare('SELECT rowid, article_id, scope, content_hash, pipeline FROM articles ORDER BY rowid')
+          .all() as {
+          rowid: number;
+          article_id: string;
+          scope: string;
+          content_hash: string;
+          pipeline: string | null;
+        }[]
+      ).map((r) => ({
+        rowid: r.rowid,
+        articleId: r.article_id,
+        scope: r.scope,
+        contentHash: r.content_hash,
+        pipeline: r.pipeline,
+      })),
+    );
+  }
+
+  /** The stored articles of one scope, in insertion order. */
+  articlesOf(scope: string): Outcome<StoredRow[]> {
+    return this.attempt(() =>
+      (
+        this.db.prepare('SELECT * FROM articles WHERE scope = ? ORDER BY rowid').all(scope) as ArticleRow[]
+      ).map(fromRow),
+    );
+  }
+
   /** Every stored article, in insertion order. */
   articles(): Outcome<StoredRow[]> {
     return this.attempt(() =>

@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Article, LoadProblem, ParseResult } from '../article/types.ts';
 import { extractKnowledge } from '../knowledge/extract.ts';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { PIPELINE_VERSION } from '../knowledge/loader.ts';
-import { packKnowledge, unpackKnowledge } from '../knowledge/snapshot.ts';
+import { INDEX_VERSION } from '../knowledge/knowledge-base.ts';
+import {
+  corpusKey,
+  packKnowledge,
+  readSnapshot,
+  unpackKnowledge,
+  writeSnapshot,
+} from '../knowledge/snapshot.ts';
 import type { PackedKnowledge } from '../knowledge/snapshot.ts';
 import type { ArticleKnowledge } from '../knowledge/types.ts';
 import type { FetchResult } from '../fetch/fetch-page.ts';
@@ -37,7 +46,15 @@ export interface LibraryDeps {
   parse?: (input: PageInput) => ParseResult;
   extract?: (article: Article) => ArticleKnowledge;
   now?: () => Date;
+  /**
+   * Folder for snapshots of big server views (knowledge plus built indexes), so a restart with
+   * thousands of stored articles reads one file per server instead of re-indexing. Null: none.
+   */
+  viewsDir?: string | null;
 }
+
+/** Servers with at least this many added articles get a view snapshot. */
+export const SNAPSHOT_MIN_ARTICLES = 100;
 
 export interface AddRequest {
   scope: string;
@@ -85,6 +102,11 @@ export const contentHash = (text: string): string => createHash('sha256').update
 
 export class Library {
   private readonly byScope = new Map<string, Map<string, ArticleKnowledge>>();
+  /** Per scope, article id -> content key, in view order (known before knowledge is read). */
+  private readonly rowKeys = new Map<string, Map<string, string>>();
+  private readonly baseKeys = new WeakMap<KnowledgeBase, string>();
+  /** Views built since their snapshot was written. */
+  private readonly dirty = new Set<string>();
   private readonly versions = new Map<string, number>();
   private readonly views = new Map<string, View>();
   private readonly parse: (input: PageInput) => ParseResult;
@@ -135,20 +157,123 @@ export class Library {
     this.storeRef?.close();
   }
 
-  /** Reads every stored article back (cached knowledge when its pipeline matches). */
-  load(): Outcome<number> {
+  /**
+   * Reads every stored article back: a server whose view snapshot matches its stored articles
+   * (and the folder's) comes back from it in one read; the others from each row's cached knowledge.
+   */
+  async load(): Promise<Outcome<number>> {
     const store = this.storeRef;
     if (store === null) return { ok: true, value: 0 };
-    const rows = store.articles();
-    if (!rows.ok) return rows;
-    let count = 0;
-    for (const row of rows.value) {
-      const knowledge = this.knowledgeOfRow(row);
-      if (knowledge === null) continue;
-      this.put(row.scope, knowledge);
-      count++;
+    const keys = store.articleKeys();
+    if (!keys.ok) return keys;
+    const scopes: string[] = [GLOBAL_SCOPE];
+    for (const k of keys.value) {
+      if (!this.rowKeys.has(k.scope)) {
+        this.rowKeys.set(k.scope, new Map());
+        if (k.scope !== GLOBAL_SCOPE) scopes.push(k.scope);
+      }
+      this.rowKeys.get(k.scope)?.set(k.articleId, `${k.articleId}:${k.contentHash}`);
     }
+    let count = 0;
+    for (const scope of scopes) {
+      if (!this.rowKeys.has(scope)) continue;
+      if (await this.loadSnapshot(scope)) {
+        count += this.byScope.get(scope)?.size ?? 0;
+        continue;
+      }
+      const rows = store.articlesOf(scope);
+      if (!rows.ok) return rows;
+      for (const row of rows.value) {
+        const knowledge = this.knowledgeOfRow(row);
+        if (knowledge === null) {
+          this.rowKeys.get(scope)?.delete(row.articleId);
+          continue;
+        }
+        this.put(scope, knowledge, row.contentHash);
+        count++;
+      }
+      if (rows.value.length >= SNAPSHOT_MIN_ARTICLES) this.kbFor(scope === GLOBAL_SCOPE ? undefined : scope);
+    }
+    await this.flush();
     return { ok: true, value: count };
+  }
+
+  private viewFolder(scope: string): string | null {
+    if (this.deps.viewsDir === undefined || this.deps.viewsDir === null) return null;
+    return path.join(this.deps.viewsDir, createHash('sha1').update(scope).digest('hex').slice(0, 16));
+  }
+
+  /** A key for the folder's knowledge: ids and paragraph texts (a reload that changes them changes it). */
+  private baseKey(base: KnowledgeBase): string {
+    let key = this.baseKeys.get(base);
+    if (key === undefined) {
+      const hash = createHash('sha256');
+      for (const a of base.articles) {
+        hash.update(a.id).update('\0');
+        for (const p of a.paragraphs) hash.update(p.text).update('\n');
+      }
+      key = hash.digest('hex');
+      this.baseKeys.set(base, key);
+    }
+    return key;
+  }
+
+  /** Which stored articles a view holds, in view order: global ones, then the server's own. */
+  private viewMembers(scope: string | undefined): { scope: string; id: string; key: string }[] {
+    const base = this.deps.base.kb;
+    const out: { scope: string; id: string; key: string }[] = [];
+    const sources = scope === undefined || scope === GLOBAL_SCOPE ? [GLOBAL_SCOPE] : [GLOBAL_SCOPE, scope];
+    for (const s of sources)
+      for (const [id, key] of this.rowKeys.get(s) ?? [])
+        if (base.article(id) === undefined) out.push({ scope: s, id, key });
+    return out;
+  }
+
+  private viewKey(scope: string | undefined): string {
+    const members = this.viewMembers(scope).map((m) => m.key);
+    return corpusKey([this.baseKey(this.deps.base.kb), ...members], `${INDEX_VERSION}+${STORE_PIPELINE}`);
+  }
+
+  private async loadSnapshot(scope: string): Promise<boolean> {
+    const folder = this.viewFolder(scope);
+    const own = this.rowKeys.get(scope);
+    if (folder === null || own === undefined || own.size < SNAPSHOT_MIN_ARTICLES) return false;
+    const viewScope = scope === GLOBAL_SCOPE ? undefined : scope;
+    const snapshot = await readSnapshot(folder, this.viewKey(viewScope));
+    if (snapshot === null) return false;
+    const base = this.deps.base.kb;
+    const members = this.viewMembers(viewScope);
+    if (snapshot.knowledge.length !== base.knowledge.length + members.length) return false;
+    const stored = snapshot.knowledge.slice(base.knowledge.length);
+    const knowledge: ArticleKnowledge[] = [...base.knowledge];
+    stored.forEach((k, i) => {
+      const member = members[i];
+      if (member === undefined) return;
+      // The global part is already in memory (shared); the server's own part comes from the file.
+      const live = this.byScope.get(member.scope)?.get(member.id);
+      if (live === undefined) this.put(member.scope, k);
+      knowledge.push(live ?? k);
+    });
+    const kb = buildKnowledgeBase(knowledge, snapshot.indexes);
+    this.views.set(scope, { base, version: this.version(viewScope), kb });
+    return true;
+  }
+
+  /** Writes the snapshots of big views built since their last snapshot (restarts read them). */
+  async flush(): Promise<void> {
+    for (const scope of [...this.dirty]) {
+      this.dirty.delete(scope);
+      const folder = this.viewFolder(scope);
+      const view = this.views.get(scope);
+      if (folder === null || view === undefined) continue;
+      const viewScope = scope === GLOBAL_SCOPE ? undefined : scope;
+      await mkdir(folder, { recursive: true }).catch(() => undefined);
+      await writeSnapshot(folder, this.viewKey(viewScope), {
+        knowledge: [...view.kb.knowledge],
+        indexes: view.kb.indexState(),
+        problems: [],
+      }).catch(() => undefined);
+    }
   }
 
   private knowledgeOfRow(row: StoredRow): ArticleKnowledge | null {
@@ -179,10 +304,15 @@ export class Library {
     return { ...k, article: { ...k.article, meta: { ...k.article.meta, url } } };
   }
 
-  private put(scope: string, knowledge: ArticleKnowledge): void {
+  private put(scope: string, knowledge: ArticleKnowledge, hash?: string): void {
     let list = this.byScope.get(scope);
     if (list === undefined) this.byScope.set(scope, (list = new Map()));
     list.set(knowledge.article.id, knowledge);
+    if (hash !== undefined) {
+      let keys = this.rowKeys.get(scope);
+      if (keys === undefined) this.rowKeys.set(scope, (keys = new Map()));
+      keys.set(knowledge.article.id, `${knowledge.article.id}:${hash}`);
+    }
     this.versions.set(scope, (this.versions.get(scope) ?? 0) + 1);
   }
 
@@ -203,12 +333,14 @@ export class Library {
     const version = this.version(scope);
     const cached = this.views.get(key);
     if (cached !== undefined && cached.base === base && cached.version === version) return cached.kb;
-    const seen = new Set(base.articles.map((a) => a.id));
-    const extra = [...(global?.values() ?? []), ...(own?.values() ?? [])].filter(
-      (k) => !seen.has(k.article.id),
-    );
+    const extra: ArticleKnowledge[] = [];
+    for (const m of this.viewMembers(scope)) {
+      const k = this.byScope.get(m.scope)?.get(m.id);
+      if (k !== undefined) extra.push(k);
+    }
     const kb = buildKnowledgeBase([...base.knowledge, ...extra]);
     this.views.set(key, { base, version, kb });
+    if (extra.length >= SNAPSHOT_MIN_ARTICLES) this.dirty.add(key);
     return kb;
   }
 
@@ -309,7 +441,7 @@ export class Library {
       { pipeline: STORE_PIPELINE, json: JSON.stringify(packKnowledge(knowledge)) },
     );
     if (!inserted.ok) return { ok: false, reason: `the article was not stored: ${inserted.reason}` };
-    this.put(request.scope, knowledge);
+    this.put(request.scope, knowledge, hash);
     return { ok: true, duplicate: false, article: knowledge.article };
   }
 
@@ -338,6 +470,7 @@ export class Library {
     const removed = store.removeArticle(scope, match.article.id);
     if (!removed.ok) return removed;
     own?.delete(match.article.id);
+    this.rowKeys.get(scope)?.delete(match.article.id);
     this.versions.set(scope, (this.versions.get(scope) ?? 0) + 1);
     return { ok: true, value: match.article };
   }

@@ -32,10 +32,10 @@ export function librarySettingsFromEnv(env: Readonly<Record<string, string | und
  * then serves its articles folder and says why articles cannot be added. A database that does not
  * exist yet is created on the first add, so merely reading never writes files.
  */
-export function openLibrary(
+export async function openLibrary(
   base: { readonly kb: KnowledgeBase },
   settings: LibrarySettings,
-): { library: Library; problem?: string; loaded: number } {
+): Promise<{ library: Library; problem?: string; loaded: number }> {
   const fetch = (url: string): ReturnType<typeof fetchPage> =>
     fetchPage(url, { ...settings.fetch, allowPrivate: settings.allowPrivate });
   const fetchFeed = (url: string): ReturnType<typeof fetchPage> =>
@@ -43,7 +43,17 @@ export function openLibrary(
   const file = path.join(settings.dataDir, DB_FILE);
   const connect = (): ReturnType<typeof openStore> => openStore(settings.dataDir, settings.open);
   if (!existsSync(file))
-    return { library: new Library({ store: null, base, fetch, fetchFeed, connect }), loaded: 0 };
+    return {
+      library: new Library({
+        store: null,
+        base,
+        fetch,
+        fetchFeed,
+        connect,
+        viewsDir: path.join(settings.dataDir, 'views'),
+      }),
+      loaded: 0,
+    };
   const opened = connect();
   if (!opened.ok)
     return {
@@ -52,8 +62,9 @@ export function openLibrary(
       loaded: 0,
     };
   const store: Store = opened.value;
-  const library = new Library({ store, base, fetch, fetchFeed });
-  const loaded = library.load();
+  const viewsDir = path.join(settings.dataDir, 'views');
+  const library = new Library({ store, base, fetch, fetchFeed, viewsDir });
+  const loaded = await library.load();
   if (!loaded.ok) return { library, problem: loaded.reason, loaded: 0 };
   return { library, loaded: loaded.value };
 }

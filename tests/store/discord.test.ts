@@ -45,7 +45,7 @@ beforeAll(async () => {
   fake = await startFakeDiscord({ token: FAKE_TOKEN, heartbeatIntervalMs: 2000, guilds: [{}, {}] });
   const config = fakeConfig(fake, { MODERATOR_ROLE_ID: ROLE, DATA_DIR: dataDir, ALLOW_PRIVATE_URLS: 'on' });
   const app = await loadApp({ articlesDir: FIXTURES });
-  app.library = openLibrary(app, { dataDir, allowPrivate: true }).library;
+  app.library = (await openLibrary(app, { dataDir, allowPrivate: true })).library;
   bot = await launchBot(config, { app, logger: memoryLogger([FAKE_TOKEN]).logger, loginTimeoutMs: 10_000 });
 }, 30_000);
 

@@ -47,10 +47,10 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function library(dataDir?: string): { library: Library; problem?: string; dataDir: string } {
+async function library(dataDir?: string): Promise<{ library: Library; problem?: string; dataDir: string }> {
   const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'newsroom-lib-'));
   if (dataDir === undefined) dirs.push(dir);
-  const opened = openLibrary({ kb }, { dataDir: dir, allowPrivate: true });
+  const opened = await openLibrary({ kb }, { dataDir: dir, allowPrivate: true });
   libraries.push(opened.library);
   return { ...opened, dataDir: dir };
 }
@@ -66,7 +66,7 @@ const text = (a: Answer): string => (a.ok ? `${a.message ?? ''} ${JSON.stringify
 
 describe('adding articles by link', () => {
   it('adds a Markdown page to one server, answerable there at once and nowhere else', async () => {
-    const { library: lib } = library();
+    const { library: lib } = await library();
     const added = await run(lib, 'guild-a', { action: 'add', url: `${base}/ferry.md` }, 'article');
     expect(added.ok).toBe(true);
     const said = await run(lib, 'guild-a', { quote: 'a ramp that moves under their feet' }, 'who-said');
@@ -82,7 +82,7 @@ describe('adding articles by link', () => {
   });
 
   it('reads an HTML page (interim reader): body paragraphs only, outlet and canonical URL kept', async () => {
-    const { library: lib } = library();
+    const { library: lib } = await library();
     const added = await lib.addUrl(`${base}/orchard?utm_source=feed`, { scope: 'g', addedBy: 'm' });
     if (!added.ok || added.duplicate) throw new Error(JSON.stringify(added));
     const paragraphs = added.article.paragraphs.map((p) => p.text).join('\n');
@@ -94,7 +94,7 @@ describe('adding articles by link', () => {
   });
 
   it('skips a second copy with the same canonical URL and says which article it is', async () => {
-    const { library: lib } = library();
+    const { library: lib } = await library();
     await run(lib, 'g', { action: 'add', url: `${base}/orchard?utm_source=feed` }, 'article');
     const again = await run(lib, 'g', { action: 'add', url: `${base}/orchard-amp` }, 'article');
     expect(text(again)).toMatch(/Already added as orchard-growers-count-frost-losses/);
@@ -103,7 +103,7 @@ describe('adding articles by link', () => {
   });
 
   it('refuses a page that is not an article, with the reason, storing nothing', async () => {
-    const { library: lib } = library();
+    const { library: lib } = await library();
     const got = await run(lib, 'g', { action: 'add', url: `${base}/stub` }, 'article');
     expect(got.ok ? '' : got.error).toMatch(/only \d+ characters of article text/);
     const missing = await run(lib, 'g', { action: 'add', url: `${base}/nothing-here` }, 'article');
@@ -112,10 +112,10 @@ describe('adding articles by link', () => {
   });
 
   it('keeps added articles across a restart', async () => {
-    const first = library();
+    const first = await library();
     await first.library.addUrl(`${base}/ferry.md`, { scope: 'g', addedBy: 'm' });
     first.library.close();
-    const again = library(first.dataDir);
+    const again = await library(first.dataDir);
     expect(again.library.added('g').map((a) => a.meta.title)).toEqual([
       'Island ferry service halted after storm damage',
     ]);
@@ -124,7 +124,7 @@ describe('adding articles by link', () => {
   });
 
   it('removes an article added in this server only, never a folder article', async () => {
-    const { library: lib } = library();
+    const { library: lib } = await library();
     await lib.addUrl(`${base}/ferry.md`, { scope: 'g', addedBy: 'm' });
     const id = lib.added('g')[0]?.id ?? '';
     const fromOther = await run(lib, 'other', { action: 'remove', article: id }, 'article');
@@ -140,7 +140,7 @@ describe('adding articles by link', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-lib-'));
     dirs.push(dir);
     writeFileSync(path.join(dir, DB_FILE), 'this is not sqlite '.repeat(500));
-    const opened = library(dir);
+    const opened = await library(dir);
     expect(opened.problem).toMatch(/newsroom\.db: the database is corrupt/);
     const list = await run(opened.library, 'g', {}, 'articles');
     expect(list.ok && list.results.length).toBe(kb.articles.length);
@@ -151,7 +151,7 @@ describe('adding articles by link', () => {
 
 describe('feeds', () => {
   it('posts a card for each new item, adds it to the server, and skips duplicates', async () => {
-    const { library: lib } = library();
+    const { library: lib } = await library();
     pages.set('/feed.xml', {
       type: 'application/rss+xml',
       body: rss([{ title: 'Old story', link: `${base}/old` }]),
@@ -191,7 +191,7 @@ describe('feeds', () => {
   });
 
   it('refuses a link that is not a feed', async () => {
-    const { library: lib } = library();
+    const { library: lib } = await library();
     const got = await run(lib, 'g', { action: 'add', url: `${base}/ferry.md`, channel: '1' }, 'feed');
     expect(got.ok ? '' : got.error).toMatch(/not an RSS or Atom feed/);
   });
