@@ -155,8 +155,6 @@ try {
   library.close();
   const small = mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-views-'));
   try {
-    const seeds = templates.slice(0, 5).map((t) => JSON.parse(t.json) as unknown);
-    void seeds;
     const viewsLib = (await openLibrary(folder, { dataDir: small, allowPrivate: true })).library;
     for (let g = 0; g < 20; g++)
       for (let i = 0; i < 10; i++)

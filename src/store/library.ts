@@ -51,6 +51,8 @@ export interface LibraryDeps {
    * thousands of stored articles reads one file per server instead of re-indexing. Null: none.
    */
   viewsDir?: string | null;
+  /** Servers with at least this many added articles get a view snapshot. Default {@link SNAPSHOT_MIN_ARTICLES}. */
+  snapshotMinArticles?: number;
 }
 
 /** Servers with at least this many added articles get a view snapshot. */
@@ -116,9 +118,11 @@ export class Library {
   readonly problems: LoadProblem[] = [];
 
   private storeRef: Store | null;
+  private readonly snapshotMin: number;
 
   constructor(private readonly deps: LibraryDeps) {
     this.storeRef = deps.store;
+    this.snapshotMin = deps.snapshotMinArticles ?? SNAPSHOT_MIN_ARTICLES;
     this.parse = deps.parse ?? parseFetchedPage;
     this.extract = deps.extract ?? extractKnowledge;
     this.now = deps.now ?? (() => new Date());
@@ -192,7 +196,7 @@ export class Library {
         this.put(scope, knowledge, row.contentHash);
         count++;
       }
-      if (rows.value.length >= SNAPSHOT_MIN_ARTICLES) this.kbFor(scope === GLOBAL_SCOPE ? undefined : scope);
+      if (rows.value.length >= this.snapshotMin) this.kbFor(scope === GLOBAL_SCOPE ? undefined : scope);
     }
     await this.flush();
     return { ok: true, value: count };
@@ -237,7 +241,7 @@ export class Library {
   private async loadSnapshot(scope: string): Promise<boolean> {
     const folder = this.viewFolder(scope);
     const own = this.rowKeys.get(scope);
-    if (folder === null || own === undefined || own.size < SNAPSHOT_MIN_ARTICLES) return false;
+    if (folder === null || own === undefined || own.size < this.snapshotMin) return false;
     const viewScope = scope === GLOBAL_SCOPE ? undefined : scope;
     const snapshot = await readSnapshot(folder, this.viewKey(viewScope));
     if (snapshot === null) return false;
@@ -340,7 +344,7 @@ export class Library {
     }
     const kb = buildKnowledgeBase([...base.knowledge, ...extra]);
     this.views.set(key, { base, version, kb });
-    if (extra.length >= SNAPSHOT_MIN_ARTICLES) this.dirty.add(key);
+    if (extra.length >= this.snapshotMin) this.dirty.add(key);
     return kb;
   }
 

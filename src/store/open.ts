@@ -16,6 +16,8 @@ export interface LibrarySettings {
   allowPrivate: boolean;
   fetch?: Omit<FetchOptions, 'allowPrivate'>;
   open?: OpenOptions;
+  /** See `LibraryDeps.snapshotMinArticles`. */
+  snapshotMinArticles?: number;
 }
 
 /** Reads DATA_DIR and ALLOW_PRIVATE_URLS from an environment (the console has no full config). */
@@ -42,28 +44,25 @@ export async function openLibrary(
     fetchPage(url, { ...settings.fetch, accept: FEED_TYPES, allowPrivate: settings.allowPrivate });
   const file = path.join(settings.dataDir, DB_FILE);
   const connect = (): ReturnType<typeof openStore> => openStore(settings.dataDir, settings.open);
-  if (!existsSync(file))
-    return {
-      library: new Library({
-        store: null,
-        base,
-        fetch,
-        fetchFeed,
-        connect,
-        viewsDir: path.join(settings.dataDir, 'views'),
-      }),
-      loaded: 0,
-    };
+  const shared = {
+    base,
+    fetch,
+    fetchFeed,
+    viewsDir: path.join(settings.dataDir, 'views'),
+    ...(settings.snapshotMinArticles !== undefined
+      ? { snapshotMinArticles: settings.snapshotMinArticles }
+      : {}),
+  };
+  if (!existsSync(file)) return { library: new Library({ store: null, connect, ...shared }), loaded: 0 };
   const opened = connect();
   if (!opened.ok)
     return {
-      library: new Library({ store: null, storeProblem: opened.reason, base, fetch, fetchFeed }),
+      library: new Library({ store: null, storeProblem: opened.reason, ...shared }),
       problem: opened.reason,
       loaded: 0,
     };
   const store: Store = opened.value;
-  const viewsDir = path.join(settings.dataDir, 'views');
-  const library = new Library({ store, base, fetch, fetchFeed, viewsDir });
+  const library = new Library({ store, ...shared });
   const loaded = await library.load();
   if (!loaded.ok) return { library, problem: loaded.reason, loaded: 0 };
   return { library, loaded: loaded.value };

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import type { Answer } from '../../src/answer.ts';
 import { execute } from '../../src/dispatch.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { loadCommands } from '../../src/registry.ts';
-import { DB_FILE } from '../../src/store/db.ts';
+import { DB_FILE, openStore } from '../../src/store/db.ts';
 import { followFeed, pollFeed } from '../../src/store/feeds.ts';
 import type { Library } from '../../src/store/library.ts';
 import { openLibrary } from '../../src/store/open.ts';
@@ -47,10 +47,20 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function library(dataDir?: string): Promise<{ library: Library; problem?: string; dataDir: string }> {
+async function library(
+  dataDir?: string,
+  snapshotMinArticles?: number,
+): Promise<{ library: Library; problem?: string; dataDir: string }> {
   const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'newsroom-lib-'));
   if (dataDir === undefined) dirs.push(dir);
-  const opened = await openLibrary({ kb }, { dataDir: dir, allowPrivate: true });
+  const opened = await openLibrary(
+    { kb },
+    {
+      dataDir: dir,
+      allowPrivate: true,
+      ...(snapshotMinArticles !== undefined ? { snapshotMinArticles } : {}),
+    },
+  );
   libraries.push(opened.library);
   return { ...opened, dataDir: dir };
 }
@@ -121,6 +131,29 @@ describe('adding articles by link', () => {
     ]);
     const said = await run(again.library, 'g', { quote: 'Fresh milk lasts two days' }, 'who-said');
     expect(said.ok && said.results[0]?.speaker).toBe('Pablo Ferreira');
+  });
+
+  it('restarts a server from its view snapshot, and never from a stale one', async () => {
+    const first = await library(undefined, 1);
+    await first.library.addUrl(`${base}/ferry.md`, { scope: 'g', addedBy: 'm' });
+    await first.library.addUrl(`${base}/orchard-amp`, { scope: 'g', addedBy: 'm' });
+    first.library.kbFor('g');
+    await first.library.flush();
+    first.library.close();
+    expect(readdirSync(path.join(first.dataDir, 'views'))).toHaveLength(1);
+    const warm = await library(first.dataDir, 1);
+    const said = await run(warm.library, 'g', { quote: 'Fresh milk lasts two days' }, 'who-said');
+    expect(said.ok && said.results[0]?.speaker).toBe('Pablo Ferreira');
+    warm.library.close();
+    // Another process removes an article: the snapshot no longer matches and is not used.
+    const other = openStore(first.dataDir);
+    if (!other.ok) throw new Error(other.reason);
+    other.value.removeArticle('g', warm.library.added('g')[0]?.id ?? '');
+    other.value.close();
+    const after = await library(first.dataDir, 1);
+    expect(after.library.added('g').map((a) => a.meta.title)).toEqual(['Orchard growers count frost losses']);
+    const gone = await run(after.library, 'g', { quote: 'Fresh milk lasts two days' }, 'who-said');
+    expect(gone.ok && gone.results.some((r) => r.speaker === 'Pablo Ferreira')).toBe(false);
   });
 
   it('removes an article added in this server only, never a folder article', async () => {
