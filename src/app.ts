@@ -7,6 +7,7 @@ import { loadKnowledge } from './knowledge/loader.ts';
 import type { KnowledgeLoadOptions } from './knowledge/loader.ts';
 import { loadCommands } from './registry.ts';
 import type { RegistryProblem } from './registry.ts';
+import type { Library } from './store/library.ts';
 
 /**
  * What both front ends start from: the knowledge of every article and the command modules.
@@ -16,6 +17,8 @@ export interface App {
   kb: KnowledgeBase;
   commands: ReadonlyMap<string, Command>;
   problems: { articles: LoadProblem[]; commands: RegistryProblem[] };
+  /** Articles added from Discord or the console (src/store), when opened. */
+  library?: Library;
 }
 
 export type LoadOptions = Omit<KnowledgeLoadOptions, 'cacheDir'> & {

@@ -1,5 +1,6 @@
 import type { Answer } from './answer.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
+import type { Library } from './store/library.ts';
 
 /**
  * The seam between the command modules in `commands/` and the two front ends. A command module
@@ -13,6 +14,8 @@ export const OptionType = {
   Integer: 4,
   Boolean: 5,
   Number: 10,
+  Channel: 7,
+  Attachment: 11,
 } as const;
 
 /** The JSON a builder produces: the subset of Discord's command schema the front ends read. */
@@ -83,6 +86,10 @@ export interface CommandContext {
   commands: ReadonlyMap<string, Command>;
   /** The Discord server the command came from (undefined in DMs and the console). */
   guildId?: string | undefined;
+  /** Who ran it (Discord user id, or "console"): stored as who added an article or feed. */
+  userId?: string | undefined;
+  /** Added articles and feeds (database, fetcher), when the front end opened one. */
+  library?: Library | undefined;
 }
 
 export interface Choice {

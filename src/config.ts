@@ -39,6 +39,27 @@ const schema = z
         .transform((v) => /^(on|true|1)$/i.test(v))
         .default(true),
     ),
+    // Added articles and feeds: DATA_DIR/newsroom.db (SQLite).
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
+    // Tests only: let /article and /feed fetch from loopback and private networks.
+    ALLOW_PRIVATE_URLS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^(on|off|true|false|1|0)$/i, 'must be on or off')
+        .transform((v) => /^(on|true|1)$/i.test(v))
+        .default(false),
+    ),
+    FEED_POLL_MINUTES: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'must be a number of minutes' })
+        .min(1, 'must be at least 1')
+        .max(1440)
+        .default(15),
+    ),
+    // A role whose members may add and remove articles and feeds besides Manage Messages.
+    MODERATOR_ROLE_ID: z.preprocess(blankToUndefined, snowflake.optional()),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).default('info'),

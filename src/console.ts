@@ -10,6 +10,7 @@ import { cacheDirOf } from './config.ts';
 import { DEFAULT_CACHE_DIR } from './knowledge/loader.ts';
 import { execute } from './dispatch.ts';
 import { renderJson, renderText } from './render/text.ts';
+import { CONSOLE_SCOPE, librarySettingsFromEnv, openLibrary } from './store/open.ts';
 
 /**
  * The local front end: the same slash commands as Discord, typed in a terminal or piped in.
@@ -88,7 +89,7 @@ export async function answerLine(
 ): Promise<Answer> {
   const parsed = parseCommandLine(line, app.commands);
   if (!parsed.ok) return fail(parsed.name ?? '', parsed.error, parsed.suggestions);
-  return execute(app, parsed.name, parsed.values, onError);
+  return execute(app, parsed.name, parsed.values, onError, { guildId: CONSOLE_SCOPE, userId: 'console' });
 }
 
 /** Writes to the terminal (or a pipe) without any control character from article text. */
@@ -122,6 +123,15 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
       cacheDir,
       onProgress: progressLine(io.stderr),
     }));
+  if (!preloaded) {
+    // Articles added with /article add (DATA_DIR/newsroom.db); a broken database only warns.
+    const opened = await openLibrary(app, librarySettingsFromEnv(io.env));
+    app.library = opened.library;
+    if (opened.problem !== undefined)
+      await write(io.stderr, `warning: added articles are unavailable: ${opened.problem}\n`);
+    for (const p of opened.library.problems)
+      await write(io.stderr, `warning: skipped stored article ${p.file}: ${p.reason}\n`);
+  }
   for (const p of app.problems.articles)
     await write(io.stderr, `warning: skipped article ${p.file}: ${p.reason}\n`);
   for (const p of app.problems.commands)
@@ -137,7 +147,9 @@ export async function runConsole(io: ConsoleIO, preloaded?: App): Promise<number
     io.stderr.write(stripControls(`error: ${(error as Error).stack ?? String(error)}\n`));
   };
   const render = (answer: Answer): string =>
-    args.json ? renderJson(answer) : renderText(answer, (id) => app.kb.article(id));
+    args.json
+      ? renderJson(answer)
+      : renderText(answer, (id) => app.kb.article(id) ?? app.library?.article(id));
 
   if (args.line !== null) {
     const answer = await answerLine(app, args.line, onError);

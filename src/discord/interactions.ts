@@ -18,6 +18,7 @@ import { execute } from '../dispatch.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Logger } from '../logger.ts';
 import type { ArticleFinder } from '../render/text.ts';
+import type { Library } from '../store/library.ts';
 import { StateStore, parseCustomId } from './components.ts';
 import type { ContextMenuCommand } from './context-menu.ts';
 import { contextMenus as defaultContextMenus } from './context-menu.ts';
@@ -67,6 +68,10 @@ export interface InteractionDeps {
   /** Which commands are acknowledged before they run (synchronous work blocks every timer). */
   deferral?: DeferralPolicy;
   pageSize?: number;
+  /** Added articles: each server answers from its own view; /article and /feed store here. */
+  library?: Library;
+  /** Members with this role may run moderator commands besides those with Manage Messages. */
+  moderatorRoleId?: string;
 }
 
 /** What happened to an interaction, for the one log line per interaction. */
@@ -111,7 +116,8 @@ export function optionValues(data: readonly CommandInteractionOption[]): Record<
   for (const option of data) {
     if (option.options !== undefined && option.options.length > 0)
       Object.assign(values, optionValues(option.options));
-    const v = option.value;
+    // An attachment option's value is its id; the command needs the file's URL (Discord's CDN).
+    const v = option.attachment?.url ?? option.value;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values[option.name] = v;
   }
   return values;
@@ -156,6 +162,16 @@ function hasManageMessages(interaction: RepliableInteraction): boolean {
 
 type DeferrableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
+/** Whether the member has the configured moderator role (either member shape discord.js gives). */
+export function hasRole(interaction: RepliableInteraction, roleId: string | undefined): boolean {
+  const roles = roleId === undefined ? undefined : interaction.member?.roles;
+  if (roles === undefined || roleId === undefined) return false;
+  if (Array.isArray(roles)) return roles.includes(roleId);
+  // roles.cache only holds roles the guild cache knows; the member's raw role ids are complete.
+  const raw = (interaction.member as { _roles?: unknown } | null)?._roles;
+  return roles.cache.has(roleId) || (Array.isArray(raw) && raw.includes(roleId));
+}
+
 /** Creates the `interactionCreate` listener. It never rejects. */
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   const { commands, logger } = deps;
@@ -168,12 +184,15 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const deferral = deps.deferral ?? createDeferralPolicy();
   const guard = deps.autocompleteGuard ?? createAutocompleteGuard();
   const pageSize = deps.pageSize ?? PAGE_SIZE;
-  const find: ArticleFinder = (id) => current().article(id);
+  const find: ArticleFinder = (id) => current().article(id) ?? deps.library?.article(id);
+  const kbOf = (guildId: string | null): KnowledgeBase =>
+    deps.library?.kbFor(guildId ?? undefined) ?? current();
   const runtime = {
     get kb(): KnowledgeBase {
       return current();
     },
     commands,
+    library: deps.library,
   };
 
   /** Logs a rejected REST call; Discord's code says why (10062 too late, 40060 answered twice). */
@@ -300,7 +319,11 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     }
     if (!(await allowed(interaction))) return 'cooldown';
     // Discord hides moderator commands from members, but server settings can override that.
-    if (command.moderator === true && !hasManageMessages(interaction)) {
+    if (
+      command.moderator === true &&
+      !hasManageMessages(interaction) &&
+      !hasRole(interaction, deps.moderatorRoleId)
+    ) {
       await send(interaction, notice(MESSAGES.refused));
       return 'refused';
     }
@@ -308,12 +331,18 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const hide = values.hide === true;
     const preview = command.delivery === 'preview';
     const work = (): Promise<Answer> =>
-      execute(runtime, interaction.commandName, values, (error) => {
-        logger.error(
-          { err: error, interaction: interaction.id, command: interaction.commandName },
-          'command failed',
-        );
-      });
+      execute(
+        runtime,
+        interaction.commandName,
+        values,
+        (error) => {
+          logger.error(
+            { err: error, interaction: interaction.id, command: interaction.commandName },
+            'command failed',
+          );
+        },
+        { guildId: interaction.guildId ?? undefined, userId: interaction.user.id },
+      );
     const { answer, deferredPrivately } = await runWithDeadline(
       interaction,
       interaction.commandName,
@@ -340,7 +369,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const work = async (): Promise<Answer> => {
       try {
         return await menu.run({
-          kb: current(),
+          kb: kbOf(interaction.guildId),
           message: { id: interaction.targetMessage.id, content: interaction.targetMessage.content },
         });
       } catch (error) {
@@ -374,7 +403,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
         if (verdict.ok)
           choices = clipChoices(
             command.autocomplete({
-              kb: current(),
+              kb: kbOf(interaction.guildId),
               focused: { name: focused.name, value: verdict.text },
               options: createOptions(optionValues(interaction.options.data)),
               commands,

@@ -17,6 +17,8 @@ import type { CooldownOptions } from './cooldown.ts';
 import { createDeferralPolicy } from './deferral.ts';
 import type { DeferralOptions } from './deferral.ts';
 import { createInteractionHandler } from './interactions.ts';
+import { attachLibrary } from './library.ts';
+import type { BotLibrary } from './library.ts';
 import type { PageState } from './interactions.ts';
 import type { Answer } from '../answer.ts';
 
@@ -56,6 +58,8 @@ export interface RunningBot {
   readonly fatal: Promise<number>;
   /** Disconnects and releases every timer. Idempotent. */
   stop(): Promise<void>;
+  /** Added articles and feeds: `pollFeeds()` polls every followed feed now. */
+  added?: BotLibrary;
   /** Re-reads the articles now (the folder watcher calls this on changes); absent when not watching. */
   reload?: () => Promise<ReloadInfo>;
 }
@@ -135,6 +139,11 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     logger.warn({ dir: config.ARTICLES_DIR }, 'no articles loaded: every question will be a miss');
 
   const client = createBotClient(config, options.env ?? process.env);
+  // A prepared app (tests) brings its own library or none; a normal start opens DATA_DIR.
+  const added =
+    options.app === undefined || options.app.library !== undefined
+      ? await attachLibrary(app, config, client, logger)
+      : undefined;
   const cooldown = createCooldown(options.cooldown ?? {});
   const pages = new StateStore<PageState>();
   const previews = new StateStore<Answer>();
@@ -145,6 +154,8 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     cooldown,
     pages,
     previews,
+    ...(added !== undefined ? { library: added.library } : {}),
+    ...(config.MODERATOR_ROLE_ID !== undefined ? { moderatorRoleId: config.MODERATOR_ROLE_ID } : {}),
     ...(options.contextMenus !== undefined ? { contextMenus: options.contextMenus } : {}),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     deferral: createDeferralPolicy(options.deferral ?? {}),
@@ -213,6 +224,7 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     if (stopped) return;
     stopped = true;
     watcher?.close();
+    await added?.stop();
     clearInterval(sweeper);
     try {
       await client.destroy();
@@ -250,7 +262,15 @@ export async function launchBot(config: Config, options: LaunchOptions = {}): Pr
     },
     'connected to Discord; answering interactions',
   );
-  return { client, app, logger, fatal, stop, ...(watcher ? { reload: watcher.reload } : {}) };
+  return {
+    client,
+    app,
+    logger,
+    fatal,
+    stop,
+    ...(added ? { added } : {}),
+    ...(watcher ? { reload: watcher.reload } : {}),
+  };
 }
 
 /** Logs loading progress every 10 % for big folders (a silent minute looks like a hang). */

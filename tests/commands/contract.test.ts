@@ -25,7 +25,16 @@ beforeAll(async () => {
 
 /** Discord's CHAT_INPUT name rule (the `u` flag makes \p{…} work); lowercase where a letter has case. */
 const CHAT_INPUT_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
-const OPTION_TYPE = { subcommand: 1, group: 2, string: 3, integer: 4, boolean: 5, number: 10 } as const;
+const OPTION_TYPE = {
+  subcommand: 1,
+  group: 2,
+  string: 3,
+  integer: 4,
+  boolean: 5,
+  channel: 7,
+  number: 10,
+  attachment: 11,
+} as const;
 /** name + description + choice values of a command, its options and choices: Discord caps the sum. */
 const MAX_COMBINED_CHARS = 4000;
 
