@@ -418,7 +418,14 @@ export class Library {
       text: page.text,
       ...(link ? { url: link } : {}),
     });
-    if (!probe.ok) return { ok: false, reason: `the page could not be read as an article: ${probe.reason}` };
+    if (!probe.ok)
+      return {
+        ok: false,
+        reason:
+          probe.notArticle !== undefined
+            ? `the page is not an article: ${probe.reason}`
+            : `the page could not be read as an article: ${probe.reason}`,
+      };
     const why = notAnArticle(probe.article);
     if (why !== null) return { ok: false, reason: why };
     const id = this.freshId(probe.article.meta.title);

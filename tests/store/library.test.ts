@@ -91,7 +91,7 @@ describe('adding articles by link', () => {
     expect(listB.ok && listA.ok && listA.results.length).toBe(listB.ok && listB.results.length + 1);
   });
 
-  it('reads an HTML page (interim reader): body paragraphs only, outlet and canonical URL kept', async () => {
+  it('reads an HTML page through Readability: body paragraphs only, outlet and canonical URL kept', async () => {
     const { library: lib } = await library();
     const added = await lib.addUrl(`${base}/orchard?utm_source=feed`, { scope: 'g', addedBy: 'm' });
     if (!added.ok || added.duplicate) throw new Error(JSON.stringify(added));
@@ -115,7 +115,7 @@ describe('adding articles by link', () => {
   it('refuses a page that is not an article, with the reason, storing nothing', async () => {
     const { library: lib } = await library();
     const got = await run(lib, 'g', { action: 'add', url: `${base}/stub` }, 'article');
-    expect(got.ok ? '' : got.error).toMatch(/only \d+ characters of article text/);
+    expect(got.ok ? '' : got.error).toMatch(/not an article: a paywall stub/);
     const missing = await run(lib, 'g', { action: 'add', url: `${base}/nothing-here` }, 'article');
     expect(missing.ok ? '' : missing.error).toMatch(/404/);
     expect(lib.added('g')).toEqual([]);
