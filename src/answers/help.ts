@@ -17,6 +17,14 @@ function optionLine(o: CommandOptionJSON): string {
   return `${o.description}${o.required ? ' (required' : ' (optional'}, ${type})${choices}`;
 }
 
+/** What /help says besides the command list: citations, options, the context menu and the buttons. */
+export const HELP_NOTE = [
+  'Every answer cites its article and paragraph (¶N). Options are written name:value; /help command:NAME shows one command in full.',
+  'On a message: Apps → Who said this? names the speaker of the words it quotes (only you see the answer).',
+  'Buttons: Show context ¶N shows the paragraphs around a passage; ◀ ▶ page a long list (the asker turns the page, anyone else gets a private copy); buttons stop working after 15 minutes.',
+  'Add hide:true to any lookup to answer only you. Matches below the confidence threshold are labelled “Weak match”.',
+].join(' ');
+
 /** `/help [command]`: generated from the loaded command modules, so it never goes stale. */
 export function help(commands: ReadonlyMap<string, Command>, name: string | undefined): Answer {
   if (name !== undefined) {
@@ -49,8 +57,5 @@ export function help(commands: ReadonlyMap<string, Command>, name: string | unde
     const json = c.data.toJSON();
     return { kind: 'command', title: usage(json.name, json.options ?? []), text: json.description };
   });
-  return ok('help', results, {
-    message:
-      'Every answer cites its paragraph (¶N). Options are written name:value; /help command:NAME shows one command in full.',
-  });
+  return ok('help', results, { message: HELP_NOTE });
 }
