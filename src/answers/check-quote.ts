@@ -80,8 +80,13 @@ export function inlineDiff(text: string, source: string): DiffOp[] {
   );
   if (pairs.length === 0) return a.map((t) => ({ op: 'added', text: t.raw }));
   const ops: DiffOp[] = [];
+  const [first, last] = window(
+    pairs,
+    a.map((t) => t.key),
+    b.map((t) => t.key),
+  );
   let i = 0;
-  let j = pairs[0]?.[1] ?? 0;
+  let j = first;
   for (const [pi, pj] of pairs) {
     for (; j < pj; j++) ops.push({ op: 'removed', text: b[j]?.raw ?? '' });
     for (; i < pi; i++) ops.push({ op: 'added', text: a[i]?.raw ?? '' });
@@ -89,8 +94,31 @@ export function inlineDiff(text: string, source: string): DiffOp[] {
     i = pi + 1;
     j = pj + 1;
   }
+  for (; j <= last; j++) ops.push({ op: 'removed', text: b[j]?.raw ?? '' });
   for (; i < a.length; i++) ops.push({ op: 'added', text: a[i]?.raw ?? '' });
   return ops;
+}
+
+/**
+ * The stretch of the source the text aligns with: from the first to the last matched word,
+ * widened by as many source words as the text has unmatched words before its first / after its
+ * last match ("none of it was hard" against "… none of it was easy" replaces "easy").
+ */
+function window(
+  pairs: readonly [number, number][],
+  a: readonly string[],
+  b: readonly string[],
+): [number, number] {
+  const head = pairs[0];
+  const tail = pairs[pairs.length - 1];
+  if (head === undefined || tail === undefined) return [0, -1];
+  // Words the source has elsewhere were moved, not replaced: no widening for them.
+  const inSource = new Set(b);
+  const replaced = (words: readonly string[]): number =>
+    words.every((w) => inSource.has(w)) ? 0 : words.length;
+  const first = Math.max(0, head[1] - replaced(a.slice(0, head[0])));
+  const last = Math.min(b.length - 1, tail[1] + replaced(a.slice(tail[0] + 1)));
+  return [first, last];
 }
 
 /**
@@ -104,8 +132,7 @@ export function diffWords(text: string, source: string): WordDiff {
   const pairs = lcsPairs(a, b);
   const usedA = new Set(pairs.map(([x]) => x));
   const usedB = new Set(pairs.map(([, y]) => y));
-  const first = pairs[0]?.[1] ?? 0;
-  const last = pairs[pairs.length - 1]?.[1] ?? -1;
+  const [first, last] = window(pairs, a, b);
   const removed: string[] = [];
   for (let k = first; k <= last; k++) if (!usedB.has(k)) removed.push(b[k] ?? '');
   const added = a.filter((_, k) => !usedA.has(k));

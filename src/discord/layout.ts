@@ -184,7 +184,9 @@ function noteLines(view: PageView): string[] {
   const first = view.shown[0];
   // The footer counts the results and a check's title says the verdict: no sentence repeats them.
   const message =
-    first?.kind === 'check' ? undefined : view.answer.message?.replace(COUNT_SENTENCE, '').trim();
+    first?.kind === 'check' || first?.kind === 'command'
+      ? undefined
+      : view.answer.message?.replace(COUNT_SENTENCE, '').trim();
   if (message) lines.push(`*${escapeText(truncate(message, 600))}*`);
   const weak = first?.score !== undefined && first.score < STRONG && first.kind !== 'check';
   if (weak && !(message ?? '').toLowerCase().includes('weak match')) lines.push(`-# ${WEAK_LABEL}`);
@@ -342,6 +344,8 @@ function list(view: PageView): Body {
     lines.push(listItem(r, view, view.offset + i + 1, { shared, oneSpeaker, budget })),
   );
   if (shared !== undefined) lines.push('', citationLine(view.find(shared), undefined, shared));
+  if (first?.kind === 'command' && view.answer.message !== undefined)
+    lines.push('', ...view.answer.message.split('\n').map((l) => `• ${escapeText(l)}`));
   return { ...(titleOf(view) !== undefined ? { title: titleOf(view) as string } : {}), lines };
 }
 

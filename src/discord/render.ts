@@ -263,6 +263,11 @@ export interface RenderOptions {
   commandIds?: ReadonlyMap<string, string>;
 }
 
+/** Unpaired UTF-16 surrogates (Discord rejects a body holding one) as U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** What the user asked, restated so bystanders have the context: `**Q:** …`, `You posted: …`. */
 export function restatement(
   command: string,
@@ -383,9 +388,11 @@ export function renderAnswer(answer: Answer, find: ArticleFinder, options: Rende
   if (pages > 1 && options.pageState !== undefined)
     components.push(...pageButtons(answer, options.pageState, page, pages));
 
+  // The description can quote the user (an inline diff of posted words): keep it well-formed too.
+  if (embed.description !== undefined) embed.description = wellFormed(embed.description);
   const body: ReplyBody = { embeds: fitEmbeds([embed]), components: rows(components), ephemeral };
   const restated = ephemeral ? undefined : restatement(answer.command, options.input, options.posted);
-  if (restated !== undefined) body.content = truncate(restated, LIMITS.content);
+  if (restated !== undefined) body.content = truncate(wellFormed(restated), LIMITS.content);
   return body;
 }
 

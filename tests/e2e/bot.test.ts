@@ -283,6 +283,7 @@ describe('long lists', () => {
   it('anyone else gets the page as a private copy they can page on, the shared message untouched', async () => {
     const { handle, ids } = await pagedQuotes(newUser());
     const next = ids.find((id) => id.endsWith(':n')) ?? '';
+    const before = JSON.stringify(handle.original());
     const other = newUser('other');
     const callback = await long.fake
       .sendInteraction(buttonClick(next, handle.original()!, { user: other }))
@@ -292,6 +293,7 @@ describe('long lists', () => {
     expect(isEphemeral(copy)).toBe(true);
     expect(copy.embeds?.[0]?.footer?.text).toBe('Page 2/2 · 14 quotes');
     expect(handle.edits()).toEqual([]);
+    expect(JSON.stringify(handle.original())).toBe(before);
     const back = customIds(copy).find((id) => id.endsWith(':p')) ?? '';
     const message = long.fake.interactions().at(-1)?.original();
     expect(message).toBeTruthy();
