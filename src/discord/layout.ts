@@ -92,6 +92,15 @@ export function citationLine(
   return parts.join(' · ');
 }
 
+/** The citation line without Markdown, for a footer: `Title · ¶5 · Outlet · date`. */
+export function plainCitation(article: Article | undefined, citation: Citation): string {
+  const parts = [article?.meta.title ?? citation.article, `¶${citation.paragraph}`];
+  if (article?.meta.outlet) parts.push(article.meta.outlet);
+  const date = article?.meta.date ?? article?.meta.published;
+  if (date) parts.push(date);
+  return parts.join(' · ');
+}
+
 /** `— **Speaker**, role` under a quote; the narration and reported-speech cases said plainly. */
 export function attribution(result: Result): string | undefined {
   if (result.speaker === undefined) return undefined;
@@ -208,7 +217,7 @@ export function pageEmbed(view: PageView): APIEmbed {
   );
   embed.description = truncateMarkdown(lines.join('\n'), 4096) || '\u200b';
   if (body.fields !== undefined && body.fields.length > 0) embed.fields = body.fields.slice(0, 25);
-  const foot = footer(view);
+  const foot = body.footer ?? footer(view);
   if (foot !== undefined) embed.footer = { text: foot };
   return embed;
 }
@@ -231,6 +240,8 @@ function withAlternatives(body: Body, view: PageView): Body {
 }
 
 interface Body {
+  /** Plain text under the fields (a record's citation: the description ends before its fields). */
+  footer?: string;
   title?: string;
   url?: string;
   lines: string[];
@@ -304,8 +315,18 @@ function recordBody(result: Result, view: PageView, cite: string | undefined): B
   const lines: string[] = [];
   if (result.kind === 'command' && result.title !== undefined) lines.push(commandUsage(result.title, view));
   if (result.text.trim() !== '') lines.push(escapeText(truncate(result.text, 1500)));
-  if (cite !== undefined && result.kind !== 'article') lines.push(cite);
-  return { ...(title !== undefined ? { title } : {}), ...(url !== undefined ? { url } : {}), lines, fields };
+  const body: Body = {
+    ...(title !== undefined ? { title } : {}),
+    ...(url !== undefined ? { url } : {}),
+    lines,
+    fields,
+  };
+  if (cite !== undefined && result.kind !== 'article') {
+    // Below the fields, where a reader looks for the source; the title above links the article.
+    if (fields.length > 0 && result.citation) body.footer = plainCitation(article, result.citation);
+    else lines.push(cite);
+  }
+  return body;
 }
 
 /** Fields worth showing: "Quotes: 0" says nothing about an organisation. */

@@ -118,7 +118,7 @@ function messageHtml(shot: Shot): string {
 <div class="msg">
   <div class="avatar">N</div>
   <div class="body">
-    <div class="used">${shot.command ? `<b>${html(shot.user)}</b> used <span class="mention">/${html(shot.command)}</span>` : ''}</div>
+    <div class="used">${shot.command ? `<b>${html(shot.user)}</b> used <span class="mention">${/^[\w-]+$/.test(shot.command) ? '/' : ''}${html(shot.command)}</span>` : ''}</div>
     <div class="name">Newsroom Bot <span class="tag">APP</span></div>
     ${d.content ? `<div class="content">${markdown(d.content)}</div>` : ''}
     ${(d.embeds ?? []).map(embedHtml).join('')}

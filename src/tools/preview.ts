@@ -174,6 +174,21 @@ function screenshot(chromium: string, html: string, png: string, width: number, 
   }
 }
 
+/** About how tall one reply is at phone width (Chromium cannot size a screenshot to its page). */
+function phoneHeight(shot: Shot): number {
+  const texts = [shot.data.content ?? ''];
+  for (const e of shot.data.embeds ?? []) {
+    texts.push(e.title ?? '', e.description ?? '', e.footer?.text ?? '');
+    for (const f of e.fields ?? []) texts.push(`${f.name}\n${f.value}`);
+  }
+  // About 34 characters a line in a phone-width embed, 21 px a line.
+  const lines = texts
+    .flatMap((t) => t.split('\n'))
+    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 34)), 0);
+  const buttons = (shot.data.components ?? []).length * 44;
+  return Math.min(4000, Math.max(260, 150 + lines * 21 + buttons));
+}
+
 function findChromium(): string | undefined {
   for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
     try {
@@ -232,8 +247,14 @@ async function main(): Promise<void> {
   }
   for (const [name, width] of pages)
     screenshot(chromium, path.join(out, `${name}.html`), path.join(out, `${name}.png`), width, 9000);
-  shots.forEach((_s, i) =>
-    screenshot(chromium, path.join(out, `shot-${i + 1}.html`), path.join(out, `shot-${i + 1}.png`), 390, 900),
+  shots.forEach((shot, i) =>
+    screenshot(
+      chromium,
+      path.join(out, `shot-${i + 1}.html`),
+      path.join(out, `shot-${i + 1}.png`),
+      390,
+      phoneHeight(shot),
+    ),
   );
   console.log(`Screenshots: ${out}/desktop.png, phone.png and shot-N.png (phone width, one reply each).`);
   if (!existsSync(path.join(out, 'phone.png'))) console.log('Chromium ran but wrote no screenshot.');
