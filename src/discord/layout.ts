@@ -17,7 +17,7 @@ import { escapeText, truncate, truncateMarkdown } from './render.ts';
 export const LIST_PAGE_SIZE = 10;
 
 /** Commands whose answers page differently: /ask shows one passage and a button for more; /help is one page. */
-export const PAGE_SIZES: Readonly<Record<string, number>> = { ask: 1, help: 25, 'who-said': 1 };
+export const PAGE_SIZES: Readonly<Record<string, number>> = { ask: 1, help: 25 };
 
 export function pageSizeOf(command: string, fallback = LIST_PAGE_SIZE): number {
   return PAGE_SIZES[command] ?? fallback;

@@ -253,6 +253,22 @@ describe('renderAnswer', () => {
     expect(description.startsWith('> It has 20 boats.')).toBe(true);
   });
 
+  it('shows close alternatives of /who-said under the answer, in the same embed', () => {
+    const other: Result = {
+      ...quote,
+      speaker: 'Maria Zakharova',
+      role: 'Spokeswoman',
+      citation: { article: 'art', paragraph: 4 },
+    };
+    const body = renderAnswer({ command: 'who-said', ok: true, results: [quote, other] }, find);
+    expect(body.embeds).toHaveLength(1);
+    const description = body.embeds[0]?.description ?? '';
+    expect(description).toContain('— **Sergei Lavrov**, Foreign Minister');
+    expect(description).toMatch(
+      /\*\*Also close:\*\*\n\*\*2\.\*\* .*— \*\*Maria Zakharova\*\*, Spokeswoman · ¶4/,
+    );
+  });
+
   it('labels a weak match with the one wording', () => {
     const weak = { ...quote, score: 0.5 };
     expect(
