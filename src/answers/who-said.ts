@@ -4,7 +4,6 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { contentTerms } from '../text/match.ts';
 import { joinNames } from '../render/citation.ts';
 import { scopeArticle } from './articles.ts';
-import { matchingQuotes } from './suggest.ts';
 import { NEAR_TIE, STRONG, WEAK, claimResult, quoteResult, round, stripQuoteMarks } from './shared.ts';
 
 /**
@@ -91,13 +90,38 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
     });
   }
 
-  // A few attributed quotes to try, found without walking a large archive's every quote.
-  const suggestions = matchingQuotes(kb, '', scope.article?.id)
-    .filter((q) => q.speaker !== null)
+  return miss(kb, words, query, scope.article?.id, quotes);
+}
+
+/**
+ * A miss that helps: when the asked article lacks the words but another has them, say which;
+ * otherwise offer the quotes sharing the most words with the query (never the first in the file).
+ */
+function miss(
+  kb: KnowledgeBase,
+  words: string,
+  query: string,
+  article: string | undefined,
+  near: readonly { item: { text: string; speaker: string | null } }[],
+): Answer {
+  if (article !== undefined) {
+    const anywhere = whoSaid(kb, words);
+    const found = anywhere.ok ? anywhere.results[0] : undefined;
+    if (found?.citation && found.citation.article !== article) {
+      const title = kb.article(found.citation.article)?.meta.title ?? found.citation.article;
+      const who = found.kind === 'quote' && found.speaker ? `, quoting ${found.speaker}` : '';
+      return ok('who-said', [], {
+        message: `Not in this article, but “${title}” has these words (¶${found.citation.paragraph}${who}). Ask again with article:${found.citation.article}.`,
+      });
+    }
+  }
+  const overlap = near.length > 0 ? near : kb.searchQuotes(query, { limit: 3 });
+  const suggestions = overlap
+    .filter((h) => h.item.speaker !== null)
     .slice(0, 3)
-    .map((q) => `${q.text.split(/\s+/).slice(0, 6).join(' ')}…`);
+    .map((h) => `${h.item.text.split(/\s+/).slice(0, 8).join(' ')}… — ${h.item.speaker ?? ''}`);
   return ok('who-said', [], {
-    message: `No quote in ${scope.article ? 'this article' : 'the articles'} matches those words. Try a few exact words from the quote.`,
+    message: `No quote in ${article !== undefined ? 'this article' : 'the articles'} matches those words. Try a few exact words from the quote.`,
     ...(suggestions.length > 0 ? { suggestions } : {}),
   });
 }

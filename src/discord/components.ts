@@ -111,6 +111,16 @@ export function pagingButtons(state: string, page: number, pages: number): APIBu
   ];
 }
 
+/** The same rows with every button disabled (what an expired answer's buttons become on click). */
+export function disableAll(
+  actionRows: readonly APIActionRowComponent<APIComponentInMessageActionRow>[],
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  return actionRows.map((row) => ({
+    ...row,
+    components: row.components.map((c) => ({ ...c, disabled: true })),
+  }));
+}
+
 interface Entry<T> {
   value: T;
   ownerId: string;
@@ -129,7 +139,10 @@ export type StateLookup<T> =
   | { ok: false; reason: 'expired' }
   | { ok: false; reason: 'not-owner'; ownerId: string };
 
-/** In-memory state for buttons (result pages, previews), keyed by a random id, with a TTL. */
+/**
+ * In-memory state for buttons (page requests, previews), keyed by a random id. Least recently
+ * used first out when full; an entry expires 15 minutes after its last use.
+ */
 export class StateStore<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly ttlMs: number;
@@ -165,7 +178,22 @@ export class StateStore<T> {
       return { ok: false, reason: 'expired' };
     }
     if (entry.ownerId !== userId) return { ok: false, reason: 'not-owner', ownerId: entry.ownerId };
+    this.touch(key, entry);
     return { ok: true, value: entry.value, ownerId: entry.ownerId };
+  }
+
+  /** The value of a live entry whoever asks (a bystander paging a public list gets a private copy). */
+  peek(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.expiresAt <= this.now()) return undefined;
+    this.touch(key, entry);
+    return entry.value;
+  }
+
+  /** Marks `key` as just used: last out of the LRU, expiry counted from now (order stays expiry order). */
+  private touch(key: string, entry: Entry<T>): void {
+    this.entries.delete(key);
+    this.entries.set(key, { ...entry, expiresAt: this.now() + this.ttlMs });
   }
 
   /** Removes `key` (a preview that has been posted). */

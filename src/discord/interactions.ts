@@ -19,7 +19,10 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Logger } from '../logger.ts';
 import type { ArticleFinder } from '../render/text.ts';
 import type { Library } from '../store/library.ts';
-import { StateStore, parseCustomId } from './components.ts';
+import { StateStore, disableAll, parseCustomId } from './components.ts';
+import { MAX_PAGE_STATES, createCommandIds } from './paging.ts';
+import type { PageRequest, PageState } from './paging.ts';
+import { pageSizeOf } from './layout.ts';
 import type { ContextMenuCommand } from './context-menu.ts';
 import { contextMenus as defaultContextMenus } from './context-menu.ts';
 import { cooldownMessage, createCooldown } from './cooldown.ts';
@@ -28,16 +31,8 @@ import { createAutocompleteGuard } from './autocomplete-guard.ts';
 import type { AutocompleteGuard } from './autocomplete-guard.ts';
 import { createDeferralPolicy } from './deferral.ts';
 import type { DeferralPolicy } from './deferral.ts';
-import {
-  PAGE_SIZE,
-  notice,
-  renderAnswer,
-  renderCard,
-  renderContext,
-  renderPreview,
-  truncate,
-} from './render.ts';
-import type { ReplyBody } from './render.ts';
+import { notice, renderAnswer, renderCard, renderContext, renderPreview, truncate } from './render.ts';
+import type { RenderOptions, ReplyBody } from './render.ts';
 
 /**
  * Interaction dispatch: slash commands, autocomplete, buttons and the message context menu, each
@@ -46,11 +41,7 @@ import type { ReplyBody } from './render.ts';
  * "unknown interaction", 40060 "already acknowledged", …) and never rethrown.
  */
 
-/** A result list kept for paging. */
-export interface PageState {
-  answer: Answer;
-  hide: boolean;
-}
+export type { PageState } from './paging.ts';
 
 export interface InteractionDeps {
   /** Read at every interaction, so a hot reload swaps the knowledge base without a restart. */
@@ -67,11 +58,14 @@ export interface InteractionDeps {
   autocompleteGuard?: AutocompleteGuard;
   /** Which commands are acknowledged before they run (synchronous work blocks every timer). */
   deferral?: DeferralPolicy;
-  pageSize?: number;
   /** Added articles: each server answers from its own view; /article and /feed store here. */
   library?: Library;
   /** Members with this role may run moderator commands besides those with Manage Messages. */
   moderatorRoleId?: string;
+  /** Results per page for every command; default per command (lists 10, /ask 1). */
+  pageSize?: number;
+  /** Slash command ids by name for /help's clickable mentions; default: fetched from Discord. */
+  commandIds?: (interaction: Interaction) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** What happened to an interaction, for the one log line per interaction. */
@@ -100,6 +94,7 @@ export const MESSAGES = {
   invalidButton: 'This button is no longer valid. Run the command again.',
   expired: 'These results have expired (buttons work for 15 minutes). Run the command again.',
   notOwner: 'Only the person who asked can page through these results.',
+  privateCopy: 'A private copy for you; the channel still sees the page the asker chose.',
   notOwnerPreview: 'Only the moderator who made this preview can post it.',
   refused: 'This needs the Manage Messages permission.',
   unknownArticle: 'That article is no longer loaded. Run the command again.',
@@ -109,6 +104,11 @@ export const MESSAGES = {
 
 const EPHEMERAL = MessageFlags.Ephemeral;
 const SILENT = { parse: [] as [] };
+
+/** The user's input of a request, restated on public replies. */
+function requestInput(request: PageRequest): Pick<RenderOptions, 'input' | 'posted'> {
+  return request.kind === 'command' ? { input: request.values } : { posted: request.content };
+}
 
 /** The plain option values a user gave (subcommand options flattened). */
 export function optionValues(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
@@ -178,12 +178,13 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const current = (): KnowledgeBase => deps.knowledge.kb;
   const menus = deps.contextMenus ?? defaultContextMenus;
   const cooldown = deps.cooldown ?? createCooldown();
-  const pages = deps.pages ?? new StateStore<PageState>();
+  const pages = deps.pages ?? new StateStore<PageState>({ maxEntries: MAX_PAGE_STATES });
   const previews = deps.previews ?? new StateStore<Answer>();
   const deferAfterMs = deps.deferAfterMs ?? 1500;
   const deferral = deps.deferral ?? createDeferralPolicy();
   const guard = deps.autocompleteGuard ?? createAutocompleteGuard();
-  const pageSize = deps.pageSize ?? PAGE_SIZE;
+  const sizeOf = (command: string): number => deps.pageSize ?? pageSizeOf(command);
+  const commandIds = deps.commandIds ?? createCommandIds(logger);
   const find: ArticleFinder = (id) => current().article(id) ?? deps.library?.article(id);
   const kbOf = (guildId: string | null): KnowledgeBase =>
     deps.library?.kbFor(guildId ?? undefined) ?? current();
@@ -304,11 +305,86 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     }
   };
 
-  /** Renders an answer, storing paging state when it has more than one page. */
-  const renderFor = (answer: Answer, userId: string, hide: boolean): ReplyBody => {
+  /** Renders an answer, storing its request for paging when it has more than one page. */
+  const renderFor = (
+    answer: Answer,
+    userId: string,
+    hide: boolean,
+    request: PageRequest,
+    extra: RenderOptions = {},
+  ): ReplyBody => {
+    const pageSize = sizeOf(answer.command);
     const multiPage = answer.ok && answer.results.length > pageSize;
-    const pageState = multiPage ? pages.put({ answer, hide }, userId) : undefined;
-    return renderAnswer(answer, find, { hide, pageSize, ...(pageState !== undefined ? { pageState } : {}) });
+    const pageState = multiPage ? pages.put({ request, hide }, userId) : undefined;
+    return renderAnswer(answer, find, {
+      ...extra,
+      ...requestInput(request),
+      hide,
+      pageSize,
+      ...(pageState !== undefined ? { pageState } : {}),
+    });
+  };
+
+  /** Runs a stored page request again (the knowledge base may have been reloaded since). */
+  const rerun = async (request: PageRequest, interaction: Interaction): Promise<Answer> => {
+    const onError = (error: unknown): void => {
+      logger.error({ err: error, interaction: interaction.id }, 'page request failed');
+    };
+    if (request.kind === 'command')
+      return execute(runtime, request.command, request.values, onError, {
+        guildId: interaction.guildId ?? undefined,
+        userId: interaction.user.id,
+      });
+    const menu = menus.find((m) => m.data.name === request.menu);
+    if (menu === undefined) return { command: request.menu, ok: false, error: MESSAGES.invalidButton };
+    try {
+      return await menu.run({
+        kb: kbOf(interaction.guildId),
+        message: { id: '0', content: request.content },
+      });
+    } catch (error) {
+      onError(error);
+      return { command: 'who-said-this', ok: false, error: MESSAGES.generic };
+    }
+  };
+
+  /** An expired page button: its buttons turn disabled for everyone, the clicker is told why. */
+  const expire = async (interaction: ButtonInteraction): Promise<void> => {
+    const shownRows = interaction.message.components.map((row) => row.toJSON());
+    try {
+      await interaction.update({
+        components: disableAll(shownRows as Parameters<typeof disableAll>[0]),
+        allowedMentions: SILENT,
+      });
+      await interaction.followUp(replyOptions(notice(MESSAGES.expired)));
+    } catch (error) {
+      restFailed(interaction, 'update', error);
+    }
+  };
+
+  /** A page of a stored request: the owner's message turns the page, anyone else gets a private copy. */
+  const turnPage = async (interaction: ButtonInteraction, state: string, page: number): Promise<Outcome> => {
+    const userId = interaction.user.id;
+    const found = pages.get(state, userId);
+    const value = found.ok ? found.value : pages.peek(state);
+    if (value === undefined) {
+      await expire(interaction);
+      return 'expired';
+    }
+    const answer = await rerun(value.request, interaction);
+    const pageSize = sizeOf(answer.command);
+    const options = { ...requestInput(value.request), page, pageSize };
+    if (found.ok) {
+      await update(
+        interaction,
+        renderAnswer(answer, find, { ...options, pageState: state, hide: value.hide }),
+      );
+      return 'paged';
+    }
+    const copy = pages.put({ request: value.request, hide: true }, userId);
+    const body = renderAnswer(answer, find, { ...options, pageState: copy, hide: true });
+    await send(interaction, { ...body, content: MESSAGES.privateCopy });
+    return 'not-owner';
   };
 
   const chatInput = async (interaction: ChatInputCommandInteraction): Promise<Outcome> => {
@@ -343,6 +419,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
         },
         { guildId: interaction.guildId ?? undefined, userId: interaction.user.id },
       );
+    const ids = interaction.commandName === 'help' ? commandIds(interaction) : undefined;
     const { answer, deferredPrivately } = await runWithDeadline(
       interaction,
       interaction.commandName,
@@ -355,7 +432,13 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       await deliver(interaction, renderPreview(answer, find, key), deferredPrivately);
       return 'preview';
     }
-    await deliver(interaction, renderFor(answer, interaction.user.id, hide || preview), deferredPrivately);
+    const request: PageRequest = { kind: 'command', command: interaction.commandName, values };
+    const extra = ids !== undefined ? { commandIds: await ids } : {};
+    await deliver(
+      interaction,
+      renderFor(answer, interaction.user.id, hide || preview, request, extra),
+      deferredPrivately,
+    );
     return !answer.ok ? 'error-answer' : answer.results.length === 0 ? 'miss' : 'answered';
   };
 
@@ -387,7 +470,12 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       true,
       false,
     );
-    await deliver(interaction, renderFor(answer, interaction.user.id, true), deferredPrivately);
+    const request: PageRequest = {
+      kind: 'menu',
+      menu: interaction.commandName,
+      content: interaction.targetMessage.content.slice(0, 2000),
+    };
+    await deliver(interaction, renderFor(answer, interaction.user.id, true, request), deferredPrivately);
     return !answer.ok ? 'error-answer' : answer.results.length === 0 ? 'miss' : 'answered';
   };
 
@@ -433,21 +521,10 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     }
     const userId = interaction.user.id;
     switch (action.kind) {
-      case 'page': {
-        const found = pages.get(action.state, userId);
-        if (!found.ok) {
-          await send(interaction, notice(found.reason === 'expired' ? MESSAGES.expired : MESSAGES.notOwner));
-          return found.reason === 'expired' ? 'expired' : 'not-owner';
-        }
-        const { answer, hide } = found.value;
-        await update(
-          interaction,
-          renderAnswer(answer, find, { page: action.page, pageState: action.state, hide, pageSize }),
-        );
-        return 'paged';
-      }
+      case 'page':
+        return turnPage(interaction, action.state, action.page);
       case 'context': {
-        const article = current().article(action.article);
+        const article = find(action.article);
         await send(
           interaction,
           article === undefined ? notice(MESSAGES.unknownArticle) : renderContext(article, action.paragraph),

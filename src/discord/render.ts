@@ -1,15 +1,18 @@
 import { ButtonStyle } from 'discord.js';
 import type {
+  APIButtonComponentWithCustomId,
   APIActionRowComponent,
   APIComponentInMessageActionRow,
   APIEmbed,
   APIEmbedField,
 } from 'discord.js';
-import type { Answer, Result } from '../answer.ts';
+import type { Answer, ErrorAnswer, OkAnswer, Result } from '../answer.ts';
+import type { OptionValue } from '../command.ts';
 import type { Article } from '../article/types.ts';
 import { formatCitation } from '../render/citation.ts';
 import type { ArticleFinder } from '../render/text.ts';
 import { button, customId, pagingButtons, rows } from './components.ts';
+import { COLORS, VERDICT_LABELS, pageEmbed, pageSizeOf } from './layout.ts';
 
 /**
  * Answer -> Discord message body (embeds + buttons). Pure functions over plain API JSON, so they
@@ -32,8 +35,8 @@ export const LIMITS = {
   total: 6000,
 } as const;
 
-/** Results per page when an answer has more (each result is one embed). */
-export const PAGE_SIZE = 4;
+/** Results per page of a list answer (all results of a page share one embed). */
+export const PAGE_SIZE = 10;
 
 const COLOR = { result: 0x2f6fdb, check: 0xd98e04, card: 0x1f8b4c } as const;
 
@@ -224,79 +227,178 @@ export function resultEmbed(
 
 // ------------------------------------------------------------------ answers
 
-/** Misses (no results) and errors are shown only to the person who asked. */
+/**
+ * Shown only to the person who asked: errors, misses, and /help (a manual, not news). A
+ * /check-quote verdict is public even when the quote is not in the articles: it is a fact-check
+ * the channel should see.
+ */
 export function isPrivateAnswer(answer: Answer): boolean {
-  return !answer.ok || answer.results.length === 0;
+  if (!answer.ok) return true;
+  if (answer.command === 'help') return true;
+  if (answer.command === 'check-quote') return false;
+  return answer.results.length === 0;
 }
 
-/** Pages an answer needs at {@link PAGE_SIZE} results per page. */
-export function pageCount(answer: Answer, pageSize: number = PAGE_SIZE): number {
+/** Pages an answer needs at `pageSize` results per page (per command by default). */
+export function pageCount(answer: Answer, pageSize: number = pageSizeOf(answer.command)): number {
   return answer.ok ? Math.max(1, Math.ceil(answer.results.length / pageSize)) : 1;
 }
 
 export interface RenderOptions {
   /** 0-based page to show (clamped). */
   page?: number;
-  /** Key of the stored answer; enables Previous/Next when the answer has more than one page. */
+  /** Key of the stored page request; enables Previous/Next when the answer has more than one page. */
   pageState?: string;
+  /** Results per page; default per command ({@link pageSizeOf}). */
   pageSize?: number;
   /** The user asked for a private answer (`hide:true`). */
   hide?: boolean;
-  /** Add a "Context ¶N" button per cited result. Default true. */
+  /** Add a "Context ¶N" button for the answer's passage. Default true. */
   contextButtons?: boolean;
+  /** The options the user gave, restated on public replies (`**Q:** …`). */
+  input?: Readonly<Record<string, OptionValue>>;
+  /** The text the user posted (the context menu's message), for the restatement and the diff. */
+  posted?: string;
+  /** Slash command ids by name, for clickable command mentions in /help. */
+  commandIds?: ReadonlyMap<string, string>;
 }
 
-/** An answer (one page of it) as a reply. */
+/** Unpaired UTF-16 surrogates (Discord rejects a body holding one) as U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** What the user asked, restated so bystanders have the context: `**Q:** …`, `You posted: …`. */
+export function restatement(
+  command: string,
+  input: RenderOptions['input'],
+  posted?: string,
+): string | undefined {
+  const said = (name: string): string | undefined => {
+    const v = input?.[name];
+    return typeof v === 'string' && v.trim() !== ''
+      ? escapeText(truncate(v.replace(/\s+/g, ' ').trim(), 300))
+      : undefined;
+  };
+  switch (command) {
+    case 'ask': {
+      const q = said('question');
+      return q === undefined ? undefined : `**Q:** ${q}`;
+    }
+    case 'check-quote': {
+      const t = said('text');
+      return t === undefined ? undefined : `You posted: “${t}”`;
+    }
+    case 'who-said': {
+      const t = said('quote');
+      return t === undefined ? undefined : `**Who said** “${t}”?`;
+    }
+    case 'who-said-this':
+      return posted === undefined || posted.trim() === ''
+        ? undefined
+        : `You posted: “${escapeText(truncate(posted.replace(/\s+/g, ' ').trim(), 300))}”`;
+    default:
+      return undefined;
+  }
+}
+
+function errorBody(answer: ErrorAnswer, ephemeral: boolean): ReplyBody {
+  const lines = [`⚠️ ${escapeText(answer.error)}`];
+  if (answer.suggestions && answer.suggestions.length > 0)
+    lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(', ')}`);
+  return { content: truncate(lines.join('\n'), LIMITS.content), embeds: [], components: [], ephemeral };
+}
+
+/** A miss: what the articles do not have and, when known, where to look instead. */
+function missEmbed(answer: OkAnswer): APIEmbed {
+  const lines: string[] = [];
+  const message = answer.message?.trim();
+  lines.push(message ? escapeText(message) : 'Nothing in the articles answers that.');
+  if (answer.suggestions && answer.suggestions.length > 0)
+    lines.push(
+      '',
+      '**Try:**',
+      ...answer.suggestions.slice(0, 5).map((s) => `• ${escapeText(truncate(s, 200))}`),
+    );
+  const embed: APIEmbed = {
+    color: answer.command === 'check-quote' ? COLORS.absent : COLORS.weak,
+    description: lines.join('\n'),
+  };
+  if (answer.command === 'check-quote') embed.title = VERDICT_LABELS.absent;
+  return embed;
+}
+
+function pageButtons(answer: OkAnswer, state: string, page: number, pages: number) {
+  const paging = pagingButtons(state, page, pages);
+  if (answer.command === 'ask' && paging.length === 2) {
+    const [prev, next] = paging as [APIButtonComponentWithCustomId, APIButtonComponentWithCustomId];
+    return [
+      { ...prev, label: '◀ Previous passage' },
+      { ...next, label: 'More passages ▶' },
+    ];
+  }
+  return paging;
+}
+
+/** An answer (one page of it) as a reply: the restated input, one embed, the buttons. */
 export function renderAnswer(answer: Answer, find: ArticleFinder, options: RenderOptions = {}): ReplyBody {
   const ephemeral = options.hide === true || isPrivateAnswer(answer);
-  if (!answer.ok) {
-    const lines = [`⚠️ ${escapeText(answer.error)}`];
-    if (answer.suggestions && answer.suggestions.length > 0)
-      lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(', ')}`);
-    return { content: truncate(lines.join('\n'), LIMITS.content), embeds: [], components: [], ephemeral };
-  }
-  const pageSize = Math.max(1, Math.min(LIMITS.embeds, options.pageSize ?? PAGE_SIZE));
+  if (!answer.ok) return errorBody(answer, ephemeral);
+  const pageSize = Math.max(1, Math.min(25, options.pageSize ?? pageSizeOf(answer.command)));
   const pages = pageCount(answer, pageSize);
   const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
   const shown = answer.results.slice(page * pageSize, (page + 1) * pageSize);
 
-  const lines: string[] = [];
-  if (answer.message !== undefined && answer.message.trim() !== '') lines.push(escapeText(answer.message));
-  if (answer.results.length === 0 && lines.length === 0) lines.push('Nothing in the articles answers that.');
-  if (answer.suggestions && answer.suggestions.length > 0)
-    lines.push(`Did you mean: ${answer.suggestions.map(escapeText).join(' · ')}`);
-  if (pages > 1) {
-    lines.push(
-      options.pageState === undefined
-        ? `-# Showing ${shown.length} of ${answer.results.length} results.`
-        : `-# Page ${page + 1} of ${pages} · ${answer.results.length} results`,
-    );
-  }
+  const embed =
+    shown.length === 0
+      ? missEmbed(answer)
+      : pageEmbed({
+          answer,
+          shown,
+          offset: page * pageSize,
+          page,
+          pages,
+          find,
+          paged: options.pageState !== undefined,
+          posted: options.posted ?? stringOption(options.input, 'text'),
+          commandIds: options.commandIds,
+        });
+  if (
+    shown.length > 0 &&
+    answer.suggestions &&
+    answer.suggestions.length > 0 &&
+    embed.description !== undefined
+  )
+    embed.description += `\n-# Also matching: ${answer.suggestions.map((s) => escapeText(truncate(s, 80))).join(' · ')}`;
 
   const components: APIComponentInMessageActionRow[] = [];
-  if (options.contextButtons !== false) {
-    const seen = new Set<string>();
-    for (const r of shown) {
-      if (!r.citation) continue;
-      const id = customId({ kind: 'context', article: r.citation.article, paragraph: r.citation.paragraph });
-      if (id === null || seen.has(id)) continue;
-      seen.add(id);
-      components.push(button(id, `Context ¶${r.citation.paragraph}`));
-    }
+  const first = shown[0];
+  if (
+    options.contextButtons !== false &&
+    first?.citation &&
+    (shown.length === 1 || answer.command === 'who-said')
+  ) {
+    const id = customId({
+      kind: 'context',
+      article: first.citation.article,
+      paragraph: first.citation.paragraph,
+    });
+    if (id !== null) components.push(button(id, `Show context ¶${first.citation.paragraph}`));
   }
-  const actionRows = rows(components.slice(0, 5));
-  if (pages > 1 && options.pageState !== undefined) {
-    const paging = pagingButtons(options.pageState, page, pages);
-    if (paging.length > 0) actionRows.push(...rows(paging));
-  }
+  if (pages > 1 && options.pageState !== undefined)
+    components.push(...pageButtons(answer, options.pageState, page, pages));
 
-  const body: ReplyBody = {
-    embeds: fitEmbeds(shown.map((r) => resultEmbed(r, find))),
-    components: actionRows,
-    ephemeral,
-  };
-  if (lines.length > 0) body.content = truncate(lines.join('\n'), LIMITS.content);
+  // The description can quote the user (an inline diff of posted words): keep it well-formed too.
+  if (embed.description !== undefined) embed.description = wellFormed(embed.description);
+  const body: ReplyBody = { embeds: fitEmbeds([embed]), components: rows(components), ephemeral };
+  const restated = ephemeral ? undefined : restatement(answer.command, options.input, options.posted);
+  if (restated !== undefined) body.content = truncate(wellFormed(restated), LIMITS.content);
   return body;
+}
+
+function stringOption(input: RenderOptions['input'], name: string): string | undefined {
+  const v = input?.[name];
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** A short private notice (cooldown, refusal, expired button). */

@@ -12,6 +12,13 @@ function emphasise(result: Result): string {
   return `${result.text.slice(0, h.start)}**${result.text.slice(h.start, h.end)}**${result.text.slice(h.end)}`;
 }
 
+/** The sentence holding the answer (the highlight), else the whole passage. */
+function highlightedSentence(result: Result): string {
+  const h = result.highlight;
+  if (!h || h.start < 0 || h.end > result.text.length || h.start >= h.end) return result.text;
+  return result.text.slice(h.start, h.end).trim();
+}
+
 function headline(result: Result): string {
   switch (result.kind) {
     case 'quote': {
@@ -20,6 +27,12 @@ function headline(result: Result): string {
     }
     case 'claim':
       return `${result.speaker ?? 'Someone'} (reported): ${result.text}`;
+    case 'passage':
+      if (result.answer !== undefined && result.answer.trim() !== '') {
+        const where = result.citation ? ` (¶${result.citation.paragraph})` : '';
+        return `Answer: ${result.answer}${where}\n   ${highlightedSentence(result)}`;
+      }
+      return result.title ? `${result.title}: ${emphasise(result)}` : emphasise(result);
     default:
       return result.title ? `${result.title}: ${emphasise(result)}` : emphasise(result);
   }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_CUSTOM_ID,
+  STATE_TTL_MS,
   StateStore,
   customId,
   pagingButtons,
   parseCustomId,
 } from '../../src/discord/components.ts';
+import { MAX_PAGE_STATES } from '../../src/discord/paging.ts';
+import type { PageState } from '../../src/discord/paging.ts';
 
 describe('custom ids', () => {
   it('round-trips every action', () => {
@@ -66,6 +69,39 @@ describe('StateStore', () => {
     t = 1000;
     expect(store.get(key, 'u1')).toEqual({ ok: false, reason: 'expired' });
     expect(store.get('nonexistent', 'u1')).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('keeps many long lists as a bounded number of small page requests, least recently used out first', () => {
+    let t = 0;
+    const store = new StateStore<PageState>({ maxEntries: MAX_PAGE_STATES, now: () => t });
+    const request = (i: number): PageState => ({
+      request: { kind: 'command', command: 'facts', values: { topic: `topic ${i}` } },
+      hide: false,
+    });
+    const first = store.put(request(0), 'u0');
+    const keys: string[] = [first];
+    for (let i = 1; i < MAX_PAGE_STATES * 3; i++) {
+      keys.push(store.put(request(i), `u${i}`));
+      // The first list is paged now and then: it stays while untouched ones go.
+      if (i % 1000 === 0) expect(store.get(first, 'u0').ok).toBe(true);
+      t += 1;
+    }
+    expect(store.size).toBe(MAX_PAGE_STATES);
+    expect(store.get(first, 'u0').ok).toBe(true);
+    expect(store.get(keys[1]!, 'u1').ok).toBe(false);
+    expect(store.get(keys.at(-1)!, `u${MAX_PAGE_STATES * 3 - 1}`).ok).toBe(true);
+  });
+
+  it('expires a page request 15 minutes after its last use', () => {
+    let t = 0;
+    const store = new StateStore<string>({ now: () => t });
+    const key = store.put('v', 'u');
+    t = STATE_TTL_MS - 1;
+    expect(store.peek(key)).toBe('v');
+    t += STATE_TTL_MS - 1;
+    expect(store.get(key, 'u').ok).toBe(true);
+    t += STATE_TTL_MS;
+    expect(store.peek(key)).toBeUndefined();
   });
 
   it('bounds memory by evicting the oldest', () => {

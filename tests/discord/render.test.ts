@@ -15,6 +15,7 @@ import {
   truncate,
   truncateMarkdown,
 } from '../../src/discord/render.ts';
+import { WEAK_LABEL } from '../../src/discord/layout.ts';
 
 const article: Article = {
   id: 'art',
@@ -146,14 +147,24 @@ describe('limits', () => {
 });
 
 describe('renderAnswer', () => {
-  it('answers publicly with context buttons', () => {
-    const body = renderAnswer({ command: 'who-said', ok: true, results: [quote] }, find);
+  it('answers one quote in one embed: block quote, speaker line, the citation line once, a context button', () => {
+    const body = renderAnswer({ command: 'who-said', ok: true, results: [quote] }, find, {
+      input: { quote: 'do everything' },
+    });
     expect(body.ephemeral).toBe(false);
     expect(body.embeds).toHaveLength(1);
-    expect(body.components[0]?.components[0]).toMatchObject({ custom_id: 'ctx:2:art', label: 'Context ¶2' });
+    const description = body.embeds[0]?.description ?? '';
+    expect(description).toContain('> “**We will do e**verything to prevent it,” he said.');
+    expect(description).toContain('— **Sergei Lavrov**, Foreign Minister');
+    expect(description).toContain('[A \\*Title\\*](https://example.org/a) · ¶2 · Outlet · 2021-07-11');
+    expect(body.content).toBe('**Who said** “do everything”?');
+    expect(body.components[0]?.components[0]).toMatchObject({
+      custom_id: 'ctx:2:art',
+      label: 'Show context ¶2',
+    });
   });
 
-  it('misses and errors are private; hide is private', () => {
+  it('misses and errors are private; hide is private; help is private; a check-quote miss is public', () => {
     expect(renderAnswer({ command: 'x', ok: true, results: [], message: 'nothing' }, find).ephemeral).toBe(
       true,
     );
@@ -161,24 +172,108 @@ describe('renderAnswer', () => {
     expect(renderAnswer({ command: 'x', ok: true, results: [quote] }, find, { hide: true }).ephemeral).toBe(
       true,
     );
+    expect(renderAnswer({ command: 'help', ok: true, results: [quote] }, find).ephemeral).toBe(true);
+    const absent = renderAnswer(
+      { command: 'check-quote', ok: true, results: [], message: 'Not in the articles.' },
+      find,
+      {
+        input: { text: 'made up' },
+      },
+    );
+    expect(absent.ephemeral).toBe(false);
+    expect(absent.embeds[0]?.title).toBe('❌ Not in the articles');
+    expect(absent.content).toBe('You posted: “made up”');
   });
 
-  it('pages long lists with Previous/Next', () => {
-    const results = Array.from({ length: 9 }, (_, i) => ({
+  it('does not restate the input on a private reply', () => {
+    const body = renderAnswer({ command: 'ask', ok: true, results: [quote] }, find, {
+      hide: true,
+      input: { question: 'Why?' },
+    });
+    expect(body.content).toBeUndefined();
+  });
+
+  it('numbers a list densely, ten to a page, with "Page N/M · K quotes" and Previous/Next', () => {
+    const results = Array.from({ length: 23 }, (_, i) => ({
       ...quote,
       citation: { article: 'art', paragraph: i + 1 },
     }));
     const answer: Answer = { command: 'quotes', ok: true, results };
     const page = renderAnswer(answer, find, { page: 2, pageState: 'abcdefghij' });
     expect(page.embeds).toHaveLength(1);
-    expect(page.content).toContain('Page 3 of 3 · 9 results');
+    expect(page.embeds[0]?.footer?.text).toBe('Page 3/3 · 23 quotes');
+    const description = page.embeds[0]?.description ?? '';
+    expect(description.match(/^\*\*\d+\.\*\* /gm)).toHaveLength(3);
+    expect(description).toMatch(/^\*\*21\.\*\* /m);
+    expect(description.split('Sergei Lavrov').length - 1).toBe(1);
     const ids = page.components.flatMap((r) =>
       r.components.map((c) => ('custom_id' in c ? c.custom_id : '')),
     );
     expect(ids).toContain('pg:abcdefghij:1:p');
     expect(ids).toContain('pg:abcdefghij:2:n');
     const noState = renderAnswer(answer, find);
-    expect(noState.content).toContain('Showing 4 of 9');
+    expect(noState.embeds[0]?.footer?.text).toBe('Showing 10 of 23 quotes');
+  });
+
+  it('states the short answer of /ask first, one passage a page, "More passages" for the rest', () => {
+    const passage: Result = {
+      kind: 'passage',
+      text: 'It has 20 boats. Other things.',
+      highlight: { start: 0, end: 16 },
+      citation: { article: 'art', paragraph: 3 },
+      score: 0.9,
+      answer: '20 boats',
+    };
+    const answer: Answer = {
+      command: 'ask',
+      ok: true,
+      results: [passage, { ...passage, answer: undefined as never }],
+    };
+    const body = renderAnswer(answer, find, {
+      pageState: 'abcdefghij',
+      input: { question: 'How many boats?' },
+    });
+    expect(body.content).toBe('**Q:** How many boats?');
+    const description = body.embeds[0]?.description ?? '';
+    expect(description.split('\n')[0]).toBe('### 20 boats');
+    expect(description).toContain('> **It has 20 boats.** Other things.');
+    const labels = body.components.flatMap((r) => r.components.map((c) => ('label' in c ? c.label : '')));
+    expect(labels).toContain('More passages ▶');
+  });
+
+  it('handles an /ask passage without a short answer as before', () => {
+    const passage: Result = {
+      kind: 'passage',
+      text: 'It has 20 boats.',
+      citation: { article: 'art', paragraph: 3 },
+      score: 0.9,
+    };
+    const description =
+      renderAnswer({ command: 'ask', ok: true, results: [passage] }, find).embeds[0]?.description ?? '';
+    expect(description.startsWith('> It has 20 boats.')).toBe(true);
+  });
+
+  it('shows close alternatives of /who-said under the answer, in the same embed', () => {
+    const other: Result = {
+      ...quote,
+      speaker: 'Maria Zakharova',
+      role: 'Spokeswoman',
+      citation: { article: 'art', paragraph: 4 },
+    };
+    const body = renderAnswer({ command: 'who-said', ok: true, results: [quote, other] }, find);
+    expect(body.embeds).toHaveLength(1);
+    const description = body.embeds[0]?.description ?? '';
+    expect(description).toContain('— **Sergei Lavrov**, Foreign Minister');
+    expect(description).toMatch(
+      /\*\*Also close:\*\*\n\*\*2\.\*\* .*— \*\*Maria Zakharova\*\*, Spokeswoman · ¶4/,
+    );
+  });
+
+  it('labels a weak match with the one wording', () => {
+    const weak = { ...quote, score: 0.5 };
+    expect(
+      renderAnswer({ command: 'who-said', ok: true, results: [weak] }, find).embeds[0]?.description,
+    ).toContain(WEAK_LABEL);
   });
 
   it('escapes suggestions and messages', () => {
@@ -186,8 +281,9 @@ describe('renderAnswer', () => {
       { command: 'x', ok: true, results: [], message: '@here *hi*', suggestions: ['<@1>'] },
       find,
     );
-    expect(body.content).not.toContain('@here');
-    expect(body.content).not.toContain('<@1>');
+    const text = JSON.stringify(body);
+    expect(text).not.toContain('@here');
+    expect(text).not.toContain('<@1>');
   });
 });
 

@@ -58,7 +58,7 @@ describe('npm start', () => {
     expect(callback.ms).toBeLessThan(3000);
     const data = messageOf(callback);
     expect(textOf(data)).toContain('Sergei Lavrov');
-    expect(data.embeds?.[0]?.footer?.text).toMatch(/^¶\d+ · /);
+    expect(data.embeds?.[0]?.description).toMatch(/ · ¶\d+ · /);
 
     child.kill('SIGTERM');
     const code = await Promise.race([
