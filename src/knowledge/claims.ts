@@ -5,7 +5,7 @@
  */
 import type { Entity } from './types.ts';
 import type { Token } from './nlp.ts';
-import { subjectBefore, type RuleContext, type SpeakerRef } from './quotes.ts';
+import { sentenceTokens, subjectBefore, type RuleContext, type SpeakerRef } from './quotes.ts';
 import { speechVerb } from './speech-verbs.ts';
 import { AUXILIARIES } from './people.ts';
 
@@ -67,7 +67,8 @@ export function findClaims(
   const view = ctx.view;
   const out: ClaimDraft[] = [];
   const idx: number[] = [];
-  for (let i = 0; i < view.tokens.length; i++) if (view.sentence[i] === sentence) idx.push(i);
+  const [from, to] = sentenceTokens(view, sentence);
+  for (let i = from; i < to; i++) if (view.sentence[i] === sentence) idx.push(i);
   if (idx.length === 0) return out;
   const first = idx[0] as number;
   const last = idx[idx.length - 1] as number;

@@ -868,6 +868,9 @@ function inRanges(ranges: ReadonlyArray<readonly [number, number]> | undefined, 
   return false;
 }
 
+/** No name runs past this many words ("United Nations High Commissioner for Refugees" is 6). */
+const MAX_NAME_RUN = 10;
+
 /** Finds capitalised name sequences in one sentence's tokens. */
 function scanSentence(
   tokens: Token[],
@@ -920,8 +923,11 @@ function scanSentence(
       }
       break;
     }
-    let seq = tokens.slice(seqStart, j + 1);
     i = j + 1;
+    // A run of capitalised words longer than any name is a headline, a title or noise.
+    if (j + 1 - seqStart > MAX_NAME_RUN) continue;
+    let seq = tokens.slice(seqStart, j + 1);
+    let seqFrom = seqStart;
     // Sentence-initial words are capitalised by grammar, not because they name anything.
     const prev = tokens[seqStart - 1];
     const initial = seqStart === 0 || (prev !== undefined && !prev.word && /[“"‘'([—–-]/.test(prev.text));
@@ -949,6 +955,7 @@ function scanSentence(
             (tags.size > 0 || /(?:ly|ing|ed)$/.test(first.lower))));
       if (!common) break;
       seq = seq.slice(1);
+      seqFrom++;
     }
     if (seq.length === 0) continue;
     if (
@@ -962,7 +969,7 @@ function scanSentence(
     // Drop a trailing connector left over ("Council of" never ends a name).
     while (seq.length > 0 && !isCapWord(seq[seq.length - 1])) seq = seq.slice(0, -1);
     if (seq.length === 0) continue;
-    const cand = splitTitle(seq, tokens, paragraph, sentence, quoted);
+    const cand = splitTitle(seq, seqFrom, tokens, paragraph, sentence, quoted);
     if (cand) {
       cand.initialOnly = initialOnly;
       out.push(cand);
@@ -984,6 +991,7 @@ function isProperTagged(tags: ReadonlySet<string>): boolean {
 /** Separates honorific and capitalised title from the name in a sequence. */
 function splitTitle(
   seq: Token[],
+  seqFrom: number,
   sentenceTokens: Token[],
   paragraph: Paragraph,
   sentence: number,
@@ -1021,15 +1029,15 @@ function splitTitle(
   let kind = classifyName(nameToks, title !== null, honorific !== null);
   // A lone capitalised word used as an adjective ("Tajik officials", "Western exit") is not a name.
   if (nameToks.length === 1 && kind === 'unknown' && !lastTok.possessive) {
-    const idx = sentenceTokens.indexOf(lastTok);
+    const idx = seqFrom + seq.length - 1;
     const next = sentenceTokens[idx + 1];
-    const prevTok = sentenceTokens[sentenceTokens.indexOf(first) - 1];
+    const prevTok = sentenceTokens[seqFrom - 1];
     if (next && next.word && !next.capital && !isVerbAfterName(sentenceTokens, idx + 1)) {
       // "the Western exit" / "Tajik officials": a capitalised modifier before a noun.
       if (prevTok?.lower === 'the' || isNounish(next.lower)) kind = 'skip';
     }
   }
-  const idx0 = sentenceTokens.indexOf(first);
+  const idx0 = seqFrom;
   const before = sentenceTokens[idx0 - 1];
   return {
     paragraph: paragraph.number,
@@ -1046,7 +1054,7 @@ function splitTitle(
     afterThe: before !== undefined && before.lower === 'the',
     quoted: inRanges(quoted, first.start),
     tokenIndex: idx0,
-    tokenEnd: sentenceTokens.indexOf(lastTok) + 1,
+    tokenEnd: seqFrom + seq.length,
     tokens: sentenceTokens,
     kind,
     initialOnly: false,
@@ -1251,19 +1259,34 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     }
   }
 
-  const persons = (): Draft[] => drafts.filter((d) => d.kind === 'person');
+  // Multi-word persons by each of their words, rebuilt only when drafts were added.
+  let tokenIndexSize = -1;
+  const byNameToken = new Map<string, Draft[]>();
+  const personsWith = (w: string): Draft[] => {
+    if (tokenIndexSize !== drafts.length) {
+      byNameToken.clear();
+      for (const d of drafts) {
+        if (d.kind !== 'person' || d.nameTokens.length < 2) continue;
+        for (const t of new Set(d.nameTokens.map((x) => x.replace(/\.$/, '')))) {
+          const list = byNameToken.get(t) ?? [];
+          list.push(d);
+          byNameToken.set(t, list);
+        }
+      }
+      tokenIndexSize = drafts.length;
+    }
+    return byNameToken.get(w) ?? [];
+  };
   /** Persons a lone word names; `order` limits to those introduced before when possible. */
   const personsByToken = (word: string, order: number): Draft[] => {
     const w = word.toLowerCase().replace(/\.$/, '');
-    const hits = persons().filter(
-      (d) => d.nameTokens.some((t) => t.replace(/\.$/, '') === w) && d.nameTokens.length > 1,
-    );
+    const hits = personsWith(w);
     const before = hits.filter((d) => d.firstOrder <= order);
     return before.length > 0 ? before : hits;
   };
   const personsByTokens = (words: string[], order: number): Draft[] => {
     const ws = words.map((w) => w.toLowerCase());
-    const hits = persons().filter((d) => {
+    const hits = personsWith((ws[0] ?? '').replace(/\.$/, '')).filter((d) => {
       let k = 0;
       for (const t of d.nameTokens) if (t === ws[k]) k++;
       return k === ws.length && d.nameTokens.length > ws.length;
@@ -1564,8 +1587,18 @@ function textBetween(c: Candidate, start: number, end: number): string {
   // Tokens keep paragraph offsets; rebuild the text from them (spacing normalised).
   const parts: string[] = [];
   let prevEnd = -1;
-  for (const t of c.tokens) {
-    if (t.start < start || t.end > end) continue;
+  const toks = c.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((toks[mid] as Token).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (t.start > end) break;
+    if (t.end > end) continue;
     const raw = t.possessive ? `${t.text}’s` : t.text;
     parts.push(prevEnd >= 0 && t.start > prevEnd ? ` ${raw}` : raw);
     prevEnd = t.possessive ? t.end + 2 : t.end;
