@@ -101,10 +101,12 @@ export function findClaims(
     const head = view.tokens[c];
     if (!head || c > last || !head.word || view.quoted[c] || PARTICLES.has(head.lower)) continue;
     const clauseStart = head.start;
-    const text = view.paragraph.text.slice(clauseStart, sEnd).replace(/[\s.,;:]+$/, '');
-    if (text.split(/\s+/).length < 3) continue;
+    // At least three words in the clause (looked at in a bounded window: a sentence may be huge).
+    const opening = view.paragraph.text.slice(clauseStart, Math.min(sEnd, clauseStart + 200));
+    if (opening.replace(/[\s.,;:]+$/, '').split(/\s+/).length < 3) continue;
     const ref = subjectBefore(ctx, i, first);
     if (!ref) continue;
+    const text = view.paragraph.text.slice(clauseStart, sEnd).replace(/[\s.,;:]+$/, '');
     const speaker = ref.type === 'entity' ? ref.entity : resolvePronoun(ref);
     if (!speaker) continue;
     out.push({ speaker, verb: v.form, clause: text, start: sStart, end: sEnd, sentence });
