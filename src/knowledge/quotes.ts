@@ -9,6 +9,7 @@ import { tokenize, type Token } from './nlp.ts';
 import type { Mention, PeopleIndex } from './people.ts';
 import { AUXILIARIES, isRoleNoun } from './people.ts';
 import { speechVerb, type SpeechVerb } from './speech-verbs.ts';
+import { AFFILIATION_PREPOSITIONS, DETERMINERS } from './lexicon/cues.ts';
 
 /** One pair of quotation marks in a paragraph. */
 export interface QuoteMark {
@@ -255,7 +256,7 @@ const SKIPPABLE = new Set([
   'yesterday',
   'last',
 ]);
-const PREPOSITIONS = new Set([
+export const PREPOSITIONS = new Set([
   'of',
   'in',
   'from',
@@ -288,7 +289,7 @@ const PREPOSITIONS = new Set([
   'upon',
   'as',
 ]);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
 const BE_FORMS = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', '’s', "'s"]);
 
 /** A paragraph prepared for attribution: tokens, quote spans and entity mentions. */
@@ -369,14 +370,14 @@ export interface RuleContext {
   view: ParagraphView;
 }
 
-function mentionEntity(ctx: RuleContext, idx: number): Entity | null {
+export function mentionEntity(ctx: RuleContext, idx: number): Entity | null {
   const m = ctx.view.mentionOf[idx];
   if (!m || m.quoted) return null;
   return ctx.people.byId.get(m.entityId) ?? null;
 }
 
 /** Index of the first token at or after an offset (binary search: tokens are in text order). */
-function tokenAt(view: ParagraphView, offset: number): number {
+export function tokenAt(view: ParagraphView, offset: number): number {
   const toks = view.tokens;
   let lo = 0;
   let hi = toks.length;
@@ -431,7 +432,7 @@ function indexOfView(view: ParagraphView): ViewIndex {
 }
 
 /** True when tokens [from, to) hold no word. */
-function noWordsIn(view: ParagraphView, from: number, to: number): boolean {
+export function noWordsIn(view: ParagraphView, from: number, to: number): boolean {
   if (to <= from) return true;
   const w = indexOfView(view).wordsUpTo;
   return (w[to] ?? 0) - (w[from] ?? 0) === 0;
@@ -537,17 +538,64 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     // "... of Kentucky said": a name after a preposition is not the subject, unless it is the
     // tail of "Mitch McConnell of Kentucky" (then the name before "of" is).
     const firstIdx = tokenAt(ctx.view, m.fullStart);
-    const before = toks[firstIdx - 1];
-    if (before && before.word && PREPOSITIONS.has(before.lower)) {
-      const head = firstIdx - 2;
-      const he = head >= floor ? mentionEntity(ctx, head) : null;
-      if (he && he.kind === 'person' && (before.lower === 'of' || before.lower === 'from'))
-        return { type: 'entity', entity: he, tokenIndex: head };
-      return null;
+    const prep = prepositionBefore(ctx, firstIdx, e.kind !== 'person');
+    if (prep >= 0) {
+      // "Lucy Fischer of The Times said": the person the organisation is attached to speaks.
+      const head = affiliatedPerson(ctx, prep, floor);
+      return head ? { type: 'entity', entity: head.entity, tokenIndex: head.index } : null;
     }
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return titleRefEnding(ctx, k, floor);
+}
+
+/**
+ * Index of the preposition a mention stands after ("of Kentucky", "of the Center for ..."), or
+ * -1. For an organisation, determiners, possessives and a few lowercase modifiers may stand in
+ * between ("of worldwide victim group Ending Clergy Abuse", "of the UK's National Crime Agency").
+ *
+ * @param ctx - paragraph view and people
+ * @param firstIdx - first token of the mention (its title included)
+ * @param organisation - the mention names an organisation or place
+ */
+export function prepositionBefore(ctx: RuleContext, firstIdx: number, organisation: boolean): number {
+  const toks = ctx.view.tokens;
+  let j = firstIdx - 1;
+  // "of the Holy Synod": no person is named after "the", so a determiner never hides the preposition.
+  for (let n = 0; n < 4 && j >= 0; n++, j--) {
+    const t = toks[j] as Token;
+    if (!t.word || ctx.view.quoted[j] || PREPOSITIONS.has(t.lower)) break;
+    const modifier =
+      DETERMINERS.has(t.lower) ||
+      (organisation && t.possessive) ||
+      (!t.capital && !verbAt(ctx.view, j) && !isRoleNoun(t.lower) && !SKIPPABLE.has(t.lower));
+    if (!modifier) break;
+  }
+  const before = toks[j];
+  return before && before.word && PREPOSITIONS.has(before.lower) ? j : -1;
+}
+
+/**
+ * The person an affiliation preposition attaches to: "Mitch McConnell of Kentucky",
+ * "Anderson Cooper, of CNN,".
+ *
+ * @param ctx - paragraph view and people
+ * @param prep - index of the preposition
+ * @param floor - first token index the person may use
+ */
+export function affiliatedPerson(
+  ctx: RuleContext,
+  prep: number,
+  floor: number,
+): { entity: Entity; index: number } | null {
+  const word = (ctx.view.tokens[prep] as Token).lower;
+  if (!AFFILIATION_PREPOSITIONS.has(word)) return null;
+  let head = prep - 1;
+  if (ctx.view.tokens[head]?.text === ',') head--;
+  if (head < floor) return null;
+  const he = mentionEntity(ctx, head);
+  const m = ctx.view.mentionOf[head];
+  return he && m && he.kind === 'person' && !m.possessive ? { entity: he, index: head } : null;
 }
 
 /**
@@ -601,14 +649,14 @@ export interface Attribution {
 }
 
 /** Token range [first, last] of the quotation, and of the sentence(s) around it. */
-interface QuoteWindow {
+export interface QuoteWindow {
   first: number;
   last: number;
   sentStart: number;
   sentEnd: number;
 }
 
-function windowOf(view: ParagraphView, mark: QuoteMark): QuoteWindow {
+export function windowOf(view: ParagraphView, mark: QuoteMark): QuoteWindow {
   const first = tokenAt(view, mark.open);
   let last = tokenAt(view, mark.end) - 1;
   if (last < first) last = first;
@@ -642,7 +690,7 @@ function windowOf(view: ParagraphView, mark: QuoteMark): QuoteWindow {
   return { first, last, sentStart, sentEnd };
 }
 
-function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
+export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
   const t = view.tokens[i];
   if (!t || !t.word || t.capital || view.quoted[i]) return null;
   if (AUXILIARIES.has(view.tokens[i + 1]?.lower ?? '')) return null;
@@ -650,7 +698,7 @@ function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
 }
 
 /** A passive ("was described as") or infinitive ("to say") verb names no speaker before it. */
-function isPassiveOrInfinitive(view: ParagraphView, i: number): boolean {
+export function isPassiveOrInfinitive(view: ParagraphView, i: number): boolean {
   const prev = view.tokens[i - 1];
   if (!prev || !prev.word) return false;
   if (prev.lower === 'to' || prev.lower === 'by') return true;
@@ -725,7 +773,7 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
 }
 
 /** The first name in [from, to) that is not the object of a preposition nor a possessive. */
-function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
+export function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
   for (let k = from; k < to; k++) {
     const t = ctx.view.tokens[k] as Token;
     if (ctx.view.quoted[k]) continue;
