@@ -30,6 +30,8 @@ const RULES_THAT_STAND_ALONE = new Set([
   'same-sentence',
   'according-to',
   'split',
+  'colon',
+  'framed',
 ]);
 
 /**

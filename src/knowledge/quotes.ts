@@ -10,6 +10,7 @@ import type { Mention, PeopleIndex } from './people.ts';
 import { AUXILIARIES, isRoleNoun } from './people.ts';
 import { speechVerb, type SpeechVerb } from './speech-verbs.ts';
 import { AFFILIATION_PREPOSITIONS, DETERMINERS } from './lexicon/cues.ts';
+import { attributeColon, attributeFramed } from './cues.ts';
 
 /** One pair of quotation marks in a paragraph. */
 export interface QuoteMark {
@@ -1078,6 +1079,11 @@ export function attributeQuote(
   // 4. "according to ...".
   const acc = resolve(attributeAccordingTo(ctx, mark), ctx);
   if (acc) return acc;
+  // 4b. A colon introduction, then a fragment framed by its clause's verb (cues.ts).
+  const colon = resolve(attributeColon(ctx, mark), ctx);
+  if (colon) return colon;
+  const framed = resolve(attributeFramed(ctx, mark), ctx);
+  if (framed) return framed;
   if (short) return fail;
   // The remaining rules only apply to a quotation that opens its sentence.
   const w = windowOf(view, mark);

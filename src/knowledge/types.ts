@@ -44,7 +44,9 @@ export type AttributionRule =
   | 'previous-sentence'
   | 'continuation'
   | 'split'
-  | 'previous-quote';
+  | 'previous-quote'
+  | 'colon'
+  | 'framed';
 
 export interface Quote {
   id: string;
