@@ -11,6 +11,7 @@ import type { Attribution, QuoteMark, RuleContext, SpeakerRef } from './quotes.t
 import {
   mainSubject,
   mentionEntity,
+  openingOfAside,
   prepositionBefore,
   PRONOUNS,
   PREPOSITIONS,
@@ -59,8 +60,31 @@ function isPassive(ctx: RuleContext, i: number): boolean {
   return (
     prev !== undefined &&
     /^(was|were|been|being|is|are|be|get|got)$/.test(prev.lower) &&
-    /(?:ed|en|wn)$/.test(t.lower)
+    (/(?:ed|en|wn)$/.test(t.lower) || /^(told|said|thought|heard|felt)$/.test(t.lower))
   );
+}
+
+/**
+ * The agent of a passive cue: "he was told by Emergencies Minister X that ...", "was quoted by
+ * the agency as saying". The first name within a few words after "by".
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the passive verb
+ * @param ceil - token index the agent must stand before
+ */
+export function passiveAgent(ctx: RuleContext, verb: number, ceil: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const by = toks[verb + 1]?.lower === 'by' ? verb + 1 : -1;
+  if (by < 0) return null;
+  for (let k = by + 1; k < ceil && k <= by + 6; k++) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return null;
+    const e = mentionEntity(ctx, k);
+    const m = ctx.view.mentionOf[k];
+    if (e && m && !m.possessive) return { type: 'entity', entity: e, tokenIndex: k };
+    if (PREPOSITIONS.has(t.lower) || t.lower === 'that') return null;
+  }
+  return null;
 }
 
 /**
@@ -149,8 +173,12 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
   const view = ctx.view;
   const w = windowOf(view, mark);
   for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_FRAME_TOKENS; i--) {
+    i = openingOfAside(view, i, w.sentStart);
     if (!cueAt(ctx, i)) continue;
-    if (isPassive(ctx, i)) return null;
+    if (isPassive(ctx, i)) {
+      const agent = passiveAgent(ctx, i, w.first);
+      return agent ? { ref: agent, rule: 'framed', verb: (view.tokens[i] as Token).lower } : null;
+    }
     const t = view.tokens[i] as Token;
     const participle = t.lower.endsWith('ing');
     const ref =

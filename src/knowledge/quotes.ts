@@ -550,6 +550,30 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   return titleRefEnding(ctx, k, floor);
 }
 
+/** Possessive determiners: a name after one is owned, not acting ("her Twitter account"). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * When token i closes an aside set off by dashes or brackets ("— which the BBC noted —",
+ * "(no relation)"), the index of the token that opens it, so a backward scan steps over the
+ * aside; otherwise i.
+ *
+ * @param view - the paragraph view
+ * @param i - a token index
+ * @param floor - the aside must open at or after this index
+ */
+export function openingOfAside(view: ParagraphView, i: number, floor: number): number {
+  const t = view.tokens[i];
+  if (!t || view.quoted[i]) return i;
+  const opener = t.text === ')' ? '(' : t.text === '—' || t.text === '–' ? t.text : null;
+  if (opener === null) return i;
+  for (let j = i - 1; j >= floor && j >= i - MAX_APPOSITIVE_TOKENS; j--) {
+    if (view.quoted[j]) return i;
+    if ((view.tokens[j] as Token).text === opener) return j;
+  }
+  return i;
+}
+
 /**
  * Index of the preposition a mention stands after ("of Kentucky", "of the Center for ..."), or
  * -1. For an organisation, determiners, possessives and a few lowercase modifiers may stand in
@@ -569,7 +593,7 @@ export function prepositionBefore(ctx: RuleContext, firstIdx: number, organisati
     const modifier =
       DETERMINERS.has(t.lower) ||
       (organisation && t.possessive) ||
-      (!t.capital && !verbAt(ctx.view, j) && !isRoleNoun(t.lower) && !SKIPPABLE.has(t.lower));
+      (!t.capital && !verbAt(ctx.view, j) && !SKIPPABLE.has(t.lower));
     if (!modifier) break;
   }
   const before = toks[j];
@@ -754,6 +778,7 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
   // Earlier partial quotes of the same sentence do not hide its verb ("X said it was “a” and “b”").
   w.sentStart = w.first < view.tokens.length ? (indexOfView(view).runStart[w.first] as number) : w.first;
   for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_LEAD_TOKENS; i--) {
+    i = openingOfAside(view, i, w.sentStart);
     const v = verbAt(view, i);
     if (!v) continue;
     if (isPassiveOrInfinitive(view, i)) return null;
@@ -786,7 +811,9 @@ export function mainSubject(ctx: RuleContext, from: number, to: number): Speaker
     const firstIdx = tokenAt(ctx.view, m.fullStart);
     const before = ctx.view.tokens[firstIdx - 1];
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
-    if (m.possessive || m.modifier || (before && before.word && PREPOSITIONS.has(before.lower))) continue;
+    // "posted to her Twitter account", "of the Center for ...": not the clause's subject.
+    const owned = before !== undefined && POSSESSIVE_DETERMINERS.has(before.lower);
+    if (m.possessive || m.modifier || owned || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;
