@@ -30,7 +30,8 @@ for (const lemma of FRAMING_LEMMAS) {
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
   const forms = [lemma, `${lemma}s`, `${stem}ed`, `${stem}ing`, `${lemma}d`];
   // Doubled final consonant: "referred", "dubbed", "slammed".
-  if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma)) forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
+  if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma))
+    forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
   if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`);
   for (const f of forms) FRAMING_FORMS.set(f, lemma);
 }
@@ -105,7 +106,8 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     const afterPreposition = prev !== undefined && prev.word && PREPOSITIONS.has(prev.lower);
     if (t.word && PRONOUNS.has(t.lower) && !t.capital && !afterPreposition)
       return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
-    if (t.word && PRONOUNS.has(t.lower) && k === from) return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
+    if (t.word && PRONOUNS.has(t.lower) && k === from)
+      return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
     const e = mentionEntity(ctx, k);
     if (!e) continue;
     const m = ctx.view.mentionOf[k] as Mention;
@@ -134,7 +136,8 @@ export function documentOwner(ctx: RuleContext, from: number, to: number): Speak
     for (let j = k - 1; j >= from && j >= k - 2; j--) {
       const o = toks[j] as Token;
       if (/^(his|her|their|its)$/.test(o.lower)) {
-        const pronoun = o.lower === 'his' ? 'he' : o.lower === 'her' ? 'she' : o.lower === 'its' ? 'it' : 'they';
+        const pronoun =
+          o.lower === 'his' ? 'he' : o.lower === 'her' ? 'she' : o.lower === 'its' ? 'it' : 'they';
         return { type: 'pronoun', pronoun, tokenIndex: j };
       }
       const e = mentionEntity(ctx, j);

@@ -813,7 +813,8 @@ export function mainSubject(ctx: RuleContext, from: number, to: number): Speaker
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
     // "posted to her Twitter account", "of the Center for ...": not the clause's subject.
     const owned = before !== undefined && POSSESSIVE_DETERMINERS.has(before.lower);
-    if (m.possessive || m.modifier || owned || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
+    if (m.possessive || m.modifier || owned || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0)
+      continue;
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;
@@ -1118,7 +1119,8 @@ export function attributeQuote(
   // 5. Previous quotation in this paragraph; also "Abbas “has put aside …”" with no speech verb
   // of its own, which can only be the previous speaker still talking.
   let noVerb = true;
-  for (let i = w.sentStart; i <= w.sentEnd && noVerb; i++) if (!view.quoted[i] && verbAt(view, i)) noVerb = false;
+  for (let i = w.sentStart; i <= w.sentEnd && noVerb; i++)
+    if (!view.quoted[i] && verbAt(view, i)) noVerb = false;
   if (prev && prev.speaker && (opensSentence || noVerb))
     return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb };
   // 6. Previous sentence of this paragraph: "Lavrov said ... . “…”".

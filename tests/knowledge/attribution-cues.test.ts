@@ -12,7 +12,9 @@ function speakerOf(paragraphs: string[], words: string): string | null | undefin
 describe('a person attached to an organisation speaks, not the organisation', () => {
   it('takes the reporter, not the newspaper, in "X of The Y told Z"', () => {
     const speaker = speakerOf(
-      ['Marta Lind of The Evening Ledger told a local radio station, "The council had the report for a month."'],
+      [
+        'Marta Lind of The Evening Ledger told a local radio station, "The council had the report for a month."',
+      ],
       'council had the report',
     );
     expect(speaker).toBe('Marta Lind');
@@ -20,7 +22,9 @@ describe('a person attached to an organisation speaks, not the organisation', ()
 
   it('looks past modifiers between the preposition and the group', () => {
     const speaker = speakerOf(
-      ['Omar Haddad of national parents group Safe Schools Now said, "The rules should have been written years ago."'],
+      [
+        'Omar Haddad of national parents group Safe Schools Now said, "The rules should have been written years ago."',
+      ],
       'rules should have been written',
     );
     expect(speaker).toBe('Omar Haddad');
