@@ -149,6 +149,7 @@ function attributeAll(
           speaker: found.speaker,
           rule: found.rule,
           verb: found.verb,
+          confidence: found.confidence,
           partial: isPartial(ctx.view, raw.mark),
           // The comma before a closing mark belongs to the sentence around the quote ("…,” he
           // said), not to the words quoted; display keeps the quote as printed.

@@ -11,6 +11,7 @@ import { AUXILIARIES, isRoleNoun } from './people.ts';
 import { speechVerb, type SpeechVerb } from './speech-verbs.ts';
 import { AFFILIATION_PREPOSITIONS, DETERMINERS } from './lexicon/cues.ts';
 import { attributeColon, attributeFramed } from './cues.ts';
+import { attributionConfidence, MIN_CONFIDENCE } from './confidence.ts';
 
 /** One pair of quotation marks in a paragraph. */
 export interface QuoteMark {
@@ -1028,6 +1029,16 @@ export class Discourse {
   }
 }
 
+/** What the ordered rules found, with where the speaker stands (for the confidence). */
+export interface RuleFinding {
+  speaker: Entity | null;
+  rule: AttributionRule | null;
+  verb: string | null;
+  /** The token naming the speaker, in the paragraph where the rule found it. */
+  at?: { ctx: RuleContext; tokenIndex: number };
+  viaPronoun?: boolean;
+}
+
 /** A quotation with its attribution, before ids are assigned. */
 export interface AttributedQuote {
   raw: RawQuote;
@@ -1038,6 +1049,7 @@ export interface AttributedQuote {
   text: string;
   display: string;
   span: Span;
+  confidence?: number;
 }
 
 /**
@@ -1056,18 +1068,39 @@ export function attributeQuote(
   earlier: readonly AttributedQuote[],
   discourse: Discourse,
   lastCtx: RuleContext | null,
-): { speaker: Entity | null; rule: AttributionRule | null; verb: string | null } {
+): AttributionResult {
+  const found = attributeByRules(ctx, raw, earlier, discourse, lastCtx);
+  if (!found.speaker || !found.rule) return { speaker: null, rule: null, verb: null, confidence: 0 };
+  const confidence = attributionConfidence(ctx, raw.mark, found);
+  if (confidence < MIN_CONFIDENCE) return { speaker: null, rule: null, verb: null, confidence };
+  return { speaker: found.speaker, rule: found.rule, verb: found.verb, confidence };
+}
+
+/** A quotation's attribution and how sure the rules are of it (0 to 1). */
+export interface AttributionResult {
+  speaker: Entity | null;
+  rule: AttributionRule | null;
+  verb: string | null;
+  confidence: number;
+}
+
+function attributeByRules(
+  ctx: RuleContext,
+  raw: RawQuote,
+  earlier: readonly AttributedQuote[],
+  discourse: Discourse,
+  lastCtx: RuleContext | null,
+): RuleFinding {
   const view = ctx.view;
   const mark = raw.mark;
   const inner = view.paragraph.text.slice(mark.innerStart, mark.innerEnd);
   const short = wordCount(inner) <= 2;
   const sentenceOfMark = view.sentence[tokenAt(view, mark.open)] ?? 1;
-  const resolve = (
-    a: Attribution | null,
-    c: RuleContext,
-  ): { speaker: Entity; rule: AttributionRule; verb: string } | null => {
+  const resolve = (a: Attribution | null, c: RuleContext): RuleFinding | null => {
     if (!a) return null;
-    if (a.ref.type === 'entity') return { speaker: a.ref.entity, rule: a.rule, verb: a.verb };
+    const at = { ctx: c, tokenIndex: a.ref.tokenIndex };
+    if (a.ref.type === 'entity')
+      return { speaker: a.ref.entity, rule: a.rule, verb: a.verb, at, viaPronoun: false };
     const tok = c.view.tokens[a.ref.tokenIndex] as Token;
     const e = discourse.resolve(
       a.ref.pronoun,
@@ -1084,10 +1117,10 @@ export function attributeQuote(
       start: tok.start,
       end: tok.end,
     });
-    return { speaker: e, rule: a.rule, verb: a.verb };
+    return { speaker: e, rule: a.rule, verb: a.verb, at, viaPronoun: true };
   };
 
-  const fail = { speaker: null, rule: null, verb: null };
+  const fail: RuleFinding = { speaker: null, rule: null, verb: null };
   // 1. Trailing / inverted, after the closing mark (for a multi-paragraph quote, after its end).
   const endCtx = raw.continued.length > 0 && lastCtx ? lastCtx : ctx;
   const endMark =
@@ -1158,6 +1191,7 @@ export function toQuote(article: Article, q: AttributedQuote, n: number): Quote 
     partial: q.partial,
     span: q.span,
     paragraphs: [q.raw.paragraph, ...q.raw.continued.map((c) => c.paragraph)],
+    ...(q.confidence !== undefined ? { confidence: Math.round(q.confidence * 100) / 100 } : {}),
   };
 }
 

@@ -138,3 +138,28 @@ describe('quoted fragments framed by their clause', () => {
     expect(speaker).toBe('Nadia Frost');
   });
 });
+
+describe('confidence', () => {
+  it('leaves a fragment unattributed rather than give an organisation a person’s words', () => {
+    const paragraphs = [
+      'The River Authority published an order by its director Camille Ortega telling every lock keeper to "open the gates one hour earlier from Monday".',
+    ];
+    const quote = extractKnowledge(makeArticle(paragraphs)).quotes.find((q) =>
+      q.text.includes('open the gates'),
+    );
+    expect(quote?.speaker ?? null).not.toBe('River Authority');
+  });
+
+  it('is surer of "X said" than of a fragment framed further back', () => {
+    const paragraphs = [
+      'Coach Ben Adler said, "We trained for exactly this kind of weather."',
+      'Adler later called the referee’s decision "a coin toss at best" in an interview.',
+    ];
+    const quotes = extractKnowledge(makeArticle(paragraphs)).quotes;
+    const direct = quotes.find((q) => q.text.includes('exactly this kind'));
+    const framed = quotes.find((q) => q.text.includes('coin toss'));
+    expect(direct?.speaker).toBe('Ben Adler');
+    expect(framed?.speaker).toBe('Ben Adler');
+    expect(direct?.confidence ?? 0).toBeGreaterThan(framed?.confidence ?? 1);
+  });
+});
