@@ -12,6 +12,7 @@ import type { Article, Paragraph } from '../article/types.ts';
 import type { Entity, EntityKind, Role, Span } from './types.ts';
 import { lexiconTags, tokenize, type Token } from './nlp.ts';
 import { isSpeechVerb, speechVerb } from './speech-verbs.ts';
+import { shortFormMerges } from './short-forms.ts';
 import {
   HONORIFICS,
   TITLE_WORDS,
@@ -839,6 +840,23 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       const count = nameCount.get(c.name) ?? 0;
       if (c.afterThe || count >= 2) candEntity.set(c, newDraft('group', c.name, [c.name], c.order));
     }
+  }
+
+  // Short and long forms of one organisation ("Fed" / "Federal Reserve") are one entity.
+  const merges = shortFormMerges(drafts);
+  if (merges.size > 0) {
+    for (const [c, d] of candEntity) {
+      const long = merges.get(d);
+      if (long) candEntity.set(c, long);
+    }
+    for (const [short, long] of merges) {
+      long.aliases.add(short.name);
+      for (const a of short.aliases) long.aliases.add(a);
+      long.firstOrder = Math.min(long.firstOrder, short.firstOrder);
+    }
+    const kept = drafts.filter((d) => !merges.has(d));
+    drafts.length = 0;
+    drafts.push(...kept);
   }
 
   // 3. Roles, aliases, mentions.

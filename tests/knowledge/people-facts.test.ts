@@ -148,3 +148,26 @@ describe('robustness', () => {
     expect(EXTRACTOR_VERSION).toMatch(/\S/);
   });
 });
+
+describe('short and long forms of one organisation', () => {
+  const entities = extractKnowledge(
+    makeArticle([
+      'The Federal Reserve raised rates on Wednesday. The Fed said inflation remained high.',
+      'Officers from the National Crime Agency arrested two men, the NCA said.',
+      'The Fed will meet again in May, while the Harbour Trust and the Hill Trust stay silent.',
+    ]),
+  ).entities;
+
+  it('merges a clipped name and an acronym into the long form, with every mention', () => {
+    const fed = entities.filter((e) => e.name === 'Fed' || e.aliases.includes('Fed'));
+    expect(fed.map((e) => e.name)).toEqual(['Federal Reserve']);
+    expect(fed[0]?.mentions.length).toBe(3);
+    expect(fed[0]?.kind).toBe('organization');
+    const nca = entities.filter((e) => e.name === 'NCA' || e.aliases.includes('NCA'));
+    expect(nca.map((e) => e.name)).toEqual(['National Crime Agency']);
+  });
+
+  it('keeps organisations apart when a short form could be either', () => {
+    expect(entities.some((e) => e.aliases.includes('Trust'))).toBe(false);
+  });
+});
