@@ -23,7 +23,7 @@ import {
 import { DOCUMENT_NOUNS, FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
 
 /** How far back from a quoted fragment its framing verb may stand, in tokens. */
-const MAX_FRAME_TOKENS = 40;
+const MAX_FRAME_TOKENS = 60;
 
 const FRAMING_FORMS = new Map<string, string>();
 for (const lemma of FRAMING_LEMMAS) {

@@ -526,6 +526,7 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     }
     return null;
   }
+  if (t.lower === 'who' && !t.capital) return relativeAntecedent(ctx, k, floor);
   if (PRONOUNS.has(t.lower)) {
     const prev = toks[k - 1];
     // "that he said", "as he said" still have "he" as the subject; "told him" never reaches here.
@@ -549,6 +550,34 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return titleRefEnding(ctx, k, floor);
+}
+
+/**
+ * The person a relative "who" refers to: "led by Ana Ruiz, a soil chemist at the institute, who
+ * said" -> Ana Ruiz. The name right before the comma that opens the relative clause, or the
+ * name before an appositive between commas.
+ *
+ * @param ctx - paragraph view and people
+ * @param who - index of "who"
+ * @param floor - first token index the name may use
+ */
+export function relativeAntecedent(ctx: RuleContext, who: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  if (toks[who - 1]?.text !== ',') return null;
+  let commas = 0;
+  for (let j = who - 1; j > floor && j >= who - MAX_APPOSITIVE_TOKENS; j--) {
+    if (ctx.view.quoted[j]) return null;
+    const t = toks[j] as Token;
+    if (t.text === '.' || t.text === ';') return null;
+    if (t.text !== ',') continue;
+    commas++;
+    const e = mentionEntity(ctx, j - 1);
+    const m = ctx.view.mentionOf[j - 1];
+    if (e && m && e.kind === 'person' && !m.possessive)
+      return { type: 'entity', entity: e, tokenIndex: j - 1 };
+    if (commas >= 2) return null;
+  }
+  return null;
 }
 
 /** Possessive determiners: a name after one is owned, not acting ("her Twitter account"). */

@@ -24,6 +24,15 @@ export const HONORIFICS = new Set([
 
 /** Capitalised title words written before a name ("Foreign Minister Sergei Lavrov"). */
 export const TITLE_WORDS = new Set([
+  'sheriff',
+  'constable',
+  'coroner',
+  'commandant',
+  'warden',
+  'councillor',
+  'councilor',
+  'alderman',
+  'delegate',
   'president',
   'minister',
   'secretary',
