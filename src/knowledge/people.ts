@@ -507,6 +507,8 @@ function splitTitle(
   const nameToks = seq.slice(nameStartIdx);
   const nameFirst = nameToks[0];
   if (nameFirst === undefined) return null;
+  // "Prime Minister of Iraq": a title with its complement and no name after it is a role.
+  if (title !== null && !nameFirst.capital) return null;
   const name = paragraph.text.slice(nameFirst.start, lastTok.end);
   let kind = classifyName(nameToks, title !== null, honorific !== null);
   // A lone capitalised word used as an adjective ("Tajik officials", "Western exit") is not a name.

@@ -163,3 +163,33 @@ describe('confidence', () => {
     expect(direct?.confidence ?? 0).toBeGreaterThan(framed?.confidence ?? 1);
   });
 });
+
+describe('long titles, appositives and relative clauses', () => {
+  it('splits a county sheriff’s title from the name after an inverted verb', () => {
+    const speaker = speakerOf(
+      ['"This is the worst night this harbour has seen," said Lake Marrow County Sheriff Tom Berry.'],
+      'worst night',
+    );
+    expect(speaker).toBe('Tom Berry');
+  });
+
+  it('gives "X, a chemist at the institute, who said “…”" to X', () => {
+    const speaker = speakerOf(
+      [
+        'The study was led by Ana Ruiz, a soil chemist and professor at the institute, who said "We expected the opposite result in every plot."',
+      ],
+      'opposite result',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+
+  it('does not make a name of "Prime Minister of X" in an appositive', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Omar Said, the acting Prime Minister of Iraq, spoke out against the raid, calling it "an attack on the whole nation and its people".',
+      ]),
+    );
+    expect(k.entities.map((e) => e.name)).not.toContain('of Iraq');
+    expect(k.quotes[0]?.speaker).toBe('Omar Said');
+  });
+});
