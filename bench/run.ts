@@ -24,6 +24,7 @@ import { whoSaid } from '../src/answers/who-said.ts';
 import type { Answer } from '../src/answer.ts';
 import { createBaselineFromDir } from './baseline.ts';
 import { runE2e } from './e2e.ts';
+import { pathologicalNote } from './pathological.ts';
 import { generateArticle, writeCorpus } from './generate.ts';
 import type { TruthFile } from './generate.ts';
 import { buildQueries } from './queries.ts';
@@ -198,7 +199,7 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const results: SizeResult[] = [];
   for (const size of args.sizes) results.push(...(await measureSize(size, args, log)));
-  const notes: string[] = [extractionNote()];
+  const notes: string[] = [extractionNote(), pathologicalNote()];
   if (args.e2e) {
     // Latency is queueing once the two cores are busy (Little's law): report a moderate and a
     // heavy concurrency. The bot runs as its own process, the fake Discord in this one.

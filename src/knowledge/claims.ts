@@ -5,7 +5,7 @@
  */
 import type { Entity } from './types.ts';
 import type { Token } from './nlp.ts';
-import { subjectBefore, type RuleContext, type SpeakerRef } from './quotes.ts';
+import { sentenceTokens, subjectBefore, type RuleContext, type SpeakerRef } from './quotes.ts';
 import { speechVerb } from './speech-verbs.ts';
 import { AUXILIARIES } from './people.ts';
 
@@ -67,7 +67,8 @@ export function findClaims(
   const view = ctx.view;
   const out: ClaimDraft[] = [];
   const idx: number[] = [];
-  for (let i = 0; i < view.tokens.length; i++) if (view.sentence[i] === sentence) idx.push(i);
+  const [from, to] = sentenceTokens(view, sentence);
+  for (let i = from; i < to; i++) if (view.sentence[i] === sentence) idx.push(i);
   if (idx.length === 0) return out;
   const first = idx[0] as number;
   const last = idx[idx.length - 1] as number;
@@ -100,10 +101,12 @@ export function findClaims(
     const head = view.tokens[c];
     if (!head || c > last || !head.word || view.quoted[c] || PARTICLES.has(head.lower)) continue;
     const clauseStart = head.start;
-    const text = view.paragraph.text.slice(clauseStart, sEnd).replace(/[\s.,;:]+$/, '');
-    if (text.split(/\s+/).length < 3) continue;
+    // At least three words in the clause (looked at in a bounded window: a sentence may be huge).
+    const opening = view.paragraph.text.slice(clauseStart, Math.min(sEnd, clauseStart + 200));
+    if (opening.replace(/[\s.,;:]+$/, '').split(/\s+/).length < 3) continue;
     const ref = subjectBefore(ctx, i, first);
     if (!ref) continue;
+    const text = view.paragraph.text.slice(clauseStart, sEnd).replace(/[\s.,;:]+$/, '');
     const speaker = ref.type === 'entity' ? ref.entity : resolvePronoun(ref);
     if (!speaker) continue;
     out.push({ speaker, verb: v.form, clause: text, start: sStart, end: sEnd, sentence });

@@ -30,6 +30,8 @@ const RULES_THAT_STAND_ALONE = new Set([
   'same-sentence',
   'according-to',
   'split',
+  'colon',
+  'framed',
 ]);
 
 /**
@@ -79,9 +81,18 @@ function attributeAll(
   const discourse = new Discourse();
   const views = new Map<number, RuleContext>();
   const marksOf = new Map<number, QuoteMark[]>();
+  const addMark = (paragraph: number, mark: QuoteMark): void => {
+    const list = marksOf.get(paragraph);
+    if (list) list.push(mark);
+    else marksOf.set(paragraph, [mark]);
+  };
+  const rawsOf = new Map<number, RawQuote[]>();
   for (const r of raws) {
-    marksOf.set(r.paragraph, [...(marksOf.get(r.paragraph) ?? []), r.mark]);
-    for (const c of r.continued) marksOf.set(c.paragraph, [...(marksOf.get(c.paragraph) ?? []), c.mark]);
+    addMark(r.paragraph, r.mark);
+    for (const c of r.continued) addMark(c.paragraph, c.mark);
+    const list = rawsOf.get(r.paragraph);
+    if (list) list.push(r);
+    else rawsOf.set(r.paragraph, [r]);
   }
   const ctxOf = (p: Paragraph): RuleContext => {
     let c = views.get(p.number);
@@ -104,14 +115,12 @@ function attributeAll(
   for (const p of article.paragraphs) {
     if (p.kind === 'heading') continue;
     const ctx = ctxOf(p);
-    const here = raws.filter((r) => r.paragraph === p.number).sort((a, b) => a.mark.open - b.mark.open);
+    const bySentence = quotesBySentence(ctx, rawsOf.get(p.number) ?? [], p.sentences.length);
     const earlier: AttributedQuote[] = [];
     for (const s of p.sentences) {
       discourse.addSentence(ctx, s.index);
-      for (const raw of here) {
-        const sentence =
-          ctx.view.sentence[ctx.view.tokens.findIndex((t) => t.start >= raw.mark.open)] ?? p.sentences.length;
-        if (sentence !== s.index) continue;
+      const sentence = s.index;
+      for (const raw of bySentence.get(s.index) ?? []) {
         const lastPara =
           raw.continued.length > 0
             ? byNumber.get((raw.continued[raw.continued.length - 1] as { paragraph: number }).paragraph)
@@ -140,6 +149,7 @@ function attributeAll(
           speaker: found.speaker,
           rule: found.rule,
           verb: found.verb,
+          confidence: found.confidence,
           partial: isPartial(ctx.view, raw.mark),
           // The comma before a closing mark belongs to the sentence around the quote ("…,” he
           // said), not to the words quoted; display keeps the quote as printed.
@@ -178,6 +188,22 @@ function attributeAll(
   }
   const quotes = attributed.map((q, i) => toQuote(article, q, i + 1));
   return { quotes, claims };
+}
+
+/** The paragraph's quotations grouped by the sentence their opening mark is in, in text order. */
+function quotesBySentence(ctx: RuleContext, here: RawQuote[], lastSentence: number): Map<number, RawQuote[]> {
+  const out = new Map<number, RawQuote[]>();
+  const sorted = [...here].sort((a, b) => a.mark.open - b.mark.open);
+  const tokens = ctx.view.tokens;
+  let t = 0;
+  for (const raw of sorted) {
+    while (t < tokens.length && (tokens[t] as { start: number }).start < raw.mark.open) t++;
+    const sentence = t < tokens.length ? (ctx.view.sentence[t] ?? lastSentence) : lastSentence;
+    const list = out.get(sentence);
+    if (list) list.push(raw);
+    else out.set(sentence, [raw]);
+  }
+  return out;
 }
 
 function isTitleCase(text: string): boolean {

@@ -48,22 +48,6 @@ const SCALE: Record<string, number> = {
   k: 1e3,
   tn: 1e12,
 };
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  twentieth: 20,
-  hundredth: 100,
-};
 const MONTHS = [
   'january',
   'february',
@@ -342,11 +326,15 @@ const FUTURE_RE =
 function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | undefined): FactDraft[] {
   const text = s.text;
   const out: FactDraft[] = [];
-  const taken: [number, number][] = [];
-  const free = (a: number, b: number): boolean => taken.every(([x, y]) => b <= x || a >= y);
+  // One flag per character: checking a span costs its length, not the number of facts so far.
+  const takenAt = new Uint8Array(text.length + 1);
+  const free = (a: number, b: number): boolean => {
+    for (let i = a; i < b; i++) if (takenAt[i]) return false;
+    return true;
+  };
   const add = (f: FactDraft): void => {
     if (!free(f.start, f.end)) return;
-    taken.push([f.start, f.end]);
+    takenAt.fill(1, f.start, f.end);
     out.push(f);
   };
   const pubYear = published?.slice(0, 4);
@@ -457,29 +445,19 @@ function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | un
     }
     add(f);
   }
-  // "tens of thousands", "dozens of", "hundreds of millions".
+  // "tens of thousands", "dozens of", "hundreds of millions": vague quantities stay words (no
+  // value: "tens of thousands" is not 10,000), kept so the phrase is still a fact with what it counts.
   for (const m of text.matchAll(
     /\b(tens|dozens|hundreds|thousands|millions|billions)(?: of (thousands|millions|billions))?(?= of\b)/gi,
   )) {
     const start = m.index ?? 0;
-    const base: Record<string, number> = {
-      tens: 10,
-      dozens: 12,
-      hundreds: 100,
-      thousands: 1e3,
-      millions: 1e6,
-      billions: 1e9,
-    };
-    const unit = m[2] ? (base[m[2].toLowerCase()] ?? 1) : 1;
-    const value = (base[(m[1] as string).toLowerCase()] ?? 1) * unit;
     const ofEnd = start + m[0].length + 4;
     const c = countsAfter(text, ofEnd);
     const f: FactDraft = {
       kind: 'count',
       start,
       end: c ? c.end : start + m[0].length,
-      value,
-      qualifier: `${m[0]} of`,
+      qualifier: m[0].toLowerCase(),
     };
     if (c) f.counts = c.counts;
     add(f);
@@ -499,6 +477,8 @@ function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | un
     } else {
       const w = m[3] as string;
       if (/^one$/i.test(w) && !/^\s+\p{L}/u.test(text.slice(end))) continue;
+      // "one of the ten richest", "one of them": a member of a group, not a count of one.
+      if (/^one$/i.test(w) && /^\s+of\b/i.test(text.slice(end))) continue;
       value = parseWordNumber(w);
     }
     if (value === null) continue;
@@ -535,19 +515,8 @@ function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | un
     }
     add(f);
   }
-  // Ordinals that count something ("the 21st century", "his first visit").
-  for (const m of text.matchAll(
-    /\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b/gi,
-  )) {
-    const start = m.index ?? 0;
-    const word = (m[1] as string).toLowerCase();
-    const value = ORDINALS[word] ?? Number.parseInt(word, 10);
-    if (!Number.isFinite(value)) continue;
-    const c = countsAfter(text, start + m[0].length);
-    if (!c) continue;
-    const f: FactDraft = { kind: 'ordinal', start, end: c.end, value, counts: c.counts };
-    add(f);
-  }
+  // Ordinals ("the third time", "the 21st century") rank things, they are not amounts: no fact
+  // (the digit pattern above already refuses "21st").
   void paragraph;
   return out.sort((a, b) => a.start - b.start);
 }

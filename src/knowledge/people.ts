@@ -12,240 +12,16 @@ import type { Article, Paragraph } from '../article/types.ts';
 import type { Entity, EntityKind, Role, Span } from './types.ts';
 import { lexiconTags, tokenize, type Token } from './nlp.ts';
 import { isSpeechVerb, speechVerb } from './speech-verbs.ts';
-
-/** Honorifics: kept out of the name, turned into an alias ("Mr Obama"). */
-const HONORIFICS = new Set([
-  'mr',
-  'mr.',
-  'mrs',
-  'mrs.',
-  'ms',
-  'ms.',
-  'dr',
-  'dr.',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'prof.',
-  'miss',
-  'mx',
-]);
-
-/** Capitalised title words written before a name ("Foreign Minister Sergei Lavrov"). */
-const TITLE_WORDS = new Set([
-  'president',
-  'minister',
-  'secretary',
-  'senator',
-  'sen.',
-  'rep.',
-  'representative',
-  'governor',
-  'gov.',
-  'chancellor',
-  'ambassador',
-  'general',
-  'gen.',
-  'judge',
-  'justice',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-  'mayor',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'director',
-  'commissioner',
-  'chief',
-  'commander',
-  'colonel',
-  'col.',
-  'captain',
-  'capt.',
-  'lieutenant',
-  'lt.',
-  'sergeant',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'premier',
-  'emperor',
-  'sheikh',
-  'ayatollah',
-  'rabbi',
-  'bishop',
-  'archbishop',
-  'cardinal',
-  'professor',
-  'leader',
-  'speaker',
-  'editor',
-  'officer',
-  'admiral',
-  'marshal',
-  'sultan',
-  'emir',
-  'envoy',
-  'deputy',
-  'vice',
-  'treasurer',
-  'attorney',
-  'superintendent',
-  'inspector',
-  'detective',
-  'coach',
-  'councillor',
-  'councilman',
-  'councilwoman',
-  'congressman',
-  'congresswoman',
-  'lawmaker',
-  'correspondent',
-  'reporter',
-  'economist',
-  'analyst',
-]);
-
-/** Words that make a capitalised sequence an organisation. */
-const ORG_WORDS = new Set([
-  'organization',
-  'organisation',
-  'council',
-  'committee',
-  'department',
-  'ministry',
-  'institute',
-  'institution',
-  'office',
-  'party',
-  'union',
-  'agency',
-  'bank',
-  'court',
-  'center',
-  'centre',
-  'association',
-  'alliance',
-  'foundation',
-  'university',
-  'college',
-  'school',
-  'corporation',
-  'corp.',
-  'company',
-  'inc.',
-  'ltd',
-  'commission',
-  'assembly',
-  'congress',
-  'senate',
-  'parliament',
-  'reserve',
-  'fund',
-  'authority',
-  'administration',
-  'service',
-  'services',
-  'board',
-  'bureau',
-  'coalition',
-  'front',
-  'movement',
-  'brotherhood',
-  'group',
-  'network',
-  'federation',
-  'forum',
-  'society',
-  'trust',
-  'project',
-  'church',
-  'army',
-  'navy',
-  'police',
-  'force',
-  'forces',
-  'guard',
-  'times',
-  'post',
-  'news',
-  'journal',
-  'radio',
-  'television',
-  'club',
-  'league',
-  'airlines',
-  'treasury',
-  'cabinet',
-  'government',
-  'house',
-  'secretariat',
-  'command',
-  'caucus',
-  'tribunal',
-  'nations',
-  'international',
-  'watch',
-  'industries',
-  'holdings',
-  'group',
-  'media',
-  'press',
-  'conservation',
-  'initiative',
-  'program',
-  'programme',
-  'laboratory',
-  'hospital',
-  'museum',
-]);
-
-/** Words that make a capitalised sequence a place (not emitted, but never a person). */
-const PLACE_WORDS = new Set([
-  'beach',
-  'island',
-  'islands',
-  'river',
-  'mountain',
-  'mountains',
-  'street',
-  'square',
-  'lake',
-  'bay',
-  'park',
-  'airport',
-  'city',
-  'county',
-  'province',
-  'valley',
-  'sea',
-  'ocean',
-  'coast',
-  'gulf',
-  'peninsula',
-  'strait',
-  'desert',
-  'forest',
-  'region',
-  'district',
-  'avenue',
-  'road',
-  'bridge',
-  'hill',
-  'hills',
-  'harbour',
-  'harbor',
-  'port',
-  'canal',
-  'cape',
-  'state',
-  'territory',
-  'floor',
-]);
+import { shortFormMerges } from './short-forms.ts';
+import {
+  HONORIFICS,
+  TITLE_WORDS,
+  ROLE_NOUNS,
+  NAME_PARTICLES,
+  OPENER_WORDS,
+  ORG_WORDS,
+  PLACE_WORDS,
+} from './lexicon/people.ts';
 
 const DIRECTIONS = new Set([
   'north',
@@ -294,149 +70,8 @@ const COUNTRY_ACRONYMS = new Map([
   ['uae', 'United Arab Emirates'],
 ]);
 
-/** Name particles allowed inside a person's name ("Ursula von der Leyen"). */
-const NAME_PARTICLES = new Set([
-  'de',
-  'da',
-  'del',
-  'della',
-  'di',
-  'du',
-  'van',
-  'von',
-  'der',
-  'den',
-  'la',
-  'le',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'abu',
-  'ben',
-  'dos',
-  'das',
-]);
 /** Connectors allowed inside an organisation's name ("Council on Foreign Relations"). */
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'a', 'to', '&', 'in']);
-
-/** Lowercase nouns that name a role, beyond the agent-noun suffixes. */
-const ROLE_NOUNS = new Set([
-  'president',
-  'minister',
-  'secretary',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'official',
-  'representative',
-  'head',
-  'chief',
-  'leader',
-  'envoy',
-  'ambassador',
-  'diplomat',
-  'chair',
-  'fellow',
-  'co-founder',
-  'founder',
-  'member',
-  'director',
-  'expert',
-  'analyst',
-  'economist',
-  'professor',
-  'scientist',
-  'correspondent',
-  'editor',
-  'general',
-  'commander',
-  'governor',
-  'mayor',
-  'senator',
-  'lawmaker',
-  'democrat',
-  'republican',
-  'elder',
-  'chairman',
-  'chairwoman',
-  'executive',
-  'ceo',
-  'cfo',
-  'president-elect',
-  'candidate',
-  'nominee',
-  'aide',
-  'adviser',
-  'advisor',
-  'deputy',
-  'attorney',
-  'lawyer',
-  'judge',
-  'prosecutor',
-  'spokesperson',
-  'activist',
-  'historian',
-  'physician',
-  'surgeon',
-  'doctor',
-  'nurse',
-  'student',
-  'resident',
-  'witness',
-  'victim',
-  'survivor',
-  'officer',
-  'chancellor',
-  'premier',
-  'king',
-  'queen',
-  'prince',
-  'monarch',
-  'cleric',
-  'imam',
-  'priest',
-  'pastor',
-  'bishop',
-  'rabbi',
-  'ranger',
-  'whisperer',
-  'head',
-  'manager',
-  'owner',
-  'partner',
-  'principal',
-  'trustee',
-  'colonel',
-  'captain',
-  'sergeant',
-  'lieutenant',
-  'admiral',
-  'group',
-  'organization',
-  'organisation',
-  'body',
-  'agency',
-  'party',
-  'movement',
-  'militia',
-  'son',
-  'daughter',
-  'wife',
-  'husband',
-  'father',
-  'mother',
-  'brother',
-  'sister',
-  'researcher',
-  'author',
-  'columnist',
-  'commentator',
-  'strategist',
-  'consultant',
-  'coordinator',
-  'administrator',
-]);
 
 /** Words that can never be part of a role phrase or a name. */
 const STOP = new Set([
@@ -548,159 +183,6 @@ const STOP = new Set([
   'latter',
   'number',
   'order',
-]);
-
-/** Capitalised words that open sentences without naming anything. */
-const OPENER_WORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'in',
-  'on',
-  'at',
-  'but',
-  'and',
-  'or',
-  'so',
-  'yet',
-  'however',
-  'it',
-  'this',
-  'that',
-  'these',
-  'those',
-  'there',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'you',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'some',
-  'many',
-  'most',
-  'all',
-  'after',
-  'before',
-  'despite',
-  'since',
-  'while',
-  'when',
-  'if',
-  'as',
-  'although',
-  'though',
-  'because',
-  'for',
-  'from',
-  'with',
-  'without',
-  'by',
-  'to',
-  'of',
-  'over',
-  'under',
-  'about',
-  'around',
-  'within',
-  'until',
-  'during',
-  'among',
-  'between',
-  'aside',
-  'still',
-  'already',
-  'also',
-  'then',
-  'now',
-  'today',
-  'yesterday',
-  'last',
-  'next',
-  'earlier',
-  'later',
-  'meanwhile',
-  'instead',
-  'rather',
-  'even',
-  'just',
-  'only',
-  'both',
-  'each',
-  'every',
-  'no',
-  'not',
-  'what',
-  'who',
-  'why',
-  'how',
-  'where',
-  'which',
-  'whose',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'hours',
-  'days',
-  'years',
-  'months',
-  'weeks',
-  'well',
-  'yes',
-  'here',
-  'such',
-  'much',
-  'more',
-  'less',
-  'few',
-  'other',
-  'another',
-  'any',
-  'nor',
-  'once',
-  'again',
-  'perhaps',
-  'maybe',
-  'indeed',
-  'thus',
-  'officials',
-  'experts',
-  'critics',
-  'analysts',
-  'people',
-  'children',
-  'man',
-  'woman',
-  'men',
-  'women',
-  'given',
-  'according',
-  'like',
-  'unlike',
-  'under',
-  'several',
-  'whether',
-  'let',
-  'please',
-  'note',
-  'said',
-  'says',
-  'asked',
-  'told',
 ]);
 
 /** A capitalised name sequence found in the text, before it is tied to an entity. */
@@ -868,6 +350,9 @@ function inRanges(ranges: ReadonlyArray<readonly [number, number]> | undefined, 
   return false;
 }
 
+/** No name runs past this many words ("United Nations High Commissioner for Refugees" is 6). */
+const MAX_NAME_RUN = 10;
+
 /** Finds capitalised name sequences in one sentence's tokens. */
 function scanSentence(
   tokens: Token[],
@@ -920,8 +405,11 @@ function scanSentence(
       }
       break;
     }
-    let seq = tokens.slice(seqStart, j + 1);
     i = j + 1;
+    // A run of capitalised words longer than any name is a headline, a title or noise.
+    if (j + 1 - seqStart > MAX_NAME_RUN) continue;
+    let seq = tokens.slice(seqStart, j + 1);
+    let seqFrom = seqStart;
     // Sentence-initial words are capitalised by grammar, not because they name anything.
     const prev = tokens[seqStart - 1];
     const initial = seqStart === 0 || (prev !== undefined && !prev.word && /[“"‘'([—–-]/.test(prev.text));
@@ -949,6 +437,7 @@ function scanSentence(
             (tags.size > 0 || /(?:ly|ing|ed)$/.test(first.lower))));
       if (!common) break;
       seq = seq.slice(1);
+      seqFrom++;
     }
     if (seq.length === 0) continue;
     if (
@@ -962,7 +451,7 @@ function scanSentence(
     // Drop a trailing connector left over ("Council of" never ends a name).
     while (seq.length > 0 && !isCapWord(seq[seq.length - 1])) seq = seq.slice(0, -1);
     if (seq.length === 0) continue;
-    const cand = splitTitle(seq, tokens, paragraph, sentence, quoted);
+    const cand = splitTitle(seq, seqFrom, tokens, paragraph, sentence, quoted);
     if (cand) {
       cand.initialOnly = initialOnly;
       out.push(cand);
@@ -984,6 +473,7 @@ function isProperTagged(tags: ReadonlySet<string>): boolean {
 /** Separates honorific and capitalised title from the name in a sequence. */
 function splitTitle(
   seq: Token[],
+  seqFrom: number,
   sentenceTokens: Token[],
   paragraph: Paragraph,
   sentence: number,
@@ -1017,19 +507,21 @@ function splitTitle(
   const nameToks = seq.slice(nameStartIdx);
   const nameFirst = nameToks[0];
   if (nameFirst === undefined) return null;
+  // "Prime Minister of Iraq": a title with its complement and no name after it is a role.
+  if (title !== null && !nameFirst.capital) return null;
   const name = paragraph.text.slice(nameFirst.start, lastTok.end);
   let kind = classifyName(nameToks, title !== null, honorific !== null);
   // A lone capitalised word used as an adjective ("Tajik officials", "Western exit") is not a name.
   if (nameToks.length === 1 && kind === 'unknown' && !lastTok.possessive) {
-    const idx = sentenceTokens.indexOf(lastTok);
+    const idx = seqFrom + seq.length - 1;
     const next = sentenceTokens[idx + 1];
-    const prevTok = sentenceTokens[sentenceTokens.indexOf(first) - 1];
+    const prevTok = sentenceTokens[seqFrom - 1];
     if (next && next.word && !next.capital && !isVerbAfterName(sentenceTokens, idx + 1)) {
       // "the Western exit" / "Tajik officials": a capitalised modifier before a noun.
       if (prevTok?.lower === 'the' || isNounish(next.lower)) kind = 'skip';
     }
   }
-  const idx0 = sentenceTokens.indexOf(first);
+  const idx0 = seqFrom;
   const before = sentenceTokens[idx0 - 1];
   return {
     paragraph: paragraph.number,
@@ -1046,7 +538,7 @@ function splitTitle(
     afterThe: before !== undefined && before.lower === 'the',
     quoted: inRanges(quoted, first.start),
     tokenIndex: idx0,
-    tokenEnd: sentenceTokens.indexOf(lastTok) + 1,
+    tokenEnd: seqFrom + seq.length,
     tokens: sentenceTokens,
     kind,
     initialOnly: false,
@@ -1251,19 +743,34 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     }
   }
 
-  const persons = (): Draft[] => drafts.filter((d) => d.kind === 'person');
+  // Multi-word persons by each of their words, rebuilt only when drafts were added.
+  let tokenIndexSize = -1;
+  const byNameToken = new Map<string, Draft[]>();
+  const personsWith = (w: string): Draft[] => {
+    if (tokenIndexSize !== drafts.length) {
+      byNameToken.clear();
+      for (const d of drafts) {
+        if (d.kind !== 'person' || d.nameTokens.length < 2) continue;
+        for (const t of new Set(d.nameTokens.map((x) => x.replace(/\.$/, '')))) {
+          const list = byNameToken.get(t) ?? [];
+          list.push(d);
+          byNameToken.set(t, list);
+        }
+      }
+      tokenIndexSize = drafts.length;
+    }
+    return byNameToken.get(w) ?? [];
+  };
   /** Persons a lone word names; `order` limits to those introduced before when possible. */
   const personsByToken = (word: string, order: number): Draft[] => {
     const w = word.toLowerCase().replace(/\.$/, '');
-    const hits = persons().filter(
-      (d) => d.nameTokens.some((t) => t.replace(/\.$/, '') === w) && d.nameTokens.length > 1,
-    );
+    const hits = personsWith(w);
     const before = hits.filter((d) => d.firstOrder <= order);
     return before.length > 0 ? before : hits;
   };
   const personsByTokens = (words: string[], order: number): Draft[] => {
     const ws = words.map((w) => w.toLowerCase());
-    const hits = persons().filter((d) => {
+    const hits = personsWith((ws[0] ?? '').replace(/\.$/, '')).filter((d) => {
       let k = 0;
       for (const t of d.nameTokens) if (t === ws[k]) k++;
       return k === ws.length && d.nameTokens.length > ws.length;
@@ -1335,6 +842,23 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       const count = nameCount.get(c.name) ?? 0;
       if (c.afterThe || count >= 2) candEntity.set(c, newDraft('group', c.name, [c.name], c.order));
     }
+  }
+
+  // Short and long forms of one organisation ("Fed" / "Federal Reserve") are one entity.
+  const merges = shortFormMerges(drafts);
+  if (merges.size > 0) {
+    for (const [c, d] of candEntity) {
+      const long = merges.get(d);
+      if (long) candEntity.set(c, long);
+    }
+    for (const [short, long] of merges) {
+      long.aliases.add(short.name);
+      for (const a of short.aliases) long.aliases.add(a);
+      long.firstOrder = Math.min(long.firstOrder, short.firstOrder);
+    }
+    const kept = drafts.filter((d) => !merges.has(d));
+    drafts.length = 0;
+    drafts.push(...kept);
   }
 
   // 3. Roles, aliases, mentions.
@@ -1564,8 +1088,18 @@ function textBetween(c: Candidate, start: number, end: number): string {
   // Tokens keep paragraph offsets; rebuild the text from them (spacing normalised).
   const parts: string[] = [];
   let prevEnd = -1;
-  for (const t of c.tokens) {
-    if (t.start < start || t.end > end) continue;
+  const toks = c.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((toks[mid] as Token).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (t.start > end) break;
+    if (t.end > end) continue;
     const raw = t.possessive ? `${t.text}’s` : t.text;
     parts.push(prevEnd >= 0 && t.start > prevEnd ? ` ${raw}` : raw);
     prevEnd = t.possessive ? t.end + 2 : t.end;
@@ -1676,7 +1210,8 @@ function appositiveBefore(c: Candidate): string | null {
     if (isRoleNoun(t.lower)) hasRole = true;
     start = t;
     words++;
-    if (/^(the|a|an)$/.test(t.lower)) break;
+    // "the delegate to the Regional Assembly, X": an inner "the" belongs to the role's complement.
+    if (/^(the|a|an)$/.test(t.lower) && hasRole) break;
     if (words > 12) return null;
   }
   if (!start || !hasRole || !/^(the|a|an|his|her|its|their)$/.test(start.lower)) {

@@ -9,6 +9,9 @@ import { tokenize, type Token } from './nlp.ts';
 import type { Mention, PeopleIndex } from './people.ts';
 import { AUXILIARIES, isRoleNoun } from './people.ts';
 import { speechVerb, type SpeechVerb } from './speech-verbs.ts';
+import { AFFILIATION_PREPOSITIONS, DETERMINERS } from './lexicon/cues.ts';
+import { attributeColon, attributeFramed } from './cues.ts';
+import { attributionConfidence, MIN_CONFIDENCE } from './confidence.ts';
 
 /** One pair of quotation marks in a paragraph. */
 export interface QuoteMark {
@@ -116,7 +119,13 @@ export function findQuoteMarks(text: string): QuoteMark[] {
   }
   if (open >= 0) push(open, null);
   const doubles = out.filter((q) => q.innerEnd > q.innerStart);
-  const inDouble = (i: number): boolean => doubles.some((q) => i >= q.open && i < q.end);
+  // Positions only grow, so one pointer walks the (ordered) double spans once.
+  let d = 0;
+  const inDouble = (i: number): boolean => {
+    while (d < doubles.length && (doubles[d] as QuoteMark).end <= i) d++;
+    const q = doubles[d];
+    return q !== undefined && i >= q.open;
+  };
   const singles: QuoteMark[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -194,6 +203,11 @@ export function findQuotations(article: Article): RawQuote[] {
   return out;
 }
 
+/** The longest appositive between a name and its verb, in tokens. */
+const MAX_APPOSITIVE_TOKENS = 40;
+/** How far before an opening mark a speech verb may stand, in tokens. */
+const MAX_LEAD_TOKENS = 80;
+
 /** Words that may sit between a subject and its verb ("Lavrov also said", "he has warned"). */
 const SKIPPABLE = new Set([
   'also',
@@ -244,7 +258,7 @@ const SKIPPABLE = new Set([
   'yesterday',
   'last',
 ]);
-const PREPOSITIONS = new Set([
+export const PREPOSITIONS = new Set([
   'of',
   'in',
   'from',
@@ -277,7 +291,7 @@ const PREPOSITIONS = new Set([
   'upon',
   'as',
 ]);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
 const BE_FORMS = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', '’s', "'s"]);
 
 /** A paragraph prepared for attribution: tokens, quote spans and entity mentions. */
@@ -306,13 +320,41 @@ export function viewParagraph(
   mentions: readonly Mention[],
 ): ParagraphView {
   const tokens = tokenize(paragraph.text);
-  const mentionOf = tokens.map((t) => mentions.find((m) => t.start >= m.start && t.end <= m.end));
-  const quoted = tokens.map((t) => marks.some((m) => t.start >= m.open && t.start < m.end));
-  const sentence = tokens.map(
-    (t) =>
-      paragraph.sentences.find((s) => t.start >= s.start && t.start < s.end)?.index ??
-      paragraph.sentences.length,
-  );
+  // Tokens, mentions, marks and sentences are all in text order: one sweep each.
+  const byStart = <T>(list: readonly T[], start: (x: T) => number): T[] =>
+    [...list].sort((a, b) => start(a) - start(b));
+  const ms = byStart(mentions, (m) => m.start);
+  const qs = byStart(marks, (m) => m.open);
+  const ss = byStart(paragraph.sentences, (x) => x.start);
+  let mi = 0;
+  let qi = 0;
+  let si = 0;
+  const mentionOf: (Mention | undefined)[] = [];
+  const quoted: boolean[] = [];
+  const sentence: number[] = [];
+  for (const t of tokens) {
+    while (mi < ms.length && (ms[mi] as Mention).end < t.end) mi++;
+    let found: Mention | undefined;
+    for (let k = mi; k < ms.length && (ms[k] as Mention).start <= t.start; k++) {
+      if (t.end <= (ms[k] as Mention).end) {
+        found = ms[k];
+        break;
+      }
+    }
+    mentionOf.push(found);
+    while (qi < qs.length && (qs[qi] as QuoteMark).end <= t.start) qi++;
+    let inside = false;
+    for (let k = qi; k < qs.length && (qs[k] as QuoteMark).open <= t.start; k++) {
+      if (t.start < (qs[k] as QuoteMark).end) {
+        inside = true;
+        break;
+      }
+    }
+    quoted.push(inside);
+    while (si < ss.length && (ss[si] as { end: number }).end <= t.start) si++;
+    const sent = ss[si];
+    sentence.push(sent !== undefined && t.start >= sent.start ? sent.index : paragraph.sentences.length);
+  }
   return { paragraph, tokens, marks, mentionOf, quoted, sentence };
 }
 
@@ -330,16 +372,77 @@ export interface RuleContext {
   view: ParagraphView;
 }
 
-function mentionEntity(ctx: RuleContext, idx: number): Entity | null {
+export function mentionEntity(ctx: RuleContext, idx: number): Entity | null {
   const m = ctx.view.mentionOf[idx];
   if (!m || m.quoted) return null;
   return ctx.people.byId.get(m.entityId) ?? null;
 }
 
-/** Index of the first token at or after an offset. */
-function tokenAt(view: ParagraphView, offset: number): number {
-  const i = view.tokens.findIndex((t) => t.start >= offset);
-  return i < 0 ? view.tokens.length : i;
+/** Index of the first token at or after an offset (binary search: tokens are in text order). */
+export function tokenAt(view: ParagraphView, offset: number): number {
+  const toks = view.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((toks[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per-view lookups computed once, so rules never rescan a paragraph per quote or sentence. */
+interface ViewIndex {
+  /** For each token, the first and last token index of its run of one sentence. */
+  runStart: number[];
+  runEnd: number[];
+  /** Token range [from, to) of each sentence (first to last token carrying its number). */
+  sentences: Map<number, [number, number]>;
+  /** wordsUpTo[i]: word tokens before index i. */
+  wordsUpTo: number[];
+  /** Token indexes of "according" followed by "to", outside quotation marks. */
+  according: number[];
+}
+
+const viewIndexes = new WeakMap<ParagraphView, ViewIndex>();
+
+function indexOfView(view: ParagraphView): ViewIndex {
+  let ix = viewIndexes.get(view);
+  if (ix) return ix;
+  const n = view.tokens.length;
+  const runStart = new Array<number>(n);
+  const runEnd = new Array<number>(n);
+  const sentences = new Map<number, [number, number]>();
+  const wordsUpTo = new Array<number>(n + 1);
+  const according: number[] = [];
+  wordsUpTo[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const s = view.sentence[i];
+    runStart[i] = i > 0 && view.sentence[i - 1] === s ? (runStart[i - 1] as number) : i;
+    const range = sentences.get(s as number);
+    if (range) range[1] = i + 1;
+    else sentences.set(s as number, [i, i + 1]);
+    const t = view.tokens[i] as Token;
+    wordsUpTo[i + 1] = (wordsUpTo[i] as number) + (t.word ? 1 : 0);
+    if (!view.quoted[i] && t.lower === 'according' && view.tokens[i + 1]?.lower === 'to') according.push(i);
+  }
+  for (let i = n - 1; i >= 0; i--)
+    runEnd[i] = i + 1 < n && view.sentence[i + 1] === view.sentence[i] ? (runEnd[i + 1] as number) : i;
+  ix = { runStart, runEnd, sentences, wordsUpTo, according };
+  viewIndexes.set(view, ix);
+  return ix;
+}
+
+/** True when tokens [from, to) hold no word. */
+export function noWordsIn(view: ParagraphView, from: number, to: number): boolean {
+  if (to <= from) return true;
+  const w = indexOfView(view).wordsUpTo;
+  return (w[to] ?? 0) - (w[from] ?? 0) === 0;
+}
+
+/** Token range [from, to) of a sentence of the paragraph ([0, 0) when it has no tokens). */
+export function sentenceTokens(view: ParagraphView, sentence: number): [number, number] {
+  return indexOfView(view).sentences.get(sentence) ?? [0, 0];
 }
 
 /** A lowercase "the ..." noun phrase ending at token `end` (inclusive) resolved through roles. */
@@ -398,13 +501,14 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     // "Its leader, Ana Kovac, said": the name sits right before the comma.
     const e = mentionEntity(ctx, k - 1) as Entity;
     const m = ctx.view.mentionOf[k - 1] as Mention;
-    const firstIdx = toks.findIndex((x) => x.start >= m.fullStart);
+    const firstIdx = tokenAt(ctx.view, m.fullStart);
     if (toks[firstIdx - 1]?.text === ',') return { type: 'entity', entity: e, tokenIndex: k - 1 };
   }
   if (t.text === ',') {
     // "NAME, appositive, said": find the comma opening the appositive.
     let j = k - 1;
-    while (j > floor && toks[j]?.text !== ',' && !ctx.view.quoted[j] && toks[j]?.text !== '.') j--;
+    const reach = Math.max(floor, k - MAX_APPOSITIVE_TOKENS);
+    while (j > reach && toks[j]?.text !== ',' && !ctx.view.quoted[j] && toks[j]?.text !== '.') j--;
     if (j <= floor || toks[j]?.text !== ',') return null;
     k = j - 1;
     t = toks[k] as Token;
@@ -422,6 +526,7 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     }
     return null;
   }
+  if (t.lower === 'who' && !t.capital) return relativeAntecedent(ctx, k, floor);
   if (PRONOUNS.has(t.lower)) {
     const prev = toks[k - 1];
     // "that he said", "as he said" still have "he" as the subject; "told him" never reaches here.
@@ -435,18 +540,117 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     if (m.possessive || m.modifier) return null;
     // "... of Kentucky said": a name after a preposition is not the subject, unless it is the
     // tail of "Mitch McConnell of Kentucky" (then the name before "of" is).
-    const firstIdx = toks.findIndex((x) => x.start >= m.fullStart);
-    const before = toks[firstIdx - 1];
-    if (before && before.word && PREPOSITIONS.has(before.lower)) {
-      const head = firstIdx - 2;
-      const he = head >= floor ? mentionEntity(ctx, head) : null;
-      if (he && he.kind === 'person' && (before.lower === 'of' || before.lower === 'from'))
-        return { type: 'entity', entity: he, tokenIndex: head };
-      return null;
+    const firstIdx = tokenAt(ctx.view, m.fullStart);
+    const prep = prepositionBefore(ctx, firstIdx, e.kind !== 'person');
+    if (prep >= 0) {
+      // "Lucy Fischer of The Times said": the person the organisation is attached to speaks.
+      const head = affiliatedPerson(ctx, prep, floor);
+      return head ? { type: 'entity', entity: head.entity, tokenIndex: head.index } : null;
     }
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return titleRefEnding(ctx, k, floor);
+}
+
+/**
+ * The person a relative "who" refers to: "led by Ana Ruiz, a soil chemist at the institute, who
+ * said" -> Ana Ruiz. The name right before the comma that opens the relative clause, or the
+ * name before an appositive between commas.
+ *
+ * @param ctx - paragraph view and people
+ * @param who - index of "who"
+ * @param floor - first token index the name may use
+ */
+export function relativeAntecedent(ctx: RuleContext, who: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  if (toks[who - 1]?.text !== ',') return null;
+  let commas = 0;
+  for (let j = who - 1; j > floor && j >= who - MAX_APPOSITIVE_TOKENS; j--) {
+    if (ctx.view.quoted[j]) return null;
+    const t = toks[j] as Token;
+    if (t.text === '.' || t.text === ';') return null;
+    if (t.text !== ',') continue;
+    commas++;
+    const e = mentionEntity(ctx, j - 1);
+    const m = ctx.view.mentionOf[j - 1];
+    if (e && m && e.kind === 'person' && !m.possessive)
+      return { type: 'entity', entity: e, tokenIndex: j - 1 };
+    if (commas >= 2) return null;
+  }
+  return null;
+}
+
+/** Possessive determiners: a name after one is owned, not acting ("her Twitter account"). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * When token i closes an aside set off by dashes or brackets ("— which the BBC noted —",
+ * "(no relation)"), the index of the token that opens it, so a backward scan steps over the
+ * aside; otherwise i.
+ *
+ * @param view - the paragraph view
+ * @param i - a token index
+ * @param floor - the aside must open at or after this index
+ */
+export function openingOfAside(view: ParagraphView, i: number, floor: number): number {
+  const t = view.tokens[i];
+  if (!t || view.quoted[i]) return i;
+  const opener = t.text === ')' ? '(' : t.text === '—' || t.text === '–' ? t.text : null;
+  if (opener === null) return i;
+  for (let j = i - 1; j >= floor && j >= i - MAX_APPOSITIVE_TOKENS; j--) {
+    if (view.quoted[j]) return i;
+    if ((view.tokens[j] as Token).text === opener) return j;
+  }
+  return i;
+}
+
+/**
+ * Index of the preposition a mention stands after ("of Kentucky", "of the Center for ..."), or
+ * -1. For an organisation, determiners, possessives and a few lowercase modifiers may stand in
+ * between ("of worldwide victim group Ending Clergy Abuse", "of the UK's National Crime Agency").
+ *
+ * @param ctx - paragraph view and people
+ * @param firstIdx - first token of the mention (its title included)
+ * @param organisation - the mention names an organisation or place
+ */
+export function prepositionBefore(ctx: RuleContext, firstIdx: number, organisation: boolean): number {
+  const toks = ctx.view.tokens;
+  let j = firstIdx - 1;
+  // "of the Holy Synod": no person is named after "the", so a determiner never hides the preposition.
+  for (let n = 0; n < 4 && j >= 0; n++, j--) {
+    const t = toks[j] as Token;
+    if (!t.word || ctx.view.quoted[j] || PREPOSITIONS.has(t.lower)) break;
+    const modifier =
+      DETERMINERS.has(t.lower) ||
+      (organisation && t.possessive) ||
+      (!t.capital && !verbAt(ctx.view, j) && !SKIPPABLE.has(t.lower));
+    if (!modifier) break;
+  }
+  const before = toks[j];
+  return before && before.word && PREPOSITIONS.has(before.lower) ? j : -1;
+}
+
+/**
+ * The person an affiliation preposition attaches to: "Mitch McConnell of Kentucky",
+ * "Anderson Cooper, of CNN,".
+ *
+ * @param ctx - paragraph view and people
+ * @param prep - index of the preposition
+ * @param floor - first token index the person may use
+ */
+export function affiliatedPerson(
+  ctx: RuleContext,
+  prep: number,
+  floor: number,
+): { entity: Entity; index: number } | null {
+  const word = (ctx.view.tokens[prep] as Token).lower;
+  if (!AFFILIATION_PREPOSITIONS.has(word)) return null;
+  let head = prep - 1;
+  if (ctx.view.tokens[head]?.text === ',') head--;
+  if (head < floor) return null;
+  const he = mentionEntity(ctx, head);
+  const m = ctx.view.mentionOf[head];
+  return he && m && he.kind === 'person' && !m.possessive ? { entity: he, index: head } : null;
 }
 
 /**
@@ -500,41 +704,48 @@ export interface Attribution {
 }
 
 /** Token range [first, last] of the quotation, and of the sentence(s) around it. */
-interface QuoteWindow {
+export interface QuoteWindow {
   first: number;
   last: number;
   sentStart: number;
   sentEnd: number;
 }
 
-function windowOf(view: ParagraphView, mark: QuoteMark): QuoteWindow {
+export function windowOf(view: ParagraphView, mark: QuoteMark): QuoteWindow {
   const first = tokenAt(view, mark.open);
   let last = tokenAt(view, mark.end) - 1;
   if (last < first) last = first;
-  const sOpen = view.sentence[first] ?? 1;
-  const sClose = view.sentence[last] ?? sOpen;
-  let sentStart = first;
-  while (sentStart > 0 && view.sentence[sentStart - 1] === sOpen) sentStart--;
-  let sentEnd = last;
-  while (sentEnd + 1 < view.tokens.length && view.sentence[sentEnd + 1] === sClose) sentEnd++;
-  // Another quotation bounds the window: its own attribution is not ours.
-  for (const m of view.marks) {
-    if (m.open >= mark.end) {
-      const idx = tokenAt(view, m.open);
-      if (idx - 1 < sentEnd) sentEnd = idx - 1;
-      break;
-    }
+  const ix = indexOfView(view);
+  let sentStart = first < view.tokens.length ? (ix.runStart[first] as number) : first;
+  let sentEnd = last < view.tokens.length ? (ix.runEnd[last] as number) : last;
+  // Another quotation bounds the window: its own attribution is not ours. Marks are in text
+  // order: binary search for the first one opening at or after this one's end.
+  const marks = view.marks;
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((marks[mid] as QuoteMark).open < mark.end) lo = mid + 1;
+    else hi = mid;
   }
-  for (const m of view.marks) {
-    if (m.end <= mark.open) {
-      const idx = tokenAt(view, m.end);
-      if (idx > sentStart) sentStart = idx;
-    }
+  const nextMark = marks[lo];
+  if (nextMark) {
+    const idx = tokenAt(view, nextMark.open);
+    if (idx - 1 < sentEnd) sentEnd = idx - 1;
+  }
+  let prevEnd = -1;
+  for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) {
+    const m = marks[k] as QuoteMark;
+    if (m.end <= mark.open && m.end > prevEnd) prevEnd = m.end;
+  }
+  if (prevEnd >= 0) {
+    const idx = tokenAt(view, prevEnd);
+    if (idx > sentStart) sentStart = idx;
   }
   return { first, last, sentStart, sentEnd };
 }
 
-function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
+export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
   const t = view.tokens[i];
   if (!t || !t.word || t.capital || view.quoted[i]) return null;
   if (AUXILIARIES.has(view.tokens[i + 1]?.lower ?? '')) return null;
@@ -542,7 +753,7 @@ function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
 }
 
 /** A passive ("was described as") or infinitive ("to say") verb names no speaker before it. */
-function isPassiveOrInfinitive(view: ParagraphView, i: number): boolean {
+export function isPassiveOrInfinitive(view: ParagraphView, i: number): boolean {
   const prev = view.tokens[i - 1];
   if (!prev || !prev.word) return false;
   if (prev.lower === 'to' || prev.lower === 'by') return true;
@@ -568,8 +779,7 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
   for (let i = from; i <= w.sentEnd && i < from + 18; i++) {
     const v = verbAt(view, i);
     if (!v || v.participle || isPassiveOrInfinitive(view, i)) continue;
-    const between = view.tokens.slice(from, i);
-    if (between.every((t) => !t.word)) {
+    if (noWordsIn(view, from, i)) {
       const ref = speakerAfter(ctx, i, w.sentEnd + 1);
       if (ref) return { ref, rule: 'inverted', verb: v.form };
       continue;
@@ -596,17 +806,14 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
   const view = ctx.view;
   const w = windowOf(view, mark);
   // Earlier partial quotes of the same sentence do not hide its verb ("X said it was “a” and “b”").
-  const sentenceNo = view.sentence[w.first];
-  let sentStart = w.first;
-  while (sentStart > 0 && view.sentence[sentStart - 1] === sentenceNo) sentStart--;
-  w.sentStart = sentStart;
-  for (let i = w.first - 1; i >= w.sentStart; i--) {
+  w.sentStart = w.first < view.tokens.length ? (indexOfView(view).runStart[w.first] as number) : w.first;
+  for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_LEAD_TOKENS; i--) {
+    i = openingOfAside(view, i, w.sentStart);
     const v = verbAt(view, i);
     if (!v) continue;
     if (isPassiveOrInfinitive(view, i)) return null;
     if (v.weak && (short || w.first - i > 6)) continue;
-    const direct =
-      view.tokens.slice(i + 1, w.first).every((t) => !t.word) || view.tokens[w.first - 1]?.text === ':';
+    const direct = noWordsIn(view, i + 1, w.first) || view.tokens[w.first - 1]?.text === ':';
     let ref: SpeakerRef | null;
     if (v.participle) {
       // ", saying ...": the subject of the main clause (its first name outside a preposition).
@@ -622,7 +829,7 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
 }
 
 /** The first name in [from, to) that is not the object of a preposition nor a possessive. */
-function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
+export function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
   for (let k = from; k < to; k++) {
     const t = ctx.view.tokens[k] as Token;
     if (ctx.view.quoted[k]) continue;
@@ -631,10 +838,13 @@ function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | n
     const e = mentionEntity(ctx, k);
     if (!e) continue;
     const m = ctx.view.mentionOf[k] as Mention;
-    const firstIdx = ctx.view.tokens.findIndex((x) => x.start >= m.fullStart);
+    const firstIdx = tokenAt(ctx.view, m.fullStart);
     const before = ctx.view.tokens[firstIdx - 1];
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
-    if (m.possessive || m.modifier || (before && before.word && PREPOSITIONS.has(before.lower))) continue;
+    // "posted to her Twitter account", "of the Center for ...": not the clause's subject.
+    const owned = before !== undefined && POSSESSIVE_DETERMINERS.has(before.lower);
+    if (m.possessive || m.modifier || owned || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0)
+      continue;
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;
@@ -649,9 +859,16 @@ function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | n
 export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribution | null {
   const view = ctx.view;
   const w = windowOf(view, mark);
-  for (let i = w.sentStart; i < w.sentEnd; i++) {
-    if (view.quoted[i] || view.tokens[i]?.lower !== 'according' || view.tokens[i + 1]?.lower !== 'to')
-      continue;
+  const according = indexOfView(view).according;
+  let lo = 0;
+  let hi = according.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((according[mid] as number) < w.sentStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let a = lo; a < according.length && (according[a] as number) < w.sentEnd; a++) {
+    const i = according[a] as number;
     for (let k = i + 2; k <= w.sentEnd && k < i + 12; k++) {
       const t = view.tokens[k] as Token;
       if (!t.word || view.quoted[k]) break;
@@ -687,12 +904,14 @@ export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribu
  */
 export function sentenceSpeech(ctx: RuleContext, sentence: number): Attribution | null {
   const view = ctx.view;
-  for (let i = 0; i < view.tokens.length; i++) {
+  const [from, to] = sentenceTokens(view, sentence);
+  let floor = from;
+  for (let i = from; i < to; i++) {
     if (view.sentence[i] !== sentence) continue;
+    // The subject may reach back to the sentence start or the last quoted token before the verb.
+    if (i > from && (view.sentence[i - 1] !== sentence || view.quoted[i - 1])) floor = i;
     const v = verbAt(view, i);
     if (!v || v.weak || isPassiveOrInfinitive(view, i)) continue;
-    let floor = i;
-    while (floor > 0 && view.sentence[floor - 1] === sentence && !view.quoted[floor - 1]) floor--;
     const ref = v.participle
       ? view.tokens[i - 1]?.text === ','
         ? mainSubject(ctx, floor, i)
@@ -744,6 +963,9 @@ interface SentenceRecord {
  */
 export class Discourse {
   private readonly records: SentenceRecord[] = [];
+  /** Record index by "paragraph:sentence", and the last record of each paragraph. */
+  private readonly at = new Map<string, number>();
+  private readonly lastOf = new Map<number, number>();
 
   /**
    * Records a narration sentence (call in document order, before its quotes are attributed).
@@ -757,7 +979,8 @@ export class Discourse {
     let namesAny = false;
     let subject: Entity | null = null;
     let from = -1;
-    for (let i = 0; i < view.tokens.length; i++) {
+    const [lo, hi] = sentenceTokens(view, sentence);
+    for (let i = lo; i < hi; i++) {
       if (view.sentence[i] !== sentence) continue;
       if (from < 0) from = i;
       const e = view.quoted[i] ? null : mentionEntity(ctx, i);
@@ -773,6 +996,9 @@ export class Discourse {
       const ref = mainSubject(ctx, from, to);
       if (ref && ref.type === 'entity') subject = ref.entity;
     }
+    const key = `${view.paragraph.number}:${sentence}`;
+    if (!this.at.has(key)) this.at.set(key, this.records.length);
+    this.lastOf.set(view.paragraph.number, this.records.length);
     this.records.push({
       paragraph: view.paragraph.number,
       sentence,
@@ -791,7 +1017,7 @@ export class Discourse {
    * @param speaker - the resolved speaker
    */
   setSpeaker(paragraph: number, sentence: number, speaker: Entity): void {
-    const r = this.records.find((x) => x.paragraph === paragraph && x.sentence === sentence);
+    const r = this.records[this.at.get(`${paragraph}:${sentence}`) ?? -1];
     if (r && r.speaker === null) r.speaker = speaker;
   }
 
@@ -801,8 +1027,7 @@ export class Discourse {
    * @param paragraph - paragraph number
    */
   lastSpeakerOf(paragraph: number): Entity | null {
-    const rs = this.records.filter((r) => r.paragraph === paragraph);
-    return rs[rs.length - 1]?.speaker ?? null;
+    return this.records[this.lastOf.get(paragraph) ?? -1]?.speaker ?? null;
   }
 
   /**
@@ -817,8 +1042,7 @@ export class Discourse {
     const personal = pronoun === 'he' || pronoun === 'she';
     const fits = (e: Entity | null): e is Entity =>
       e !== null && (personal ? e.kind === 'person' : pronoun === 'it' ? e.kind !== 'person' : true);
-    let idx = this.records.findIndex((r) => r.paragraph === paragraph && r.sentence === sentence);
-    if (idx < 0) idx = this.records.length;
+    const idx = this.at.get(`${paragraph}:${sentence}`) ?? this.records.length;
     const stopParagraph = paragraph - 3;
     for (let k = idx - 1; k >= 0; k--) {
       const r = this.records[k] as SentenceRecord;
@@ -834,6 +1058,16 @@ export class Discourse {
   }
 }
 
+/** What the ordered rules found, with where the speaker stands (for the confidence). */
+export interface RuleFinding {
+  speaker: Entity | null;
+  rule: AttributionRule | null;
+  verb: string | null;
+  /** The token naming the speaker, in the paragraph where the rule found it. */
+  at?: { ctx: RuleContext; tokenIndex: number };
+  viaPronoun?: boolean;
+}
+
 /** A quotation with its attribution, before ids are assigned. */
 export interface AttributedQuote {
   raw: RawQuote;
@@ -844,6 +1078,7 @@ export interface AttributedQuote {
   text: string;
   display: string;
   span: Span;
+  confidence?: number;
 }
 
 /**
@@ -862,18 +1097,39 @@ export function attributeQuote(
   earlier: readonly AttributedQuote[],
   discourse: Discourse,
   lastCtx: RuleContext | null,
-): { speaker: Entity | null; rule: AttributionRule | null; verb: string | null } {
+): AttributionResult {
+  const found = attributeByRules(ctx, raw, earlier, discourse, lastCtx);
+  if (!found.speaker || !found.rule) return { speaker: null, rule: null, verb: null, confidence: 0 };
+  const confidence = attributionConfidence(ctx, raw.mark, found);
+  if (confidence < MIN_CONFIDENCE) return { speaker: null, rule: null, verb: null, confidence };
+  return { speaker: found.speaker, rule: found.rule, verb: found.verb, confidence };
+}
+
+/** A quotation's attribution and how sure the rules are of it (0 to 1). */
+export interface AttributionResult {
+  speaker: Entity | null;
+  rule: AttributionRule | null;
+  verb: string | null;
+  confidence: number;
+}
+
+function attributeByRules(
+  ctx: RuleContext,
+  raw: RawQuote,
+  earlier: readonly AttributedQuote[],
+  discourse: Discourse,
+  lastCtx: RuleContext | null,
+): RuleFinding {
   const view = ctx.view;
   const mark = raw.mark;
   const inner = view.paragraph.text.slice(mark.innerStart, mark.innerEnd);
   const short = wordCount(inner) <= 2;
   const sentenceOfMark = view.sentence[tokenAt(view, mark.open)] ?? 1;
-  const resolve = (
-    a: Attribution | null,
-    c: RuleContext,
-  ): { speaker: Entity; rule: AttributionRule; verb: string } | null => {
+  const resolve = (a: Attribution | null, c: RuleContext): RuleFinding | null => {
     if (!a) return null;
-    if (a.ref.type === 'entity') return { speaker: a.ref.entity, rule: a.rule, verb: a.verb };
+    const at = { ctx: c, tokenIndex: a.ref.tokenIndex };
+    if (a.ref.type === 'entity')
+      return { speaker: a.ref.entity, rule: a.rule, verb: a.verb, at, viaPronoun: false };
     const tok = c.view.tokens[a.ref.tokenIndex] as Token;
     const e = discourse.resolve(
       a.ref.pronoun,
@@ -890,10 +1146,10 @@ export function attributeQuote(
       start: tok.start,
       end: tok.end,
     });
-    return { speaker: e, rule: a.rule, verb: a.verb };
+    return { speaker: e, rule: a.rule, verb: a.verb, at, viaPronoun: true };
   };
 
-  const fail = { speaker: null, rule: null, verb: null };
+  const fail: RuleFinding = { speaker: null, rule: null, verb: null };
   // 1. Trailing / inverted, after the closing mark (for a multi-paragraph quote, after its end).
   const endCtx = raw.continued.length > 0 && lastCtx ? lastCtx : ctx;
   const endMark =
@@ -913,15 +1169,20 @@ export function attributeQuote(
   // 4. "according to ...".
   const acc = resolve(attributeAccordingTo(ctx, mark), ctx);
   if (acc) return acc;
+  // 4b. A colon introduction, then a fragment framed by its clause's verb (cues.ts).
+  const colon = resolve(attributeColon(ctx, mark), ctx);
+  if (colon) return colon;
+  const framed = resolve(attributeFramed(ctx, mark), ctx);
+  if (framed) return framed;
   if (short) return fail;
   // The remaining rules only apply to a quotation that opens its sentence.
   const w = windowOf(view, mark);
-  const opensSentence = view.tokens.slice(w.sentStart, w.first).every((t) => !t.word);
+  const opensSentence = noWordsIn(view, w.sentStart, w.first);
   // 5. Previous quotation in this paragraph; also "Abbas “has put aside …”" with no speech verb
   // of its own, which can only be the previous speaker still talking.
-  const noVerb = !view.tokens.some(
-    (_t, i) => i >= w.sentStart && i <= w.sentEnd && !view.quoted[i] && verbAt(view, i) !== null,
-  );
+  let noVerb = true;
+  for (let i = w.sentStart; i <= w.sentEnd && noVerb; i++)
+    if (!view.quoted[i] && verbAt(view, i)) noVerb = false;
   if (prev && prev.speaker && (opensSentence || noVerb))
     return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb };
   // 6. Previous sentence of this paragraph: "Lavrov said ... . “…”".
@@ -959,6 +1220,7 @@ export function toQuote(article: Article, q: AttributedQuote, n: number): Quote 
     partial: q.partial,
     span: q.span,
     paragraphs: [q.raw.paragraph, ...q.raw.continued.map((c) => c.paragraph)],
+    ...(q.confidence !== undefined ? { confidence: Math.round(q.confidence * 100) / 100 } : {}),
   };
 }
 
@@ -974,7 +1236,7 @@ export function isPartial(view: ParagraphView, mark: QuoteMark): boolean {
   if (/^[\p{Ll}]/u.test(inner)) return true;
   const w = windowOf(view, mark);
   const prevTok = view.tokens[w.first - 1];
-  const wordsBefore = view.tokens.slice(w.sentStart, w.first).some((t) => t.word);
+  const wordsBefore = !noWordsIn(view, w.sentStart, w.first);
   return wordsBefore && prevTok !== undefined && prevTok.word;
 }
 

@@ -44,7 +44,9 @@ export type AttributionRule =
   | 'previous-sentence'
   | 'continuation'
   | 'split'
-  | 'previous-quote';
+  | 'previous-quote'
+  | 'colon'
+  | 'framed';
 
 export interface Quote {
   id: string;
@@ -64,6 +66,11 @@ export interface Quote {
   /** Where the quotation starts; a multi-paragraph quote also lists the other paragraphs. */
   span: Span;
   paragraphs: number[];
+  /**
+   * How sure the attribution is (0 to 1); below the extractor's threshold `speaker` is null.
+   * Absent on quotes read back from caches written before it existed.
+   */
+  confidence?: number;
 }
 
 /** Reported speech: "Russia said it is prepared to activate ...". */

@@ -72,14 +72,24 @@ describe('facts', () => {
     expect(find('on Friday')).toMatchObject({ iso: '2023-07-14' });
   });
 
-  it('reads word numbers and "tens of thousands"', () => {
-    expect(facts.find((f) => f.text.startsWith('Tens of thousands'))).toMatchObject({
-      value: 10000,
-      counts: 'people',
-    });
+  it('reads word numbers and keeps "tens of thousands" as words, not as a number', () => {
+    const vague = facts.find((f) => f.text.startsWith('Tens of thousands'));
+    expect(vague).toMatchObject({ kind: 'count', qualifier: 'tens of thousands', counts: 'people' });
+    expect(vague?.value).toBeUndefined();
     expect(find('Twenty-five ships')).toMatchObject({ value: 25, counts: 'ships' });
     expect(find('two decades')).toMatchObject({ kind: 'duration', value: 2, counts: 'decades' });
-    expect(find('third time')).toMatchObject({ kind: 'ordinal', value: 3 });
+  });
+
+  it('lists no ordinals and no "one of" as amounts', () => {
+    const more = extractKnowledge(
+      makeArticle([
+        'It was the 21st meeting, and she is one of the nine judges who voted for the third time.',
+      ]),
+    ).facts;
+    expect(facts.some((f) => f.text.includes('third'))).toBe(false);
+    expect(more.some((f) => /21st|third/.test(f.text))).toBe(false);
+    expect(more.some((f) => f.text.toLowerCase() === 'one')).toBe(false);
+    expect(more.find((f) => f.text.startsWith('nine'))).toMatchObject({ value: 9 });
   });
 
   it('parses number words and weekdays in isolation', () => {
@@ -136,5 +146,28 @@ describe('robustness', () => {
     const a = makeArticle(['“We will win,” said coach Ida Lund.']);
     expect(JSON.stringify(extractKnowledge(a))).toBe(JSON.stringify(extractKnowledge(a)));
     expect(EXTRACTOR_VERSION).toMatch(/\S/);
+  });
+});
+
+describe('short and long forms of one organisation', () => {
+  const entities = extractKnowledge(
+    makeArticle([
+      'The Federal Reserve raised rates on Wednesday. The Fed said inflation remained high.',
+      'Officers from the National Crime Agency arrested two men, the NCA said.',
+      'The Fed will meet again in May, while the Harbour Trust and the Hill Trust stay silent.',
+    ]),
+  ).entities;
+
+  it('merges a clipped name and an acronym into the long form, with every mention', () => {
+    const fed = entities.filter((e) => e.name === 'Fed' || e.aliases.includes('Fed'));
+    expect(fed.map((e) => e.name)).toEqual(['Federal Reserve']);
+    expect(fed[0]?.mentions.length).toBe(3);
+    expect(fed[0]?.kind).toBe('organization');
+    const nca = entities.filter((e) => e.name === 'NCA' || e.aliases.includes('NCA'));
+    expect(nca.map((e) => e.name)).toEqual(['National Crime Agency']);
+  });
+
+  it('keeps organisations apart when a short form could be either', () => {
+    expect(entities.some((e) => e.aliases.includes('Trust'))).toBe(false);
   });
 });

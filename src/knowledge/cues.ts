@@ -1,0 +1,194 @@
+/**
+ * Attribution cues beyond "X said": a colon introduction (`X told the press: “…”`,
+ * `Trump's statement read: “…”`) and a quoted fragment framed by its clause's verb
+ * (`X called the move a “…”`, `he described the attacks as a “…”`, `X went on to say they had
+ * “…”`). Each rule is a function of the paragraph view; quotes.ts runs them after the stricter
+ * rules found nothing.
+ */
+import type { Token } from './nlp.ts';
+import type { Mention } from './people.ts';
+import type { Attribution, QuoteMark, RuleContext, SpeakerRef } from './quotes.ts';
+import {
+  mainSubject,
+  mentionEntity,
+  openingOfAside,
+  prepositionBefore,
+  PRONOUNS,
+  PREPOSITIONS,
+  subjectBefore,
+  tokenAt,
+  verbAt,
+  windowOf,
+} from './quotes.ts';
+import { DOCUMENT_NOUNS, FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
+
+/** How far back from a quoted fragment its framing verb may stand, in tokens. */
+const MAX_FRAME_TOKENS = 60;
+
+const FRAMING_FORMS = new Map<string, string>();
+for (const lemma of FRAMING_LEMMAS) {
+  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const forms = [lemma, `${lemma}s`, `${stem}ed`, `${stem}ing`, `${lemma}d`];
+  // Doubled final consonant: "referred", "dubbed", "slammed".
+  if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma))
+    forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
+  if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`);
+  for (const f of forms) FRAMING_FORMS.set(f, lemma);
+}
+for (const [form, lemma] of Object.entries(FRAMING_IRREGULAR)) FRAMING_FORMS.set(form, lemma);
+
+/**
+ * True for a word form of a verb that frames quoted words as someone's ("called", "described",
+ * "characterised", "referring").
+ *
+ * @param word - one lowercase word
+ */
+export function isFramingVerb(word: string): boolean {
+  return FRAMING_FORMS.has(word);
+}
+
+/** A cue verb at token i: a speech verb or a framing verb, lowercase and outside quotation marks. */
+function cueAt(ctx: RuleContext, i: number): boolean {
+  const t = ctx.view.tokens[i];
+  if (!t || !t.word || t.capital || ctx.view.quoted[i]) return false;
+  return verbAt(ctx.view, i) !== null || FRAMING_FORMS.has(t.lower);
+}
+
+/** "was described as", "is called": a passive cue names no speaker before it. */
+function isPassive(ctx: RuleContext, i: number): boolean {
+  const prev = ctx.view.tokens[i - 1];
+  const t = ctx.view.tokens[i] as Token;
+  return (
+    prev !== undefined &&
+    /^(was|were|been|being|is|are|be|get|got)$/.test(prev.lower) &&
+    (/(?:ed|en|wn)$/.test(t.lower) || /^(told|said|thought|heard|felt)$/.test(t.lower))
+  );
+}
+
+/**
+ * The agent of a passive cue: "he was told by Emergencies Minister X that ...", "was quoted by
+ * the agency as saying". The first name within a few words after "by".
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the passive verb
+ * @param ceil - token index the agent must stand before
+ */
+export function passiveAgent(ctx: RuleContext, verb: number, ceil: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const by = toks[verb + 1]?.lower === 'by' ? verb + 1 : -1;
+  if (by < 0) return null;
+  for (let k = by + 1; k < ceil && k <= by + 6; k++) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return null;
+    const e = mentionEntity(ctx, k);
+    const m = ctx.view.mentionOf[k];
+    if (e && m && !m.possessive) return { type: 'entity', entity: e, tokenIndex: k };
+    if (PREPOSITIONS.has(t.lower) || t.lower === 'that') return null;
+  }
+  return null;
+}
+
+/**
+ * The subject of a clause: its first pronoun or name that is neither after a preposition nor a
+ * possessive nor a modifier ("In his message, he appreciated ...", "The delegate to the House,
+ * Aumua Amata, told the press").
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param to - token index the clause ends before
+ */
+export function clauseSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  for (let k = from; k < to; k++) {
+    const t = toks[k] as Token;
+    if (ctx.view.quoted[k]) continue;
+    const prev = toks[k - 1];
+    const afterPreposition = prev !== undefined && prev.word && PREPOSITIONS.has(prev.lower);
+    if (t.word && PRONOUNS.has(t.lower) && !t.capital && !afterPreposition)
+      return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
+    if (t.word && PRONOUNS.has(t.lower) && k === from)
+      return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
+    const e = mentionEntity(ctx, k);
+    if (!e) continue;
+    const m = ctx.view.mentionOf[k] as Mention;
+    const firstIdx = tokenAt(ctx.view, m.fullStart);
+    while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
+    if (m.possessive || m.modifier || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
+    return { type: 'entity', entity: e, tokenIndex: k };
+  }
+  return null;
+}
+
+/**
+ * The owner of a text named in the clause: "Trump's statement read", "the court's summary",
+ * "In his message". Returns the possessive name or pronoun right before a document noun.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param to - token index the clause ends before
+ */
+export function documentOwner(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  for (let k = from; k < to; k++) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k] || !DOCUMENT_NOUNS.has(t.lower)) continue;
+    // The owner stands right before the noun, or one modifier before it ("Trump's official statement").
+    for (let j = k - 1; j >= from && j >= k - 2; j--) {
+      const o = toks[j] as Token;
+      if (/^(his|her|their|its)$/.test(o.lower)) {
+        const pronoun =
+          o.lower === 'his' ? 'he' : o.lower === 'her' ? 'she' : o.lower === 'its' ? 'it' : 'they';
+        return { type: 'pronoun', pronoun, tokenIndex: j };
+      }
+      const e = mentionEntity(ctx, j);
+      const m = ctx.view.mentionOf[j];
+      if (e && m && m.possessive) return { type: 'entity', entity: e, tokenIndex: j };
+    }
+  }
+  return null;
+}
+
+/**
+ * A colon introduction: the quotation opens right after a colon that ends a narration clause;
+ * the clause's subject (or the owner of the statement it names) is the speaker.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeColon(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const colon = w.first - 1;
+  if (colon <= w.sentStart || view.tokens[colon]?.text !== ':' || view.quoted[colon]) return null;
+  const ref = documentOwner(ctx, w.sentStart, colon) ?? clauseSubject(ctx, w.sentStart, colon);
+  return ref ? { ref, rule: 'colon', verb: ':' } : null;
+}
+
+/**
+ * A quoted fragment framed by the verb of its clause: the nearest speech or framing verb before
+ * the quotation in its sentence, and that verb's subject (or, for "went on to say" and relative
+ * clauses, the clause's subject). Passives ("was described as") name no speaker.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_FRAME_TOKENS; i--) {
+    i = openingOfAside(view, i, w.sentStart);
+    if (!cueAt(ctx, i)) continue;
+    if (isPassive(ctx, i)) {
+      const agent = passiveAgent(ctx, i, w.first);
+      return agent ? { ref: agent, rule: 'framed', verb: (view.tokens[i] as Token).lower } : null;
+    }
+    const t = view.tokens[i] as Token;
+    const participle = t.lower.endsWith('ing');
+    const ref =
+      (participle ? null : subjectBefore(ctx, i, w.sentStart)) ??
+      (participle ? mainSubject(ctx, w.sentStart, i) : null) ??
+      clauseSubject(ctx, w.sentStart, i);
+    return ref ? { ref, rule: 'framed', verb: t.lower } : null;
+  }
+  return null;
+}

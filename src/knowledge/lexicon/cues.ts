@@ -1,0 +1,121 @@
+/**
+ * Word lists of attribution cues beyond the speech verbs (data only, shared by the rules).
+ */
+
+/**
+ * Verbs that frame a quoted fragment as someone's words without being verbs of saying:
+ * "called the move a “…”", "described the attacks as a “…”", "characterised the call as “…”".
+ * Matched on any inflection of the lemma.
+ */
+export const FRAMING_LEMMAS = [
+  'call',
+  'describe',
+  'characterize',
+  'characterise',
+  'refer',
+  'term',
+  'dub',
+  'label',
+  'brand',
+  'hail',
+  'praise',
+  'condemn',
+  'denounce',
+  'criticize',
+  'criticise',
+  'deem',
+  'dismiss',
+  'slam',
+  'blast',
+  'decry',
+  'welcome',
+  'promise',
+  'vow',
+  'urge',
+  'accuse',
+  'cite',
+  'express',
+  'indicate',
+  'declare',
+  'find',
+  'specify',
+  'envision',
+  'envisage',
+  'look',
+  'see',
+  'view',
+  'regard',
+  'consider',
+  'credit',
+  'blame',
+  'ask',
+  'demand',
+  'pledge',
+  'add',
+  'write',
+  'tweet',
+  'post',
+  'read',
+  'recall',
+  'conclude',
+] as const;
+
+/** Irregular past forms of framing verbs. */
+export const FRAMING_IRREGULAR: Readonly<Record<string, string>> = {
+  found: 'find',
+  saw: 'see',
+  seen: 'see',
+  wrote: 'write',
+  written: 'write',
+  read: 'read',
+  reads: 'read',
+};
+
+/**
+ * Nouns naming a written or spoken text whose owner is its speaker: "Trump's statement read:",
+ * "In his message, ...", "a memo posted by Senator X".
+ */
+export const DOCUMENT_NOUNS = new Set([
+  'statement',
+  'statements',
+  'message',
+  'letter',
+  'tweet',
+  'tweets',
+  'post',
+  'posting',
+  'memo',
+  'summary',
+  'ruling',
+  'opinion',
+  'decree',
+  'report',
+  'release',
+  'announcement',
+  'speech',
+  'remarks',
+  'address',
+  'email',
+  'note',
+  'account',
+  'press',
+  'interview',
+  'testimony',
+  'judgment',
+  'judgement',
+  'verdict',
+  'order',
+  'filing',
+  'complaint',
+  'editorial',
+  'column',
+  'blog',
+  'video',
+  'broadcast',
+]);
+
+/** Determiners and possessive pronouns that may open a noun phrase between a name and a cue. */
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that']);
+
+/** Prepositions that attach an organisation or place to the person before it ("X of the Times"). */
+export const AFFILIATION_PREPOSITIONS = new Set(['of', 'from', 'at', 'with', 'for']);
