@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Article } from '../article/types.ts';
 import { analyzeQuestion } from '../reader/question.ts';
 import type { QuestionAnalysis } from '../reader/question.ts';
-import { answerCandidates, MODEL } from '../reader/read.ts';
+import { answerCandidates, confidence, MODEL } from '../reader/read.ts';
 import type { Scored } from '../reader/read.ts';
 import { contentTerms } from '../text/match.ts';
 import { scopeArticle } from './articles.ts';
@@ -197,11 +197,12 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const candidates = answerCandidates(articles, analysis);
   const many = !scope.article && kb.articles.length > 1;
   const top = candidates[0];
-  if (!top || top.p < MODEL.threshold) return notInArticle(kb, top, analysis, many);
+  if (!top || confidence(candidates) < MODEL.threshold) return notInArticle(kb, top, analysis, many);
   const results: Result[] = [];
   for (const c of candidates) {
-    // Further passages must be nearly as likely as the best: a strong answer is not padded.
-    if (c.p < MODEL.threshold || c.p < top.p - 0.25) break;
+    // The next most likely passages follow the answer (Discord shows them behind a button); a
+    // passage the model all but rules out is not shown.
+    if (c !== top && c.p < 0.1) break;
     const r = passage(kb, c, analysis);
     if (r) results.push(r);
     if (results.length >= limit) break;
@@ -214,7 +215,8 @@ function differing(results: readonly Result[], many: boolean): { message?: strin
   if (!many) return {};
   const byArticle = new Map<string, Result>();
   for (const r of results)
-    if (r.answer && r.citation && !byArticle.has(r.citation.article)) byArticle.set(r.citation.article, r);
+    if (r.answer && r.citation && (r.score ?? 0) >= 0.3 && !byArticle.has(r.citation.article))
+      byArticle.set(r.citation.article, r);
   const answers = new Set([...byArticle.values()].map((r) => (r.answer ?? '').toLowerCase()));
   if (byArticle.size < 2 || answers.size < 2) return {};
   const each = [...byArticle.values()].map((r) => `${r.answer ?? ''} (${cite(r, true)})`).join('; ');

@@ -88,9 +88,14 @@ export function chooseSpan(q: QuestionAnalysis, sentence: string): SpanChoice | 
     const fit = s.types.has(q.type) || (!CONCRETE.has(q.type) && s.types.has('other'));
     const d = distance(s, at);
     const near = Number.isFinite(d) ? 1 / (1 + d) : 0;
-    const focusBonus = focus && words.includes(focus) ? 0.15 : 0;
+    const focusBonus = focus && words.includes(focus) ? (CONCRETE.has(q.type) ? 0.3 : 0.1) : 0;
+    // "What song ...", "which film ...": a title or name answers a "what" question about a thing.
+    const named = q.type === 'other' && q.focus !== '' && s.types.has('person') ? 0.15 : 0;
+    // The answer often follows the question's words in the text ("produced six solo albums").
+    const follows = at.some((a) => s.from - a >= 1 && s.from - a <= 2) ? 0.1 : 0;
     const lengthPenalty = Math.max(0, s.to - s.from - 4) * 0.03;
-    const score = (fit ? 0.5 : 0) + 0.35 * near + focusBonus - 0.3 * inQuestion - lengthPenalty;
+    const score =
+      (fit ? 0.5 : 0) + 0.35 * near + focusBonus + named + follows - 0.5 * inQuestion - lengthPenalty;
     if (!best || score > best.score) best = { text: s.text, start: s.start, end: s.end, typeFit: fit, score };
   }
   return best;

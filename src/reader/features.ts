@@ -38,6 +38,9 @@ export const FEATURES = [
   'concrete answer type asked',
   'concrete type asked and found in the sentence',
   'concrete type asked and missing from the sentence',
+  'share of question words in the sentence',
+  'rarest question word missing from the sentence',
+  'second rarest question word missing from the paragraph',
 ] as const;
 
 export interface RankContext {
@@ -86,26 +89,33 @@ export function readParagraph(
   const p = stats.article.paragraphs[paragraph];
   const sentences = stats.sentenceTerms[paragraph] ?? [];
   const counts = stats.tf[paragraph] ?? new Map<string, number>();
-  let bestSentence = 0;
-  let bestCover = -1;
-  let span: SpanChoice | null = null;
   const sets = stats.sentenceSets[paragraph] ?? [];
-  sets.forEach((set, i) => {
+  const covers = sets.map((set, i) => {
     const own = coverage(stats, q.terms, (t) => set.has(t));
     const near = coverage(
       stats,
       q.terms,
       (t) => set.has(t) || !!sets[i - 1]?.has(t) || !!sets[i + 1]?.has(t),
     );
-    // Only sentences that share words with the question are read for a short answer.
-    const choice = own > 0 ? chooseSpan(q, p?.sentences[i]?.text ?? '') : null;
-    const c = own + 0.25 * near + (choice?.typeFit && CONCRETE.has(q.type) ? 0.2 : 0);
+    return { i, own, c: own + 0.25 * near };
+  });
+  // The two sentences that share most with the question are read for a short answer.
+  const read = covers
+    .filter((x) => x.own > 0)
+    .sort((a, b) => b.c - a.c || a.i - b.i)
+    .slice(0, 2);
+  let bestSentence = covers.length > 0 ? ([...covers].sort((a, b) => b.c - a.c || a.i - b.i)[0]?.i ?? 0) : 0;
+  let bestCover = -1;
+  let span: SpanChoice | null = null;
+  for (const x of read) {
+    const choice = chooseSpan(q, p?.sentences[x.i]?.text ?? '');
+    const c = x.c + (choice?.typeFit && CONCRETE.has(q.type) ? 0.2 : 0);
     if (c > bestCover) {
       bestCover = c;
-      bestSentence = i;
+      bestSentence = x.i;
       span = choice;
     }
-  });
+  }
   const set = sets[bestSentence] ?? new Set<string>();
   const fits = (span as SpanChoice | null)?.typeFit === true;
   const text = p?.sentences[bestSentence]?.text ?? '';
@@ -117,7 +127,7 @@ export function readParagraph(
   const sentenceWords = (text.toLowerCase().match(/[a-z']+/g) ?? []).map((w) =>
     w.endsWith("n't") ? 'not' : w,
   );
-  const rarest = [...q.terms].sort((a, b) => idf(stats, b) - idf(stats, a))[0];
+  const [rarest, second] = [...q.terms].sort((a, b) => idf(stats, b) - idf(stats, a));
   const maxIdf = Math.log(1 + (stats.tf.length + 0.5) / 0.5);
   return {
     article: stats.article.id,
@@ -153,6 +163,11 @@ export function readParagraph(
       CONCRETE.has(q.type) ? 1 : 0,
       CONCRETE.has(q.type) && fits ? 1 : 0,
       CONCRETE.has(q.type) && !fits ? 1 : 0,
+      q.terms.length > 0
+        ? q.terms.filter((t) => matchWeight(variantsOf(t), (k) => set.has(k)) > 0).length / q.terms.length
+        : 0,
+      rarest !== undefined && !set.has(rarest) ? idf(stats, rarest) / maxIdf : 0,
+      second !== undefined && !counts.has(second) ? idf(stats, second) / maxIdf : 0,
     ],
   };
 }

@@ -12,6 +12,12 @@ export interface Model {
   bias: number;
   /** Probability below which /ask says "not in the article". */
   threshold: number;
+  /**
+   * Second stage, read on the best paragraph only: the probability that the question is answered
+   * there at all (its features: the first stage's, then its best and the runner-up's probability).
+   * The threshold applies to it when present.
+   */
+  gate?: Model;
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));

@@ -43,3 +43,15 @@ export function answerCandidates(
     .map((r) => ({ ...r, p: probability(model, r.features) }))
     .sort((a, b) => b.p - a.p || a.paragraph - b.paragraph);
 }
+
+/** The gate's inputs: the best paragraph's features, its probability and its lead over the next. */
+export function gateFeatures(ranked: readonly Scored[]): number[] {
+  const [top, next] = ranked;
+  return [...(top?.features ?? []), top?.p ?? 0, (top?.p ?? 0) - (next?.p ?? 0)];
+}
+
+/** Probability that the best candidate answers the question (0 with no candidate). */
+export function confidence(ranked: readonly Scored[], model: Model = MODEL): number {
+  if (ranked.length === 0) return 0;
+  return model.gate ? probability(model.gate, gateFeatures(ranked)) : (ranked[0]?.p ?? 0);
+}

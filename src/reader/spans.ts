@@ -31,7 +31,7 @@ const isNumberToken = (t: Token): boolean => t.word && (/^\d/.test(t.text) || NU
 const isYear = (t: Token): boolean => /^(1\d{3}|20\d{2})s?$/.test(t.text);
 
 /** A figure: number words and digits with their scale, currency, percent sign and unit. */
-function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType[] } | null {
+function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType[]; from?: number } | null {
   const t = tokens[i] as Token;
   if (!isNumberToken(t)) return null;
   let to = i + 1;
@@ -45,7 +45,13 @@ function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType
   const money = prev !== undefined && /^[$£€¥]$/.test(prev.text);
   const next = tokens[to];
   const nextLower = next?.lower ?? '';
-  if (next && (next.text === '%' || PERCENT_WORDS.has(nextLower))) {
+  if (/^(century|centuries)$/.test(nextLower)) {
+    // "the 19th century", "early 20th century".
+    types.push('date');
+    to++;
+    const before = tokens[i - 1]?.lower ?? '';
+    if (/^(early|late|mid|middle)$/.test(before)) return { to, types, from: i - 1 };
+  } else if (next && (next.text === '%' || PERCENT_WORDS.has(nextLower))) {
     types.push('percent');
     to += nextLower === 'per' && tokens[to + 1]?.lower === 'cent' ? 2 : 1;
   } else if (money || CURRENCY_WORDS.has(nextLower)) {
@@ -100,7 +106,15 @@ function nameTypes(tokens: Token[], from: number, to: number): AnswerType[] {
 /** A run of capitalised words, joined by "of", "de", "van" ... ("Bank of England"). */
 function nameSpan(tokens: Token[], i: number): number | null {
   const t = tokens[i] as Token;
-  if (!t.capital || (i === 0 && NOT_NAMES.has(t.text)) || NOT_NAMES.has(t.text)) return null;
+  if (!t.capital || NOT_NAMES.has(t.text)) return null;
+  const single = !tokens[i + 1]?.capital;
+  // A capitalised common word opening the sentence ("Prominent ..."), or a lone demonym ("Irish").
+  const tags = lexiconTags(t.lower);
+  if (
+    single &&
+    ((i === 0 && tags.size > 0 && !tags.has('ProperNoun')) || tags.has('Demonym') || tags.has('Adjective'))
+  )
+    return null;
   let to = i + 1;
   while (to < tokens.length) {
     const n = tokens[to] as Token;
@@ -147,7 +161,7 @@ export function candidateSpans(sentence: string): { tokens: Token[]; spans: Span
   for (let i = 0; i < tokens.length; i++) {
     const num = numberSpan(tokens, i);
     if (num) {
-      add(i, num.to, num.types);
+      add(num.from ?? i, num.to, num.types);
       continue;
     }
     const date = dateSpan(tokens, i);

@@ -1,5 +1,6 @@
 import { contentTerms } from '../text/match.ts';
 import { statsOf, idf } from './passages.ts';
+import type { ArticleStats } from './passages.ts';
 import { analyzeQuestion } from './question.ts';
 import type { Case, DataSet } from './training.ts';
 
@@ -28,14 +29,15 @@ export function negate(question: string): string | null {
   return question.replace(AUXILIARY, '$1 not');
 }
 
+/** Names (capitalised words inside sentences) and long lower-case words, with their article. */
 function pools(data: DataSet): { names: [string, string][]; words: [string, string][] } {
   const names: [string, string][] = [];
   const words: [string, string][] = [];
-  for (const c of data.cases) {
-    if (c.kind !== 'ask') continue;
-    for (const e of analyzeQuestion(c.query).entities)
-      if (/^\p{Lu}\p{Ll}{3,}$/u.test(e)) names.push([c.article, e]);
-    for (const w of c.query.split(/\s+/)) if (/^\p{Ll}{6,}$/u.test(w)) words.push([c.article, w]);
+  for (const [id, a] of [...data.articles].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    for (const p of a.paragraphs.slice(0, 12)) {
+      for (const m of p.text.matchAll(/(?<=[a-z,] )\p{Lu}\p{Ll}{3,}\b/gu)) names.push([id, m[0]]);
+      for (const m of p.text.matchAll(/\b\p{Ll}{7,}\b/gu)) words.push([id, m[0]]);
+    }
   }
   return { names, words };
 }
@@ -50,6 +52,28 @@ function pick(pool: [string, string][], c: Case, fits: (w: string) => boolean): 
   return null;
 }
 
+function variant(
+  kind: string,
+  c: Case,
+  pool: { names: [string, string][]; words: [string, string][] },
+  absent: (w: string) => boolean,
+  stats: ArticleStats,
+): string | null {
+  if (kind === 'swap') {
+    const name = analyzeQuestion(c.query).entities.find((e) => /^\p{Lu}/u.test(e) && c.query.includes(e));
+    const other = name ? pick(pool.names, c, absent) : null;
+    return name && other ? c.query.replace(name, other) : null;
+  }
+  if (kind === 'negate') return negate(c.query);
+  const termOf = (w: string): string => contentTerms(w)[0] ?? '';
+  const rarest = c.query
+    .split(/\s+/)
+    .filter((w) => /^\p{Ll}{4,}$/u.test(w) && contentTerms(w).length > 0)
+    .sort((a, b) => idf(stats, termOf(b)) - idf(stats, termOf(a)))[0];
+  const other = rarest ? pick(pool.words, c, absent) : null;
+  return rarest && other ? c.query.replace(rarest, other) : null;
+}
+
 export function synthesize(data: DataSet): Case[] {
   const { names, words } = pools(data);
   const out: Case[] = [];
@@ -60,20 +84,14 @@ export function synthesize(data: DataSet): Case[] {
     if (!article || n++ % 3 !== 0) continue;
     const stats = statsOf(article);
     const absent = (w: string): boolean => contentTerms(w).every((t) => !stats.df.has(t));
-    const kind = ['swap', 'negate', 'missing'][Math.floor(n / 3) % 3];
+    const kinds = ['swap', 'negate', 'missing'] as const;
+    const first = Math.floor(n / 3) % 3;
     let query: string | null = null;
-    if (kind === 'swap') {
-      const name = analyzeQuestion(c.query).entities.find((e) => /^\p{Lu}/u.test(e) && c.query.includes(e));
-      const other = name ? pick(names, c, absent) : null;
-      if (name && other) query = c.query.replace(name, other);
-    } else if (kind === 'negate') query = negate(c.query);
-    else {
-      const rarest = c.query
-        .split(/\s+/)
-        .filter((w) => /^\p{Ll}{4,}$/u.test(w) && contentTerms(w).length > 0)
-        .sort((a, b) => idf(stats, contentTerms(b)[0] ?? '') - idf(stats, contentTerms(a)[0] ?? ''))[0];
-      const other = rarest ? pick(words, c, absent) : null;
-      if (rarest && other) query = c.query.replace(rarest, other);
+    let kind: string = kinds[first] ?? 'swap';
+    // The kind in turn; when this question cannot take it (no name to swap), the next one.
+    for (let k = 0; k < 3 && query === null; k++) {
+      kind = kinds[(first + k) % 3] ?? 'swap';
+      query = variant(kind, c, { names, words }, absent, stats);
     }
     if (query && query !== c.query)
       out.push({

@@ -7,7 +7,8 @@ import type { Reading } from './features.ts';
 import { probability, train } from './model.ts';
 import type { Model } from './model.ts';
 import { analyzeQuestion } from './question.ts';
-import { readings } from './read.ts';
+import { confidence, gateFeatures, readings } from './read.ts';
+import type { Scored } from './read.ts';
 import { synthesize } from './synthesize.ts';
 
 /** One question of a data folder's `cases.jsonl` (the qa-bench format). */
@@ -45,11 +46,11 @@ export async function loadData(dirs: readonly string[], weights: readonly number
   return { articles, cases: cases.filter((c) => articles.has(c.article) && !c.answered_elsewhere) };
 }
 
-/** SQuAD's answer normalisation: lower case, no punctuation, no articles, single spaces. */
+/** SQuAD's answer normalisation: lower case, punctuation dropped ("20,000" -> "20000"), no articles. */
 export function normalizeAnswer(s: string): string {
   return s
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
     .replace(/\b(a|an|the)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -109,6 +110,13 @@ export function examples(data: DataSet): Example[] {
   return out;
 }
 
+/** An example's readings scored and ordered as /ask orders them, each with its position. */
+function rank(e: Example, model: Model): (Scored & { i: number })[] {
+  return e.readings
+    .map((r, i) => ({ ...r, i, p: probability(model, r.features) }))
+    .sort((a, b) => b.p - a.p || a.paragraph - b.paragraph);
+}
+
 export interface Figures {
   /** Top paragraph answers, abstention ignored (ranking alone). */
   rank1: number;
@@ -135,23 +143,13 @@ export function evaluate(ex: readonly Example[], model: Model, threshold = model
   let real = 0;
   let realAbstain = 0;
   for (const e of ex) {
-    let best = -1;
-    let p = -1;
-    e.readings.forEach((r, i) => {
-      const q = probability(model, r.features);
-      if (q > p) {
-        p = q;
-        best = i;
-      }
-    });
-    const abstain = best < 0 || p < threshold;
+    const ranked = rank(e, model);
+    const best = ranked[0]?.i ?? -1;
+    const abstain = best < 0 || confidence(ranked, model) < threshold;
     if (e.c.kind === 'ask') {
       answerable++;
       if (e.labels[best] === 1) rank1++;
-      const order = e.readings
-        .map((r, i) => ({ i, q: probability(model, r.features) }))
-        .sort((a, b) => b.q - a.q);
-      if (order.slice(0, 3).some((o) => e.labels[o.i] === 1)) rank3++;
+      if (ranked.slice(0, 3).some((o) => e.labels[o.i] === 1)) rank3++;
       if (abstain) falseAbstain++;
       else if (e.labels[best] === 1) hits++;
       const span = e.readings[best]?.span;
@@ -200,7 +198,27 @@ export function trainModel(data: DataSet): { model: Model; figures: Figures; exa
       weights.push(e.c.weight ?? 1);
     });
   }
-  const model = train([...FEATURES], rows, labels, {}, weights);
+  const ranker = train([...FEATURES], rows, labels, {}, weights);
+  // The gate learns from each question's best paragraph only: answered there, or not (an
+  // unanswerable question, or a wrong best paragraph: saying "not in the article" costs nothing).
+  const gateRows: number[][] = [];
+  const gateLabels: number[] = [];
+  const gateWeights: number[] = [];
+  for (const e of ex) {
+    const ranked = rank(e, { ...ranker, threshold: 0.5 });
+    if (ranked.length === 0) continue;
+    gateRows.push(gateFeatures(ranked));
+    gateLabels.push(e.c.kind === 'ask' && e.labels[ranked[0]?.i ?? -1] === 1 ? 1 : 0);
+    gateWeights.push(e.c.weight ?? 1);
+  }
+  const gate = train(
+    [...FEATURES, 'best probability', 'lead over the next'],
+    gateRows,
+    gateLabels,
+    {},
+    gateWeights,
+  );
+  const model: Model = { ...ranker, gate };
   let best = { threshold: 0.5, figures: evaluate(ex, model, 0.5) };
   for (let t = 0.02; t < 0.9; t += 0.02) {
     const threshold = Math.round(t * 100) / 100;
