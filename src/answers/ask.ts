@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Article } from '../article/types.ts';
 import { analyzeQuestion } from '../reader/question.ts';
 import type { QuestionAnalysis } from '../reader/question.ts';
-import { answerCandidates, confidence, MODEL } from '../reader/read.ts';
+import { answerCandidates, confidence, DEPTH, MODEL } from '../reader/read.ts';
 import type { Scored } from '../reader/read.ts';
 import { contentTerms } from '../text/match.ts';
 import { scopeArticle } from './articles.ts';
@@ -94,7 +94,9 @@ function saidAbout(
 }
 
 /** How many articles a question across the whole archive is read against (the best by sentence search). */
-const ARTICLES_READ = 4;
+const ARTICLES_READ = 2;
+/** Paragraphs read per article then: fewer than in one article, to keep archive-wide questions fast. */
+const DEPTH_ACROSS = 3;
 
 /** The articles a question is read against: the scoped one, else those whose sentences match best. */
 function articlesFor(kb: KnowledgeBase, question: string, scoped: Article | undefined): Article[] {
@@ -194,7 +196,7 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const bySpeaker = saidAbout(kb, q, scope.article?.id, limit);
   if (bySpeaker) return bySpeaker;
   const articles = articlesFor(kb, q, scope.article);
-  const candidates = answerCandidates(articles, analysis);
+  const candidates = answerCandidates(articles, analysis, MODEL, scope.article ? DEPTH : DEPTH_ACROSS);
   const many = !scope.article && kb.articles.length > 1;
   const top = candidates[0];
   if (!top || confidence(candidates) < MODEL.threshold) return notInArticle(kb, top, analysis, many);
@@ -202,7 +204,7 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   for (const c of candidates) {
     // The next most likely passages follow the answer (Discord shows them behind a button); a
     // passage the model all but rules out is not shown.
-    if (c !== top && c.p < 0.1) break;
+    if (c !== top && c.p < 0.05) break;
     const r = passage(kb, c, analysis);
     if (r) results.push(r);
     if (results.length >= limit) break;

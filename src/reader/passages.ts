@@ -80,7 +80,18 @@ export interface Variant {
   weight: number;
 }
 
+const variantCache = new Map<string, Variant[]>();
+
 export function variantsOf(term: string): Variant[] {
+  const hit = variantCache.get(term);
+  if (hit) return hit;
+  if (variantCache.size > 50_000) variantCache.clear();
+  const made = variantsUncached(term);
+  variantCache.set(term, made);
+  return made;
+}
+
+function variantsUncached(term: string): Variant[] {
   return [
     { key: term, weight: 1 },
     ...synonymsOf(term).map((s) => ({ key: s, weight: SYNONYM })),

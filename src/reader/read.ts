@@ -38,8 +38,9 @@ export function answerCandidates(
   articles: readonly Article[],
   q: QuestionAnalysis,
   model: Model = MODEL,
+  depth = DEPTH,
 ): Scored[] {
-  return readings(articles, q)
+  return readings(articles, q, depth)
     .map((r) => ({ ...r, p: probability(model, r.features) }))
     .sort((a, b) => b.p - a.p || a.paragraph - b.paragraph);
 }

@@ -137,8 +137,20 @@ function phraseSpan(tokens: Token[], i: number): number | null {
   return to;
 }
 
-/** Every candidate answer span of a sentence, typed. */
+const spanCache = new Map<string, { tokens: Token[]; spans: Span[] }>();
+const SPAN_CACHE_LIMIT = 20_000;
+
+/** Every candidate answer span of a sentence, typed (kept per sentence text: they do not depend on the question). */
 export function candidateSpans(sentence: string): { tokens: Token[]; spans: Span[] } {
+  const hit = spanCache.get(sentence);
+  if (hit) return hit;
+  const made = spansUncached(sentence);
+  if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
+  spanCache.set(sentence, made);
+  return made;
+}
+
+function spansUncached(sentence: string): { tokens: Token[]; spans: Span[] } {
   const tokens = tokenize(sentence);
   const spans: Span[] = [];
   const add = (from: number, to: number, types: AnswerType[]): void => {
