@@ -1,17 +1,16 @@
 import { fail, ok } from '../answer.ts';
 import type { Answer, Field, Result } from '../answer.ts';
-import {
-  SENTENCE_HAS_DATE,
-  SENTENCE_HAS_NUMBER,
-  SENTENCE_HAS_REASON,
-  SENTENCE_HAS_SPEAKER,
-} from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Article } from '../article/types.ts';
+import { analyzeQuestion } from '../reader/question.ts';
+import type { QuestionAnalysis } from '../reader/question.ts';
+import { answerCandidates, confidence, DEPTH, MODEL } from '../reader/read.ts';
+import type { Scored } from '../reader/read.ts';
 import { contentTerms } from '../text/match.ts';
 import { scopeArticle } from './articles.ts';
 import { findEntity } from './people.ts';
 import type { Citation } from '../article/types.ts';
-import { STRONG, WEAK, conceptCoverage, round } from './shared.ts';
+import { round } from './shared.ts';
 
 /** What kind of answer a question wants, from its question words. */
 export type QuestionKind = 'number' | 'date' | 'person' | 'place' | 'reason' | 'other';
@@ -26,9 +25,6 @@ export function questionKind(question: string): QuestionKind {
   if (/\bwhy\b|\bwhat (caused|made|led)\b|\bfor what reason\b/.test(q)) return 'reason';
   return 'other';
 }
-
-const QUESTION_FRAME =
-  /\b(?:how (?:long|many|much|often|far|old|big|large)|what (?:percentage|proportion|share|number|amount)|by (?:how much|what (?:percentage|amount|margin)))\b/gi;
 
 /** "What did Lavrov say about the withdrawal?": a person and, optionally, a topic. */
 const SAID_ABOUT =
@@ -97,102 +93,134 @@ function saidAbout(
   return results.length > 0 ? ok('ask', results) : null;
 }
 
-const WANTS: Record<QuestionKind, number> = {
-  number: SENTENCE_HAS_NUMBER,
-  date: SENTENCE_HAS_DATE,
-  person: SENTENCE_HAS_SPEAKER,
-  place: 0,
-  reason: SENTENCE_HAS_REASON,
-  other: 0,
-};
+/** How many articles a question across the whole archive is read against (the best by sentence search). */
+const ARTICLES_READ = 2;
+/** Paragraphs read per article then: fewer than in one article, to keep archive-wide questions fast. */
+const DEPTH_ACROSS = 3;
+
+/** The articles a question is read against: the scoped one, else those whose sentences match best. */
+function articlesFor(kb: KnowledgeBase, question: string, scoped: Article | undefined): Article[] {
+  if (scoped) return [scoped];
+  if (kb.articles.length <= 1) return [...kb.articles];
+  const out: Article[] = [];
+  for (const h of kb.searchSentences(question, { limit: 30, candidates: 60, rerank: false })) {
+    const a = kb.article(h.item.article);
+    if (a && !out.includes(a)) out.push(a);
+    if (out.length >= ARTICLES_READ) break;
+  }
+  return out;
+}
+
+/** The figure or date facts of the answering sentence, shown beside the passage. */
+function factFields(kb: KnowledgeBase, c: Scored, q: QuestionAnalysis): Field[] {
+  const at = kb.sentenceIndexOf({ article: c.article, paragraph: c.paragraph + 1, sentence: c.sentence + 1 });
+  if (at === undefined) return [];
+  const isDate = q.type === 'date';
+  const isFigure = ['count', 'money', 'percent', 'duration', 'age'].includes(q.type);
+  const wanted = kb
+    .factsInSentence(at)
+    .filter((f) => (isDate ? f.kind === 'date' : isFigure ? f.kind !== 'date' : false));
+  if (wanted.length === 0) return [];
+  return [
+    {
+      name: isDate ? 'Date' : 'Figure',
+      value: wanted.map((f) => (f.iso ? `${f.text} (${f.iso})` : f.text)).join('; '),
+    },
+  ];
+}
+
+function passage(kb: KnowledgeBase, c: Scored, q: QuestionAnalysis): Result | null {
+  const paragraph = kb.article(c.article)?.paragraphs[c.paragraph];
+  const sentence = paragraph?.sentences[c.sentence];
+  if (!paragraph || !sentence) return null;
+  const fields = factFields(kb, c, q);
+  return {
+    kind: 'passage',
+    text: paragraph.text,
+    highlight: { start: sentence.start, end: sentence.end },
+    citation: { article: c.article, paragraph: paragraph.number, sentence: sentence.index },
+    score: round(c.p),
+    ...(c.span ? { answer: c.span.text } : {}),
+    ...(fields.length > 0 ? { fields } : {}),
+  };
+}
+
+const cite = (r: Result, many: boolean): string =>
+  `${many ? `${r.citation?.article ?? ''} ` : ''}¶${r.citation?.paragraph ?? 0}`;
+
+/** "Not in the article", naming the closest passage so the reader can judge for themselves. */
+function notInArticle(
+  kb: KnowledgeBase,
+  closest: Scored | undefined,
+  q: QuestionAnalysis,
+  many: boolean,
+): Answer {
+  const where = many ? 'articles' : 'article';
+  const near = closest ? passage(kb, closest, q) : null;
+  const sentence = near?.highlight ? near.text.slice(near.highlight.start, near.highlight.end) : '';
+  const shown = sentence.length > 200 ? `${sentence.slice(0, 199)}…` : sentence;
+  return ok('ask', [], {
+    message: near
+      ? `Not in the ${where}: nothing there answers that question. Closest, but it does not say (${cite(near, many)}): “${shown}”`
+      : `Not in the ${where}: nothing there answers that question. Try other words, or /summary for what the article covers.`,
+  });
+}
+
+/** Input that is no question: one word, noise, another script. Null when it reads as a question. */
+function badInput(q: string, analysis: QuestionAnalysis): string | null {
+  if (contentTerms(q).length === 0 || analysis.terms.length === 0)
+    return 'Ask a question with a few content words, e.g. /ask question:How many reservists did Tajikistan activate?';
+  const letters = q.match(/\p{L}/gu) ?? [];
+  const latin = q.match(/[a-z]/gi) ?? [];
+  if (letters.length > 0 && latin.length / letters.length < 0.5)
+    return 'Ask in English: the articles are read in English.';
+  if (analysis.terms.length === 1 && analysis.wh === '')
+    return `“${q}” is one word, not a question. Ask a full question, e.g. /ask question:What did ${q} say?`;
+  return null;
+}
 
 /**
- * `/ask question:…`: up to three passages that answer the question, the answering sentence
- * marked, each cited. Question words steer the ranking (how many -> numbers, when -> dates,
- * who -> people); a question whose key words the articles never use gets "not in the article".
+ * `/ask question:…`: the short answer first (`answer`), in the passage that states it, cited.
+ * The reader ranks each candidate article's paragraphs by BM25, picks the best sentence and a
+ * span of the type asked for, and a trained logistic model gives the probability that the
+ * paragraph answers; below the model's threshold the reply is "not in the article" with the
+ * closest passage named in the message (results stay empty, as the JSON contract says).
  */
 export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, limit = 3): Answer {
   const scope = scopeArticle(kb, 'ask', articleQuery);
   if (!scope.ok) return scope.answer;
-  const q = question.trim();
-  if (contentTerms(q).length === 0) {
-    return fail(
-      'ask',
-      'Ask a question with a few content words, e.g. /ask question:How many reservists did Tajikistan activate?',
-    );
-  }
-  const kind = questionKind(q);
+  const q = question.trim().slice(0, 300);
+  const analysis = analyzeQuestion(q);
+  const bad = badInput(q, analysis);
+  if (bad) return fail('ask', bad);
   const bySpeaker = saidAbout(kb, q, scope.article?.id, limit);
   if (bySpeaker) return bySpeaker;
-  // The question frame ("how long", "by what percentage") says what kind of answer is wanted,
-  // not what the answer is about: it steers the ranking but is not searched for.
-  const core = q.replace(QUESTION_FRAME, ' ').trim() || q;
-  const flags = kb.sentenceFlags;
-  const want = WANTS[kind];
-  const hits = kb.searchSentences(core, {
-    limit: 30,
-    candidates: 60,
-    // Scored by word coverage below: fuse.js's whole-string similarity would be wasted work.
-    rerank: false,
-    ...(scope.article ? { article: scope.article.id } : {}),
-    ...(want !== 0 ? { boost: (doc: number) => ((flags[doc] ?? 0) & want ? 1.5 : 1) } : {}),
-  });
-  const relevant = hits
-    .map((h) => {
-      const concepts = conceptCoverage(kb, core, h.matched);
-      const index = h.index;
-      const fits = want !== 0 && ((flags[index] ?? 0) & want) !== 0;
-      // A question is worded unlike its answer, so fuse.js's whole-string similarity says little
-      // here: confidence is how much of the question the sentence covers (typos and synonyms
-      // count less), whether its key non-name words are there, and whether it holds the kind of
-      // thing asked for (a number for "how many").
-      const score = Math.min(1, 0.75 * h.coverage + 0.2 * concepts + (fits ? 0.05 : 0));
-      return { hit: h, concepts, index, score };
-    })
-    .filter((r) => r.concepts >= 0.5 && r.score >= WEAK)
-    .sort((a, b) => b.score - a.score);
-  // Further passages must be nearly as relevant as the best: a strong answer is not padded with
-  // loosely related paragraphs.
-  const floor = (relevant[0]?.score ?? 0) - 0.3;
-
-  const seen = new Set<string>();
+  const articles = articlesFor(kb, q, scope.article);
+  const candidates = answerCandidates(articles, analysis, MODEL, scope.article ? DEPTH : DEPTH_ACROSS);
+  const many = !scope.article && kb.articles.length > 1;
+  const top = candidates[0];
+  if (!top || confidence(candidates) < MODEL.threshold) return notInArticle(kb, top, analysis, many);
   const results: Result[] = [];
-  for (const r of relevant) {
-    if (r.score < floor) break;
-    const s = r.hit.item;
-    const key = `${s.article}|${s.paragraph}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const paragraph = kb.article(s.article)?.paragraphs[s.paragraph - 1];
-    if (!paragraph) continue;
-    const fields: Field[] = [];
-    const wanted = kb
-      .factsInSentence(r.index)
-      .filter((f) => (kind === 'date' ? f.kind === 'date' : kind === 'number' ? f.kind !== 'date' : false));
-    if (wanted.length > 0)
-      fields.push({
-        name: kind === 'date' ? 'Date' : 'Figure',
-        value: wanted.map((f) => (f.iso ? `${f.text} (${f.iso})` : f.text)).join('; '),
-      });
-    results.push({
-      kind: 'passage',
-      text: paragraph.text,
-      highlight: { start: s.sentence.start, end: s.sentence.end },
-      citation: { article: s.article, paragraph: s.paragraph, sentence: s.sentence.index },
-      score: round(r.score),
-      ...(fields.length > 0 ? { fields } : {}),
-    });
+  for (const c of candidates) {
+    // The next most likely passages follow the answer (Discord shows them behind a button); a
+    // passage the model all but rules out is not shown.
+    if (c !== top && c.p < 0.05) break;
+    const r = passage(kb, c, analysis);
+    if (r) results.push(r);
     if (results.length >= limit) break;
   }
-  if (results.length === 0) {
-    return ok('ask', [], {
-      message: `Not in the article${scope.article || kb.articles.length === 1 ? '' : 's'}: nothing there answers that question. Try other words, or /summary for what the article covers.`,
-    });
-  }
-  const top = results[0]?.score ?? 0;
-  return ok(
-    'ask',
-    results,
-    top < STRONG ? { message: 'Weak match: these passages may only partly answer the question.' } : {},
-  );
+  return ok('ask', results, differing(results, many));
+}
+
+/** Several articles answering differently: say so and cite each. */
+function differing(results: readonly Result[], many: boolean): { message?: string } {
+  if (!many) return {};
+  const byArticle = new Map<string, Result>();
+  for (const r of results)
+    if (r.answer && r.citation && (r.score ?? 0) >= 0.3 && !byArticle.has(r.citation.article))
+      byArticle.set(r.citation.article, r);
+  const answers = new Set([...byArticle.values()].map((r) => (r.answer ?? '').toLowerCase()));
+  if (byArticle.size < 2 || answers.size < 2) return {};
+  const each = [...byArticle.values()].map((r) => `${r.answer ?? ''} (${cite(r, true)})`).join('; ');
+  return { message: `The articles answer differently: ${each}.` };
 }

@@ -30,10 +30,44 @@ describe('/ask', () => {
     expect(r.fields?.find((f) => f.name === 'Figure')?.value).toContain('20,000');
   });
 
-  it('says "not in the article" for a question the article cannot answer', () => {
+  it('says "not in the article" for a question the article cannot answer, naming the closest passage', () => {
     const answer = top(seed, 'What is the population of Tajikistan?');
     expect(answer.results).toEqual([]);
     expect(answer.message).toMatch(/Not in the article/);
+    expect(answer.message).toMatch(/Closest, but it does not say \(¶\d+\)/);
+  });
+
+  it('states the short answer first', () => {
+    expect(top(seed, 'How many reservists did Tajikistan activate?').results[0]?.answer).toBe(
+      '20,000 reservists',
+    );
+    expect(top(all, 'Who chairs the Island Residents Association?').results[0]?.answer).toBe('Tom Hale');
+  });
+
+  it('never answers a question whose article-specific name the articles lack', () => {
+    const answer = top(seed, 'How many reservists did Kazakhstan activate?');
+    expect(answer.results).toEqual([]);
+  });
+
+  it('keeps to the article the option names', () => {
+    const answer = top(all, 'How much money did the observatory get?', 'harbour-ferry-closure');
+    expect(answer.results.every((r) => r.citation?.article === 'harbour-ferry-closure')).toBe(true);
+  });
+
+  it.each([
+    ['', /content words/],
+    ['Tajikistan', /one word/],
+    ['Что сказал Лавров о выводе войск?', /English/],
+  ])('replies clearly to bad input %j', (question, reply) => {
+    const answer = ask(seed, question);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error).toMatch(reply);
+  });
+
+  it('gives no confident answer to 300 characters of noise', () => {
+    const noise = 'qzx vbnm wert plok '.repeat(16).slice(0, 300);
+    const answer = ask(seed, noise);
+    expect(answer.ok && answer.results.length > 0).toBe(false);
   });
 
   it('steers "when" questions to dates', () => {

@@ -1,0 +1,173 @@
+import { contentTerms } from '../text/match.ts';
+import { chooseSpan } from './extract.ts';
+import type { SpanChoice } from './extract.ts';
+import { idf, matchWeight, variantsOf } from './passages.ts';
+import type { ArticleStats } from './passages.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { NEGATIONS } from './words.ts';
+
+/** One paragraph read for a question: its best sentence, its short answer and the model's inputs. */
+export interface Reading {
+  article: string;
+  /** 0-based paragraph index in the article. */
+  paragraph: number;
+  /** 0-based index of the best sentence in the paragraph. */
+  sentence: number;
+  span: SpanChoice | null;
+  features: number[];
+}
+
+export const FEATURES = [
+  'bm25 / best bm25',
+  'first by bm25',
+  'margin over the next paragraph',
+  'log bm25',
+  'paragraph coverage of the question',
+  'sentence coverage of the question',
+  'sentence coverage with neighbours',
+  'question word pairs in the sentence',
+  'article coverage of the question',
+  'answer of the asked type in the sentence',
+  'short answer score',
+  'question names found in the paragraph',
+  'a question name missing from the paragraph',
+  'a question name missing from the article',
+  'negated question, sentence not negated',
+  'rarest question word missing from the paragraph',
+  'question length',
+  'concrete answer type asked',
+  'concrete type asked and found in the sentence',
+  'concrete type asked and missing from the sentence',
+  'share of question words in the sentence',
+  'rarest question word missing from the sentence',
+  'second rarest question word missing from the paragraph',
+] as const;
+
+export interface RankContext {
+  rank: number;
+  bm25: number;
+  best: number;
+  next: number;
+}
+
+function coverage(stats: ArticleStats, terms: readonly string[], has: (t: string) => boolean): number {
+  let all = 0;
+  let got = 0;
+  for (const t of terms) {
+    const w = idf(stats, t);
+    all += w;
+    got += w * matchWeight(variantsOf(t), has);
+  }
+  return all > 0 ? got / all : 0;
+}
+
+function pairs(terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]} ${terms[i]}`);
+  return out;
+}
+
+const CONCRETE = new Set([
+  'person',
+  'organisation',
+  'place',
+  'count',
+  'money',
+  'percent',
+  'date',
+  'duration',
+  'age',
+]);
+
+/** Reads one paragraph for the question: best sentence, short answer, features. */
+export function readParagraph(
+  q: QuestionAnalysis,
+  stats: ArticleStats,
+  paragraph: number,
+  ctx: RankContext,
+): Reading {
+  const p = stats.article.paragraphs[paragraph];
+  const sentences = stats.sentenceTerms[paragraph] ?? [];
+  const counts = stats.tf[paragraph] ?? new Map<string, number>();
+  const sets = stats.sentenceSets[paragraph] ?? [];
+  const covers = sets.map((set, i) => {
+    const own = coverage(stats, q.terms, (t) => set.has(t));
+    const near = coverage(
+      stats,
+      q.terms,
+      (t) => set.has(t) || !!sets[i - 1]?.has(t) || !!sets[i + 1]?.has(t),
+    );
+    return { i, own, c: own + 0.25 * near };
+  });
+  // The two sentences that share most with the question are read for a short answer.
+  const read = covers
+    .filter((x) => x.own > 0)
+    .sort((a, b) => b.c - a.c || a.i - b.i)
+    .slice(0, 2);
+  let bestSentence = covers.length > 0 ? ([...covers].sort((a, b) => b.c - a.c || a.i - b.i)[0]?.i ?? 0) : 0;
+  let bestCover = -1;
+  let span: SpanChoice | null = null;
+  for (const x of read) {
+    const choice = chooseSpan(q, p?.sentences[x.i]?.text ?? '');
+    const c = x.c + (choice?.typeFit && CONCRETE.has(q.type) ? 0.2 : 0);
+    if (c > bestCover) {
+      bestCover = c;
+      bestSentence = x.i;
+      span = choice;
+    }
+  }
+  const set = sets[bestSentence] ?? new Set<string>();
+  const fits = (span as SpanChoice | null)?.typeFit === true;
+  const text = p?.sentences[bestSentence]?.text ?? '';
+  const qPairs = pairs(q.terms);
+  const sPairs = new Set(pairs(sentences[bestSentence] ?? []));
+  const entityStems = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
+  const inParagraph = entityStems.filter((ts) => ts.every((t) => counts.has(t))).length;
+  const inArticle = entityStems.filter((ts) => ts.every((t) => stats.df.has(t))).length;
+  const sentenceWords = (text.toLowerCase().match(/[a-z']+/g) ?? []).map((w) =>
+    w.endsWith("n't") ? 'not' : w,
+  );
+  const [rarest, second] = [...q.terms].sort((a, b) => idf(stats, b) - idf(stats, a));
+  const maxIdf = Math.log(1 + (stats.tf.length + 0.5) / 0.5);
+  return {
+    article: stats.article.id,
+    paragraph,
+    sentence: bestSentence,
+    span,
+    features: [
+      ctx.best > 0 ? ctx.bm25 / ctx.best : 0,
+      ctx.rank === 0 ? 1 : 0,
+      ctx.best > 0
+        ? ctx.rank === 0
+          ? (ctx.bm25 - ctx.next) / ctx.best
+          : (ctx.bm25 - ctx.best) / ctx.best
+        : 0,
+      Math.log(1 + ctx.bm25),
+      coverage(stats, q.terms, (t) => counts.has(t)),
+      coverage(stats, q.terms, (t) => set.has(t)),
+      coverage(
+        stats,
+        q.terms,
+        (t) => set.has(t) || !!sets[bestSentence - 1]?.has(t) || !!sets[bestSentence + 1]?.has(t),
+      ),
+      qPairs.length > 0 ? qPairs.filter((x) => sPairs.has(x)).length / qPairs.length : 0,
+      coverage(stats, q.terms, (t) => stats.df.has(t)),
+      fits ? 1 : 0,
+      (span as SpanChoice | null)?.score ?? 0,
+      entityStems.length > 0 ? inParagraph / entityStems.length : 1,
+      inParagraph < entityStems.length ? 1 : 0,
+      inArticle < entityStems.length ? 1 : 0,
+      q.negated && !sentenceWords.some((w) => NEGATIONS.has(w)) ? 1 : 0,
+      rarest !== undefined && !counts.has(rarest) ? idf(stats, rarest) / maxIdf : 0,
+      Math.log(1 + q.terms.length),
+      CONCRETE.has(q.type) ? 1 : 0,
+      CONCRETE.has(q.type) && fits ? 1 : 0,
+      CONCRETE.has(q.type) && !fits ? 1 : 0,
+      q.terms.length > 0
+        ? q.terms.filter((t) => matchWeight(variantsOf(t), (k) => set.has(k)) > 0).length / q.terms.length
+        : 0,
+      rarest !== undefined && !set.has(rarest) ? idf(stats, rarest) / maxIdf : 0,
+      second !== undefined && !counts.has(second) ? idf(stats, second) / maxIdf : 0,
+    ],
+  };
+}

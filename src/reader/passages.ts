@@ -1,0 +1,130 @@
+import type { Article } from '../article/types.ts';
+import { contentTerms } from '../text/match.ts';
+import { synonymsOf } from '../text/synonyms.ts';
+
+/**
+ * Paragraph statistics of one article for BM25, built once per article on first use and kept
+ * beside it (weakly: an unloaded article's statistics go with it).
+ */
+export interface ArticleStats {
+  article: Article;
+  /** Per paragraph: term -> count (stems, and `~root` keys of their derivational roots). */
+  tf: Map<string, number>[];
+  lengths: number[];
+  /** Per paragraph, per sentence: its terms, in order. */
+  sentenceTerms: string[][][];
+  /** Per paragraph, per sentence: its terms and roots, for membership tests. */
+  sentenceSets: Set<string>[][];
+  df: Map<string, number>;
+  avgLength: number;
+}
+
+/**
+ * Derivational root of a stem ("election" -> "elect", "construction" -> "construct",
+ * "murderer" -> "murder"), so a question's noun meets the article's verb. Conservative: the root
+ * keeps at least four letters.
+ */
+export function root(s: string): string {
+  const m =
+    /^(.{4,}?)(ations?|itions?|ions?|ments?|ness|ity|ers?|ors?|al|ive|ic|ance|ence|ant|ent|ist|ism|ing)$/.exec(
+      s,
+    );
+  return `~${m?.[1] ?? s}`;
+}
+
+const cache = new WeakMap<Article, ArticleStats>();
+
+export function statsOf(article: Article): ArticleStats {
+  const hit = cache.get(article);
+  if (hit) return hit;
+  const tf: Map<string, number>[] = [];
+  const lengths: number[] = [];
+  const sentenceTerms: string[][][] = [];
+  const sentenceSets: Set<string>[][] = [];
+  const df = new Map<string, number>();
+  for (const p of article.paragraphs) {
+    const perSentence = p.sentences.map((s) => contentTerms(s.text));
+    const counts = new Map<string, number>();
+    for (const terms of perSentence)
+      for (const t of terms) {
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+        const r = root(t);
+        counts.set(r, (counts.get(r) ?? 0) + 1);
+      }
+    for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    tf.push(counts);
+    lengths.push(perSentence.reduce((n, s) => n + s.length, 0));
+    sentenceTerms.push(perSentence);
+    sentenceSets.push(perSentence.map((terms) => new Set([...terms, ...terms.map(root)])));
+  }
+  const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
+  const stats = { article, tf, lengths, sentenceTerms, sentenceSets, df, avgLength };
+  cache.set(article, stats);
+  return stats;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+const SYNONYM = 0.8;
+const ROOT = 0.7;
+
+export function idf(stats: ArticleStats, term: string): number {
+  const n = stats.tf.length;
+  const d = stats.df.get(term) ?? 0;
+  return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+}
+
+/** A query term and the keys that also count for it, with their weights. */
+export interface Variant {
+  key: string;
+  weight: number;
+}
+
+const variantCache = new Map<string, Variant[]>();
+
+export function variantsOf(term: string): Variant[] {
+  const hit = variantCache.get(term);
+  if (hit) return hit;
+  if (variantCache.size > 50_000) variantCache.clear();
+  const made = variantsUncached(term);
+  variantCache.set(term, made);
+  return made;
+}
+
+function variantsUncached(term: string): Variant[] {
+  return [
+    { key: term, weight: 1 },
+    ...synonymsOf(term).map((s) => ({ key: s, weight: SYNONYM })),
+    { key: root(term), weight: ROOT },
+  ];
+}
+
+/** How well a set of keys (a paragraph's or sentence's) holds the term: 0, or its best variant's weight. */
+export function matchWeight(variants: readonly Variant[], has: (key: string) => boolean): number {
+  for (const v of variants) if (has(v.key)) return v.weight;
+  return 0;
+}
+
+/** BM25 of every paragraph of the article for the question's terms, best first (ties: reading order). */
+export function rankParagraphs(
+  stats: ArticleStats,
+  terms: readonly string[],
+): { index: number; bm25: number }[] {
+  const weights = terms.map((t) => idf(stats, t));
+  const variants = terms.map(variantsOf);
+  const out: { index: number; bm25: number }[] = [];
+  stats.tf.forEach((counts, i) => {
+    let s = 0;
+    const len = stats.lengths[i] ?? 0;
+    variants.forEach((vs, k) => {
+      for (const v of vs) {
+        const f = counts.get(v.key);
+        if (!f) continue;
+        s += (v.weight * (weights[k] ?? 0) * f * (K1 + 1)) / (f + K1 * (1 - B + (B * len) / stats.avgLength));
+        return;
+      }
+    });
+    if (s > 0) out.push({ index: i, bm25: s });
+  });
+  return out.sort((a, b) => b.bm25 - a.bm25 || a.index - b.index);
+}

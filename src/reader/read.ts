@@ -1,0 +1,58 @@
+import type { Article } from '../article/types.ts';
+import { readParagraph } from './features.ts';
+import type { Reading } from './features.ts';
+import { probability } from './model.ts';
+import type { Model } from './model.ts';
+import { rankParagraphs, statsOf } from './passages.ts';
+import type { QuestionAnalysis } from './question.ts';
+import weightsJson from './weights.json' with { type: 'json' };
+
+/** The committed model (trained by `npm run train:ask`). */
+export const MODEL: Model = weightsJson as Model;
+
+/** How many BM25-best paragraphs of each article the reader looks at. */
+export const DEPTH = 5;
+
+/** The candidate paragraphs of the articles for a question, read, unscored. */
+export function readings(articles: readonly Article[], q: QuestionAnalysis, depth = DEPTH): Reading[] {
+  const out: Reading[] = [];
+  for (const a of articles) {
+    const stats = statsOf(a);
+    const ranked = rankParagraphs(stats, q.terms).slice(0, depth);
+    const best = ranked[0]?.bm25 ?? 0;
+    ranked.forEach((r, rank) => {
+      const next = ranked[rank + 1]?.bm25 ?? 0;
+      out.push(readParagraph(q, stats, r.index, { rank, bm25: r.bm25, best, next }));
+    });
+  }
+  return out;
+}
+
+export interface Scored extends Reading {
+  /** The model's probability that this paragraph answers the question. */
+  p: number;
+}
+
+/** The readings scored by the model, most probable first. */
+export function answerCandidates(
+  articles: readonly Article[],
+  q: QuestionAnalysis,
+  model: Model = MODEL,
+  depth = DEPTH,
+): Scored[] {
+  return readings(articles, q, depth)
+    .map((r) => ({ ...r, p: probability(model, r.features) }))
+    .sort((a, b) => b.p - a.p || a.paragraph - b.paragraph);
+}
+
+/** The gate's inputs: the best paragraph's features, its probability and its lead over the next. */
+export function gateFeatures(ranked: readonly Scored[]): number[] {
+  const [top, next] = ranked;
+  return [...(top?.features ?? []), top?.p ?? 0, (top?.p ?? 0) - (next?.p ?? 0)];
+}
+
+/** Probability that the best candidate answers the question (0 with no candidate). */
+export function confidence(ranked: readonly Scored[], model: Model = MODEL): number {
+  if (ranked.length === 0) return 0;
+  return model.gate ? probability(model.gate, gateFeatures(ranked)) : (ranked[0]?.p ?? 0);
+}

@@ -1,0 +1,196 @@
+import { lexiconTags, tokenize } from '../knowledge/nlp.ts';
+import type { Token } from '../knowledge/nlp.ts';
+import { STOPWORDS, stem } from '../text/match.ts';
+import type { AnswerType } from './words.ts';
+import {
+  CURRENCY_WORDS,
+  DURATION_UNITS,
+  MONTHS,
+  NAME_JOINERS,
+  NOT_NAMES,
+  NUMBER_WORDS,
+  PERCENT_WORDS,
+  SCALE_WORDS,
+  WEEKDAYS,
+} from './words.ts';
+
+/** A stretch of a sentence that could be the short answer. */
+export interface Span {
+  text: string;
+  /** Offsets within the sentence text. */
+  start: number;
+  end: number;
+  /** Token positions [from, to) within the sentence's tokens. */
+  from: number;
+  to: number;
+  /** The answer types this span could be. */
+  types: ReadonlySet<AnswerType>;
+}
+
+const isNumberToken = (t: Token): boolean => t.word && (/^\d/.test(t.text) || NUMBER_WORDS.has(t.lower));
+const isYear = (t: Token): boolean => /^(1\d{3}|20\d{2})s?$/.test(t.text);
+
+/** A figure: number words and digits with their scale, currency, percent sign and unit. */
+function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType[]; from?: number } | null {
+  const t = tokens[i] as Token;
+  if (!isNumberToken(t)) return null;
+  let to = i + 1;
+  while (
+    to < tokens.length &&
+    (isNumberToken(tokens[to] as Token) || SCALE_WORDS.has(tokens[to]?.lower ?? ''))
+  )
+    to++;
+  const prev = tokens[i - 1];
+  const types: AnswerType[] = [];
+  const money = prev !== undefined && /^[$£€¥]$/.test(prev.text);
+  const next = tokens[to];
+  const nextLower = next?.lower ?? '';
+  if (/^(century|centuries)$/.test(nextLower)) {
+    // "the 19th century", "early 20th century".
+    types.push('date');
+    to++;
+    const before = tokens[i - 1]?.lower ?? '';
+    if (/^(early|late|mid|middle)$/.test(before)) return { to, types, from: i - 1 };
+  } else if (next && (next.text === '%' || PERCENT_WORDS.has(nextLower))) {
+    types.push('percent');
+    to += nextLower === 'per' && tokens[to + 1]?.lower === 'cent' ? 2 : 1;
+  } else if (money || CURRENCY_WORDS.has(nextLower)) {
+    types.push('money', 'count');
+    if (!money) to++;
+  } else if (DURATION_UNITS.has(nextLower)) {
+    types.push('duration', 'count');
+    to++;
+    if (tokens[to]?.lower === 'old') types.push('age');
+  } else if (isYear(t) && to === i + 1) types.push('date');
+  else {
+    types.push('count');
+    if (prev && /^(age|aged)$/.test(prev.lower)) types.push('age');
+    // The counted noun: "20,000 reservists".
+    if (next?.word && !STOPWORDS.has(nextLower) && !next.capital) to++;
+  }
+  return { to, types };
+}
+
+/** "July 7, 2021", "7 July", "in March 1990", "Monday". */
+function dateSpan(tokens: Token[], i: number): number | null {
+  const t = tokens[i] as Token;
+  if (!(MONTHS.has(t.lower.replace(/\.$/, '')) && t.capital) && !WEEKDAYS.has(t.lower)) return null;
+  let to = i + 1;
+  while (to < tokens.length) {
+    const n = tokens[to] as Token;
+    if (/^\d{1,4}(st|nd|rd|th)?$/.test(n.text) || n.text === ',') to++;
+    else break;
+  }
+  if (tokens[to - 1]?.text === ',') to--;
+  return to;
+}
+
+const NAME_SUFFIX =
+  /^(university|company|party|council|association|institute|church|bank|corporation|inc\.?|ltd|group|agency|ministry|army|society|college|school|league|union|committee|foundation|academy|museum|club|records|studios?)$/i;
+
+function nameTypes(tokens: Token[], from: number, to: number): AnswerType[] {
+  const words = tokens.slice(from, to).filter((t) => t.word);
+  const phrase = words.map((w) => w.text).join(' ');
+  const tags = lexiconTags(phrase);
+  const lastTags = lexiconTags(words[words.length - 1]?.text ?? '');
+  const prev = tokens[from - 1]?.lower ?? '';
+  if (words.some((w) => NAME_SUFFIX.test(w.text)) || tags.has('Organization'))
+    return ['organisation', 'other'];
+  if (tags.has('Place') || lastTags.has('Place')) return ['place', 'other'];
+  if (/^(in|at|from|near|to|across|into|of)$/.test(prev)) return ['place', 'organisation', 'person', 'other'];
+  if (tags.has('Person') || lexiconTags(words[0]?.text ?? '').has('FirstName') || words.length >= 2)
+    return ['person', 'organisation', 'other'];
+  return ['person', 'organisation', 'place', 'other'];
+}
+
+/** A run of capitalised words, joined by "of", "de", "van" ... ("Bank of England"). */
+function nameSpan(tokens: Token[], i: number): number | null {
+  const t = tokens[i] as Token;
+  if (!t.capital || NOT_NAMES.has(t.text)) return null;
+  const single = !tokens[i + 1]?.capital;
+  // A capitalised common word opening the sentence ("Prominent ..."), or a lone demonym ("Irish").
+  const tags = lexiconTags(t.lower);
+  if (
+    single &&
+    ((i === 0 && tags.size > 0 && !tags.has('ProperNoun')) || tags.has('Demonym') || tags.has('Adjective'))
+  )
+    return null;
+  let to = i + 1;
+  while (to < tokens.length) {
+    const n = tokens[to] as Token;
+    if (n.capital && n.word && !tokens[to - 1]?.possessive) to++;
+    else if (NAME_JOINERS.has(n.lower) && tokens[to + 1]?.capital && !tokens[to - 1]?.possessive) to += 2;
+    else break;
+  }
+  return to;
+}
+
+/** A plain noun phrase: words up to a function word, verb or punctuation, at most four. */
+function phraseSpan(tokens: Token[], i: number): number | null {
+  const breaks = (t: Token): boolean =>
+    !t.word || STOPWORDS.has(t.lower) || lexiconTags(t.lower).has('Verb') || /^(and|or|but)$/.test(t.lower);
+  const t = tokens[i] as Token;
+  if (breaks(t) || (i > 0 && !breaks(tokens[i - 1] as Token) && !(tokens[i - 1] as Token).capital))
+    return null;
+  let to = i + 1;
+  while (to < tokens.length && to - i < 4 && !breaks(tokens[to] as Token)) to++;
+  return to;
+}
+
+const spanCache = new Map<string, { tokens: Token[]; spans: Span[] }>();
+const SPAN_CACHE_LIMIT = 20_000;
+
+/** Every candidate answer span of a sentence, typed (kept per sentence text: they do not depend on the question). */
+export function candidateSpans(sentence: string): { tokens: Token[]; spans: Span[] } {
+  const hit = spanCache.get(sentence);
+  if (hit) return hit;
+  const made = spansUncached(sentence);
+  if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
+  spanCache.set(sentence, made);
+  return made;
+}
+
+function spansUncached(sentence: string): { tokens: Token[]; spans: Span[] } {
+  const tokens = tokenize(sentence);
+  const spans: Span[] = [];
+  const add = (from: number, to: number, types: AnswerType[]): void => {
+    const first = tokens[from];
+    const last = tokens[to - 1];
+    if (!first || !last || to <= from) return;
+    const start =
+      from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '')
+        ? (tokens[from - 1] as Token).start
+        : first.start;
+    spans.push({
+      text: sentence.slice(start, last.end),
+      start,
+      end: last.end,
+      from,
+      to,
+      types: new Set(types),
+    });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const num = numberSpan(tokens, i);
+    if (num) {
+      add(num.from ?? i, num.to, num.types);
+      continue;
+    }
+    const date = dateSpan(tokens, i);
+    if (date !== null) add(i, date, ['date']);
+    const name = nameSpan(tokens, i);
+    if (name !== null) add(i, name, nameTypes(tokens, i, name));
+    const phrase = phraseSpan(tokens, i);
+    if (phrase !== null && (name === null || phrase !== name)) add(i, phrase, ['other']);
+  }
+  // Years with their preposition context count as dates ("in 1990").
+  return { tokens, spans };
+}
+
+/** Stems of a span's words (for "already in the question"). */
+export function spanTerms(span: Span, tokens: Token[]): string[] {
+  return tokens
+    .slice(span.from, span.to)
+    .filter((t) => t.word && !STOPWORDS.has(t.lower))
+    .map((t) => stem(t.lower));
+}

@@ -1,0 +1,106 @@
+/**
+ * The reader's word lists, in one place: what question words ask for, and what words mark a
+ * value of each kind in a sentence. Data only; the rules that use them live beside it.
+ */
+
+export type AnswerType =
+  | 'person'
+  | 'organisation'
+  | 'place'
+  | 'count'
+  | 'money'
+  | 'percent'
+  | 'date'
+  | 'duration'
+  | 'age'
+  | 'reason'
+  | 'manner'
+  | 'other';
+
+export const ANSWER_TYPES: readonly AnswerType[] = [
+  'person',
+  'organisation',
+  'place',
+  'count',
+  'money',
+  'percent',
+  'date',
+  'duration',
+  'age',
+  'reason',
+  'manner',
+  'other',
+];
+
+const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** "What/which <noun>" asking for a person. */
+export const PERSON_NOUNS = words(`person man woman people leader minister president spokesman spokeswoman
+  spokesperson official king queen emperor pope author writer composer artist player actor actress director
+  general commander chief chairman founder officer judge scientist philosopher poet singer ruler governor
+  mayor senator member character son daughter father mother wife husband brother sister individual
+  architect engineer inventor designer producer manager coach captain prince princess bishop saint`);
+
+/** "What/which <noun>" asking for an organisation. */
+export const ORGANISATION_NOUNS = words(`company organization organisation group party agency team university
+  college school firm band institution association union army navy ministry department council committee
+  court church bank network newspaper station channel club corporation government body alliance league
+  publisher studio label brand business`);
+
+/** "What/which <noun>" asking for a place. */
+export const PLACE_NOUNS = words(`country city place region state town continent river island area province
+  nation village capital county district location mountain sea ocean lake port site neighborhood
+  neighbourhood territory street building`);
+
+/** "What/which <noun>" asking for a date. */
+export const DATE_NOUNS = words(`year date day month century decade time period era season week`);
+
+/** "What <noun>" asking for a share. */
+export const PERCENT_NOUNS = words(`percentage percent proportion share fraction rate`);
+
+/** "How much" about these asks for money. */
+export const MONEY_WORDS = words(`money cost costs pay paid spend spent worth price priced fund funds funding
+  budget earn earned raise raised revenue salary fee fine owe budgeted sell sold buy bought charge charged`);
+
+export const MONTHS = words(`january february march april may june july august september october november
+  december jan feb mar apr jun jul aug sep sept oct nov dec`);
+
+export const WEEKDAYS = words(`monday tuesday wednesday thursday friday saturday sunday`);
+
+/** Number words and the scales that follow a figure. */
+export const NUMBER_WORDS = words(`one two three four five six seven eight nine ten eleven twelve thirteen
+  fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+  hundred thousand million billion trillion dozen dozens hundreds thousands millions billions half several`);
+
+export const SCALE_WORDS = words(`hundred thousand million billion trillion`);
+
+export const CURRENCY_WORDS = words(`dollar dollars euro euros pound pounds yen yuan rupee rupees franc francs
+  usd eur gbp cents pence`);
+
+export const DURATION_UNITS = words(`second seconds minute minutes hour hours day days week weeks month months
+  year years decade decades century centuries`);
+
+export const PERCENT_WORDS = words(`percent per cent percentage`);
+
+/** Words that introduce a reason or a manner in a sentence. */
+export const REASON_CUES = words(`because due since owing result reason caused cause led so order`);
+export const MANNER_CUES = words(`by through using via with`);
+
+/** Negation in a question or a sentence. */
+export const NEGATIONS = words(`not no never none nothing neither nor without cannot`);
+
+/** Comparatives and superlatives that change what a question asks. */
+export const COMPARATIVE_WORDS =
+  words(`more less fewer greater smaller larger bigger higher lower earlier later
+  than rather instead`);
+export const SUPERLATIVE_WORDS = words(`most least first last largest biggest smallest highest lowest best
+  worst oldest newest earliest latest longest shortest greatest only main primary`);
+
+/** Words that may sit inside a capitalised name ("Bank of England", "Leonardo da Vinci"). */
+export const NAME_JOINERS = words(`of the de da di del von van la le and for`);
+
+/** Sentence-initial words that are capitalised but are not names. */
+export const NOT_NAMES = words(`The A An In On At By For From With This That These Those It Its He She They
+  We I You His Her Their Our After Before During When While Although However Since As If But And Or So
+  There Here Some Many Most Other Such Each Every All Both One Two Three Which Who What Where Why How Also
+  Then Today Yesterday Mr Mrs Ms Dr`);

@@ -1,0 +1,44 @@
+/**
+ * `npm run train:ask [-- --data DIR ... --out FILE]`: trains the /ask reader's scorer on data
+ * folders in the qa-bench format (`articles/` + `cases.jsonl`), by default the shared qa-bench
+ * and the project's own news fixtures, and writes the weights (with the chosen abstention
+ * threshold) as JSON. Deterministic: same folders, same weights. `--eval` scores the committed
+ * model on the folders instead (held-out figures).
+ */
+import { writeFile } from 'node:fs/promises';
+import { MODEL } from '../reader/read.ts';
+import { evaluate, examples, loadData, trainModel } from '../reader/training.ts';
+
+function args(argv: string[]): { data: string[]; weights: number[]; out: string; evaluateOnly: boolean } {
+  const data: string[] = [];
+  const weights: number[] = [];
+  const evaluateOnly = argv.includes('--eval');
+  let out = 'src/reader/weights.json';
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--data' && argv[i + 1]) {
+      // `--data DIR[:WEIGHT]`: how much that folder's questions count (default 1).
+      const [dir, weight] = (argv[++i] as string).split(':');
+      data.push(dir ?? '');
+      weights.push(Number(weight ?? 1) || 1);
+    } else if (argv[i] === '--out' && argv[i + 1]) out = argv[++i] as string;
+  }
+  if (data.length > 0) return { data, weights, out, evaluateOnly };
+  // By default SQuAD's questions and the project's news questions, which count 20 times each.
+  return { data: ['../shared/qa-bench', 'tests/fixtures/reader'], weights: [1, 20], out, evaluateOnly };
+}
+
+const { data, weights, out, evaluateOnly } = args(process.argv.slice(2));
+const started = Date.now();
+const set = await loadData(data, weights);
+if (evaluateOnly) {
+  // `--eval`: the committed model on these folders (held-out figures), nothing written.
+  console.log(JSON.stringify(evaluate(examples(set), MODEL)));
+  process.exit(0);
+}
+const { model, figures } = trainModel(set);
+await writeFile(out, `${JSON.stringify(model, null, 1)}\n`);
+console.log(
+  `trained on ${set.cases.length} cases from ${data.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+console.log(`threshold ${model.threshold}; in-sample ${JSON.stringify(figures)}`);
+console.log(`wrote ${out}`);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { chooseSpan } from '../../src/reader/extract.ts';
+import { analyzeQuestion } from '../../src/reader/question.ts';
+
+const answer = (question: string, sentence: string): string | undefined =>
+  chooseSpan(analyzeQuestion(question), sentence)?.text;
+
+describe('short answer extraction', () => {
+  it('takes the figure with its counted noun for "how many"', () => {
+    expect(
+      answer(
+        'How many reservists did the army call up?',
+        'The army called up 20,000 reservists on Monday, two days after 300 soldiers crossed the border.',
+      ),
+    ).toBe('20,000 reservists');
+  });
+
+  it('takes a sum of money for "how much ... cost"', () => {
+    expect(
+      answer(
+        'How much will the bridge cost?',
+        'The new bridge will cost $4.5 million, the mayor said in May.',
+      ),
+    ).toBe('$4.5 million');
+  });
+
+  it('takes a name for "who", never one the question already gives', () => {
+    expect(
+      answer(
+        'Who does Priya Raman work with?',
+        'Priya Raman works closely with Tom Hale, who chairs the residents group.',
+      ),
+    ).toBe('Tom Hale');
+  });
+
+  it('takes a date for "when"', () => {
+    expect(
+      answer(
+        'When will the ferry stop running?',
+        'The ferry will stop running on 30 June, the council said.',
+      ),
+    ).toMatch(/June/);
+  });
+
+  it('takes the clause after "because" for "why"', () => {
+    expect(
+      answer(
+        'Why did the mill close?',
+        'The mill closed because the river had silted up and boats could no longer reach it.',
+      ),
+    ).toMatch(/^the river had silted up/);
+  });
+
+  it('finds nothing in a sentence with no candidate', () => {
+    expect(answer('Who won?', 'It was over.')).toBeUndefined();
+  });
+});

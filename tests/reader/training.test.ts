@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerF1, evaluate, examples, loadData, trainModel } from '../../src/reader/training.ts';
+import type { DataSet } from '../../src/reader/training.ts';
+import { negate, synthesize } from '../../src/reader/synthesize.ts';
+import { MODEL } from '../../src/reader/read.ts';
+
+const DIR = 'tests/fixtures/reader';
+let data: DataSet;
+beforeAll(async () => {
+  data = await loadData([DIR]);
+});
+
+describe('training the /ask scorer', () => {
+  it('is deterministic and reproduces the committed fixture weights', async () => {
+    const first = trainModel(data).model;
+    const second = trainModel(await loadData([DIR])).model;
+    expect(second).toEqual(first);
+    const committed = JSON.parse(await readFile(`${DIR}/weights.json`, 'utf8')) as unknown;
+    expect(first).toEqual(committed);
+  });
+
+  it('makes unanswerable questions by swapping a name, negating and replacing a word', () => {
+    const made = synthesize(data);
+    expect(new Set(made.map((c) => c.synthetic))).toEqual(new Set(['negate', 'missing']));
+    expect(made.every((c) => c.kind === 'no-answer')).toBe(true);
+    const named = data.cases.filter((c) => c.query.includes('Portmere'));
+    const [swapped] = synthesize({ articles: data.articles, cases: named });
+    expect(swapped?.synthetic).toBe('swap');
+    expect(swapped?.query).not.toContain('Portmere');
+    expect(negate('Who did the council hire?')).toBe('Who did not the council hire?');
+    expect(negate('Who never came?')).toBeNull();
+  });
+
+  it('scores short answers with SQuAD token F1', () => {
+    expect(answerF1('20,000 reservists', ['20,000 reservists'])).toBe(1);
+    expect(answerF1('the 20,000 reservists', ['20,000'])).toBeCloseTo(2 / 3);
+    expect(answerF1('Tuesday', ['Monday'])).toBe(0);
+  });
+
+  it('the committed model cites the right paragraph of unseen news questions and abstains on most unanswerable ones', () => {
+    const figures = evaluate(
+      examples(data).filter((e) => !e.c.synthetic),
+      MODEL,
+    );
+    expect(figures.rank1).toBeGreaterThanOrEqual(75);
+    expect(figures.abstainReal).toBeGreaterThanOrEqual(50);
+  });
+});
