@@ -2,7 +2,14 @@
  * The few DOM features the HTML readers use, typed here because the project compiles without the
  * DOM library. Documents come from `linkedom` (a fast, spec-leaning DOM for Node).
  */
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+
+/**
+ * linkedom is loaded on first use: it is the heaviest import of the parser (~0.1-0.5 s) and most
+ * processes (the bot with only text and Markdown articles, extraction workers) never build a DOM.
+ */
+const loadCjs = createRequire(import.meta.url);
+let linkedom: { parseHTML(html: string): unknown } | undefined;
 
 export interface DomNode {
   nodeType: number;
@@ -37,7 +44,8 @@ export const TEXT_NODE = 3;
 
 /** Parses a whole page (or a fragment, placed in its body) into a document. Never throws for markup. */
 export function parseHtmlDocument(html: string): DomDocument {
-  return (parseHTML(html) as unknown as { document: DomDocument }).document;
+  linkedom ??= loadCjs('linkedom') as { parseHTML(html: string): unknown };
+  return (linkedom.parseHTML(html) as { document: DomDocument }).document;
 }
 
 let decoder: DomElement | undefined;

@@ -3,8 +3,13 @@
  * folded, so block scalars (`description: >`), nested maps (`source: {name, url}`), flow and
  * block lists all work. Broken YAML is a named problem with its file line, never a guess.
  */
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { parseDocument as ParseDocument } from 'yaml';
 import { joinLines, stripLinks } from './blocks.ts';
+
+/** yaml is loaded on the first front matter (CommonJS build, synchronously): text-only starts skip it. */
+const loadCjs = createRequire(import.meta.url);
+let parseDocument: typeof ParseDocument | undefined;
 
 /** Front-matter fields by lowercased key, as plain JavaScript values (strings, numbers, lists, maps). */
 export type FrontMatter = Map<string, unknown>;
@@ -104,6 +109,7 @@ export function readFrontMatter(
   firstLine: number,
 ): { ok: true; fields: FrontMatter } | { ok: false; reason: string } {
   const lines = yaml.split('\n');
+  parseDocument ??= (loadCjs('yaml') as { parseDocument: typeof ParseDocument }).parseDocument;
   const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: true });
   const err = doc.errors[0];
   if (err) return { ok: false, reason: describeError(err as YamlError, lines, firstLine) };

@@ -9,8 +9,8 @@
  * paragraphs. Inline markup keeps its text: links and reference links their link text, escapes
  * (`\*x\*` -> `*x*`) and character references (`&amp;`) resolved, images dropped.
  */
-import { Lexer } from 'marked';
-import type { Token, Tokens } from 'marked';
+import { createRequire } from 'node:module';
+import type { Lexer as MarkedLexer, Token, Tokens } from 'marked';
 import { buildArticle, emptyMeta } from './blocks.ts';
 import type { ArticleInput, Block } from './blocks.ts';
 import { parseDate } from './dates.ts';
@@ -28,6 +28,10 @@ import { htmlBlocks } from './html-blocks.ts';
 import { splitAuthors } from './names.ts';
 import { foldForMatch } from './normalize.ts';
 import type { ArticleMeta, ParagraphKind, ParseResult } from './types.ts';
+
+/** marked is loaded on the first Markdown article (CommonJS build, synchronously): text-only starts skip it. */
+const loadCjs = createRequire(import.meta.url);
+let Lexer: typeof MarkedLexer | undefined;
 
 /** HTML elements that appear inline in Markdown; their tags are markup, their content text. */
 const INLINE_ELEMENTS = new Set(
@@ -155,6 +159,7 @@ function blocksOf(tokens: readonly Token[], kind: ParagraphKind, out: Block[]): 
 
 /** Body blocks of a Markdown text, and whether it opens with a level-1 heading (the title). */
 export function markdownBlocks(body: string): { blocks: Block[]; leadsWithTitle: boolean } {
+  Lexer ??= (loadCjs('marked') as { Lexer: typeof MarkedLexer }).Lexer;
   const tokens = new Lexer({ gfm: true }).lex(body);
   const first = tokens.find((t) => t.type !== 'space');
   const blocks: Block[] = [];
