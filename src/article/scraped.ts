@@ -143,9 +143,15 @@ export function isBoilerplateStart(block: string, authors: readonly string[]): b
 type HeaderLine =
   | { type: 'byline'; byline: Byline }
   | { type: 'dateline'; dateline: Dateline }
-  | { type: 'taxonomy'; field: Taxonomy; values: string[] };
+  | { type: 'taxonomy'; field: Taxonomy; values: string[] }
+  | { type: 'url'; url: string };
+
+/** The page's address as scrapers print it in the header: `URL: https://…`, or the address alone. */
+const URL_LINE_RE = /^(?:(?:url|link|source|permalink|original)\s*:\s*)?<?(https?:\/\/[^\s<>]+)>?$/i;
 
 function readHeaderLine(line: string): HeaderLine | undefined {
+  const url = URL_LINE_RE.exec(line.trim())?.[1];
+  if (url !== undefined) return { type: 'url', url };
   const byline = readByline(line);
   if (byline) return { type: 'byline', byline };
   const taxonomy = readTaxonomy(line);
@@ -200,6 +206,7 @@ export function parseScraped(input: ArticleInput, blocks: string[]): ParseResult
           for (const a of h.byline.authors) if (!meta.authors.includes(a)) meta.authors.push(a);
           if (h.byline.date !== undefined) datelines.push({ date: h.byline.date });
         } else if (h.type === 'dateline') datelines.push(h.dateline);
+        else if (h.type === 'url') meta.url ??= h.url;
         else meta[h.field].push(...h.values);
       }
       continue;

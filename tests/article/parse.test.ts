@@ -53,9 +53,8 @@ describe('the seed article (scraped web text)', () => {
     expect(seed.meta.reports).toEqual(['AFGHANISTAN']);
   });
 
-  it('has no URL (the seed has only placeholder links)', () => {
-    expect(seed.meta.url).toBeUndefined();
-    expect('url' in seed.meta).toBe(false);
+  it("takes the article's address from its URL header line (its links are placeholders)", () => {
+    expect(seed.meta.url).toMatch(/^https:\/\/news\.antiwar\.com\/2021\/07\/08\//);
   });
 
   it('has exactly 6 body paragraphs, numbered from 1', () => {
@@ -149,6 +148,16 @@ describe('a scraped article written for the tests', () => {
     expect(a.meta.published).toBe('2022-03-01');
     expect(a.meta.regions).toEqual(['Europe']);
     expect(a.meta.themes).toEqual(['Culture', 'Environment']);
+  });
+
+  it('reads a bare address in the header as the URL, and never numbers it as a paragraph', () => {
+    const text = read('tests/fixtures/articles/river-festival.txt').replace(
+      /^(By .*)$/m,
+      '$1\n\n<https://courier.example/2022/03/river-festival>',
+    );
+    const b = parsed(parseArticle({ id: 'river', file: 'river.txt', text }));
+    expect(b.meta.url).toBe('https://courier.example/2022/03/river-festival');
+    expect(b.paragraphs.map((p) => p.text)).toEqual(a.paragraphs.map((p) => p.text));
   });
 
   it('drops the newsletter notice and ends the body at the author bio without a * line', () => {
