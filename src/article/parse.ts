@@ -25,7 +25,7 @@ export { parseDate } from './dates.ts';
 export { parseHtmlArticle } from './html.ts';
 
 /** Bumped whenever parsing output changes: it keys the knowledge cache with EXTRACTOR_VERSION. */
-export const PARSER_VERSION = 'parse-2';
+export const PARSER_VERSION = 'parse-3';
 
 /** How much of the text is looked at to find its first line (blank lines and a BOM may precede it). */
 const FIRST_LINE_WINDOW = 4096;
