@@ -1197,6 +1197,7 @@ const HEADER_BLOCKS: readonly RegExp[] = [
   /^Region:/,
   /^Theme:/,
   /^In-depth Report:/,
+  /^URL: https?:\/\//,
   /^All .+ articles can be read in /,
   /^Visit and follow us on /,
 ];
