@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -40,7 +41,13 @@ const schema = z
         .default(true),
     ),
     // Added articles and feeds: DATA_DIR/newsroom.db (SQLite).
-    DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
+    DATA_DIR: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('data')
+        .transform((dir) => path.resolve(dir)),
+    ),
     // Tests only: let /article and /feed fetch from loopback and private networks.
     ALLOW_PRIVATE_URLS: z.preprocess(
       blankToUndefined,
@@ -92,9 +99,13 @@ const schema = z
 
 export type Config = z.infer<typeof schema>;
 
-/** The cache folder to use, or null when the cache is switched off. */
+/**
+ * The cache folder to use, as an absolute path, or null when the cache is switched off. Resolved
+ * once at start: Node's recursive mkdir of a relative path spins forever (at full CPU) once the
+ * working directory has been deleted, and process.cwd() itself fails then.
+ */
 export function cacheDirOf(config: Pick<Config, 'CACHE_DIR'>): string | null {
-  return /^(off|false|0|none)$/i.test(config.CACHE_DIR) ? null : config.CACHE_DIR;
+  return /^(off|false|0|none)$/i.test(config.CACHE_DIR) ? null : path.resolve(config.CACHE_DIR);
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };

@@ -23,7 +23,8 @@ export interface LibrarySettings {
 /** Reads DATA_DIR and ALLOW_PRIVATE_URLS from an environment (the console has no full config). */
 export function librarySettingsFromEnv(env: Readonly<Record<string, string | undefined>>): LibrarySettings {
   return {
-    dataDir: env['DATA_DIR']?.trim() || 'data',
+    // Absolute from the start (see cacheDirOf): a relative mkdir spins once the cwd is deleted.
+    dataDir: path.resolve(env['DATA_DIR']?.trim() || 'data'),
     allowPrivate: /^(on|true|1)$/i.test(env['ALLOW_PRIVATE_URLS']?.trim() ?? ''),
   };
 }
