@@ -18,6 +18,11 @@ export interface PageInput {
 
 /** Fewer characters of body text than this is not an article (an index page, a paywall stub). */
 export const MIN_ARTICLE_CHARS = 500;
+/**
+ * More article text than this is refused: added pages are extracted while the bot answers, and
+ * 300,000 characters (six times a long feature) keep that to about a second even for hostile text.
+ */
+export const MAX_ADDED_CHARS = 300_000;
 
 /** The file extension an article of this media type or attachment name is stored under. */
 export function extensionFor(contentType: string, name = ''): 'html' | 'md' | 'txt' {
@@ -56,5 +61,7 @@ export function notAnArticle(article: Article): string | null {
   const chars = article.paragraphs.filter((p) => p.kind !== 'heading').reduce((n, p) => n + p.text.length, 0);
   if (chars < MIN_ARTICLE_CHARS)
     return `the page has only ${chars} characters of article text (at least ${MIN_ARTICLE_CHARS} are needed): it looks like an index page, a paywall or a stub`;
+  if (chars > MAX_ADDED_CHARS)
+    return `the page has ${chars.toLocaleString('en-US')} characters of article text, more than the ${MAX_ADDED_CHARS.toLocaleString('en-US')} an added article may have: split it, or put it in the articles folder`;
   return null;
 }
