@@ -3,7 +3,7 @@ import type { QuestionAnalysis } from './question.ts';
 import { candidateSpans, spanTerms } from './spans.ts';
 import type { Span } from './spans.ts';
 import { stem } from '../text/match.ts';
-import { MANNER_CUES, REASON_CUES } from './words.ts';
+import { CONCRETE, MANNER_CUES, REASON_CUES } from './words.ts';
 
 /** The short answer chosen in a sentence, with how well it fits. */
 export interface SpanChoice {
@@ -15,18 +15,6 @@ export interface SpanChoice {
   /** 0..1: fit and closeness to the question's words. */
   score: number;
 }
-
-const CONCRETE = new Set([
-  'person',
-  'organisation',
-  'place',
-  'count',
-  'money',
-  'percent',
-  'date',
-  'duration',
-  'age',
-]);
 
 /** The clause after a cue word ("because ...", "by ..."), up to the next comma or stop. */
 function cueClause(sentence: string, tokens: Token[], cues: ReadonlySet<string>): SpanChoice | null {

@@ -4,7 +4,7 @@ import type { SpanChoice } from './extract.ts';
 import { idf, matchWeight, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { NEGATIONS } from './words.ts';
+import { CONCRETE, NEGATIONS } from './words.ts';
 
 /** One paragraph read for a question: its best sentence, its short answer and the model's inputs. */
 export interface Reading {
@@ -66,18 +66,6 @@ function pairs(terms: readonly string[]): string[] {
   for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]} ${terms[i]}`);
   return out;
 }
-
-const CONCRETE = new Set([
-  'person',
-  'organisation',
-  'place',
-  'count',
-  'money',
-  'percent',
-  'date',
-  'duration',
-  'age',
-]);
 
 /** Reads one paragraph for the question: best sentence, short answer, features. */
 export function readParagraph(

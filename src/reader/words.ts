@@ -17,6 +17,19 @@ export type AnswerType =
   | 'manner'
   | 'other';
 
+/** Answer types with a concrete shape (a name, a number, a date): a span of that type is the answer. */
+export const CONCRETE: ReadonlySet<AnswerType> = new Set<AnswerType>([
+  'person',
+  'organisation',
+  'place',
+  'count',
+  'money',
+  'percent',
+  'date',
+  'duration',
+  'age',
+]);
+
 export const ANSWER_TYPES: readonly AnswerType[] = [
   'person',
   'organisation',
