@@ -94,7 +94,13 @@ describe('stopping the bot', () => {
   }, 30_000);
 
   it('SIGHUP stops it like SIGTERM: logged, exit code 0', async () => {
-    const { child, output, exited } = await startProcess();
+    const { fake, child, output, exited } = await startProcess();
+    // A bot that has answered once is fully up (gateway settled, typo tables built), as a bot a
+    // supervisor or a closed terminal sends SIGHUP to is.
+    const handle = fake.sendInteraction(slashCommand('articles', {}, { user: newUser() }));
+    const answered = (): boolean =>
+      fake.requests.some((r) => r.path.includes(`/interactions/${handle.id}/`) && r.status < 300);
+    await waitUntil(answered, 10_000, 'the first answer');
     child.kill('SIGHUP');
     expect(await exitWithin(exited, 8000)).toEqual({ code: 0, signal: null });
     expect(output()).toMatch(/"signal":"SIGHUP"/);
