@@ -12,7 +12,7 @@ import type { Article } from '../article/types.ts';
 import { formatCitation } from '../render/citation.ts';
 import type { ArticleFinder } from '../render/text.ts';
 import { button, customId, pagingButtons, rows } from './components.ts';
-import { COLORS, VERDICT_LABELS, pageEmbed, pageSizeOf } from './layout.ts';
+import { COLORS, VERDICT_LABELS, httpUrl, pageEmbed, pageSizeOf } from './layout.ts';
 
 /**
  * Answer -> Discord message body (embeds + buttons). Pure functions over plain API JSON, so they
@@ -114,16 +114,6 @@ export function emphasised(result: Result, highlight = true): string {
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
   if (start >= end) return escapeText(text);
   return `${escapeText(text.slice(0, start))}**${escapeText(text.slice(start, end))}**${escapeText(text.slice(end))}`;
-}
-
-function httpUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 // ------------------------------------------------------------------ limits
