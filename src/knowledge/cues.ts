@@ -7,19 +7,17 @@
  */
 import type { Token } from './nlp.ts';
 import type { Mention } from './people.ts';
-import type { Attribution, QuoteMark, RuleContext, SpeakerRef } from './quotes.ts';
+import type { QuoteMark } from './quotes/marks.ts';
 import {
-  mainSubject,
   mentionEntity,
-  openingOfAside,
-  prepositionBefore,
-  PRONOUNS,
-  PREPOSITIONS,
-  subjectBefore,
   tokenAt,
-  verbAt,
   windowOf,
-} from './quotes.ts';
+  type Attribution,
+  type RuleContext,
+  type SpeakerRef,
+} from './quotes/view.ts';
+import { mainSubject, openingOfAside, prepositionBefore, subjectBefore, verbAt } from './quotes/grammar.ts';
+import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
 import { DOCUMENT_NOUNS, FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
 
 /** How far back from a quoted fragment its framing verb may stand, in tokens. */
