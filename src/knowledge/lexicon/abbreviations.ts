@@ -3,8 +3,8 @@
  * full stop, which sit before a name or a number, which can end a sentence.
  */
 
-/** Abbreviations that keep their full stop as part of the word. */
-export const DOTTED = new Set([
+/** Abbreviations that keep their full stop as part of the word (every abbreviated title too). */
+const DOTTED_WORDS = [
   'mr.',
   'mrs.',
   'ms.',
@@ -37,15 +37,22 @@ export const DOTTED = new Set([
   'oct.',
   'nov.',
   'dec.',
-]);
+];
 
-/** Titles written before a name: a full stop after them never ends a sentence. */
-export const TITLE_ABBREVIATIONS = new Set([
+/** Abbreviated honorifics written before a name ("Mr.", "Dr.", "Mme"). */
+export const HONORIFIC_ABBREVIATIONS: readonly string[] = [
   'mr',
   'mrs',
   'ms',
   'dr',
   'prof',
+  'messrs',
+  'mme',
+  'mlle',
+];
+
+/** Abbreviated ranks and offices written before a name ("Sgt.", "Gov.", "Rev."). */
+export const RANK_ABBREVIATIONS: readonly string[] = [
   'sen',
   'rep',
   'gov',
@@ -63,14 +70,17 @@ export const TITLE_ABBREVIATIONS = new Set([
   'supt',
   'det',
   'insp',
-  'messrs',
-  'mme',
-  'mlle',
   'fr',
   'cpl',
   'pvt',
   'brig',
   'amb',
+];
+
+/** Every abbreviated title: a full stop after one never ends a sentence. */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...HONORIFIC_ABBREVIATIONS,
+  ...RANK_ABBREVIATIONS,
 ]);
 
 /**
@@ -234,4 +244,9 @@ export const SENTENCE_OPENERS = new Set([
   'next',
   'earlier',
   'later',
+]);
+
+export const DOTTED: ReadonlySet<string> = new Set([
+  ...DOTTED_WORDS,
+  ...[...TITLE_ABBREVIATIONS].map((a) => `${a}.`),
 ]);

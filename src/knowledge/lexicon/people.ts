@@ -3,8 +3,11 @@
  * resolution, role finding and the attribution rules.
  */
 
+import { HONORIFIC_ABBREVIATIONS, RANK_ABBREVIATIONS } from './abbreviations.ts';
+
 /** Honorifics: kept out of the name, turned into an alias ("Mr Obama"). */
 export const HONORIFICS = new Set([
+  ...HONORIFIC_ABBREVIATIONS.map((a) => `${a}.`),
   'mr',
   'mr.',
   'mrs',
@@ -24,6 +27,7 @@ export const HONORIFICS = new Set([
 
 /** Capitalised title words written before a name ("Foreign Minister Sergei Lavrov"). */
 export const TITLE_WORDS = new Set([
+  ...RANK_ABBREVIATIONS.map((a) => `${a}.`),
   'sheriff',
   'constable',
   'coroner',
