@@ -7,7 +7,7 @@ import type { Article } from '../../article/types.ts';
 import type { Entity, EntityKind, Role, Span } from '../types.ts';
 import { lexiconTags, tokenize, type Token } from '../nlp.ts';
 import { isSpeechVerb } from '../speech-verbs.ts';
-import { shortFormMerges } from '../short-forms.ts';
+import { middleNameMerges, shortFormMerges } from '../short-forms.ts';
 import { COUNTRY_ACRONYMS, HONORIFICS, ORG_WORDS, TITLE_WORDS } from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
 import { isAcronym, isStrongSpeechVerb, orderOf, scanSentence, type Candidate } from './scan.ts';
@@ -197,6 +197,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       candEntity.set(c, newDraft(c.kind, name, [name], c.order));
     }
   }
+  mergeDrafts(middleNameMerges(drafts), drafts, candEntity, byKey);
   // Acronyms introduced in brackets: "Collective Security Treaty Organization (CSTO)".
   const acronymOf = new Map<string, Draft>();
   for (const c of candidates) {
@@ -258,12 +259,12 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
         (c.kind !== 'skip' || (c.nameTokens.length === 1 && personsByToken(c.name, c.order).length === 1)),
     ),
   );
-  const lastFull = new Map<Draft, number>();
+  const lastFull = new Map<Draft, Candidate>();
   const pending: Candidate[] = [];
   for (const c of [...candidates].sort((a, b) => a.order - b.order)) {
     const d = candEntity.get(c);
     if (d) {
-      lastFull.set(d, c.order);
+      lastFull.set(d, c);
       continue;
     }
     if (!singles.has(c)) continue;
@@ -280,13 +281,22 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       continue;
     }
     if (hits.length > 1) {
-      // Two people share the word: only a full naming earlier in the same paragraph decides.
-      const inPara = hits
-        .map((h) => ({ h, at: lastFull.get(h) ?? -1 }))
-        .filter((x) => x.at >= orderOf(c.paragraph, 0) && x.at < c.order)
-        .sort((a, b) => b.at - a.at);
-      if (inPara.length === 1 || (inPara.length > 1 && inPara[0]!.h !== inPara[1]!.h))
-        candEntity.set(c, inPara[0]!.h);
+      // Two people share the word: the latest full naming, in this paragraph or the one before, decides.
+      const recent = hits
+        .map((h) => ({ h, full: lastFull.get(h) }))
+        .filter(
+          (x) =>
+            x.full !== undefined && x.full.order >= orderOf(c.paragraph - 1, 0) && x.full.order < c.order,
+        )
+        .sort((a, b) => (b.full as Candidate).order - (a.full as Candidate).order);
+      const [first, second] = recent;
+      // Both named in one sentence ("Anna Berg and Lars Berg run the farm"): neither is more recent.
+      const tie =
+        first !== undefined &&
+        second !== undefined &&
+        first.full?.paragraph === second.full?.paragraph &&
+        first.full?.sentence === second.full?.sentence;
+      if (first && !tie) candEntity.set(c, first.h);
       continue;
     }
     pending.push(c);
@@ -313,21 +323,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   }
 
   // Short and long forms of one organisation ("Fed" / "Federal Reserve") are one entity.
-  const merges = shortFormMerges(drafts);
-  if (merges.size > 0) {
-    for (const [c, d] of candEntity) {
-      const long = merges.get(d);
-      if (long) candEntity.set(c, long);
-    }
-    for (const [short, long] of merges) {
-      long.aliases.add(short.name);
-      for (const a of short.aliases) long.aliases.add(a);
-      long.firstOrder = Math.min(long.firstOrder, short.firstOrder);
-    }
-    const kept = drafts.filter((d) => !merges.has(d));
-    drafts.length = 0;
-    drafts.push(...kept);
-  }
+  mergeDrafts(shortFormMerges(drafts), drafts, candEntity, byKey);
 
   // 3. Roles, aliases, mentions.
   const mentions = new Map<number, Mention[]>();
@@ -504,4 +500,30 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
 
   void sentenceOf;
   return { entities, byId, mentions, resolveName, resolveTitle, addMention };
+}
+
+/**
+ * Folds each merged draft into the one it names (its name becomes an alias), and points every
+ * candidate and name key at the kept draft.
+ */
+function mergeDrafts(
+  merges: ReadonlyMap<Draft, Draft>,
+  drafts: Draft[],
+  candEntity: Map<Candidate, Draft>,
+  byKey: Map<string, Draft>,
+): void {
+  if (merges.size === 0) return;
+  for (const [c, d] of candEntity) {
+    const keep = merges.get(d);
+    if (keep) candEntity.set(c, keep);
+  }
+  for (const [gone, keep] of merges) {
+    keep.aliases.add(gone.name);
+    for (const a of gone.aliases) keep.aliases.add(a);
+    keep.firstOrder = Math.min(keep.firstOrder, gone.firstOrder);
+    byKey.set(gone.key, keep);
+  }
+  const kept = drafts.filter((d) => !merges.has(d));
+  drafts.length = 0;
+  drafts.push(...kept);
 }

@@ -4,8 +4,9 @@
  */
 import type { Entity } from '../types.ts';
 import type { Mention } from '../people.ts';
-import { mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
+import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
+import { pronounConflict } from '../people/gender.ts';
 
 /** Per-sentence discourse state: who the sentence is about (for pronouns). */
 interface SentenceRecord {
@@ -66,7 +67,7 @@ export class Discourse {
     this.records.push({
       paragraph: view.paragraph.number,
       sentence,
-      speaker: null,
+      speaker: accordingToSource(ctx, lo, hi),
       subject,
       namesPerson,
       namesAny,
@@ -104,20 +105,53 @@ export class Discourse {
    */
   resolve(pronoun: string, paragraph: number, sentence: number): Entity | null {
     const personal = pronoun === 'he' || pronoun === 'she';
-    const fits = (e: Entity | null): e is Entity =>
+    const kindFits = (e: Entity | null): e is Entity =>
       e !== null && (personal ? e.kind === 'person' : pronoun === 'it' ? e.kind !== 'person' : true);
+    const fits = (e: Entity | null): e is Entity => kindFits(e) && pronounConflict(pronoun, e) === null;
     const idx = this.at.get(`${paragraph}:${sentence}`) ?? this.records.length;
+    // "“…,” said Ana Ruiz; she called it “…”": a speaker already found in this sentence.
+    const here = this.records[idx];
+    if (here && here.paragraph === paragraph && here.sentence === sentence && fits(here.speaker))
+      return here.speaker;
     const stopParagraph = paragraph - 3;
+    // A first name only hints at gender: a hinted mismatch is passed over for an earlier fit, and
+    // taken when there is none.
+    let hinted: Entity | null = null;
     for (let k = idx - 1; k >= 0; k--) {
       const r = this.records[k] as SentenceRecord;
-      if (r.paragraph < stopParagraph) return null;
-      if (r.speaker) return fits(r.speaker) ? r.speaker : null;
-      if (personal ? r.namesPerson : r.namesAny) {
-        if (fits(r.subject)) return r.subject;
-        // The sentence names someone, but not as its subject: no safe antecedent.
-        return null;
-      }
+      if (r.paragraph < stopParagraph) return hinted;
+      const names = personal ? r.namesPerson : r.namesAny;
+      if (!r.speaker && !names) continue;
+      const candidate = r.speaker ?? r.subject;
+      if (fits(candidate)) return candidate;
+      // "she" after a sentence about a man looks further back; anything else is not safe.
+      const conflict = kindFits(candidate) ? pronounConflict(pronoun, candidate) : null;
+      if (conflict === 'hinted' && hinted === null) hinted = candidate;
+      if (conflict !== null) continue;
+      return hinted;
     }
-    return null;
+    return hinted;
   }
+}
+
+/**
+ * The source a sentence credits with "according to X" (a name within a few words after "to"):
+ * the sentence reports X's words, so a "he said" after it is X.
+ *
+ * @param ctx - paragraph view and people
+ * @param lo - first token of the sentence
+ * @param hi - token index the sentence ends before
+ */
+export function accordingToSource(ctx: RuleContext, lo: number, hi: number): Entity | null {
+  for (const i of indexOfView(ctx.view).according) {
+    if (i < lo || i >= hi) continue;
+    for (let k = i + 2; k < hi && k <= i + 6; k++) {
+      const t = ctx.view.tokens[k];
+      if (!t || !t.word || ctx.view.quoted[k]) break;
+      const e = mentionEntity(ctx, k);
+      const m = ctx.view.mentionOf[k];
+      if (e && m && !m.possessive) return e;
+    }
+  }
+  return null;
 }
