@@ -16,7 +16,15 @@ import {
   type RuleContext,
   type SpeakerRef,
 } from './quotes/view.ts';
-import { mainSubject, openingOfAside, prepositionBefore, subjectBefore, verbAt } from './quotes/grammar.ts';
+import {
+  mainSubject,
+  openingOfAside,
+  participleSubject,
+  personAfterModifier,
+  prepositionBefore,
+  subjectBefore,
+  verbAt,
+} from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
 import { DOCUMENT_NOUNS, FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
 
@@ -112,6 +120,8 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     const firstIdx = tokenAt(ctx.view, m.fullStart);
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
     if (m.possessive || m.modifier || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
+    if (e.kind !== 'person')
+      return personAfterModifier(ctx, k, to) ?? { type: 'entity', entity: e, tokenIndex: k };
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;
@@ -184,7 +194,7 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     const participle = t.lower.endsWith('ing');
     const ref =
       (participle ? null : subjectBefore(ctx, i, w.sentStart)) ??
-      (participle ? mainSubject(ctx, w.sentStart, i) : null) ??
+      (participle ? (participleSubject(ctx, i, w.sentStart) ?? mainSubject(ctx, w.sentStart, i)) : null) ??
       clauseSubject(ctx, w.sentStart, i);
     return ref ? { ref, rule: 'framed', verb: t.lower } : null;
   }

@@ -8,6 +8,7 @@ import type { AttributionRule, Entity, Quote, Span } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { PREPOSITIONS } from '../lexicon/grammar.ts';
+import { speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
 import { wordCount, type QuoteMark, type RawQuote } from './marks.ts';
@@ -28,6 +29,7 @@ import {
   isPassiveOrInfinitive,
   mainSubject,
   openingOfAside,
+  participleSubject,
   speakerAfter,
   subjectBefore,
   titleRefEnding,
@@ -88,9 +90,8 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     const direct = noWordsIn(view, i + 1, w.first) || view.tokens[w.first - 1]?.text === ':';
     let ref: SpeakerRef | null;
     if (v.participle) {
-      // ", saying ...": the subject of the main clause (its first name outside a preposition).
-      if (view.tokens[i - 1]?.text !== ',') return null;
-      ref = mainSubject(ctx, w.sentStart, i);
+      // ", saying ...": the subject of the main clause; "with X saying": X.
+      ref = participleSubject(ctx, i, w.sentStart);
     } else {
       ref = subjectBefore(ctx, i, w.sentStart);
     }
@@ -98,6 +99,25 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     return { ref, rule: direct ? 'leading' : 'same-sentence', verb: v.form };
   }
   return null;
+}
+
+/**
+ * A sentence that opens with its speech verb: `Said the mayor: “…”`, `Remarked harbour engineer
+ * Ana Ruiz, “…”`. The speaker follows the verb, before the quotation.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeOpeningVerb(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const start = w.first < view.tokens.length ? (indexOfView(view).runStart[w.first] as number) : w.first;
+  const t = view.tokens[start];
+  if (!t || !t.word || !t.capital || view.quoted[start] || start + 1 >= w.first) return null;
+  const v = speechVerb(t.lower);
+  if (!v || v.participle || v.weak) return null;
+  const ref = speakerAfter(ctx, start, w.first);
+  return ref ? { ref, rule: 'inverted', verb: v.form } : null;
 }
 
 /**
@@ -277,7 +297,10 @@ function attributeByRules(
     if (!/[.!?]/.test(between) && between.trim().endsWith(','))
       return { speaker: prev.speaker, rule: 'split', verb: prev.verb };
   }
-  // 3. Leading / same-sentence: a speech verb with its subject before the opening mark.
+  // 3. A sentence opening with its verb ("Said the mayor: “…”"), then leading / same-sentence:
+  // a speech verb with its subject before the opening mark.
+  const opening = resolve(attributeOpeningVerb(ctx, mark), ctx);
+  if (opening) return opening;
   const before = resolve(attributeBefore(ctx, mark, short), ctx);
   if (before) return before;
   // 4. "according to ...".

@@ -257,12 +257,98 @@ export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): S
   for (let n = 0; k < ceil && n < 8; k++, n++) {
     const t = toks[k] as Token;
     if (!t.word || ctx.view.quoted[k]) return null;
+    // "tweeted Mayor of London Ana Ruiz": the title, "of" included, belongs to the naming.
+    const titled = titledMentionAt(ctx, k, ceil);
+    if (titled > k) k = titled;
     const e = mentionEntity(ctx, k);
     const m = ctx.view.mentionOf[k];
-    if (e && m && !m.possessive) return { type: 'entity', entity: e, tokenIndex: k };
+    if (e && m && !m.possessive) {
+      if (e.kind === 'person') return { type: 'entity', entity: e, tokenIndex: k };
+      // "said Harbour Trust engineer Ana Ruiz": an organisation modifying a person's role.
+      const person = personAfterModifier(ctx, k, ceil);
+      return person ?? { type: 'entity', entity: e, tokenIndex: k };
+    }
     if (!t.capital && !isRoleNoun(t.lower) && !/^[\p{Ll}-]+$/u.test(t.text)) return null;
     if (PREPOSITIONS.has(t.lower) || t.lower === 'that' || speechVerb(t.lower)) return null;
   }
+  return null;
+}
+
+/**
+ * When token k is inside the title written before a name ("Mayor of London" in "Mayor of London
+ * Ana Ruiz"), the index of the name's first token; otherwise k.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - a token index
+ * @param ceil - the name must start before this index
+ */
+export function titledMentionAt(ctx: RuleContext, k: number, ceil: number): number {
+  const t = ctx.view.tokens[k];
+  if (!t || ctx.view.mentionOf[k]) return k;
+  for (let j = k + 1; j < ceil && j <= k + 6; j++) {
+    const m = ctx.view.mentionOf[j];
+    if (m) return m.fullStart <= t.start && !m.quoted ? j : k;
+    if (!(ctx.view.tokens[j] as Token).word) return k;
+  }
+  return k;
+}
+
+/**
+ * A person named right after an organisation and a few role words: "Harbour Trust engineer
+ * Ana Ruiz", "Center for Marine Studies director Li Wei". The organisation only says where the
+ * person works.
+ *
+ * @param ctx - paragraph view and people
+ * @param org - a token of the organisation's mention
+ * @param ceil - the person must stand before this index
+ */
+export function personAfterModifier(ctx: RuleContext, org: number, ceil: number): SpeakerRef | null {
+  const m = ctx.view.mentionOf[org];
+  let j = org;
+  while (j + 1 < ceil && ctx.view.mentionOf[j + 1] === m) j++;
+  let roleWords = 0;
+  for (let k = j + 1; k < ceil && k <= j + 5; k++) {
+    const t = ctx.view.tokens[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return null;
+    const e = mentionEntity(ctx, k);
+    if (e) {
+      const pm = ctx.view.mentionOf[k] as Mention;
+      return e.kind === 'person' && !pm.possessive && roleWords > 0
+        ? { type: 'entity', entity: e, tokenIndex: k }
+        : null;
+    }
+    if (t.capital && !isRoleNoun(t.lower)) return null;
+    if (!isRoleNoun(t.lower) && !/^[\p{Ll}-]+$/u.test(t.text)) return null;
+    if (PREPOSITIONS.has(t.lower) || speechVerb(t.lower)) return null;
+    if (isRoleNoun(t.lower)) roleWords++;
+  }
+  return null;
+}
+
+/**
+ * The subject of a participle speech or framing verb: the name right before it ("with Ana Ruiz
+ * describing the …", "footage of Li Wei saying …"), or after a comma the main clause's subject
+ * ("…, further saying …").
+ *
+ * @param ctx - paragraph view and people
+ * @param i - index of the participle
+ * @param floor - first token index the subject may use
+ */
+export function participleSubject(ctx: RuleContext, i: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let k = i - 1;
+  while (k > floor && SKIPPABLE.has((toks[k] as Token).lower) && !(toks[k] as Token).capital) k--;
+  if (k < floor) return null;
+  // “…,” further saying: the comma before a closing mark ends the clause too.
+  const comma =
+    (toks[k] as Token).text === ',' ||
+    (ctx.view.quoted[k] && /^["”’']$/.test((toks[k] as Token).text) && toks[k - 1]?.text === ',');
+  if (comma) return mainSubject(ctx, floor, k);
+  if (ctx.view.quoted[k]) return null;
+  const e = mentionEntity(ctx, k);
+  const m = ctx.view.mentionOf[k];
+  if (e && m && e.kind === 'person' && !m.possessive && !m.modifier)
+    return { type: 'entity', entity: e, tokenIndex: k };
   return null;
 }
 
@@ -301,6 +387,10 @@ export function mainSubject(ctx: RuleContext, from: number, to: number): Speaker
     const owned = before !== undefined && POSSESSIVE_DETERMINERS.has(before.lower);
     if (m.possessive || m.modifier || owned || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0)
       continue;
+    if (e.kind !== 'person') {
+      const person = personAfterModifier(ctx, k, to);
+      if (person) return person;
+    }
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;

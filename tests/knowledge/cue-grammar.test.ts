@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { makeArticle } from './make-article.ts';
+
+function speakerOf(paragraphs: string[], words: string): string | null | undefined {
+  const q = extractKnowledge(makeArticle(paragraphs)).quotes.find((x) => x.text.includes(words));
+  return q === undefined ? undefined : q.speaker;
+}
+
+describe('participles', () => {
+  it('gives "with X describing the “…”" to X, not to the subject of the main clause', () => {
+    const speaker = speakerOf(
+      [
+        'Fire chief Li Wei arrived at the mine before dawn.',
+        'The search was halted on Tuesday, with Li Wei describing the "risk of a second collapse" as too high.',
+      ],
+      'risk of a second collapse',
+    );
+    expect(speaker).toBe('Li Wei');
+  });
+
+  it('reads ", further saying, “…”" as the main clause subject still speaking', () => {
+    const speaker = speakerOf(
+      [
+        'Port director Ines Alvarado said the new cranes "cut waiting times by half," further saying, "Ships now leave a day earlier than last year."',
+      ],
+      'Ships now leave',
+    );
+    expect(speaker).toBe('Ines Alvarado');
+  });
+});
+
+describe('a sentence that opens with its speech verb', () => {
+  it('takes the person named after the verb', () => {
+    const speaker = speakerOf(
+      ['Remarked harbour engineer Ana Ruiz, "The wall will hold for another ten years, but not one more."'],
+      'The wall will hold',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+
+  it('steps over an organisation that only says where the speaker works', () => {
+    const speaker = speakerOf(
+      ['Said Harbour Trust engineer Ana Ruiz, "The wall will hold for another ten years, but not one more."'],
+      'The wall will hold',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+
+  it('leaves a capitalised verb that is not a speech verb alone', () => {
+    const speaker = speakerOf(
+      [
+        'Walking past the harbour, Ana Ruiz stopped. "The wall will hold for another ten years, but not one more."',
+      ],
+      'The wall will hold',
+    );
+    expect(speaker).not.toBe('Harbour');
+  });
+});
+
+describe('titles written before a name after an inverted verb', () => {
+  it('keeps "of" inside the title ("tweeted Mayor of Easton Petra Vogel")', () => {
+    const speaker = speakerOf(
+      [
+        'Rescuers searched the river all night.',
+        '"We owe the divers more than we can say" tweeted Mayor of Easton Petra Vogel (no relation).',
+      ],
+      'We owe the divers',
+    );
+    expect(speaker).toBe('Petra Vogel');
+  });
+});
+
+describe('an organisation before a role and a name', () => {
+  it('is where the speaker works, not the speaker ("Harbour Trust director Ana Ruiz said …, adding, “…”")', () => {
+    const speaker = speakerOf(
+      [
+        'Harbour Trust director Ana Ruiz said the dredging "cost twice the estimate," further saying, "Nobody checked the silt before the contract was signed."',
+      ],
+      'Nobody checked the silt',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+});
