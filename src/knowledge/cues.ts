@@ -26,38 +26,19 @@ import {
   verbAt,
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
-import { DOCUMENT_NOUNS, FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
+import { DOCUMENT_NOUNS } from './lexicon/cues.ts';
+import { isFramingVerb } from './speech-verbs.ts';
+
+export { isFramingVerb };
 
 /** How far back from a quoted fragment its framing verb may stand, in tokens. */
 const MAX_FRAME_TOKENS = 60;
-
-const FRAMING_FORMS = new Map<string, string>();
-for (const lemma of FRAMING_LEMMAS) {
-  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
-  const forms = [lemma, `${lemma}s`, `${stem}ed`, `${stem}ing`, `${lemma}d`];
-  // Doubled final consonant: "referred", "dubbed", "slammed".
-  if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma))
-    forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
-  if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`);
-  for (const f of forms) FRAMING_FORMS.set(f, lemma);
-}
-for (const [form, lemma] of Object.entries(FRAMING_IRREGULAR)) FRAMING_FORMS.set(form, lemma);
-
-/**
- * True for a word form of a verb that frames quoted words as someone's ("called", "described",
- * "characterised", "referring").
- *
- * @param word - one lowercase word
- */
-export function isFramingVerb(word: string): boolean {
-  return FRAMING_FORMS.has(word);
-}
 
 /** A cue verb at token i: a speech verb or a framing verb, lowercase and outside quotation marks. */
 function cueAt(ctx: RuleContext, i: number): boolean {
   const t = ctx.view.tokens[i];
   if (!t || !t.word || t.capital || ctx.view.quoted[i]) return false;
-  return verbAt(ctx.view, i) !== null || FRAMING_FORMS.has(t.lower);
+  return verbAt(ctx.view, i) !== null || isFramingVerb(t.lower);
 }
 
 /** "was described as", "is called": a passive cue names no speaker before it. */

@@ -4,6 +4,7 @@
  * tags "said" as an adjective in some sentences).
  */
 import { CLAUSE_LEMMAS, IRREGULAR, REGULAR, WEAK } from './lexicon/speech-verbs.ts';
+import { FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
 
 function inflect(lemma: string): string[] {
   const forms = [lemma];
@@ -61,4 +62,26 @@ export function speechVerb(word: string): SpeechVerb | null {
  */
 export function isSpeechVerb(word: string): boolean {
   return FORMS.has(word.toLowerCase());
+}
+
+const FRAMING_FORMS = new Map<string, string>();
+for (const lemma of FRAMING_LEMMAS) {
+  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const forms = [lemma, `${lemma}s`, `${stem}ed`, `${stem}ing`, `${lemma}d`];
+  // Doubled final consonant: "referred", "dubbed", "slammed".
+  if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma))
+    forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
+  if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`);
+  for (const f of forms) FRAMING_FORMS.set(f, lemma);
+}
+for (const [form, lemma] of Object.entries(FRAMING_IRREGULAR)) FRAMING_FORMS.set(form, lemma);
+
+/**
+ * True for a word form of a verb that frames quoted words as someone's ("called", "described",
+ * "characterised", "referring").
+ *
+ * @param word - one lowercase word
+ */
+export function isFramingVerb(word: string): boolean {
+  return FRAMING_FORMS.has(word);
 }

@@ -82,3 +82,61 @@ describe('an organisation before a role and a name', () => {
     expect(speaker).toBe('Ana Ruiz');
   });
 });
+
+describe('a second verb of the same subject', () => {
+  it('gives "X, the director, called it “…” and said “…”" to X', () => {
+    const speaker = speakerOf(
+      [
+        'The director of the festival, Olga Brandt, called it "a sad day" and said "a town like this cannot lose its only cinema."',
+      ],
+      'a town like this',
+    );
+    expect(speaker).toBe('Olga Brandt');
+  });
+});
+
+describe('family nouns', () => {
+  it('reads "the father" and "the mother" as the man and the woman named before', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Peter Hollis and his wife Martha Hollis were sentenced on Friday by Judge Omar Okafor.',
+        'Peter Hollis was also fined for lying on a permit form.',
+        'The father said "I never meant to hurt anyone in this family."',
+        'The mother said "I would give anything to go back and start again."',
+      ]),
+    );
+    expect(k.quotes.map((q) => q.speaker)).toEqual(['Peter Hollis', 'Martha Hollis']);
+  });
+
+  it('leaves "his father" alone: that is someone else', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Peter Hollis left the court.',
+        'His father said "we will appeal this as soon as we can."',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).not.toBe('Peter Hollis');
+  });
+});
+
+describe('fragments in one clause', () => {
+  it('gives the second fragment of a clause to the speaker of the first', () => {
+    const speaker = speakerOf(
+      [
+        'Judge Omar Okafor said the sentence was shorter because the pair had "owned up to it early" by pleading guilty and "spared the children a second ordeal in court."',
+      ],
+      'spared the children',
+    );
+    expect(speaker).toBe('Omar Okafor');
+  });
+
+  it('does not carry a speaker over to a fragment after someone else is named', () => {
+    const speaker = speakerOf(
+      [
+        'Judge Omar Okafor said the pair had "owned up to it early", while prosecutor Lena Park called the plea "far too late to count for anything".',
+      ],
+      'far too late',
+    );
+    expect(speaker).not.toBe('Omar Okafor');
+  });
+});

@@ -7,7 +7,7 @@ import type { Article } from '../../article/types.ts';
 import type { AttributionRule, Entity, Quote, Span } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
-import { PREPOSITIONS } from '../lexicon/grammar.ts';
+import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
 import { speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
@@ -311,6 +311,9 @@ function attributeByRules(
   if (colon) return colon;
   const framed = resolve(attributeFramed(ctx, mark), ctx);
   if (framed) return framed;
+  // 4c. `… had “a” by … and “b”`: a fragment in the clause of the previous one, no one new named.
+  if (prev && prev.speaker && continuesPreviousClause(ctx, prev.raw.mark, mark))
+    return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb };
   if (short) return fail;
   // The remaining rules only apply to a quotation that opens its sentence.
   const w = windowOf(view, mark);
@@ -375,4 +378,29 @@ export function isPartial(view: ParagraphView, mark: QuoteMark): boolean {
   const prevTok = view.tokens[w.first - 1];
   const wordsBefore = !noWordsIn(view, w.sentStart, w.first);
   return wordsBefore && prevTok !== undefined && prevTok.word;
+}
+
+/**
+ * True when a quotation continues the clause of the previous one in its sentence: no sentence
+ * break between them, and nobody else named or referred to (a name or a pronoun outside
+ * quotation marks) in between.
+ *
+ * @param ctx - paragraph view and people
+ * @param prev - the previous quotation of the paragraph
+ * @param mark - this quotation
+ */
+export function continuesPreviousClause(ctx: RuleContext, prev: QuoteMark, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  const from = tokenAt(view, prev.end);
+  const to = tokenAt(view, mark.open);
+  if (from >= view.tokens.length || view.sentence[from - 1] !== view.sentence[to]) return false;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k]) continue;
+    if (t.text === '.' || t.text === ';' || t.text === ':' || t.text === '?' || t.text === '!') return false;
+    if (view.mentionOf[k] || (t.word && PRONOUNS.has(t.lower))) return false;
+    const v = verbAt(view, k);
+    if (v !== null && !v.participle) return false;
+  }
+  return true;
 }

@@ -6,7 +6,8 @@ import type { Entity } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { AUXILIARIES, isRoleNoun } from '../people.ts';
-import { speechVerb, type SpeechVerb } from '../speech-verbs.ts';
+import { isFramingVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
+import { kinReferent } from '../people/anaphora.ts';
 import { AFFILIATION_PREPOSITIONS, DETERMINERS } from '../lexicon/cues.ts';
 import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } from '../lexicon/grammar.ts';
 import {
@@ -32,7 +33,13 @@ export function titleRefEnding(ctx: RuleContext, end: number, floor: number): Sp
         .slice(k, end + 1)
         .map((x) => x.text)
         .join(' ');
-      const e = ctx.people.resolveTitle(phrase, ctx.view.paragraph.number, head.start);
+      const para = ctx.view.paragraph.number;
+      // "The father said": a family noun after "the" (not "his father": someone else's).
+      const e =
+        ctx.people.resolveTitle(phrase, para, head.start) ??
+        (k === end - 1 && t.lower === 'the'
+          ? kinReferent(ctx.people.entities, head.lower, para, head.start)
+          : null);
       return e ? { type: 'entity', entity: e, tokenIndex: end } : null;
     }
     if (PREPOSITIONS.has(t.lower) || speechVerb(t.lower)) return null;
@@ -100,6 +107,8 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     return null;
   }
   if (t.lower === 'who' && !t.capital) return relativeAntecedent(ctx, k, floor);
+  // "X called it “…” and said": a second verb of the same subject.
+  if (t.lower === 'and' && !t.capital && k > floor) return firstVerbSubject(ctx, k, floor);
   if (PRONOUNS.has(t.lower)) {
     const prev = toks[k - 1];
     // "that he said", "as he said" still have "he" as the subject; "told him" never reaches here.
@@ -392,6 +401,25 @@ export function mainSubject(ctx: RuleContext, from: number, to: number): Speaker
       if (person) return person;
     }
     return { type: 'entity', entity: e, tokenIndex: k };
+  }
+  return null;
+}
+
+/**
+ * The subject of the speech or framing verb before a coordinating "and" in the same clause
+ * ("Ana Ruiz, the director, called it “…” and said …" -> Ana Ruiz).
+ *
+ * @param ctx - paragraph view and people
+ * @param and - index of "and"
+ * @param floor - first token index the subject may use
+ */
+export function firstVerbSubject(ctx: RuleContext, and: number, floor: number): SpeakerRef | null {
+  for (let i = and - 1; i > floor; i--) {
+    const t = ctx.view.tokens[i] as Token;
+    if (t.text === '.' || t.text === ';') return null;
+    if (ctx.view.quoted[i] || !t.word || t.capital) continue;
+    if (verbAt(ctx.view, i) === null && !isFramingVerb(t.lower)) continue;
+    return subjectBefore(ctx, i, floor);
   }
   return null;
 }
