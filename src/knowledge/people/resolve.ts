@@ -92,7 +92,9 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
     )
       return true;
   }
-  if (prev && prev.word && !prev.capital && isRoleNoun(prev.lower) && !ORG_WORDS.has(prev.lower)) return true;
+  // "ranger Ana Ruiz", and "Actor Ana Ruiz" at the start of a sentence.
+  const roleCase = prev !== undefined && (!prev.capital || c.tokenIndex === 1);
+  if (prev && prev.word && roleCase && isRoleNoun(prev.lower) && !ORG_WORDS.has(prev.lower)) return true;
   if (appositiveBefore(c) !== null) return true;
   if (c.nameTokens.length > 1) {
     const surname = (c.nameTokens[c.nameTokens.length - 1] as string).toLowerCase();
@@ -248,6 +250,12 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     return before.length > 0 ? before : hits;
   };
 
+  // "Captain Rochester", "Washington said": a lone word the lexicon calls a place, with a title
+  // or a speech verb, is a known person's surname when exactly one person has it.
+  const surnameLikePlace = (c: Candidate): boolean =>
+    c.nameTokens.length === 1 &&
+    (c.title !== null || c.honorific !== null || isStrongSpeechVerb(c.tokens[c.tokenEnd]?.lower ?? '')) &&
+    personsByToken(c.name, c.order).length === 1;
   // 2. Lone words and partial names: a known person's surname / first name, an acronym, or a
   // new entity when the lexicon or the context says what it is.
   // A lone word the lexicon calls an adjective ("Earnest") may still be a known person's surname.
@@ -255,7 +263,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     candidates.filter(
       (c) =>
         !candEntity.has(c) &&
-        c.kind !== 'place' &&
+        (c.kind !== 'place' || surnameLikePlace(c)) &&
         (c.kind !== 'skip' || (c.nameTokens.length === 1 && personsByToken(c.name, c.order).length === 1)),
     ),
   );
