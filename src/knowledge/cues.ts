@@ -181,3 +181,50 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
   }
   return null;
 }
+
+/**
+ * A document as the subject of a speech verb, resolved to whoever issued it: "The WHO's website
+ * said", "their statement also read", "The decree signed by the Pope read", "A tweet sent from
+ * Li Wei's account repeated …, saying". The first document noun of the clause, then its owner: a
+ * possessive before it, or a name (or "the <title>") after "by", "from" or "of" before the verb.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param verb - index of the speech verb
+ */
+export function documentSubject(ctx: RuleContext, from: number, verb: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let noun = -1;
+  for (let k = from; k < verb; k++) {
+    const t = toks[k] as Token;
+    if (ctx.view.quoted[k] || !t.word) continue;
+    if (DOCUMENT_NOUNS.has(t.lower) && !t.capital) {
+      noun = k;
+      break;
+    }
+    if (mentionEntity(ctx, k) && !ctx.view.mentionOf[k]?.possessive) return null;
+  }
+  if (noun < 0) return null;
+  const owner = documentOwner(ctx, from, noun + 1);
+  if (owner) return owner;
+  for (let k = noun + 1; k < verb && k <= noun + 8; k++) {
+    const t = toks[k] as Token;
+    if (ctx.view.quoted[k] || t.text === ',' || t.text === ';') return null;
+    if (!t.word || !/^(by|from|of)$/.test(t.lower)) continue;
+    for (let j = k + 1; j < verb && j <= k + 4; j++) {
+      const e = mentionEntity(ctx, j);
+      if (e) return { type: 'entity', entity: e, tokenIndex: j };
+      const w = toks[j] as Token;
+      if (!w.word) break;
+      if (w.lower !== 'the' && j > k + 1) {
+        const phrase = toks
+          .slice(k + 1, j + 1)
+          .map((x) => x.text)
+          .join(' ');
+        const byTitle = ctx.people.resolveTitle(phrase.toLowerCase(), ctx.view.paragraph.number, w.start);
+        if (byTitle) return { type: 'entity', entity: byTitle, tokenIndex: j };
+      }
+    }
+  }
+  return null;
+}

@@ -76,6 +76,11 @@ export const FRAMING_IRREGULAR: Readonly<Record<string, string>> = {
  * "In his message, ...", "a memo posted by Senator X".
  */
 export const DOCUMENT_NOUNS = new Set([
+  'website',
+  'description',
+  'notice',
+  'document',
+  'decision',
   'statement',
   'statements',
   'message',

@@ -16,6 +16,8 @@ export const IRREGULAR: Record<string, string[]> = {
   testify: ['testify', 'testifies', 'testified', 'testifying'],
   quip: ['quip', 'quips', 'quipped', 'quipping'],
   sum: ['summed'],
+  // "The statement read": a document's words (a person reading is not a speech verb: weak).
+  read: ['read', 'reads'],
 };
 
 /** Regular lemmas: inflections are generated (-s, -ed, -ing with e-drop). */
@@ -86,6 +88,7 @@ export const REGULAR = [
 
 /** Speech verbs too loose to attribute on their own in the middle of narration. */
 export const WEAK = new Set([
+  'read',
   'call',
   'continue',
   'report',

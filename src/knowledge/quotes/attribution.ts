@@ -9,7 +9,7 @@ import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
 import { speechVerb } from '../speech-verbs.ts';
-import { attributeColon, attributeFramed } from '../cues.ts';
+import { attributeColon, attributeFramed, documentSubject } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
 import { wordCount, type QuoteMark, type RawQuote } from './marks.ts';
 import {
@@ -95,6 +95,7 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     } else {
       ref = subjectBefore(ctx, i, w.sentStart);
     }
+    ref ??= documentSubject(ctx, w.sentStart, i);
     if (!ref) return null;
     return { ref, rule: direct ? 'leading' : 'same-sentence', verb: v.form };
   }
