@@ -6,6 +6,7 @@ import type { Article, Paragraph } from '../article/types.ts';
 import type { ArticleKnowledge, Claim, Entity, Quote } from './types.ts';
 import { buildPeople, type PeopleIndex } from './people.ts';
 import {
+  isMentionedTerm,
   attributeQuote,
   Discourse,
   findQuotations,
@@ -136,6 +137,8 @@ function attributeAll(
         )
           continue;
         if (inner === '') continue;
+        // "the term “…”", "nicknamed “…”": words mentioned, not said.
+        if (raw.continued.length === 0 && isMentionedTerm(ctx.view, raw.mark)) continue;
         const texts = [inner];
         const displays = [p.text.slice(raw.mark.open, raw.mark.end)];
         for (const c of raw.continued) {

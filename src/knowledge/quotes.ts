@@ -12,4 +12,5 @@ export * from './quotes/view.ts';
 export * from './quotes/grammar.ts';
 export * from './quotes/discourse.ts';
 export * from './quotes/attribution.ts';
+export * from './quotes/terms.ts';
 export { PREPOSITIONS, PRONOUNS } from './lexicon/grammar.ts';

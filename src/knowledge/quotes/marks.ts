@@ -171,7 +171,8 @@ export function looksLikeTerm(text: string): boolean {
   if (words.length <= 2) return true;
   return (
     words.length <= 6 &&
-    !/[.!?,;]\s*$/.test(text.trim()) &&
+    // A title may end a sentence or a list ("… and “Sports Anime Today.”"); a question may not.
+    (!/[.!?,;]\s*$/.test(text.trim()) || (words.length >= 2 && /[^.]\.\s*$/.test(text.trim()))) &&
     words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(of|the|a|an|and|in|on|for|to|with)$/.test(w))
   );
 }
