@@ -140,3 +140,34 @@ describe('fragments in one clause', () => {
     expect(speaker).not.toBe('Omar Okafor');
   });
 });
+
+describe('titles and surnames that look like something else', () => {
+  it('keeps "of" inside a title before the subject ("House of Lords Speaker X commented")', () => {
+    const speaker = speakerOf(
+      [
+        'House of Lords Speaker Edith Marr commented on the vote — which one paper called a first — "Nobody in this chamber has seen a night like it in forty years."',
+      ],
+      'Nobody in this chamber',
+    );
+    expect(speaker).toBe('Edith Marr');
+  });
+
+  it('reads a surname that is also a common verb before a framing verb ("Bash characterized")', () => {
+    const speaker = speakerOf(
+      [
+        'The case is led by prosecutor Colin Bash.',
+        'Bash characterized the fire as "planned weeks in advance, to say the least."',
+      ],
+      'planned weeks in advance',
+    );
+    expect(speaker).toBe('Colin Bash');
+  });
+
+  it('counts "opines" and "elaborated" as speech verbs', () => {
+    const speaker = speakerOf(
+      ['"The bridge will outlast all of us", Oskar Lind opines, "if the council paints it every ten years."'],
+      'if the council paints',
+    );
+    expect(speaker).toBe('Oskar Lind');
+  });
+});

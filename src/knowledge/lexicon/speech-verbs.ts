@@ -22,6 +22,11 @@ export const IRREGULAR: Record<string, string[]> = {
 
 /** Regular lemmas: inflections are generated (-s, -ed, -ing with e-drop). */
 export const REGULAR = [
+  'opine',
+  'elaborate',
+  'retort',
+  'proclaim',
+  'concur',
   'add',
   'state',
   'warn',

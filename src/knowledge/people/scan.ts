@@ -5,7 +5,7 @@
 import type { Paragraph } from '../../article/types.ts';
 import type { EntityKind } from '../types.ts';
 import { lexiconTags, type Token } from '../nlp.ts';
-import { isSpeechVerb, speechVerb } from '../speech-verbs.ts';
+import { isFramingVerb, isSpeechVerb, speechVerb } from '../speech-verbs.ts';
 import {
   COUNTRY_ACRONYMS,
   DIRECTIONS,
@@ -183,7 +183,8 @@ export function scanSentence(
       // still be a surname; keep it for the surname lookup.
       const beforeVerb =
         seq.length === 1 &&
-        isStrongSpeechVerb(tokens[seqStart + 1]?.lower ?? '') &&
+        (isStrongSpeechVerb(tokens[seqStart + 1]?.lower ?? '') ||
+          isFramingVerb(tokens[seqStart + 1]?.lower ?? '')) &&
         !tokens[seqStart + 1]?.capital;
       const titled =
         ((TITLE_WORDS.has(first.lower) || HONORIFICS.has(first.lower)) && seq.length > 1) ||

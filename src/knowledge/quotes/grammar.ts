@@ -124,7 +124,10 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     // tail of "Mitch McConnell of Kentucky" (then the name before "of" is).
     const firstIdx = tokenAt(ctx.view, m.fullStart);
     const prep = prepositionBefore(ctx, firstIdx, e.kind !== 'person');
-    if (prep >= 0) {
+    // "House of Commons Speaker Ana Ruiz said": the "of" is inside the title's organisation.
+    const inTitle =
+      e.kind === 'person' && m.fullStart < m.start && prep === firstIdx - 1 && toks[prep - 1]?.capital;
+    if (prep >= 0 && !inTitle) {
       // "Lucy Fischer of The Times said": the person the organisation is attached to speaks.
       const head = affiliatedPerson(ctx, prep, floor);
       return head ? { type: 'entity', entity: head.entity, tokenIndex: head.index } : null;
