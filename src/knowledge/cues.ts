@@ -17,6 +17,7 @@ import {
   type SpeakerRef,
 } from './quotes/view.ts';
 import {
+  coordinatedWithPerson,
   mainSubject,
   openingOfAside,
   participleSubject,
@@ -101,6 +102,8 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     const firstIdx = tokenAt(ctx.view, m.fullStart);
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
     if (m.possessive || m.modifier || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
+    // "hosted by Ana Ruiz and Li Wei": the second of a pair shares the first one's place.
+    if (coordinatedWithPerson(ctx, firstIdx)) continue;
     if (e.kind !== 'person')
       return personAfterModifier(ctx, k, to) ?? { type: 'entity', entity: e, tokenIndex: k };
     return { type: 'entity', entity: e, tokenIndex: k };

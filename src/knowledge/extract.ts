@@ -133,7 +133,8 @@ function attributeAll(
         if (
           looksLikeTerm(inner) &&
           raw.continued.length === 0 &&
-          !(found.rule && RULES_THAT_STAND_ALONE.has(found.rule) && !isTitleCase(inner))
+          !(found.rule && RULES_THAT_STAND_ALONE.has(found.rule) && !isTitleCase(inner)) &&
+          !coordinatedFragment(p.text, earlier[earlier.length - 1], raw, found.speaker)
         )
           continue;
         if (inner === '') continue;
@@ -212,4 +213,19 @@ function quotesBySentence(ctx: RuleContext, here: RawQuote[], lastSentence: numb
 function isTitleCase(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/**
+ * A short fragment joined by "and" / "or" to the kept fragment before it, with the same speaker:
+ * `called it “null and void” and “absurd”`. The pair is one reported utterance, so the short one
+ * is a quote too.
+ */
+function coordinatedFragment(
+  text: string,
+  prev: AttributedQuote | undefined,
+  raw: RawQuote,
+  speaker: Entity | null,
+): boolean {
+  if (!prev || !speaker || prev.speaker !== speaker || prev.raw.paragraph !== raw.paragraph) return false;
+  return /^\s*,?\s*(?:and|or)\s*$/.test(text.slice(prev.raw.mark.end, raw.mark.open));
 }

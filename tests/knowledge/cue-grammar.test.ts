@@ -171,3 +171,25 @@ describe('titles and surnames that look like something else', () => {
     expect(speaker).toBe('Oskar Lind');
   });
 });
+
+describe('coordination', () => {
+  it('keeps a short fragment joined by "and" to an attributed one', () => {
+    const texts = extractKnowledge(
+      makeArticle(['Mayor Ilse Brandt called the toll plan "unfair on every commuter" and "absurd".']),
+    ).quotes.map((q) => [q.text, q.speaker]);
+    expect(texts).toEqual([
+      ['unfair on every commuter', 'Ilse Brandt'],
+      ['absurd', 'Ilse Brandt'],
+    ]);
+  });
+
+  it('gives "A and B, who both …, tweeted" to neither of them alone', () => {
+    const speaker = speakerOf(
+      [
+        'The morning show, hosted by Rita Vance and Omar Hale, who both worked for the station for years, tweeted: "We will miss him every single morning."',
+      ],
+      'We will miss him',
+    );
+    expect(speaker).not.toBe('Omar Hale');
+  });
+});

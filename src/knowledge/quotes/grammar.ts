@@ -123,6 +123,7 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     // "... of Kentucky said": a name after a preposition is not the subject, unless it is the
     // tail of "Mitch McConnell of Kentucky" (then the name before "of" is).
     const firstIdx = tokenAt(ctx.view, m.fullStart);
+    if (coordinatedWithPerson(ctx, firstIdx)) return null;
     const prep = prepositionBefore(ctx, firstIdx, e.kind !== 'person');
     // "House of Commons Speaker Ana Ruiz said": the "of" is inside the title's organisation.
     const inTitle =
@@ -158,8 +159,12 @@ export function relativeAntecedent(ctx: RuleContext, who: number, floor: number)
     commas++;
     const e = mentionEntity(ctx, j - 1);
     const m = ctx.view.mentionOf[j - 1];
-    if (e && m && e.kind === 'person' && !m.possessive)
+    if (e && m && e.kind === 'person' && !m.possessive) {
+      // "hosted by Ana Ruiz and Li Wei, who both …": "who" is the pair, not the nearer name.
+      const before = toks[tokenAt(ctx.view, m.fullStart) - 1];
+      if (before?.word && (before.lower === 'and' || before.lower === 'or')) return null;
       return { type: 'entity', entity: e, tokenIndex: j - 1 };
+    }
     if (commas >= 2) return null;
   }
   return null;
@@ -399,6 +404,7 @@ export function mainSubject(ctx: RuleContext, from: number, to: number): Speaker
     const owned = before !== undefined && POSSESSIVE_DETERMINERS.has(before.lower);
     if (m.possessive || m.modifier || owned || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0)
       continue;
+    if (coordinatedWithPerson(ctx, firstIdx)) continue;
     if (e.kind !== 'person') {
       const person = personAfterModifier(ctx, k, to);
       if (person) return person;
@@ -425,4 +431,18 @@ export function firstVerbSubject(ctx: RuleContext, and: number, floor: number): 
     return subjectBefore(ctx, i, floor);
   }
   return null;
+}
+
+/**
+ * True when the naming that starts at token `first` is the second of two people joined by
+ * "and" / "or" ("Ana Ruiz and Li Wei said"): the verb has two subjects, neither speaks alone.
+ *
+ * @param ctx - paragraph view and people
+ * @param first - first token of the naming (its title included)
+ */
+export function coordinatedWithPerson(ctx: RuleContext, first: number): boolean {
+  const conj = ctx.view.tokens[first - 1];
+  if (!conj || !conj.word || (conj.lower !== 'and' && conj.lower !== 'or')) return false;
+  const other = mentionEntity(ctx, first - 2);
+  return other !== null && other.kind === 'person';
 }
