@@ -6,6 +6,13 @@
  * expression runs over the whole paragraph.
  */
 import type { Sentence } from './types.ts';
+import {
+  BEFORE_NUMBER,
+  MID_SENTENCE,
+  NEVER_FINAL,
+  SENTENCE_OPENERS,
+  TITLE_ABBREVIATIONS,
+} from '../knowledge/lexicon/abbreviations.ts';
 
 /**
  * A quotation longer than this (in characters, marks included) does not hold its sentences
@@ -13,203 +20,6 @@ import type { Sentence } from './types.ts';
  * giant "sentence" would make a poor citation.
  */
 export const MAX_QUOTE_SPAN = 800;
-
-/** Titles written before a name: a full stop after them never ends a sentence. */
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'gov',
-  'lt',
-  'col',
-  'sgt',
-  'gen',
-  'capt',
-  'maj',
-  'adm',
-  'cmdr',
-  'rev',
-  'hon',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'messrs',
-  'mme',
-  'mlle',
-  'fr',
-  'cpl',
-  'pvt',
-  'brig',
-  'amb',
-]);
-
-/**
- * Abbreviations that usually sit mid-sentence but can end one ("... Martin Luther King Jr. He
- * ..."): they end a sentence only when the next word is a typical sentence opener.
- */
-const MID_SENTENCE = new Set([
-  'st',
-  'jr',
-  'sr',
-  'inc',
-  'co',
-  'corp',
-  'ltd',
-  'no',
-  'nos',
-  'vs',
-  'v',
-  'etc',
-  'approx',
-  'dept',
-  'est',
-  'fig',
-  'vol',
-  'ave',
-  'blvd',
-  'mt',
-  'ft',
-  'bros',
-  'univ',
-  'assn',
-  'govt',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
-  'thur',
-  'thurs',
-  'fri',
-  'sat',
-  'sun',
-]);
-
-/** Abbreviations followed by a number ("No. 10", "Jan. 3", "Fig. 2"): a digit never starts a sentence after them. */
-const BEFORE_NUMBER = new Set([
-  'no',
-  'nos',
-  'vol',
-  'fig',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'p',
-  'pp',
-  'art',
-  'sec',
-  'ch',
-]);
-
-/** Dotted lowercase abbreviations that never end a sentence ("e.g.", "i.e.", "cf."). */
-const NEVER_FINAL = new Set(['e.g', 'i.e', 'cf', 'viz', 'al']);
-
-/**
- * Words that commonly open a sentence. After an ambiguous abbreviation ("U.S.", "Inc.", "p.m.",
- * a single initial) a capitalised next word ends the sentence only when it is one of these:
- * "the U.S. Army" stays whole, "... in the U.S. The ..." splits.
- */
-const OPENERS = new Set([
-  'the',
-  'a',
-  'an',
-  'he',
-  'she',
-  'it',
-  'they',
-  'we',
-  'i',
-  'you',
-  'but',
-  'and',
-  'or',
-  'so',
-  'yet',
-  'this',
-  'that',
-  'these',
-  'those',
-  'there',
-  'then',
-  'in',
-  'on',
-  'at',
-  'as',
-  'if',
-  'when',
-  'while',
-  'after',
-  'before',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'my',
-  'your',
-  'some',
-  'many',
-  'most',
-  'one',
-  'two',
-  'three',
-  'no',
-  'not',
-  'for',
-  'from',
-  'with',
-  'however',
-  'meanwhile',
-  'still',
-  'also',
-  'since',
-  'because',
-  'although',
-  'though',
-  'what',
-  'who',
-  'why',
-  'how',
-  'where',
-  'both',
-  'each',
-  'all',
-  'officials',
-  'during',
-  'by',
-  'to',
-  'of',
-  'last',
-  'next',
-  'earlier',
-  'later',
-]);
 
 const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«', '„', '(', '[']);
 const CLOSERS = new Set(['”', '"', '’', "'", '»', ')', ']']);
@@ -291,11 +101,11 @@ function fullStopEnds(text: string, dot: number, next: number): boolean {
   if (raw.endsWith('.')) return false;
   const token = raw.toLowerCase();
   const nextCh = text[next] as string;
-  const opener = (): boolean => OPENING_QUOTES.has(nextCh) || OPENERS.has(wordAt(text, next));
+  const opener = (): boolean => OPENING_QUOTES.has(nextCh) || SENTENCE_OPENERS.has(wordAt(text, next));
 
   if (token.length === 0) return true;
   if (NEVER_FINAL.has(token)) return false;
-  if (TITLES.has(token) && raw[0] !== undefined && isUpper(raw[0])) return false;
+  if (TITLE_ABBREVIATIONS.has(token) && raw[0] !== undefined && isUpper(raw[0])) return false;
   if (BEFORE_NUMBER.has(token) && isDigit(nextCh)) return false;
   if (MID_SENTENCE.has(token)) return opener();
   // Dotted abbreviations: U.S, U.K, D.C, a.m, p.m, H.W.

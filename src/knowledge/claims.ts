@@ -5,9 +5,10 @@
  */
 import type { Entity } from './types.ts';
 import type { Token } from './nlp.ts';
-import { sentenceTokens, subjectBefore, type RuleContext, type SpeakerRef } from './quotes.ts';
+import { sentenceTokens, type RuleContext, type SpeakerRef } from './quotes/view.ts';
+import { subjectBefore } from './quotes/grammar.ts';
 import { speechVerb } from './speech-verbs.ts';
-import { AUXILIARIES } from './people.ts';
+import { AUXILIARIES, BE_PASSIVE, VERB_PARTICLES } from './lexicon/grammar.ts';
 
 /** A claim found in one sentence, before ids are assigned. */
 export interface ClaimDraft {
@@ -19,38 +20,6 @@ export interface ClaimDraft {
   end: number;
   sentence: number;
 }
-
-const PARTICLES = new Set([
-  'of',
-  'about',
-  'against',
-  'for',
-  'to',
-  'in',
-  'on',
-  'at',
-  'with',
-  'by',
-  'up',
-  'down',
-  'out',
-  'off',
-  'as',
-  'from',
-  'into',
-  'over',
-  'after',
-  'before',
-  'during',
-  'yet',
-  'so',
-  'and',
-  'or',
-  'but',
-  'when',
-  'while',
-]);
-const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
 
 /**
  * Finds the claims of one sentence.
@@ -83,7 +52,7 @@ export function findClaims(
     // "Soviet states are ...": a speech-verb form before an auxiliary is a plural noun.
     if (AUXILIARIES.has(view.tokens[i + 1]?.lower ?? '')) continue;
     const prev = view.tokens[i - 1];
-    if (prev && (prev.lower === 'to' || prev.lower === 'by' || BE.has(prev.lower))) continue;
+    if (prev && (prev.lower === 'to' || prev.lower === 'by' || BE_PASSIVE.has(prev.lower))) continue;
     // The clause: after "that" when it comes within a few words ("said on Wednesday that",
     // "told reporters that"), else right after the verb.
     let c = i + 1;
@@ -99,7 +68,7 @@ export function findClaims(
     if (thatAt >= 0) c = thatAt + 1;
     else if (v.lemma === 'tell') continue;
     const head = view.tokens[c];
-    if (!head || c > last || !head.word || view.quoted[c] || PARTICLES.has(head.lower)) continue;
+    if (!head || c > last || !head.word || view.quoted[c] || VERB_PARTICLES.has(head.lower)) continue;
     const clauseStart = head.start;
     // At least three words in the clause (looked at in a bounded window: a sentence may be huge).
     const opening = view.paragraph.text.slice(clauseStart, Math.min(sEnd, clauseStart + 200));

@@ -6,8 +6,9 @@
  * `speaker: null`: a wrong speaker costs more than a missing one.
  */
 import type { AttributionRule } from './types.ts';
-import type { QuoteMark, RuleContext, RuleFinding } from './quotes.ts';
-import { tokenAt } from './quotes.ts';
+import type { QuoteMark } from './quotes/marks.ts';
+import type { RuleFinding } from './quotes/attribution.ts';
+import { tokenAt, type RuleContext } from './quotes/view.ts';
 
 /** Attributions below this are not given a speaker. */
 export const MIN_CONFIDENCE = 0.5;

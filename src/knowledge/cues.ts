@@ -7,51 +7,39 @@
  */
 import type { Token } from './nlp.ts';
 import type { Mention } from './people.ts';
-import type { Attribution, QuoteMark, RuleContext, SpeakerRef } from './quotes.ts';
+import type { QuoteMark } from './quotes/marks.ts';
 import {
-  mainSubject,
   mentionEntity,
-  openingOfAside,
-  prepositionBefore,
-  PRONOUNS,
-  PREPOSITIONS,
-  subjectBefore,
   tokenAt,
-  verbAt,
   windowOf,
-} from './quotes.ts';
-import { DOCUMENT_NOUNS, FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
+  type Attribution,
+  type RuleContext,
+  type SpeakerRef,
+} from './quotes/view.ts';
+import {
+  coordinatedWithPerson,
+  mainSubject,
+  openingOfAside,
+  participleSubject,
+  personAfterModifier,
+  prepositionBefore,
+  subjectBefore,
+  verbAt,
+} from './quotes/grammar.ts';
+import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
+import { DOCUMENT_NOUNS } from './lexicon/cues.ts';
+import { isFramingVerb } from './speech-verbs.ts';
+
+export { isFramingVerb };
 
 /** How far back from a quoted fragment its framing verb may stand, in tokens. */
 const MAX_FRAME_TOKENS = 60;
-
-const FRAMING_FORMS = new Map<string, string>();
-for (const lemma of FRAMING_LEMMAS) {
-  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
-  const forms = [lemma, `${lemma}s`, `${stem}ed`, `${stem}ing`, `${lemma}d`];
-  // Doubled final consonant: "referred", "dubbed", "slammed".
-  if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma))
-    forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
-  if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`);
-  for (const f of forms) FRAMING_FORMS.set(f, lemma);
-}
-for (const [form, lemma] of Object.entries(FRAMING_IRREGULAR)) FRAMING_FORMS.set(form, lemma);
-
-/**
- * True for a word form of a verb that frames quoted words as someone's ("called", "described",
- * "characterised", "referring").
- *
- * @param word - one lowercase word
- */
-export function isFramingVerb(word: string): boolean {
-  return FRAMING_FORMS.has(word);
-}
 
 /** A cue verb at token i: a speech verb or a framing verb, lowercase and outside quotation marks. */
 function cueAt(ctx: RuleContext, i: number): boolean {
   const t = ctx.view.tokens[i];
   if (!t || !t.word || t.capital || ctx.view.quoted[i]) return false;
-  return verbAt(ctx.view, i) !== null || FRAMING_FORMS.has(t.lower);
+  return verbAt(ctx.view, i) !== null || isFramingVerb(t.lower);
 }
 
 /** "was described as", "is called": a passive cue names no speaker before it. */
@@ -114,6 +102,10 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     const firstIdx = tokenAt(ctx.view, m.fullStart);
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
     if (m.possessive || m.modifier || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
+    // "hosted by Ana Ruiz and Li Wei": the second of a pair shares the first one's place.
+    if (coordinatedWithPerson(ctx, firstIdx)) continue;
+    if (e.kind !== 'person')
+      return personAfterModifier(ctx, k, to) ?? { type: 'entity', entity: e, tokenIndex: k };
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;
@@ -186,9 +178,56 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     const participle = t.lower.endsWith('ing');
     const ref =
       (participle ? null : subjectBefore(ctx, i, w.sentStart)) ??
-      (participle ? mainSubject(ctx, w.sentStart, i) : null) ??
+      (participle ? (participleSubject(ctx, i, w.sentStart) ?? mainSubject(ctx, w.sentStart, i)) : null) ??
       clauseSubject(ctx, w.sentStart, i);
     return ref ? { ref, rule: 'framed', verb: t.lower } : null;
+  }
+  return null;
+}
+
+/**
+ * A document as the subject of a speech verb, resolved to whoever issued it: "The WHO's website
+ * said", "their statement also read", "The decree signed by the Pope read", "A tweet sent from
+ * Li Wei's account repeated …, saying". The first document noun of the clause, then its owner: a
+ * possessive before it, or a name (or "the <title>") after "by", "from" or "of" before the verb.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param verb - index of the speech verb
+ */
+export function documentSubject(ctx: RuleContext, from: number, verb: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let noun = -1;
+  for (let k = from; k < verb; k++) {
+    const t = toks[k] as Token;
+    if (ctx.view.quoted[k] || !t.word) continue;
+    if (DOCUMENT_NOUNS.has(t.lower) && !t.capital) {
+      noun = k;
+      break;
+    }
+    if (mentionEntity(ctx, k) && !ctx.view.mentionOf[k]?.possessive) return null;
+  }
+  if (noun < 0) return null;
+  const owner = documentOwner(ctx, from, noun + 1);
+  if (owner) return owner;
+  for (let k = noun + 1; k < verb && k <= noun + 8; k++) {
+    const t = toks[k] as Token;
+    if (ctx.view.quoted[k] || t.text === ',' || t.text === ';') return null;
+    if (!t.word || !/^(by|from|of)$/.test(t.lower)) continue;
+    for (let j = k + 1; j < verb && j <= k + 4; j++) {
+      const e = mentionEntity(ctx, j);
+      if (e) return { type: 'entity', entity: e, tokenIndex: j };
+      const w = toks[j] as Token;
+      if (!w.word) break;
+      if (w.lower !== 'the' && j > k + 1) {
+        const phrase = toks
+          .slice(k + 1, j + 1)
+          .map((x) => x.text)
+          .join(' ');
+        const byTitle = ctx.people.resolveTitle(phrase.toLowerCase(), ctx.view.paragraph.number, w.start);
+        if (byTitle) return { type: 'entity', entity: byTitle, tokenIndex: j };
+      }
+    }
   }
   return null;
 }

@@ -6,6 +6,7 @@ import type { Article, Paragraph } from '../article/types.ts';
 import type { ArticleKnowledge, Claim, Entity, Quote } from './types.ts';
 import { buildPeople, type PeopleIndex } from './people.ts';
 import {
+  isMentionedTerm,
   attributeQuote,
   Discourse,
   findQuotations,
@@ -132,10 +133,13 @@ function attributeAll(
         if (
           looksLikeTerm(inner) &&
           raw.continued.length === 0 &&
-          !(found.rule && RULES_THAT_STAND_ALONE.has(found.rule) && !isTitleCase(inner))
+          !(found.rule && RULES_THAT_STAND_ALONE.has(found.rule) && !isTitleCase(inner)) &&
+          !coordinatedFragment(p.text, earlier[earlier.length - 1], raw, found.speaker)
         )
           continue;
         if (inner === '') continue;
+        // "the term “…”", "nicknamed “…”": words mentioned, not said.
+        if (raw.continued.length === 0 && isMentionedTerm(ctx.view, raw.mark)) continue;
         const texts = [inner];
         const displays = [p.text.slice(raw.mark.open, raw.mark.end)];
         for (const c of raw.continued) {
@@ -209,4 +213,19 @@ function quotesBySentence(ctx: RuleContext, here: RawQuote[], lastSentence: numb
 function isTitleCase(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/**
+ * A short fragment joined by "and" / "or" to the kept fragment before it, with the same speaker:
+ * `called it “null and void” and “absurd”`. The pair is one reported utterance, so the short one
+ * is a quote too.
+ */
+function coordinatedFragment(
+  text: string,
+  prev: AttributedQuote | undefined,
+  raw: RawQuote,
+  speaker: Entity | null,
+): boolean {
+  if (!prev || !speaker || prev.speaker !== speaker || prev.raw.paragraph !== raw.paragraph) return false;
+  return /^\s*,?\s*(?:and|or)\s*$/.test(text.slice(prev.raw.mark.end, raw.mark.open));
 }

@@ -5,6 +5,7 @@
  * caller in the process).
  */
 import nlp from 'compromise';
+import { DOTTED } from './lexicon/abbreviations.ts';
 
 /** A word or punctuation mark with its offsets in the text it came from. */
 export interface Token {
@@ -25,42 +26,6 @@ export interface Token {
 // A word: letters, digits and marks, joined by inner apostrophes, hyphens, dots and commas in
 // numbers ("1,000"), plus a final dot for initials and dotted abbreviations ("C.", "U.S.").
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+(?:[’'\-.][\p{L}\p{N}\p{M}]+|,\d{3}(?!\d))*\.?|[^\s\p{L}\p{N}\p{M}]/gu;
-
-/** Abbreviations that keep their full stop as part of the word. */
-const DOTTED = new Set([
-  'mr.',
-  'mrs.',
-  'ms.',
-  'dr.',
-  'prof.',
-  'sen.',
-  'rep.',
-  'gov.',
-  'gen.',
-  'lt.',
-  'col.',
-  'st.',
-  'jr.',
-  'sr.',
-  'rev.',
-  'capt.',
-  'sgt.',
-  'maj.',
-  'adm.',
-  'no.',
-  'vs.',
-  'inc.',
-  'co.',
-  'corp.',
-  'ltd.',
-  'jan.',
-  'feb.',
-  'aug.',
-  'sept.',
-  'oct.',
-  'nov.',
-  'dec.',
-]);
 
 /**
  * Splits text into word and punctuation tokens with offsets. A word's trailing full stop is kept

@@ -65,3 +65,38 @@ export function shortFormMerges<D extends NamedDraft>(drafts: readonly D[]): Map
   }
   return out;
 }
+
+/** What merging two namings of one person needs. */
+export interface PersonDraft {
+  kind: EntityKind;
+  nameTokens: string[];
+  firstOrder: number;
+}
+
+/**
+ * One person named with and without a middle name ("Robert Mugabe" / "Robert Gabriel Mugabe",
+ * "Ana Ruiz" / "Ana M. Ruiz"): same first and last word, the longer adds words in between. The
+ * naming introduced later becomes an alias of the earlier one, so a lone surname is not split
+ * between two "people".
+ *
+ * @param drafts - every entity draft of the article
+ * @returns later draft -> earlier draft
+ */
+export function middleNameMerges<D extends PersonDraft>(drafts: readonly D[]): Map<D, D> {
+  const out = new Map<D, D>();
+  const byEnds = new Map<string, D[]>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.nameTokens.length < 2) continue;
+    const key = `${d.nameTokens[0]} ${d.nameTokens[d.nameTokens.length - 1]}`;
+    const list = byEnds.get(key) ?? [];
+    list.push(d);
+    byEnds.set(key, list);
+  }
+  for (const list of byEnds.values()) {
+    if (list.length < 2 || !list.some((d) => d.nameTokens.length === 2)) continue;
+    if (list.some((d) => d.nameTokens.length > 4)) continue;
+    const keep = list.reduce((a, b) => (b.firstOrder < a.firstOrder ? b : a));
+    for (const d of list) if (d !== keep) out.set(d, keep);
+  }
+  return out;
+}

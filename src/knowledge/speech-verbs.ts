@@ -3,156 +3,8 @@
  * reported speech. Matched on lowercase word forms (we do not trust a tagger here: compromise
  * tags "said" as an adjective in some sentences).
  */
-
-/** Irregular lemmas with all their forms (base, -s, past, -ing). */
-const IRREGULAR: Record<string, string[]> = {
-  say: ['say', 'says', 'said', 'saying'],
-  tell: ['tell', 'tells', 'told', 'telling'],
-  write: ['write', 'writes', 'wrote', 'writing', 'written'],
-  think: ['think', 'thinks', 'thought', 'thinking'],
-  speak: ['speak', 'speaks', 'spoke', 'speaking', 'spoken'],
-  admit: ['admit', 'admits', 'admitted', 'admitting'],
-  reply: ['reply', 'replies', 'replied', 'replying'],
-  deny: ['deny', 'denies', 'denied', 'denying'],
-  testify: ['testify', 'testifies', 'testified', 'testifying'],
-  quip: ['quip', 'quips', 'quipped', 'quipping'],
-  sum: ['summed'],
-};
-
-/** Regular lemmas: inflections are generated (-s, -ed, -ing with e-drop). */
-const REGULAR = [
-  'add',
-  'state',
-  'warn',
-  'describe',
-  'explain',
-  'note',
-  'argue',
-  'claim',
-  'insist',
-  'declare',
-  'announce',
-  'ask',
-  'tweet',
-  'stress',
-  'urge',
-  'vow',
-  'recall',
-  'acknowledge',
-  'suggest',
-  'predict',
-  'caution',
-  'complain',
-  'concede',
-  'confirm',
-  'emphasise',
-  'emphasize',
-  'observe',
-  'remark',
-  'report',
-  'respond',
-  'continue',
-  'conclude',
-  'believe',
-  'call',
-  'insist',
-  'assert',
-  'contend',
-  'maintain',
-  'mention',
-  'comment',
-  'exclaim',
-  'reiterate',
-  'recount',
-  'joke',
-  'boast',
-  'allege',
-  'estimate',
-  'lament',
-  'pledge',
-  'promise',
-  'answer',
-  'point',
-  'post',
-  'write',
-  'shout',
-  'scream',
-  'whisper',
-  'yell',
-  'mutter',
-  'plead',
-  'tell',
-  'agree',
-];
-
-/** Speech verbs too loose to attribute on their own in the middle of narration. */
-const WEAK = new Set([
-  'call',
-  'continue',
-  'report',
-  'estimate',
-  'point',
-  'post',
-  'agree',
-  'answer',
-  'think',
-  'believe',
-  'speak',
-  'maintain',
-  'promise',
-]);
-
-/**
- * Lemmas that introduce a reported clause ("X said (that) ..."): the rest take an object
- * ("described X as ...", "called it ...") and do not make claims on their own.
- */
-const CLAUSE_LEMMAS = new Set([
-  'say',
-  'tell',
-  'add',
-  'state',
-  'warn',
-  'explain',
-  'note',
-  'argue',
-  'claim',
-  'insist',
-  'declare',
-  'announce',
-  'stress',
-  'admit',
-  'acknowledge',
-  'suggest',
-  'predict',
-  'caution',
-  'complain',
-  'concede',
-  'confirm',
-  'deny',
-  'emphasise',
-  'emphasize',
-  'observe',
-  'remark',
-  'report',
-  'respond',
-  'reply',
-  'conclude',
-  'believe',
-  'think',
-  'assert',
-  'contend',
-  'maintain',
-  'write',
-  'tweet',
-  'allege',
-  'reiterate',
-  'recall',
-  'vow',
-  'pledge',
-  'promise',
-  'testify',
-  'estimate',
-]);
+import { CLAUSE_LEMMAS, IRREGULAR, REGULAR, WEAK } from './lexicon/speech-verbs.ts';
+import { FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
 
 function inflect(lemma: string): string[] {
   const forms = [lemma];
@@ -210,4 +62,26 @@ export function speechVerb(word: string): SpeechVerb | null {
  */
 export function isSpeechVerb(word: string): boolean {
   return FORMS.has(word.toLowerCase());
+}
+
+const FRAMING_FORMS = new Map<string, string>();
+for (const lemma of FRAMING_LEMMAS) {
+  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const forms = [lemma, `${lemma}s`, `${stem}ed`, `${stem}ing`, `${lemma}d`];
+  // Doubled final consonant: "referred", "dubbed", "slammed".
+  if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma))
+    forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
+  if (lemma.endsWith('y')) forms.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`);
+  for (const f of forms) FRAMING_FORMS.set(f, lemma);
+}
+for (const [form, lemma] of Object.entries(FRAMING_IRREGULAR)) FRAMING_FORMS.set(form, lemma);
+
+/**
+ * True for a word form of a verb that frames quoted words as someone's ("called", "described",
+ * "characterised", "referring").
+ *
+ * @param word - one lowercase word
+ */
+export function isFramingVerb(word: string): boolean {
+  return FRAMING_FORMS.has(word);
 }

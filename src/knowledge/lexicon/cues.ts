@@ -76,6 +76,11 @@ export const FRAMING_IRREGULAR: Readonly<Record<string, string>> = {
  * "In his message, ...", "a memo posted by Senator X".
  */
 export const DOCUMENT_NOUNS = new Set([
+  'website',
+  'description',
+  'notice',
+  'document',
+  'decision',
   'statement',
   'statements',
   'message',
@@ -119,3 +124,36 @@ export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'thei
 
 /** Prepositions that attach an organisation or place to the person before it ("X of the Times"). */
 export const AFFILIATION_PREPOSITIONS = new Set(['of', 'from', 'at', 'with', 'for']);
+
+/**
+ * Nouns and participles that introduce words mentioned as words, names or titles rather than
+ * someone's speech: "the term “…”", "the hashtag “…”", "nicknamed “…”", "a film titled “…”".
+ */
+export const MENTION_NOUNS = new Set([
+  'term',
+  'terms',
+  'phrase',
+  'phrases',
+  'word',
+  'words',
+  'expression',
+  'hashtag',
+  'nickname',
+  'nicknamed',
+  'slogan',
+  'motto',
+  'title',
+  'titled',
+  'entitled',
+  'headline',
+  'headlined',
+  'label',
+  'labelled',
+  'labeled',
+  'banner',
+  'sign',
+  'signs',
+  'name',
+  'named',
+  'codenamed',
+]);

@@ -1,0 +1,56 @@
+/**
+ * Role-noun anaphora for family nouns: "The father said" names the man the article has been
+ * writing about, "the mother" the woman. A family noun carries a gender but rarely appears in
+ * the person's own roles, so the match goes through gender and recency instead of role words.
+ */
+import type { Entity, Span } from '../types.ts';
+import { KINSHIP_NOUNS } from '../lexicon/people.ts';
+import { genderOf, genderOfWord } from './gender.ts';
+
+/**
+ * The person "the <family noun>" refers to at a position: among people named before it with the
+ * noun's gender, the only one in the article so far, or else the one named last if that was in
+ * this paragraph or the one before. Null when the noun has no gender or nobody fits safely.
+ *
+ * @param entities - the article's entities
+ * @param noun - the family noun, lowercase ("father")
+ * @param paragraph - where the noun stands
+ * @param offset - its offset in the paragraph
+ */
+export function kinReferent(
+  entities: readonly Entity[],
+  noun: string,
+  paragraph: number,
+  offset: number,
+): Entity | null {
+  if (!KINSHIP_NOUNS.has(noun)) return null;
+  const gender = genderOfWord(noun);
+  if (gender === null) return null;
+  const fits: { e: Entity; para: number; at: number }[] = [];
+  for (const e of entities) {
+    if (e.kind !== 'person' || genderOf(e) !== gender) continue;
+    const last = lastMentionBefore(e, paragraph, offset);
+    if (last) fits.push({ e, para: last.citation.paragraph, at: last.start });
+  }
+  if (fits.length === 0) return null;
+  if (fits.length === 1) return (fits[0] as { e: Entity }).e;
+  fits.sort((a, b) => b.para - a.para || b.at - a.at);
+  const latest = fits[0] as { e: Entity; para: number };
+  return latest.para >= paragraph - 1 ? latest.e : null;
+}
+
+/** The entity's last mention before a position (mentions are in text order: binary search). */
+function lastMentionBefore(e: Entity, paragraph: number, offset: number): Span | null {
+  const ms = e.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = ms[mid] as Span;
+    const before =
+      m.citation.paragraph < paragraph || (m.citation.paragraph === paragraph && m.start < offset);
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? (ms[lo - 1] as Span) : null;
+}

@@ -1,0 +1,537 @@
+/**
+ * Entity resolution: name candidates become people, organisations, countries and groups, with
+ * their aliases, roles and mentions, and the lookups attribution uses (a surname or a role at a
+ * position to the entity it names).
+ */
+import type { Article } from '../../article/types.ts';
+import type { Entity, EntityKind, Role, Span } from '../types.ts';
+import { lexiconTags, tokenize, type Token } from '../nlp.ts';
+import { isSpeechVerb } from '../speech-verbs.ts';
+import { middleNameMerges, shortFormMerges } from '../short-forms.ts';
+import { COUNTRY_ACRONYMS, HONORIFICS, ORG_WORDS, TITLE_WORDS } from '../lexicon/people.ts';
+import { AUXILIARIES } from '../lexicon/grammar.ts';
+import { isAcronym, isStrongSpeechVerb, orderOf, scanSentence, type Candidate } from './scan.ts';
+import { appositiveAfter, appositiveBefore, isRoleNoun, roleBefore, roleHead } from './roles.ts';
+
+/** An entity being built. */
+interface Draft {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  nameTokens: string[];
+  aliases: Set<string>;
+  roles: Role[];
+  mentions: Span[];
+  firstOrder: number;
+}
+
+/** A resolved span naming an entity, kept for attribution lookups. */
+export interface Mention {
+  entityId: string;
+  kind: EntityKind;
+  paragraph: number;
+  sentence: number;
+  start: number;
+  end: number;
+  /** Start of the whole naming, title included ("Russian Foreign Minister Sergei Lavrov"). */
+  fullStart: number;
+  possessive: boolean;
+  /** Used as a modifier ("the Obama administration"): not a grammatical subject. */
+  modifier: boolean;
+  quoted: boolean;
+  order: number;
+}
+
+/** Text positions inside quotation marks, per paragraph (names there are not subjects). */
+export type QuotedRanges = ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>;
+
+/** The article's entities plus the lookups attribution needs. */
+export interface PeopleIndex {
+  entities: Entity[];
+  byId: ReadonlyMap<string, Entity>;
+  /** Mentions per paragraph, sorted by start. */
+  mentions: ReadonlyMap<number, Mention[]>;
+  /** A surname / first name / alias typed alone: the entity it names at a position, if safe. */
+  resolveName(text: string, paragraph: number, offset: number): Entity | null;
+  /** "the minister", "the Tajik representative": the person whose role has this head noun. */
+  resolveTitle(phrase: string, paragraph: number, offset: number): Entity | null;
+  /** Adds a span naming an entity found by reference (a pronoun or a title). */
+  addMention(entityId: string, span: Span): void;
+}
+
+function slug(s: string): string {
+  const out = s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return out === '' ? 'entity' : out;
+}
+/** Evidence, beyond the words themselves, that a sequence names a person. */
+function personEvidence(c: Candidate, all: Candidate[]): boolean {
+  const toks = c.tokens;
+  const next = toks[c.tokenEnd];
+  const prev = toks[c.tokenIndex - 1];
+  if (
+    next &&
+    next.word &&
+    isStrongSpeechVerb(next.lower) &&
+    !AUXILIARIES.has(toks[c.tokenEnd + 1]?.lower ?? '')
+  )
+    return true;
+  if (prev && prev.word && isStrongSpeechVerb(prev.lower)) return true;
+  if (next && next.text === ',') {
+    const after = toks[c.tokenEnd + 1];
+    const after2 = toks[c.tokenEnd + 2];
+    if (
+      after &&
+      /^(the|a|an|his|her|who)$/.test(after.lower) &&
+      after2 &&
+      (isRoleNoun(after2.lower) || after2.capital)
+    )
+      return true;
+  }
+  // "ranger Ana Ruiz", and "Actor Ana Ruiz" at the start of a sentence.
+  const roleCase = prev !== undefined && (!prev.capital || c.tokenIndex === 1);
+  if (prev && prev.word && roleCase && isRoleNoun(prev.lower) && !ORG_WORDS.has(prev.lower)) return true;
+  if (appositiveBefore(c) !== null) return true;
+  if (c.nameTokens.length > 1) {
+    const surname = (c.nameTokens[c.nameTokens.length - 1] as string).toLowerCase();
+    return loneNames(all).has(surname);
+  }
+  return false;
+}
+
+const loneNameCache = new WeakMap<Candidate[], Set<string>>();
+
+/** Lower-cased one-word names among the candidates, computed once per list (large articles). */
+function loneNames(all: Candidate[]): Set<string> {
+  let set = loneNameCache.get(all);
+  if (!set) {
+    set = new Set(
+      all.filter((o) => o.nameTokens.length === 1).map((o) => (o.nameTokens[0] as string).toLowerCase()),
+    );
+    loneNameCache.set(all, set);
+  }
+  return set;
+}
+
+/**
+ * Finds every person, organisation, country and group the article names.
+ *
+ * @param article - the parsed article
+ * @param quoted - quotation interiors per paragraph: names there are mentions, not subjects
+ * @returns the entities and the lookups quote attribution uses
+ */
+export function buildPeople(article: Article, quoted: QuotedRanges = new Map()): PeopleIndex {
+  const candidates: Candidate[] = [];
+  const sentenceTokens = new Map<string, Token[]>();
+  for (const p of article.paragraphs) {
+    if (p.kind === 'heading') continue;
+    for (const s of p.sentences) {
+      const toks = tokenize(s.text, s.start);
+      sentenceTokens.set(`${p.number}:${s.index}`, toks);
+      candidates.push(...scanSentence(toks, p, s.index, quoted.get(p.number)));
+    }
+  }
+
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const candEntity = new Map<Candidate, Draft>();
+  const newDraft = (kind: EntityKind, name: string, tokens: string[], order: number): Draft => {
+    const key = name.toLowerCase().replace(/\./g, '');
+    const found = byKey.get(key);
+    if (found) return found;
+    const d: Draft = {
+      key,
+      kind,
+      name,
+      nameTokens: tokens.map((t) => t.toLowerCase()),
+      aliases: new Set(),
+      roles: [],
+      mentions: [],
+      firstOrder: order,
+    };
+    byKey.set(key, d);
+    drafts.push(d);
+    return d;
+  };
+
+  // Acronyms the article defines in brackets are aliases of their expansion, not entities.
+  const definedAcronyms = new Set<string>();
+  for (const c of candidates) {
+    const open = c.tokens[c.tokenEnd];
+    const acr = c.tokens[c.tokenEnd + 1];
+    if (open?.text === '(' && acr && isAcronym(acr.text) && c.tokens[c.tokenEnd + 2]?.text === ')')
+      definedAcronyms.add(acr.text.toLowerCase());
+  }
+  // A shorter name inside a longer one ("Te Kaurinui" in "Te Kaurinui Robert Parata") is a
+  // reference to that person, resolved with the lone surnames below.
+  // Every shorter run of words inside a longer name, once: a lookup per candidate instead of a
+  // scan of all names (large articles have thousands of candidates).
+  const insideLonger = new Set<string>();
+  for (const c of candidates) {
+    if (!((c.kind === 'person' || c.kind === 'unknown') && c.nameTokens.length > 1)) continue;
+    const m = c.nameTokens.map((t) => t.toLowerCase());
+    for (let i = 0; i < m.length; i++)
+      for (let j = i + 1; j <= m.length; j++) if (j - i < m.length) insideLonger.add(m.slice(i, j).join(' '));
+  }
+  const isPartOfLonger = (c: Candidate): boolean =>
+    insideLonger.has(c.nameTokens.map((t) => t.toLowerCase()).join(' '));
+  // 1. Multi-word names and names the lexicon knows.
+  for (const c of candidates) {
+    if (c.nameTokens.length > 1 && isPartOfLonger(c)) continue;
+    if (c.kind === 'skip' || c.kind === 'place') continue;
+    if (c.nameTokens.length === 1 && definedAcronyms.has(c.name.toLowerCase())) continue;
+    if (c.kind === 'person' && c.nameTokens.length > 1)
+      candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
+    else if (
+      c.kind === 'unknown' &&
+      c.nameTokens.length > 1 &&
+      !c.initialOnly &&
+      personEvidence(c, candidates)
+    ) {
+      candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
+    } else if (c.kind === 'organization' || c.kind === 'country' || c.kind === 'group') {
+      const lower = c.name.toLowerCase();
+      const name = COUNTRY_ACRONYMS.get(lower) ?? c.name;
+      candEntity.set(c, newDraft(c.kind, name, [name], c.order));
+    }
+  }
+  mergeDrafts(middleNameMerges(drafts), drafts, candEntity, byKey);
+  // Acronyms introduced in brackets: "Collective Security Treaty Organization (CSTO)".
+  const acronymOf = new Map<string, Draft>();
+  for (const c of candidates) {
+    const d = candEntity.get(c);
+    if (!d || d.kind === 'person') continue;
+    const open = c.tokens[c.tokenEnd];
+    const acr = c.tokens[c.tokenEnd + 1];
+    const close = c.tokens[c.tokenEnd + 2];
+    if (open?.text === '(' && acr && isAcronym(acr.text) && close?.text === ')') {
+      acronymOf.set(acr.text.toLowerCase(), d);
+      d.aliases.add(acr.text);
+    }
+  }
+
+  // Multi-word persons by each of their words, rebuilt only when drafts were added.
+  let tokenIndexSize = -1;
+  const byNameToken = new Map<string, Draft[]>();
+  const personsWith = (w: string): Draft[] => {
+    if (tokenIndexSize !== drafts.length) {
+      byNameToken.clear();
+      for (const d of drafts) {
+        if (d.kind !== 'person' || d.nameTokens.length < 2) continue;
+        for (const t of new Set(d.nameTokens.map((x) => x.replace(/\.$/, '')))) {
+          const list = byNameToken.get(t) ?? [];
+          list.push(d);
+          byNameToken.set(t, list);
+        }
+      }
+      tokenIndexSize = drafts.length;
+    }
+    return byNameToken.get(w) ?? [];
+  };
+  /** Persons a lone word names; `order` limits to those introduced before when possible. */
+  const personsByToken = (word: string, order: number): Draft[] => {
+    const w = word.toLowerCase().replace(/\.$/, '');
+    const hits = personsWith(w);
+    const before = hits.filter((d) => d.firstOrder <= order);
+    return before.length > 0 ? before : hits;
+  };
+  const personsByTokens = (words: string[], order: number): Draft[] => {
+    const ws = words.map((w) => w.toLowerCase());
+    const hits = personsWith((ws[0] ?? '').replace(/\.$/, '')).filter((d) => {
+      let k = 0;
+      for (const t of d.nameTokens) if (t === ws[k]) k++;
+      return k === ws.length && d.nameTokens.length > ws.length;
+    });
+    const before = hits.filter((d) => d.firstOrder <= order);
+    return before.length > 0 ? before : hits;
+  };
+
+  // "Captain Rochester", "Washington said": a lone word the lexicon calls a place, with a title
+  // or a speech verb, is a known person's surname when exactly one person has it.
+  const surnameLikePlace = (c: Candidate): boolean =>
+    c.nameTokens.length === 1 &&
+    (c.title !== null || c.honorific !== null || isStrongSpeechVerb(c.tokens[c.tokenEnd]?.lower ?? '')) &&
+    personsByToken(c.name, c.order).length === 1;
+  // 2. Lone words and partial names: a known person's surname / first name, an acronym, or a
+  // new entity when the lexicon or the context says what it is.
+  // A lone word the lexicon calls an adjective ("Earnest") may still be a known person's surname.
+  const singles = new Set(
+    candidates.filter(
+      (c) =>
+        !candEntity.has(c) &&
+        (c.kind !== 'place' || surnameLikePlace(c)) &&
+        (c.kind !== 'skip' || (c.nameTokens.length === 1 && personsByToken(c.name, c.order).length === 1)),
+    ),
+  );
+  const lastFull = new Map<Draft, Candidate>();
+  const pending: Candidate[] = [];
+  for (const c of [...candidates].sort((a, b) => a.order - b.order)) {
+    const d = candEntity.get(c);
+    if (d) {
+      lastFull.set(d, c);
+      continue;
+    }
+    if (!singles.has(c)) continue;
+    const acr = acronymOf.get(c.name.toLowerCase());
+    if (acr) {
+      candEntity.set(c, acr);
+      continue;
+    }
+    if (c.kind === 'organization' || c.kind === 'country' || c.kind === 'group') continue;
+    const hits =
+      c.nameTokens.length === 1 ? personsByToken(c.name, c.order) : personsByTokens(c.nameTokens, c.order);
+    if (hits.length === 1) {
+      candEntity.set(c, hits[0] as Draft);
+      continue;
+    }
+    if (hits.length > 1) {
+      // Two people share the word: the latest full naming, in this paragraph or the one before, decides.
+      const recent = hits
+        .map((h) => ({ h, full: lastFull.get(h) }))
+        .filter(
+          (x) =>
+            x.full !== undefined && x.full.order >= orderOf(c.paragraph - 1, 0) && x.full.order < c.order,
+        )
+        .sort((a, b) => (b.full as Candidate).order - (a.full as Candidate).order);
+      const [first, second] = recent;
+      // Both named in one sentence ("Anna Berg and Lars Berg run the farm"): neither is more recent.
+      const tie =
+        first !== undefined &&
+        second !== undefined &&
+        first.full?.paragraph === second.full?.paragraph &&
+        first.full?.sentence === second.full?.sentence;
+      if (first && !tie) candEntity.set(c, first.h);
+      continue;
+    }
+    pending.push(c);
+  }
+  const nameCount = new Map<string, number>();
+  const midSentence = new Map<string, number>();
+  for (const o of candidates) {
+    nameCount.set(o.name, (nameCount.get(o.name) ?? 0) + 1);
+    if (!o.initialOnly) midSentence.set(o.name, (midSentence.get(o.name) ?? 0) + 1);
+  }
+  for (const c of pending) {
+    if (c.initialOnly && !personEvidence(c, candidates)) {
+      // Sentence-initial only: believe it when the word also appears capitalised mid-sentence.
+      const elsewhere = (midSentence.get(c.name) ?? 0) > 0;
+      if (!elsewhere) continue;
+    }
+    if (c.kind === 'person' || (c.kind === 'unknown' && personEvidence(c, candidates) && !c.afterThe)) {
+      candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
+    } else if (c.kind === 'unknown' && c.nameTokens.length === 1) {
+      // A lone unknown word named again and again ("Ennahda", "the Taliban") is a group.
+      const count = nameCount.get(c.name) ?? 0;
+      if (c.afterThe || count >= 2) candEntity.set(c, newDraft('group', c.name, [c.name], c.order));
+    }
+  }
+
+  // Short and long forms of one organisation ("Fed" / "Federal Reserve") are one entity.
+  mergeDrafts(shortFormMerges(drafts), drafts, candEntity, byKey);
+
+  // 3. Roles, aliases, mentions.
+  const mentions = new Map<number, Mention[]>();
+  const idOf = new Map<Draft, string>();
+  const usedIds = new Set<string>();
+  for (const d of [...drafts].sort((a, b) => a.firstOrder - b.firstOrder)) {
+    let id = `${article.id}#${slug(d.name)}`;
+    for (let n = 2; usedIds.has(id); n++) id = `${article.id}#${slug(d.name)}-${n}`;
+    usedIds.add(id);
+    idOf.set(d, id);
+  }
+  const sentenceOf = (paragraph: number, offset: number): number => {
+    const p = article.paragraphs.find((x) => x.number === paragraph);
+    const s =
+      p?.sentences.find((x) => offset >= x.start && offset < x.end) ?? p?.sentences[p.sentences.length - 1];
+    return s?.index ?? 1;
+  };
+  const addRole = (d: Draft, text: string, paragraph: number): void => {
+    const clean = text
+      .replace(/\s+/g, ' ')
+      .replace(/[,;:]+$/, '')
+      .trim();
+    if (clean === '' || clean.split(' ').length > 25) return;
+    if (d.roles.some((r) => r.text.toLowerCase() === clean.toLowerCase())) return;
+    d.roles.push({ text: clean, citation: { article: article.id, paragraph } });
+  };
+
+  for (const c of candidates) {
+    const d = candEntity.get(c);
+    if (!d) continue;
+    const span: Span = {
+      citation: { article: article.id, paragraph: c.paragraph, sentence: c.sentence },
+      start: c.start,
+      end: c.end,
+    };
+    d.mentions.push(span);
+    const list = mentions.get(c.paragraph) ?? [];
+    const nextTok = c.tokens[c.tokenEnd];
+    list.push({
+      entityId: idOf.get(d) as string,
+      kind: d.kind,
+      paragraph: c.paragraph,
+      sentence: c.sentence,
+      start: c.start,
+      end: c.end,
+      fullStart: c.fullStart,
+      possessive: c.possessive,
+      modifier:
+        c.afterThe &&
+        d.kind === 'person' &&
+        nextTok !== undefined &&
+        nextTok.word &&
+        !nextTok.capital &&
+        !isSpeechVerb(nextTok.lower),
+      quoted: c.quoted,
+      order: c.order,
+    });
+    mentions.set(c.paragraph, list);
+    if (c.name !== d.name) d.aliases.add(c.name);
+    if (c.honorific) d.aliases.add(`${c.honorific} ${c.name}`);
+    if (c.quoted) continue;
+    if (c.title) {
+      addRole(d, c.title, c.paragraph);
+      const capTitle = c.title
+        .split(/\s+/)
+        .filter((w) => TITLE_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
+      // "President Obama", "Foreign Minister Lavrov": the title words without nationality.
+      const titleWords = capTitle.filter(
+        (w) => !lexiconTags(w).has('Demonym') && !lexiconTags(w).has('Place'),
+      );
+      const surname = d.nameTokens.length > 0 ? (d.name.split(/\s+/).pop() as string) : d.name;
+      if (titleWords.length > 0 && d.kind === 'person') d.aliases.add(`${titleWords.join(' ')} ${surname}`);
+    }
+    if (c.nameTokens.length > 1 || d.kind !== 'person') {
+      const pre = roleBefore(c);
+      if (pre) addRole(d, pre, c.paragraph);
+      const appos = appositiveAfter(c);
+      if (appos) addRole(d, appos, c.paragraph);
+      const lead = appositiveBefore(c);
+      if (lead) addRole(d, lead, c.paragraph);
+    }
+  }
+  for (const d of drafts) {
+    if (d.kind === 'person') {
+      const parts = d.name.split(/\s+/);
+      const surname = parts[parts.length - 1];
+      if (parts.length > 1 && surname) d.aliases.add(surname);
+      if (parts.length > 2 && parts[0] && surname && lexiconTags(parts[0]).has('FirstName'))
+        d.aliases.add(`${parts[0]} ${surname}`);
+    }
+    if (d.kind !== 'person' && isAcronym(d.name)) {
+      // "CSTO" first, expansion later: the expansion becomes the name.
+      for (const [acr, owner] of acronymOf) if (owner === d) d.aliases.add(acr.toUpperCase());
+    }
+    d.aliases.delete(d.name);
+  }
+  for (const list of mentions.values()) list.sort((a, b) => a.start - b.start);
+
+  const entities: Entity[] = [...drafts]
+    .sort((a, b) => a.firstOrder - b.firstOrder)
+    .map((d) => ({
+      id: idOf.get(d) as string,
+      article: article.id,
+      kind: d.kind,
+      name: d.name,
+      aliases: [...d.aliases],
+      roles: d.roles,
+      mentions: d.mentions.sort((a, b) => a.citation.paragraph - b.citation.paragraph || a.start - b.start),
+    }));
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const draftById = new Map([...idOf].map(([d, id]) => [id, d]));
+
+  const resolveName = (text: string, paragraph: number, offset: number): Entity | null => {
+    const words = text
+      .split(/\s+/)
+      .filter((w) => w !== '' && !HONORIFICS.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()));
+    if (words.length === 0) return null;
+    const order = orderOf(paragraph, offset);
+    const exact = drafts.filter(
+      (d) =>
+        d.name.toLowerCase() === words.join(' ').toLowerCase() ||
+        [...d.aliases].some((a) => a.toLowerCase() === text.toLowerCase()),
+    );
+    if (exact.length === 1) return byId.get(idOf.get(exact[0] as Draft) as string) ?? null;
+    const hits =
+      words.length === 1 ? personsByToken(words[0] as string, order) : personsByTokens(words, order);
+    if (hits.length === 1) return byId.get(idOf.get(hits[0] as Draft) as string) ?? null;
+    return null;
+  };
+
+  const resolveTitle = (phrase: string, paragraph: number, offset: number): Entity | null => {
+    const words = phrase
+      .toLowerCase()
+      .replace(/[’']s\b/g, '')
+      .split(/\s+/)
+      .filter((w) => w !== '' && w !== 'the');
+    const head = words[words.length - 1];
+    if (head === undefined || !isRoleNoun(head)) return null;
+    const order = orderOf(paragraph, offset);
+    const hits: { e: Entity; last: number }[] = [];
+    for (const e of entities) {
+      if (e.kind !== 'person') continue;
+      const roleHeads = e.roles.map((r) => roleHead(r.text));
+      const roleWords = e.roles.map((r) => r.text.toLowerCase());
+      // Every word of the phrase must appear in one role ("the foreign minister" vs "Russian
+      // Foreign Minister"), and the head must be the role's head noun.
+      const ok = e.roles.some(
+        (_, k) => roleHeads[k] === head && words.every((w) => (roleWords[k] as string).includes(w)),
+      );
+      if (!ok) continue;
+      const d = draftById.get(e.id) as Draft;
+      if (d.firstOrder > order) continue;
+      const last = Math.max(
+        ...(mentions.get(paragraph) ?? [])
+          .filter((m) => m.entityId === e.id && m.order < order)
+          .map((m) => m.order),
+        d.firstOrder,
+      );
+      hits.push({ e, last });
+    }
+    if (hits.length === 0) return null;
+    hits.sort((a, b) => b.last - a.last);
+    return (hits[0] as { e: Entity }).e;
+  };
+
+  const addMention = (entityId: string, span: Span): void => {
+    const e = byId.get(entityId);
+    if (!e) return;
+    if (e.mentions.some((m) => m.citation.paragraph === span.citation.paragraph && m.start === span.start))
+      return;
+    e.mentions.push(span);
+    e.mentions.sort((a, b) => a.citation.paragraph - b.citation.paragraph || a.start - b.start);
+  };
+
+  void sentenceOf;
+  return { entities, byId, mentions, resolveName, resolveTitle, addMention };
+}
+
+/**
+ * Folds each merged draft into the one it names (its name becomes an alias), and points every
+ * candidate and name key at the kept draft.
+ */
+function mergeDrafts(
+  merges: ReadonlyMap<Draft, Draft>,
+  drafts: Draft[],
+  candEntity: Map<Candidate, Draft>,
+  byKey: Map<string, Draft>,
+): void {
+  if (merges.size === 0) return;
+  for (const [c, d] of candEntity) {
+    const keep = merges.get(d);
+    if (keep) candEntity.set(c, keep);
+  }
+  for (const [gone, keep] of merges) {
+    keep.aliases.add(gone.name);
+    for (const a of gone.aliases) keep.aliases.add(a);
+    keep.firstOrder = Math.min(keep.firstOrder, gone.firstOrder);
+    byKey.set(gone.key, keep);
+  }
+  const kept = drafts.filter((d) => !merges.has(d));
+  drafts.length = 0;
+  drafts.push(...kept);
+}

@@ -1,0 +1,208 @@
+/**
+ * Roles: whether a word names a role, a role's head noun, and the role phrases written around a
+ * name (before it, as an appositive after it, or as an appositive the name closes).
+ */
+import { lexiconTags, type Token } from '../nlp.ts';
+import { isSpeechVerb } from '../speech-verbs.ts';
+import {
+  NOT_ROLE_NOUNS,
+  RELATIVE_ROLE_VERBS,
+  ROLE_MODIFIERS,
+  ROLE_NOUNS,
+  STOP,
+  TITLE_WORDS,
+} from '../lexicon/people.ts';
+import type { Candidate } from './scan.ts';
+
+/**
+ * True for a noun that names a role or function (minister, spokesman, ranger, fellow ...): the
+ * curated list plus the agent suffixes (-er, -or, -ist, -man/-woman, -ian) and compromise's
+ * "Actor" tag.
+ *
+ * @param word - one lowercase word
+ */
+export function isRoleNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  if (STOP.has(w)) return false;
+  if (ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)) return true;
+  if (lexiconTags(w).has('Actor')) return true;
+  if (NOT_ROLE_NOUNS.has(w)) return false;
+  return /(?:[a-z]{2}(?:er|or|ist|ian)|(?:spokes|chair|business|congress|police|fire|camera|anchor|countr|sales)(?:man|woman|person))s?$/.test(
+    w,
+  );
+}
+
+/**
+ * The head noun of a role ("the Tajik representative to the CSTO" -> "representative",
+ * "Russian Foreign Minister" -> "minister").
+ *
+ * @param role - the role text
+ */
+export function roleHead(role: string): string {
+  const words = role.toLowerCase().split(/\s+/);
+  const cut = words.findIndex((w) => /^(to|of|at|for|in|with|on|from|who|which|and|,)$/.test(w));
+  const head = cut > 0 ? words.slice(0, cut) : words;
+  return (head[head.length - 1] ?? '').replace(/[,;.]$/, '');
+}
+
+/** Lowercase role words right before a name: "White House press secretary Josh Earnest". */
+export function roleBefore(c: Candidate): string | null {
+  const toks = c.tokens;
+  let k = c.tokenIndex - 1;
+  const headTok = toks[k];
+  if (!headTok || !headTok.word || headTok.capital || !isRoleNoun(headTok.lower)) return null;
+  let startTok = headTok;
+  k--;
+  while (k >= 0) {
+    const t = toks[k] as Token;
+    if (!t.word) break;
+    if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') {
+      startTok = t;
+      break;
+    }
+    if (
+      STOP.has(t.lower) ||
+      isSpeechVerb(t.lower) ||
+      /(?:ed|ly)$/.test(t.lower) ||
+      lexiconTags(t.lower).has('Verb')
+    )
+      break;
+    startTok = t;
+    if (t.possessive) {
+      const before = toks[k - 1];
+      if (before && before.lower === 'the') startTok = before;
+      break;
+    }
+    k--;
+  }
+  return textBetween(c, startTok.start, headTok.end);
+}
+
+export function textBetween(c: Candidate, start: number, end: number): string {
+  // Tokens keep paragraph offsets; rebuild the text from them (spacing normalised).
+  const parts: string[] = [];
+  let prevEnd = -1;
+  const toks = c.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((toks[mid] as Token).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (t.start > end) break;
+    if (t.end > end) continue;
+    const raw = t.possessive ? `${t.text}’s` : t.text;
+    parts.push(prevEnd >= 0 && t.start > prevEnd ? ` ${raw}` : raw);
+    prevEnd = t.possessive ? t.end + 2 : t.end;
+  }
+  return parts.join('').trim();
+}
+
+/** ", the Tajik representative to the CSTO," after a name. */
+export function appositiveAfter(c: Candidate): string | null {
+  const toks = c.tokens;
+  if (toks[c.tokenEnd]?.text !== ',') return null;
+  let k = c.tokenEnd + 1;
+  const first = toks[k];
+  if (!first || !first.word) return null;
+  if (/^\d/.test(first.text) || isSpeechVerb(first.lower)) return null;
+  if (first.lower === 'who') {
+    // "X, who heads Y," -> "head of Y"; "X, who is the minister," -> "the minister".
+    const verb = toks[k + 1];
+    const lead = verb
+      ? (RELATIVE_ROLE_VERBS[verb.lower] ?? (verb.lower === 'is' || verb.lower === 'was' ? '' : null))
+      : null;
+    if (lead === null) return null;
+    let e = k + 2;
+    while (e < toks.length && (toks[e] as Token).word) e++;
+    const last = toks[e - 1];
+    if (!last || e <= k + 2) return null;
+    const rest = textBetween(c, (toks[k + 2] as Token).start, last.end);
+    return lead === '' ? rest : `${lead} ${rest}`;
+  }
+  const start = first;
+  let end: Token | null = null;
+  let hasRole = false;
+  let words = 0;
+  for (; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (!t.word) {
+      if (
+        t.text === ',' ||
+        t.text === '.' ||
+        t.text === ';' ||
+        t.text === '—' ||
+        t.text === '(' ||
+        t.text === '“' ||
+        t.text === '"'
+      )
+        break;
+      continue;
+    }
+    if (/^(who|which|that|whose|where)$/.test(t.lower) && words > 0) break;
+    if (isSpeechVerb(t.lower) && !t.capital) return null;
+    if (words === 0 && /^(and|or|but|said|says|is|was|has|had)$/.test(t.lower)) return null;
+    if (isRoleNoun(t.lower) && !t.capital) hasRole = true;
+    if (isRoleNoun(t.lower) && t.capital && TITLE_WORDS.has(t.lower)) hasRole = true;
+    end = t;
+    words++;
+    if (words > 25) return null;
+  }
+  if (!end || !hasRole) return null;
+  // Only noun phrases: a determiner, a possessive, a number word or a capitalised modifier starts
+  // them; "Tajikistan, Russia, and ..." lists never carry a role noun.
+  if (
+    !/^(the|a|an|his|her|its|their)$/.test(start.lower) &&
+    !start.capital &&
+    !isRoleNoun(start.lower) &&
+    !ROLE_MODIFIERS.has(start.lower)
+  ) {
+    return null;
+  }
+  return textBetween(c, start.start, end.end);
+}
+
+/** "the Tajik representative, Hasan Sultonov" / "The leader of Ennahda, Rachid Ghannouchi,". */
+export function appositiveBefore(c: Candidate): string | null {
+  const toks = c.tokens;
+  const comma = toks[c.tokenIndex - 1];
+  if (comma?.text !== ',') return null;
+  const closing = toks[c.tokenEnd];
+  if (closing && closing.word && !isSpeechVerb(closing.lower)) return null;
+  let k = c.tokenIndex - 2;
+  const end = toks[k];
+  if (!end || !end.word) return null;
+  let start: Token | null = null;
+  let hasRole = false;
+  let words = 0;
+  for (; k >= 0; k--) {
+    const t = toks[k] as Token;
+    if (!t.word) {
+      if (
+        t.text === ',' ||
+        t.text === '.' ||
+        t.text === ';' ||
+        t.text === ':' ||
+        t.text === '”' ||
+        t.text === '"'
+      )
+        break;
+      continue;
+    }
+    if (isSpeechVerb(t.lower) && !t.capital) break;
+    if (isRoleNoun(t.lower)) hasRole = true;
+    start = t;
+    words++;
+    // "the delegate to the Regional Assembly, X": an inner "the" belongs to the role's complement.
+    if (/^(the|a|an)$/.test(t.lower) && hasRole) break;
+    if (words > 12) return null;
+  }
+  if (!start || !hasRole || !/^(the|a|an|his|her|its|their)$/.test(start.lower)) {
+    if (!(start && start.possessive)) return null;
+  }
+  if (!start) return null;
+  return textBetween(c, start.start, end.end);
+}

@@ -1,0 +1,342 @@
+/**
+ * Name scanning: capitalised name sequences in a sentence's tokens, split into honorific, title
+ * and name, with a first guess at their kind from the words and compromise's lexicon.
+ */
+import type { Paragraph } from '../../article/types.ts';
+import type { EntityKind } from '../types.ts';
+import { lexiconTags, type Token } from '../nlp.ts';
+import { isFramingVerb, isSpeechVerb, speechVerb } from '../speech-verbs.ts';
+import {
+  COUNTRY_ACRONYMS,
+  DIRECTIONS,
+  HONORIFICS,
+  KNOWN_GROUPS,
+  NAME_PARTICLES,
+  OPENER_WORDS,
+  ORG_CONNECTORS,
+  ORG_WORDS,
+  PLACE_WORDS,
+  STOP,
+  TITLE_WORDS,
+} from '../lexicon/people.ts';
+import { AUXILIARIES } from '../lexicon/grammar.ts';
+import { isRoleNoun } from './roles.ts';
+
+/** A capitalised name sequence found in the text, before it is tied to an entity. */
+export interface Candidate {
+  paragraph: number;
+  sentence: number;
+  /** Offsets of the name part (titles and honorifics excluded). */
+  start: number;
+  end: number;
+  /** Offsets of the whole sequence, title included. */
+  fullStart: number;
+  fullEnd: number;
+  name: string;
+  nameTokens: string[];
+  honorific: string | null;
+  /** Capitalised title before the name ("Russian Foreign Minister"). */
+  title: string | null;
+  possessive: boolean;
+  /** Directly preceded by "the" ("the Taliban", "the Obama administration"). */
+  afterThe: boolean;
+  /** Inside a quotation. */
+  quoted: boolean;
+  /** Index range of the sequence in its sentence's tokens. */
+  tokenIndex: number;
+  tokenEnd: number;
+  tokens: Token[];
+  /** Guessed kind from the words and the lexicon; 'unknown' needs evidence. */
+  kind: EntityKind | 'place' | 'unknown' | 'skip';
+  /** The sentence-initial word was kept without other evidence. */
+  initialOnly: boolean;
+  order: number;
+}
+
+export function orderOf(paragraph: number, offset: number): number {
+  return paragraph * 1_000_000 + offset;
+}
+
+/** A word that starts with an uppercase letter, or a name prefix like "al-Qaeda". */
+export function isCapWord(t: Token | undefined): boolean {
+  if (t === undefined || !t.word) return false;
+  if (t.capital) return !/^\d/.test(t.text);
+  return /^(al|el|ad|as|ash|ibn|bin)-\p{Lu}/u.test(t.text);
+}
+
+export function isAcronym(text: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,6}s?$/u.test(text);
+}
+
+export function classifyName(
+  nameTokens: Token[],
+  hasTitle: boolean,
+  hasHonorific: boolean,
+): Candidate['kind'] {
+  const text = nameTokens.map((t) => t.text).join(' ');
+  const lower = text.toLowerCase();
+  const tags = lexiconTags(lower);
+  if (KNOWN_GROUPS.has(lower)) return 'group';
+  if (COUNTRY_ACRONYMS.has(lower)) return 'country';
+  if (tags.has('Country')) return 'country';
+  if (tags.has('Organization') || tags.has('SportsTeam') || tags.has('Company')) return 'organization';
+  const words = nameTokens.map((t) => t.lower);
+  if (words.some((w) => ORG_WORDS.has(w))) return 'organization';
+  if (tags.has('Place')) return 'place';
+  if (words.some((w) => PLACE_WORDS.has(w))) return 'place';
+  if (words.length === 2 && DIRECTIONS.has(words[0] ?? '') && lexiconTags(words[1] ?? '').has('Place'))
+    return 'place';
+  if (tags.has('Date') || words.every((w) => lexiconTags(w).has('Date'))) return 'skip';
+  if (nameTokens.length === 1 && isAcronym(nameTokens[0]?.text ?? '')) return 'organization';
+  if (hasHonorific) return 'person';
+  const first = lexiconTags(words[0] ?? '');
+  const last = lexiconTags(words[words.length - 1] ?? '');
+  if (words.length === 1) {
+    if (last.has('Demonym')) return 'skip';
+    // "Soviet states", "the Western exit": an adjective the lexicon knows is not a name.
+    if (last.has('Adjective') && !isProperTagged(last)) return 'skip';
+    if (last.has('LastName') || (hasTitle && !last.has('Place'))) return 'person';
+    if (last.has('FirstName') && hasTitle) return 'person';
+    return 'unknown';
+  }
+  if (nameTokens.some((t) => /^\p{Lu}\.$/u.test(t.text))) return 'person';
+  if (hasTitle) return 'person';
+  if (first.has('FirstName') || first.has('Person')) return 'person';
+  if (words.some((w) => lexiconTags(w).has('Demonym')) && !last.has('LastName')) return 'skip';
+  return 'unknown';
+}
+
+export function inRanges(ranges: ReadonlyArray<readonly [number, number]> | undefined, pos: number): boolean {
+  if (!ranges) return false;
+  for (const [a, b] of ranges) if (pos >= a && pos < b) return true;
+  return false;
+}
+
+/** No name runs past this many words ("United Nations High Commissioner for Refugees" is 6). */
+export const MAX_NAME_RUN = 10;
+
+/** Finds capitalised name sequences in one sentence's tokens. */
+export function scanSentence(
+  tokens: Token[],
+  paragraph: Paragraph,
+  sentence: number,
+  quoted: ReadonlyArray<readonly [number, number]> | undefined,
+): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    // Contractions ("We’re", "Don't") are never names.
+    if (!isCapWord(t) || /[’'](?:re|ll|ve|d|m|t)$/i.test(t.text)) {
+      i++;
+      continue;
+    }
+    const seqStart = i;
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const cur = tokens[j] as Token;
+      if (cur.possessive) break;
+      const next = tokens[j + 1] as Token;
+      if (next.start - cur.end > 1) break;
+      if (isCapWord(next) && !lexiconTags(next.lower).has('Date')) {
+        j++;
+        continue;
+      }
+      // A connector joins only when the words around it form one name: particles inside
+      // person names, "of / for / on" after an organisation or title word.
+      const after = tokens[j + 2];
+      if (
+        next.word &&
+        !next.capital &&
+        isCapWord(after) &&
+        after !== undefined &&
+        after.start - next.end <= 1
+      ) {
+        if (NAME_PARTICLES.has(next.lower)) {
+          j += 2;
+          continue;
+        }
+        if (ORG_CONNECTORS.has(next.lower) && (ORG_WORDS.has(cur.lower) || TITLE_WORDS.has(cur.lower))) {
+          j += 2;
+          continue;
+        }
+        if ((next.lower === 'a' || next.lower === 'the') && ORG_CONNECTORS.has((tokens[j] as Token).lower)) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    i = j + 1;
+    // A run of capitalised words longer than any name is a headline, a title or noise.
+    if (j + 1 - seqStart > MAX_NAME_RUN) continue;
+    let seq = tokens.slice(seqStart, j + 1);
+    let seqFrom = seqStart;
+    // Sentence-initial words are capitalised by grammar, not because they name anything.
+    const prev = tokens[seqStart - 1];
+    const initial = seqStart === 0 || (prev !== undefined && !prev.word && /[“"‘'([—–-]/.test(prev.text));
+    let initialOnly = false;
+    while (seq.length > 0) {
+      const first = seq[0] as Token;
+      const tags = lexiconTags(first.lower);
+      // "Earnest added ...": a word the lexicon knows as common, right before a speech verb, may
+      // still be a surname; keep it for the surname lookup.
+      const beforeVerb =
+        seq.length === 1 &&
+        (isStrongSpeechVerb(tokens[seqStart + 1]?.lower ?? '') ||
+          isFramingVerb(tokens[seqStart + 1]?.lower ?? '')) &&
+        !tokens[seqStart + 1]?.capital;
+      const titled =
+        ((TITLE_WORDS.has(first.lower) || HONORIFICS.has(first.lower)) && seq.length > 1) ||
+        (beforeVerb && !OPENER_WORDS.has(first.lower) && !tags.has('Pronoun'));
+      const common =
+        !titled &&
+        (OPENER_WORDS.has(first.lower) ||
+          (tags.has('Pronoun') && first.text !== first.text.toUpperCase()) ||
+          tags.has('Date') ||
+          (initial &&
+            first === tokens[seqStart] &&
+            !isProperTagged(tags) &&
+            (tags.size > 0 || /(?:ly|ing|ed)$/.test(first.lower))));
+      if (!common) break;
+      seq = seq.slice(1);
+      seqFrom++;
+    }
+    if (seq.length === 0) continue;
+    if (
+      initial &&
+      seq[0] === tokens[seqStart] &&
+      seq.length === 1 &&
+      !isProperTagged(lexiconTags((seq[0] as Token).lower))
+    ) {
+      initialOnly = true;
+    }
+    // Drop a trailing connector left over ("Council of" never ends a name).
+    while (seq.length > 0 && !isCapWord(seq[seq.length - 1])) seq = seq.slice(0, -1);
+    if (seq.length === 0) continue;
+    const cand = splitTitle(seq, seqFrom, tokens, paragraph, sentence, quoted);
+    if (cand) {
+      cand.initialOnly = initialOnly;
+      out.push(cand);
+    }
+  }
+  return out;
+}
+
+export function isProperTagged(tags: ReadonlySet<string>): boolean {
+  return (
+    tags.has('Person') ||
+    tags.has('Place') ||
+    tags.has('Organization') ||
+    tags.has('ProperNoun') ||
+    tags.has('Demonym')
+  );
+}
+
+/** Separates honorific and capitalised title from the name in a sequence. */
+export function splitTitle(
+  seq: Token[],
+  seqFrom: number,
+  sentenceTokens: Token[],
+  paragraph: Paragraph,
+  sentence: number,
+  quoted: ReadonlyArray<readonly [number, number]> | undefined,
+): Candidate | null {
+  const first = seq[0] as Token;
+  const lastTok = seq[seq.length - 1] as Token;
+  let honorific: string | null = null;
+  let nameStartIdx = 0;
+  let title: string | null = null;
+  if (HONORIFICS.has(first.lower) && seq.length > 1) {
+    honorific = first.text;
+    nameStartIdx = 1;
+  } else {
+    // The last title word with a name after it splits role from name.
+    let t = -1;
+    for (let k = 0; k < seq.length - 1; k++) {
+      if (TITLE_WORDS.has((seq[k] as Token).lower)) t = k;
+    }
+    if (t >= 0) {
+      let end = t;
+      // "Secretary of State John Kerry": the "of X" belongs to the title.
+      if ((seq[t + 1] as Token | undefined)?.lower === 'of' && t + 3 < seq.length) end = t + 2;
+      const rest = seq.slice(end + 1);
+      if (rest.length > 0 && !rest.some((r) => ORG_WORDS.has(r.lower))) {
+        title = paragraph.text.slice(first.start, (seq[end] as Token).end);
+        nameStartIdx = end + 1;
+      }
+    }
+  }
+  const nameToks = seq.slice(nameStartIdx);
+  const nameFirst = nameToks[0];
+  if (nameFirst === undefined) return null;
+  // "Prime Minister of Iraq": a title with its complement and no name after it is a role.
+  if (title !== null && !nameFirst.capital) return null;
+  const name = paragraph.text.slice(nameFirst.start, lastTok.end);
+  let kind = classifyName(nameToks, title !== null, honorific !== null);
+  // A lone capitalised word used as an adjective ("Tajik officials", "Western exit") is not a name.
+  if (nameToks.length === 1 && kind === 'unknown' && !lastTok.possessive) {
+    const idx = seqFrom + seq.length - 1;
+    const next = sentenceTokens[idx + 1];
+    const prevTok = sentenceTokens[seqFrom - 1];
+    if (next && next.word && !next.capital && !isVerbAfterName(sentenceTokens, idx + 1)) {
+      // "the Western exit" / "Tajik officials": a capitalised modifier before a noun.
+      if (prevTok?.lower === 'the' || isNounish(next.lower)) kind = 'skip';
+    }
+  }
+  const idx0 = seqFrom;
+  const before = sentenceTokens[idx0 - 1];
+  return {
+    paragraph: paragraph.number,
+    sentence,
+    start: nameFirst.start,
+    end: lastTok.end,
+    fullStart: first.start,
+    fullEnd: lastTok.end,
+    name,
+    nameTokens: nameToks.map((t) => t.text),
+    honorific,
+    title,
+    possessive: lastTok.possessive,
+    afterThe: before !== undefined && before.lower === 'the',
+    quoted: inRanges(quoted, first.start),
+    tokenIndex: idx0,
+    tokenEnd: seqFrom + seq.length,
+    tokens: sentenceTokens,
+    kind,
+    initialOnly: false,
+    order: orderOf(paragraph.number, nameFirst.start),
+  };
+}
+
+/** True when the token at `i` reads as the verb of the name before it ("Lavrov described", "Russia has"). */
+export function isVerbAfterName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !t.word) return false;
+  if (AUXILIARIES.has(t.lower)) return true;
+  if (isSpeechVerb(t.lower)) return !AUXILIARIES.has(tokens[i + 1]?.lower ?? '');
+  const tags = lexiconTags(t.lower);
+  return tags.has('PastTense') || /ed$/.test(t.lower) || (tags.has('Verb') && !tags.has('Infinitive'));
+}
+
+export function isNounish(word: string): boolean {
+  const tags = lexiconTags(word);
+  if (
+    tags.has('Verb') ||
+    tags.has('Preposition') ||
+    tags.has('Conjunction') ||
+    tags.has('Determiner') ||
+    tags.has('Adverb')
+  )
+    return false;
+  if (tags.has('Noun') || tags.has('Adjective') || tags.has('Plural')) return true;
+  if (/(?:ed|ly)$/.test(word) || STOP.has(word)) return false;
+  return (
+    /(?:s|ion|ment|ity|ness|er|or|ist|ary|ery|ure|ance|ence|ship|hood|ism)$/.test(word) || isRoleNoun(word)
+  );
+}
+
+export function isStrongSpeechVerb(word: string): boolean {
+  const v = speechVerb(word);
+  return v !== null && !v.weak;
+}

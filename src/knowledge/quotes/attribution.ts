@@ -1,0 +1,407 @@
+/**
+ * Attribution: the ordered rules (trailing / inverted, split, leading, according-to, colon,
+ * framed, previous quote, previous sentence, continuation) that give each quotation a speaker,
+ * and the confidence below which it keeps `speaker: null`.
+ */
+import type { Article } from '../../article/types.ts';
+import type { AttributionRule, Entity, Quote, Span } from '../types.ts';
+import type { Token } from '../nlp.ts';
+import type { Mention } from '../people.ts';
+import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
+import { speechVerb } from '../speech-verbs.ts';
+import { attributeColon, attributeFramed, documentSubject } from '../cues.ts';
+import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
+import { wordCount, type QuoteMark, type RawQuote } from './marks.ts';
+import {
+  indexOfView,
+  MAX_LEAD_TOKENS,
+  mentionEntity,
+  noWordsIn,
+  sentenceTokens,
+  tokenAt,
+  windowOf,
+  type Attribution,
+  type ParagraphView,
+  type RuleContext,
+  type SpeakerRef,
+} from './view.ts';
+import {
+  isPassiveOrInfinitive,
+  mainSubject,
+  openingOfAside,
+  participleSubject,
+  speakerAfter,
+  subjectBefore,
+  titleRefEnding,
+  verbAt,
+} from './grammar.ts';
+import type { Discourse } from './discourse.ts';
+
+/**
+ * Trailing and inverted attribution after the closing mark, in the same sentence:
+ * `“…,” Lavrov said` / `“…,” he said` / `“…” in that law, Azzouz said` (trailing) and
+ * `“…,” said Lotfi Azzouz` / `“…,” said the Tajik representative, Hasan Sultonov` (inverted).
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  if (!mark.closed) return null;
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const from = w.last + 1;
+  for (let i = from; i <= w.sentEnd && i < from + 18; i++) {
+    const v = verbAt(view, i);
+    if (!v || v.participle || isPassiveOrInfinitive(view, i)) continue;
+    if (noWordsIn(view, from, i)) {
+      const ref = speakerAfter(ctx, i, w.sentEnd + 1);
+      if (ref) return { ref, rule: 'inverted', verb: v.form };
+      continue;
+    }
+    const ref = subjectBefore(ctx, i, from);
+    if (ref) return { ref, rule: 'trailing', verb: v.form };
+    if (v.weak) continue;
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Leading and same-sentence attribution before the opening mark: `Lavrov said: “…”`,
+ * `he said “every president …”` (leading), `Lavrov described the exit as a “hasty withdrawal.”`,
+ * `The leader, Rachid Ghannouchi, condemned the attack, saying in a statement that it “…”`
+ * (same-sentence).
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ * @param short - the quotation has two words or fewer: weak verbs ("called it “terrorism”") do not count
+ */
+export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolean): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  // Earlier partial quotes of the same sentence do not hide its verb ("X said it was “a” and “b”").
+  w.sentStart = w.first < view.tokens.length ? (indexOfView(view).runStart[w.first] as number) : w.first;
+  for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_LEAD_TOKENS; i--) {
+    i = openingOfAside(view, i, w.sentStart);
+    const v = verbAt(view, i);
+    if (!v) continue;
+    if (isPassiveOrInfinitive(view, i)) return null;
+    if (v.weak && (short || w.first - i > 6)) continue;
+    const direct = noWordsIn(view, i + 1, w.first) || view.tokens[w.first - 1]?.text === ':';
+    let ref: SpeakerRef | null;
+    if (v.participle) {
+      // ", saying ...": the subject of the main clause; "with X saying": X.
+      ref = participleSubject(ctx, i, w.sentStart);
+    } else {
+      ref = subjectBefore(ctx, i, w.sentStart);
+    }
+    ref ??= documentSubject(ctx, w.sentStart, i);
+    if (!ref) return null;
+    return { ref, rule: direct ? 'leading' : 'same-sentence', verb: v.form };
+  }
+  return null;
+}
+
+/**
+ * A sentence that opens with its speech verb: `Said the mayor: “…”`, `Remarked harbour engineer
+ * Ana Ruiz, “…”`. The speaker follows the verb, before the quotation.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeOpeningVerb(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const start = w.first < view.tokens.length ? (indexOfView(view).runStart[w.first] as number) : w.first;
+  const t = view.tokens[start];
+  if (!t || !t.word || !t.capital || view.quoted[start] || start + 1 >= w.first) return null;
+  const v = speechVerb(t.lower);
+  if (!v || v.participle || v.weak) return null;
+  const ref = speakerAfter(ctx, start, w.first);
+  return ref ? { ref, rule: 'inverted', verb: v.form } : null;
+}
+
+/**
+ * "according to SPEAKER" anywhere in the quotation's sentence, outside quotation marks.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const according = indexOfView(view).according;
+  let lo = 0;
+  let hi = according.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((according[mid] as number) < w.sentStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let a = lo; a < according.length && (according[a] as number) < w.sentEnd; a++) {
+    const i = according[a] as number;
+    for (let k = i + 2; k <= w.sentEnd && k < i + 12; k++) {
+      const t = view.tokens[k] as Token;
+      if (!t.word || view.quoted[k]) break;
+      const e = mentionEntity(ctx, k);
+      if (e && !(view.mentionOf[k] as Mention).possessive)
+        return {
+          ref: { type: 'entity', entity: e, tokenIndex: k },
+          rule: 'according-to',
+          verb: 'according to',
+        };
+      if (PREPOSITIONS.has(t.lower) && k > i + 2) break;
+    }
+    // "according to the spokesman": a role phrase.
+    let end = i + 2;
+    while (
+      end + 1 <= w.sentEnd &&
+      (view.tokens[end + 1] as Token).word &&
+      !PREPOSITIONS.has((view.tokens[end + 1] as Token).lower)
+    )
+      end++;
+    const ref = titleRefEnding(ctx, end, i + 2);
+    if (ref) return { ref, rule: 'according-to', verb: 'according to' };
+  }
+  return null;
+}
+
+/**
+ * The speech act of a narration sentence: its speech verb with a subject ("Lavrov said Moscow
+ * is prepared ..."). Used by the previous-sentence rule and by claims.
+ *
+ * @param ctx - paragraph view and people
+ * @param sentence - 1-based sentence index in the paragraph
+ */
+export function sentenceSpeech(ctx: RuleContext, sentence: number): Attribution | null {
+  const view = ctx.view;
+  const [from, to] = sentenceTokens(view, sentence);
+  let floor = from;
+  for (let i = from; i < to; i++) {
+    if (view.sentence[i] !== sentence) continue;
+    // The subject may reach back to the sentence start or the last quoted token before the verb.
+    if (i > from && (view.sentence[i - 1] !== sentence || view.quoted[i - 1])) floor = i;
+    const v = verbAt(view, i);
+    if (!v || v.weak || isPassiveOrInfinitive(view, i)) continue;
+    const ref = v.participle
+      ? view.tokens[i - 1]?.text === ','
+        ? mainSubject(ctx, floor, i)
+        : null
+      : subjectBefore(ctx, i, floor);
+    if (ref) return { ref, rule: 'previous-sentence', verb: v.form };
+  }
+  return null;
+}
+
+/** What the ordered rules found, with where the speaker stands (for the confidence). */
+export interface RuleFinding {
+  speaker: Entity | null;
+  rule: AttributionRule | null;
+  verb: string | null;
+  /** The token naming the speaker, in the paragraph where the rule found it. */
+  at?: { ctx: RuleContext; tokenIndex: number };
+  viaPronoun?: boolean;
+}
+
+/** A quotation with its attribution, before ids are assigned. */
+export interface AttributedQuote {
+  raw: RawQuote;
+  speaker: Entity | null;
+  rule: AttributionRule | null;
+  verb: string | null;
+  partial: boolean;
+  text: string;
+  display: string;
+  span: Span;
+  confidence?: number;
+}
+
+/**
+ * Attributes one quotation with the ordered rules (trailing / inverted, split, leading,
+ * according-to, same-sentence, previous-sentence, previous-quote, continuation).
+ *
+ * @param ctx - the view of the paragraph where the quotation opens
+ * @param raw - the quotation
+ * @param earlier - quotations already attributed in the same paragraph, in order
+ * @param discourse - sentence memory for pronouns and paragraph continuations
+ * @param lastCtx - the view of the paragraph where a multi-paragraph quotation ends
+ */
+export function attributeQuote(
+  ctx: RuleContext,
+  raw: RawQuote,
+  earlier: readonly AttributedQuote[],
+  discourse: Discourse,
+  lastCtx: RuleContext | null,
+): AttributionResult {
+  const found = attributeByRules(ctx, raw, earlier, discourse, lastCtx);
+  if (!found.speaker || !found.rule) return { speaker: null, rule: null, verb: null, confidence: 0 };
+  const confidence = attributionConfidence(ctx, raw.mark, found);
+  if (confidence < MIN_CONFIDENCE) return { speaker: null, rule: null, verb: null, confidence };
+  return { speaker: found.speaker, rule: found.rule, verb: found.verb, confidence };
+}
+
+/** A quotation's attribution and how sure the rules are of it (0 to 1). */
+export interface AttributionResult {
+  speaker: Entity | null;
+  rule: AttributionRule | null;
+  verb: string | null;
+  confidence: number;
+}
+
+function attributeByRules(
+  ctx: RuleContext,
+  raw: RawQuote,
+  earlier: readonly AttributedQuote[],
+  discourse: Discourse,
+  lastCtx: RuleContext | null,
+): RuleFinding {
+  const view = ctx.view;
+  const mark = raw.mark;
+  const inner = view.paragraph.text.slice(mark.innerStart, mark.innerEnd);
+  const short = wordCount(inner) <= 2;
+  const sentenceOfMark = view.sentence[tokenAt(view, mark.open)] ?? 1;
+  const resolve = (a: Attribution | null, c: RuleContext): RuleFinding | null => {
+    if (!a) return null;
+    const at = { ctx: c, tokenIndex: a.ref.tokenIndex };
+    if (a.ref.type === 'entity')
+      return { speaker: a.ref.entity, rule: a.rule, verb: a.verb, at, viaPronoun: false };
+    const tok = c.view.tokens[a.ref.tokenIndex] as Token;
+    const e = discourse.resolve(
+      a.ref.pronoun,
+      c.view.paragraph.number,
+      c.view.sentence[a.ref.tokenIndex] ?? 1,
+    );
+    if (!e) return null;
+    c.people.addMention(e.id, {
+      citation: {
+        article: e.article,
+        paragraph: c.view.paragraph.number,
+        sentence: c.view.sentence[a.ref.tokenIndex] ?? 1,
+      },
+      start: tok.start,
+      end: tok.end,
+    });
+    return { speaker: e, rule: a.rule, verb: a.verb, at, viaPronoun: true };
+  };
+
+  const fail: RuleFinding = { speaker: null, rule: null, verb: null };
+  // 1. Trailing / inverted, after the closing mark (for a multi-paragraph quote, after its end).
+  const endCtx = raw.continued.length > 0 && lastCtx ? lastCtx : ctx;
+  const endMark =
+    raw.continued.length > 0 ? (raw.continued[raw.continued.length - 1] as { mark: QuoteMark }).mark : mark;
+  const after = resolve(attributeAfter(endCtx, endMark), endCtx);
+  if (after) return after;
+  // 2. Split: `“…,” he said, “…”` continues the previous quotation's speaker.
+  const prev = earlier[earlier.length - 1];
+  if (prev && prev.speaker && (prev.rule === 'trailing' || prev.rule === 'inverted')) {
+    const between = view.paragraph.text.slice(prev.raw.mark.end, mark.open);
+    if (!/[.!?]/.test(between) && between.trim().endsWith(','))
+      return { speaker: prev.speaker, rule: 'split', verb: prev.verb };
+  }
+  // 3. A sentence opening with its verb ("Said the mayor: “…”"), then leading / same-sentence:
+  // a speech verb with its subject before the opening mark.
+  const opening = resolve(attributeOpeningVerb(ctx, mark), ctx);
+  if (opening) return opening;
+  const before = resolve(attributeBefore(ctx, mark, short), ctx);
+  if (before) return before;
+  // 4. "according to ...".
+  const acc = resolve(attributeAccordingTo(ctx, mark), ctx);
+  if (acc) return acc;
+  // 4b. A colon introduction, then a fragment framed by its clause's verb (cues.ts).
+  const colon = resolve(attributeColon(ctx, mark), ctx);
+  if (colon) return colon;
+  const framed = resolve(attributeFramed(ctx, mark), ctx);
+  if (framed) return framed;
+  // 4c. `… had “a” by … and “b”`: a fragment in the clause of the previous one, no one new named.
+  if (prev && prev.speaker && continuesPreviousClause(ctx, prev.raw.mark, mark))
+    return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb };
+  if (short) return fail;
+  // The remaining rules only apply to a quotation that opens its sentence.
+  const w = windowOf(view, mark);
+  const opensSentence = noWordsIn(view, w.sentStart, w.first);
+  // 5. Previous quotation in this paragraph; also "Abbas “has put aside …”" with no speech verb
+  // of its own, which can only be the previous speaker still talking.
+  let noVerb = true;
+  for (let i = w.sentStart; i <= w.sentEnd && noVerb; i++)
+    if (!view.quoted[i] && verbAt(view, i)) noVerb = false;
+  if (prev && prev.speaker && (opensSentence || noVerb))
+    return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb };
+  // 6. Previous sentence of this paragraph: "Lavrov said ... . “…”".
+  if (opensSentence && sentenceOfMark > 1 && !prev) {
+    const found = resolve(sentenceSpeech(ctx, sentenceOfMark - 1), ctx);
+    if (found) return found;
+  }
+  // 7. A paragraph made only of quotation, after a paragraph that ends with someone speaking.
+  if (mark.open === 0 && !prev) {
+    const narration = outsideQuotes(view);
+    const paraIdx = ctx.view.paragraph.number;
+    if (narration === 0) {
+      const last = discourse.lastSpeakerOf(paraIdx - 1);
+      if (last) return { speaker: last, rule: 'continuation', verb: null };
+    }
+  }
+  return fail;
+}
+
+function outsideQuotes(view: ParagraphView): number {
+  return view.tokens.filter((t, i) => t.word && !view.quoted[i]).length;
+}
+
+/** Quote ids and records from attributed drafts. */
+export function toQuote(article: Article, q: AttributedQuote, n: number): Quote {
+  return {
+    id: `${article.id}#q${n}`,
+    article: article.id,
+    text: q.text,
+    display: q.display,
+    speaker: q.speaker?.name ?? null,
+    speakerId: q.speaker?.id ?? null,
+    rule: q.rule,
+    verb: q.verb,
+    partial: q.partial,
+    span: q.span,
+    paragraphs: [q.raw.paragraph, ...q.raw.continued.map((c) => c.paragraph)],
+    ...(q.confidence !== undefined ? { confidence: Math.round(q.confidence * 100) / 100 } : {}),
+  };
+}
+
+/**
+ * True when a quotation is a fragment inside narration rather than a whole utterance: it starts
+ * in lowercase, or narration words stand right before it in its sentence.
+ *
+ * @param view - the paragraph view
+ * @param mark - the quotation
+ */
+export function isPartial(view: ParagraphView, mark: QuoteMark): boolean {
+  const inner = view.paragraph.text.slice(mark.innerStart, mark.innerEnd).trimStart();
+  if (/^[\p{Ll}]/u.test(inner)) return true;
+  const w = windowOf(view, mark);
+  const prevTok = view.tokens[w.first - 1];
+  const wordsBefore = !noWordsIn(view, w.sentStart, w.first);
+  return wordsBefore && prevTok !== undefined && prevTok.word;
+}
+
+/**
+ * True when a quotation continues the clause of the previous one in its sentence: no sentence
+ * break between them, and nobody else named or referred to (a name or a pronoun outside
+ * quotation marks) in between.
+ *
+ * @param ctx - paragraph view and people
+ * @param prev - the previous quotation of the paragraph
+ * @param mark - this quotation
+ */
+export function continuesPreviousClause(ctx: RuleContext, prev: QuoteMark, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  const from = tokenAt(view, prev.end);
+  const to = tokenAt(view, mark.open);
+  if (from >= view.tokens.length || view.sentence[from - 1] !== view.sentence[to]) return false;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k]) continue;
+    if (t.text === '.' || t.text === ';' || t.text === ':' || t.text === '?' || t.text === '!') return false;
+    if (view.mentionOf[k] || (t.word && PRONOUNS.has(t.lower))) return false;
+    const v = verbAt(view, k);
+    if (v !== null && !v.participle) return false;
+  }
+  return true;
+}

@@ -1,0 +1,157 @@
+/**
+ * Discourse memory for attribution: per sentence, its subject and the speaker of its quotes, in
+ * document order, so "he said" and an all-quote paragraph resolve to the right person.
+ */
+import type { Entity } from '../types.ts';
+import type { Mention } from '../people.ts';
+import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
+import { mainSubject } from './grammar.ts';
+import { pronounConflict } from '../people/gender.ts';
+
+/** Per-sentence discourse state: who the sentence is about (for pronouns). */
+interface SentenceRecord {
+  paragraph: number;
+  sentence: number;
+  /** The speaker of a quote or claim in the sentence, once known. */
+  speaker: Entity | null;
+  /** The first name in subject position (not after a preposition, not possessive). */
+  subject: Entity | null;
+  /** The sentence names some person outside quotation marks. */
+  namesPerson: boolean;
+  namesAny: boolean;
+}
+
+/**
+ * Document-order memory of sentence subjects and speakers, used to resolve "he said": a pronoun
+ * resolves to the subject of the most recent sentence that names someone (not merely the nearest
+ * name: "Lavrov said Moscow is prepared ... “…,” he said" is Lavrov), and he / she only to people.
+ */
+export class Discourse {
+  private readonly records: SentenceRecord[] = [];
+  /** Record index by "paragraph:sentence", and the last record of each paragraph. */
+  private readonly at = new Map<string, number>();
+  private readonly lastOf = new Map<number, number>();
+
+  /**
+   * Records a narration sentence (call in document order, before its quotes are attributed).
+   *
+   * @param ctx - the paragraph view
+   * @param sentence - 1-based sentence index
+   */
+  addSentence(ctx: RuleContext, sentence: number): void {
+    const view = ctx.view;
+    let namesPerson = false;
+    let namesAny = false;
+    let subject: Entity | null = null;
+    let from = -1;
+    const [lo, hi] = sentenceTokens(view, sentence);
+    for (let i = lo; i < hi; i++) {
+      if (view.sentence[i] !== sentence) continue;
+      if (from < 0) from = i;
+      const e = view.quoted[i] ? null : mentionEntity(ctx, i);
+      if (!e) continue;
+      const m = view.mentionOf[i] as Mention;
+      if (m.modifier) continue;
+      namesAny = true;
+      if (e.kind === 'person') namesPerson = true;
+    }
+    let to = from;
+    while (to < view.tokens.length && view.sentence[to] === sentence) to++;
+    if (from >= 0) {
+      const ref = mainSubject(ctx, from, to);
+      if (ref && ref.type === 'entity') subject = ref.entity;
+    }
+    const key = `${view.paragraph.number}:${sentence}`;
+    if (!this.at.has(key)) this.at.set(key, this.records.length);
+    this.lastOf.set(view.paragraph.number, this.records.length);
+    this.records.push({
+      paragraph: view.paragraph.number,
+      sentence,
+      speaker: accordingToSource(ctx, lo, hi),
+      subject,
+      namesPerson,
+      namesAny,
+    });
+  }
+
+  /**
+   * Notes the speaker of a quote or claim in a recorded sentence.
+   *
+   * @param paragraph - paragraph number
+   * @param sentence - sentence index
+   * @param speaker - the resolved speaker
+   */
+  setSpeaker(paragraph: number, sentence: number, speaker: Entity): void {
+    const r = this.records[this.at.get(`${paragraph}:${sentence}`) ?? -1];
+    if (r && r.speaker === null) r.speaker = speaker;
+  }
+
+  /**
+   * The last speaker of a paragraph's final sentence (for an all-quote paragraph that follows).
+   *
+   * @param paragraph - paragraph number
+   */
+  lastSpeakerOf(paragraph: number): Entity | null {
+    return this.records[this.lastOf.get(paragraph) ?? -1]?.speaker ?? null;
+  }
+
+  /**
+   * Resolves a pronoun used in a sentence to the entity it most likely names.
+   *
+   * @param pronoun - he / she / they / it / we
+   * @param paragraph - where the pronoun stands
+   * @param sentence - its sentence
+   * @returns the entity, or null when no safe antecedent exists
+   */
+  resolve(pronoun: string, paragraph: number, sentence: number): Entity | null {
+    const personal = pronoun === 'he' || pronoun === 'she';
+    const kindFits = (e: Entity | null): e is Entity =>
+      e !== null && (personal ? e.kind === 'person' : pronoun === 'it' ? e.kind !== 'person' : true);
+    const fits = (e: Entity | null): e is Entity => kindFits(e) && pronounConflict(pronoun, e) === null;
+    const idx = this.at.get(`${paragraph}:${sentence}`) ?? this.records.length;
+    // "“…,” said Ana Ruiz; she called it “…”": a speaker already found in this sentence.
+    const here = this.records[idx];
+    if (here && here.paragraph === paragraph && here.sentence === sentence && fits(here.speaker))
+      return here.speaker;
+    const stopParagraph = paragraph - 3;
+    // A first name only hints at gender: a hinted mismatch is passed over for an earlier fit, and
+    // taken when there is none.
+    let hinted: Entity | null = null;
+    for (let k = idx - 1; k >= 0; k--) {
+      const r = this.records[k] as SentenceRecord;
+      if (r.paragraph < stopParagraph) return hinted;
+      const names = personal ? r.namesPerson : r.namesAny;
+      if (!r.speaker && !names) continue;
+      const candidate = r.speaker ?? r.subject;
+      if (fits(candidate)) return candidate;
+      // "she" after a sentence about a man looks further back; anything else is not safe.
+      const conflict = kindFits(candidate) ? pronounConflict(pronoun, candidate) : null;
+      if (conflict === 'hinted' && hinted === null) hinted = candidate;
+      if (conflict !== null) continue;
+      return hinted;
+    }
+    return hinted;
+  }
+}
+
+/**
+ * The source a sentence credits with "according to X" (a name within a few words after "to"):
+ * the sentence reports X's words, so a "he said" after it is X.
+ *
+ * @param ctx - paragraph view and people
+ * @param lo - first token of the sentence
+ * @param hi - token index the sentence ends before
+ */
+export function accordingToSource(ctx: RuleContext, lo: number, hi: number): Entity | null {
+  for (const i of indexOfView(ctx.view).according) {
+    if (i < lo || i >= hi) continue;
+    for (let k = i + 2; k < hi && k <= i + 6; k++) {
+      const t = ctx.view.tokens[k];
+      if (!t || !t.word || ctx.view.quoted[k]) break;
+      const e = mentionEntity(ctx, k);
+      const m = ctx.view.mentionOf[k];
+      if (e && m && !m.possessive) return e;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,448 @@
+/**
+ * Cue grammar: who is the subject of a speech verb, who stands after an inverted verb, which
+ * names are owned, affiliated or inside an aside. Each function reads the paragraph view only.
+ */
+import type { Entity } from '../types.ts';
+import type { Token } from '../nlp.ts';
+import type { Mention } from '../people.ts';
+import { AUXILIARIES, isRoleNoun } from '../people.ts';
+import { isFramingVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
+import { kinReferent } from '../people/anaphora.ts';
+import { AFFILIATION_PREPOSITIONS, DETERMINERS } from '../lexicon/cues.ts';
+import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } from '../lexicon/grammar.ts';
+import {
+  MAX_APPOSITIVE_TOKENS,
+  mentionEntity,
+  tokenAt,
+  type ParagraphView,
+  type RuleContext,
+  type SpeakerRef,
+} from './view.ts';
+
+/** A lowercase "the ..." noun phrase ending at token `end` (inclusive) resolved through roles. */
+export function titleRefEnding(ctx: RuleContext, end: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const head = toks[end];
+  if (!head || !head.word || head.capital || !isRoleNoun(head.lower)) return null;
+  let k = end - 1;
+  while (k >= floor && k >= end - 5) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return null;
+    if (t.lower === 'the' || t.possessive) {
+      const phrase = toks
+        .slice(k, end + 1)
+        .map((x) => x.text)
+        .join(' ');
+      const para = ctx.view.paragraph.number;
+      // "The father said": a family noun after "the" (not "his father": someone else's).
+      const e =
+        ctx.people.resolveTitle(phrase, para, head.start) ??
+        (k === end - 1 && t.lower === 'the'
+          ? kinReferent(ctx.people.entities, head.lower, para, head.start)
+          : null);
+      return e ? { type: 'entity', entity: e, tokenIndex: end } : null;
+    }
+    if (PREPOSITIONS.has(t.lower) || speechVerb(t.lower)) return null;
+    k--;
+  }
+  return null;
+}
+
+/**
+ * The subject right before a verb: a name ("Lavrov said"), a name with an appositive
+ * ("Hasan Sultonov, the Tajik representative to the CSTO, said"), a pronoun ("he said") or a
+ * role reference ("the minister said"). Adverbs and auxiliaries in between are skipped.
+ *
+ * @param ctx - paragraph view and people
+ * @param verbIdx - token index of the verb
+ * @param floor - first token index the subject may use
+ * @returns the subject, or null when the words before the verb are not a safe subject
+ */
+export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let k = verbIdx - 1;
+  while (
+    k >= floor &&
+    (toks[k] as Token).word &&
+    (SKIPPABLE.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower)) &&
+    !(toks[k] as Token).capital
+  )
+    k--;
+  if (k < floor) return null;
+  let t = toks[k] as Token;
+  if (ctx.view.quoted[k]) return null;
+  if (
+    t.text === ',' &&
+    k - 1 >= floor &&
+    mentionEntity(ctx, k - 1) &&
+    !(ctx.view.mentionOf[k - 1] as Mention).possessive &&
+    toks[k - 1]?.word
+  ) {
+    // "Its leader, Ana Kovac, said": the name sits right before the comma.
+    const e = mentionEntity(ctx, k - 1) as Entity;
+    const m = ctx.view.mentionOf[k - 1] as Mention;
+    const firstIdx = tokenAt(ctx.view, m.fullStart);
+    if (toks[firstIdx - 1]?.text === ',') return { type: 'entity', entity: e, tokenIndex: k - 1 };
+  }
+  if (t.text === ',') {
+    // "NAME, appositive, said": find the comma opening the appositive.
+    let j = k - 1;
+    const reach = Math.max(floor, k - MAX_APPOSITIVE_TOKENS);
+    while (j > reach && toks[j]?.text !== ',' && !ctx.view.quoted[j] && toks[j]?.text !== '.') j--;
+    if (j <= floor || toks[j]?.text !== ',') return null;
+    k = j - 1;
+    t = toks[k] as Token;
+    if (!t || ctx.view.quoted[k]) return null;
+  }
+  if (!t.word) return null;
+  if (t.capital && !ctx.view.mentionOf[k] && !PRONOUNS.has(t.lower)) {
+    // "Mitch McConnell of Kentucky called": skip a place after "of" / "from" back to the person.
+    let j = k;
+    while (j > floor && (toks[j] as Token).capital && !ctx.view.mentionOf[j]) j--;
+    const prep = toks[j];
+    if (prep && (prep.lower === 'of' || prep.lower === 'from') && j - 1 >= floor) {
+      const e = mentionEntity(ctx, j - 1);
+      if (e && e.kind === 'person') return { type: 'entity', entity: e, tokenIndex: j - 1 };
+    }
+    return null;
+  }
+  if (t.lower === 'who' && !t.capital) return relativeAntecedent(ctx, k, floor);
+  // "X called it “…” and said": a second verb of the same subject.
+  if (t.lower === 'and' && !t.capital && k > floor) return firstVerbSubject(ctx, k, floor);
+  if (PRONOUNS.has(t.lower)) {
+    const prev = toks[k - 1];
+    // "that he said", "as he said" still have "he" as the subject; "told him" never reaches here.
+    return prev && prev.word && PREPOSITIONS.has(prev.lower) && prev.lower !== 'as'
+      ? null
+      : { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
+  }
+  const e = mentionEntity(ctx, k);
+  if (e) {
+    const m = ctx.view.mentionOf[k] as Mention;
+    if (m.possessive || m.modifier) return null;
+    // "... of Kentucky said": a name after a preposition is not the subject, unless it is the
+    // tail of "Mitch McConnell of Kentucky" (then the name before "of" is).
+    const firstIdx = tokenAt(ctx.view, m.fullStart);
+    if (coordinatedWithPerson(ctx, firstIdx)) return null;
+    const prep = prepositionBefore(ctx, firstIdx, e.kind !== 'person');
+    // "House of Commons Speaker Ana Ruiz said": the "of" is inside the title's organisation.
+    const inTitle =
+      e.kind === 'person' && m.fullStart < m.start && prep === firstIdx - 1 && toks[prep - 1]?.capital;
+    if (prep >= 0 && !inTitle) {
+      // "Lucy Fischer of The Times said": the person the organisation is attached to speaks.
+      const head = affiliatedPerson(ctx, prep, floor);
+      return head ? { type: 'entity', entity: head.entity, tokenIndex: head.index } : null;
+    }
+    return { type: 'entity', entity: e, tokenIndex: k };
+  }
+  return titleRefEnding(ctx, k, floor);
+}
+
+/**
+ * The person a relative "who" refers to: "led by Ana Ruiz, a soil chemist at the institute, who
+ * said" -> Ana Ruiz. The name right before the comma that opens the relative clause, or the
+ * name before an appositive between commas.
+ *
+ * @param ctx - paragraph view and people
+ * @param who - index of "who"
+ * @param floor - first token index the name may use
+ */
+export function relativeAntecedent(ctx: RuleContext, who: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  if (toks[who - 1]?.text !== ',') return null;
+  let commas = 0;
+  for (let j = who - 1; j > floor && j >= who - MAX_APPOSITIVE_TOKENS; j--) {
+    if (ctx.view.quoted[j]) return null;
+    const t = toks[j] as Token;
+    if (t.text === '.' || t.text === ';') return null;
+    if (t.text !== ',') continue;
+    commas++;
+    const e = mentionEntity(ctx, j - 1);
+    const m = ctx.view.mentionOf[j - 1];
+    if (e && m && e.kind === 'person' && !m.possessive) {
+      // "hosted by Ana Ruiz and Li Wei, who both …": "who" is the pair, not the nearer name.
+      const before = toks[tokenAt(ctx.view, m.fullStart) - 1];
+      if (before?.word && (before.lower === 'and' || before.lower === 'or')) return null;
+      return { type: 'entity', entity: e, tokenIndex: j - 1 };
+    }
+    if (commas >= 2) return null;
+  }
+  return null;
+}
+
+/**
+ * When token i closes an aside set off by dashes or brackets ("— which the BBC noted —",
+ * "(no relation)"), the index of the token that opens it, so a backward scan steps over the
+ * aside; otherwise i.
+ *
+ * @param view - the paragraph view
+ * @param i - a token index
+ * @param floor - the aside must open at or after this index
+ */
+export function openingOfAside(view: ParagraphView, i: number, floor: number): number {
+  const t = view.tokens[i];
+  if (!t || view.quoted[i]) return i;
+  const opener = t.text === ')' ? '(' : t.text === '—' || t.text === '–' ? t.text : null;
+  if (opener === null) return i;
+  for (let j = i - 1; j >= floor && j >= i - MAX_APPOSITIVE_TOKENS; j--) {
+    if (view.quoted[j]) return i;
+    if ((view.tokens[j] as Token).text === opener) return j;
+  }
+  return i;
+}
+
+/**
+ * Index of the preposition a mention stands after ("of Kentucky", "of the Center for ..."), or
+ * -1. For an organisation, determiners, possessives and a few lowercase modifiers may stand in
+ * between ("of worldwide victim group Ending Clergy Abuse", "of the UK's National Crime Agency").
+ *
+ * @param ctx - paragraph view and people
+ * @param firstIdx - first token of the mention (its title included)
+ * @param organisation - the mention names an organisation or place
+ */
+export function prepositionBefore(ctx: RuleContext, firstIdx: number, organisation: boolean): number {
+  const toks = ctx.view.tokens;
+  let j = firstIdx - 1;
+  // "of the Holy Synod": no person is named after "the", so a determiner never hides the preposition.
+  for (let n = 0; n < 4 && j >= 0; n++, j--) {
+    const t = toks[j] as Token;
+    if (!t.word || ctx.view.quoted[j] || PREPOSITIONS.has(t.lower)) break;
+    const modifier =
+      DETERMINERS.has(t.lower) ||
+      (organisation && t.possessive) ||
+      (!t.capital && !verbAt(ctx.view, j) && !SKIPPABLE.has(t.lower));
+    if (!modifier) break;
+  }
+  const before = toks[j];
+  return before && before.word && PREPOSITIONS.has(before.lower) ? j : -1;
+}
+
+/**
+ * The person an affiliation preposition attaches to: "Mitch McConnell of Kentucky",
+ * "Anderson Cooper, of CNN,".
+ *
+ * @param ctx - paragraph view and people
+ * @param prep - index of the preposition
+ * @param floor - first token index the person may use
+ */
+export function affiliatedPerson(
+  ctx: RuleContext,
+  prep: number,
+  floor: number,
+): { entity: Entity; index: number } | null {
+  const word = (ctx.view.tokens[prep] as Token).lower;
+  if (!AFFILIATION_PREPOSITIONS.has(word)) return null;
+  let head = prep - 1;
+  if (ctx.view.tokens[head]?.text === ',') head--;
+  if (head < floor) return null;
+  const he = mentionEntity(ctx, head);
+  const m = ctx.view.mentionOf[head];
+  return he && m && he.kind === 'person' && !m.possessive ? { entity: he, index: head } : null;
+}
+
+/**
+ * The speaker right after an inverted verb: "said Lotfi Azzouz, ...", "said White House press
+ * secretary Josh Earnest", "said the Tajik representative, Hasan Sultonov", "said the minister".
+ *
+ * @param ctx - paragraph view and people
+ * @param verbIdx - token index of the verb
+ * @param ceil - token index the speaker must end before
+ */
+export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let k = verbIdx + 1;
+  const first = toks[k];
+  if (!first || k >= ceil || ctx.view.quoted[k]) return null;
+  if (first.word && PRONOUNS.has(first.lower))
+    return { type: 'pronoun', pronoun: first.lower, tokenIndex: k };
+  if (first.word && /^(the|a|an)$/.test(first.lower)) {
+    // A role phrase, then maybe ", NAME".
+    let j = k + 1;
+    while (j < ceil && (toks[j] as Token).word && !ctx.view.quoted[j] && (toks[j] as Token).lower !== 'that')
+      j++;
+    const sep = toks[j];
+    if (sep?.text === ',' && j + 1 < ceil) {
+      const e = mentionEntity(ctx, j + 1);
+      const m = ctx.view.mentionOf[j + 1];
+      if (e && m && !m.possessive) return { type: 'entity', entity: e, tokenIndex: j + 1 };
+    }
+    // "said the minister": the phrase up to its first preposition.
+    let end = k + 1;
+    while (end + 1 < j && !PREPOSITIONS.has((toks[end + 1] as Token).lower)) end++;
+    return titleRefEnding(ctx, end, k);
+  }
+  for (let n = 0; k < ceil && n < 8; k++, n++) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return null;
+    // "tweeted Mayor of London Ana Ruiz": the title, "of" included, belongs to the naming.
+    const titled = titledMentionAt(ctx, k, ceil);
+    if (titled > k) k = titled;
+    const e = mentionEntity(ctx, k);
+    const m = ctx.view.mentionOf[k];
+    if (e && m && !m.possessive) {
+      if (e.kind === 'person') return { type: 'entity', entity: e, tokenIndex: k };
+      // "said Harbour Trust engineer Ana Ruiz": an organisation modifying a person's role.
+      const person = personAfterModifier(ctx, k, ceil);
+      return person ?? { type: 'entity', entity: e, tokenIndex: k };
+    }
+    if (!t.capital && !isRoleNoun(t.lower) && !/^[\p{Ll}-]+$/u.test(t.text)) return null;
+    if (PREPOSITIONS.has(t.lower) || t.lower === 'that' || speechVerb(t.lower)) return null;
+  }
+  return null;
+}
+
+/**
+ * When token k is inside the title written before a name ("Mayor of London" in "Mayor of London
+ * Ana Ruiz"), the index of the name's first token; otherwise k.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - a token index
+ * @param ceil - the name must start before this index
+ */
+export function titledMentionAt(ctx: RuleContext, k: number, ceil: number): number {
+  const t = ctx.view.tokens[k];
+  if (!t || ctx.view.mentionOf[k]) return k;
+  for (let j = k + 1; j < ceil && j <= k + 6; j++) {
+    const m = ctx.view.mentionOf[j];
+    if (m) return m.fullStart <= t.start && !m.quoted ? j : k;
+    if (!(ctx.view.tokens[j] as Token).word) return k;
+  }
+  return k;
+}
+
+/**
+ * A person named right after an organisation and a few role words: "Harbour Trust engineer
+ * Ana Ruiz", "Center for Marine Studies director Li Wei". The organisation only says where the
+ * person works.
+ *
+ * @param ctx - paragraph view and people
+ * @param org - a token of the organisation's mention
+ * @param ceil - the person must stand before this index
+ */
+export function personAfterModifier(ctx: RuleContext, org: number, ceil: number): SpeakerRef | null {
+  const m = ctx.view.mentionOf[org];
+  let j = org;
+  while (j + 1 < ceil && ctx.view.mentionOf[j + 1] === m) j++;
+  let roleWords = 0;
+  for (let k = j + 1; k < ceil && k <= j + 5; k++) {
+    const t = ctx.view.tokens[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return null;
+    const e = mentionEntity(ctx, k);
+    if (e) {
+      const pm = ctx.view.mentionOf[k] as Mention;
+      return e.kind === 'person' && !pm.possessive && roleWords > 0
+        ? { type: 'entity', entity: e, tokenIndex: k }
+        : null;
+    }
+    if (t.capital && !isRoleNoun(t.lower)) return null;
+    if (!isRoleNoun(t.lower) && !/^[\p{Ll}-]+$/u.test(t.text)) return null;
+    if (PREPOSITIONS.has(t.lower) || speechVerb(t.lower)) return null;
+    if (isRoleNoun(t.lower)) roleWords++;
+  }
+  return null;
+}
+
+/**
+ * The subject of a participle speech or framing verb: the name right before it ("with Ana Ruiz
+ * describing the …", "footage of Li Wei saying …"), or after a comma the main clause's subject
+ * ("…, further saying …").
+ *
+ * @param ctx - paragraph view and people
+ * @param i - index of the participle
+ * @param floor - first token index the subject may use
+ */
+export function participleSubject(ctx: RuleContext, i: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let k = i - 1;
+  while (k > floor && SKIPPABLE.has((toks[k] as Token).lower) && !(toks[k] as Token).capital) k--;
+  if (k < floor) return null;
+  // “…,” further saying: the comma before a closing mark ends the clause too.
+  const comma =
+    (toks[k] as Token).text === ',' ||
+    (ctx.view.quoted[k] && /^["”’']$/.test((toks[k] as Token).text) && toks[k - 1]?.text === ',');
+  if (comma) return mainSubject(ctx, floor, k);
+  if (ctx.view.quoted[k]) return null;
+  const e = mentionEntity(ctx, k);
+  const m = ctx.view.mentionOf[k];
+  if (e && m && e.kind === 'person' && !m.possessive && !m.modifier)
+    return { type: 'entity', entity: e, tokenIndex: k };
+  return null;
+}
+
+export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
+  const t = view.tokens[i];
+  if (!t || !t.word || t.capital || view.quoted[i]) return null;
+  if (AUXILIARIES.has(view.tokens[i + 1]?.lower ?? '')) return null;
+  return speechVerb(t.lower);
+}
+
+/** A passive ("was described as") or infinitive ("to say") verb names no speaker before it. */
+export function isPassiveOrInfinitive(view: ParagraphView, i: number): boolean {
+  const prev = view.tokens[i - 1];
+  if (!prev || !prev.word) return false;
+  if (prev.lower === 'to' || prev.lower === 'by') return true;
+  if (BE_FORMS.has(prev.lower))
+    return (view.tokens[i] as Token).lower.endsWith('ed') || (view.tokens[i] as Token).lower === 'told';
+  const prev2 = view.tokens[i - 2];
+  return prev2 !== undefined && BE_FORMS.has(prev2.lower) && /ly$/.test(prev.lower);
+}
+
+/** The first name in [from, to) that is not the object of a preposition nor a possessive. */
+export function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
+  for (let k = from; k < to; k++) {
+    const t = ctx.view.tokens[k] as Token;
+    if (ctx.view.quoted[k]) continue;
+    if (t.word && PRONOUNS.has(t.lower) && k === from)
+      return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
+    const e = mentionEntity(ctx, k);
+    if (!e) continue;
+    const m = ctx.view.mentionOf[k] as Mention;
+    const firstIdx = tokenAt(ctx.view, m.fullStart);
+    const before = ctx.view.tokens[firstIdx - 1];
+    while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
+    // "posted to her Twitter account", "of the Center for ...": not the clause's subject.
+    const owned = before !== undefined && POSSESSIVE_DETERMINERS.has(before.lower);
+    if (m.possessive || m.modifier || owned || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0)
+      continue;
+    if (coordinatedWithPerson(ctx, firstIdx)) continue;
+    if (e.kind !== 'person') {
+      const person = personAfterModifier(ctx, k, to);
+      if (person) return person;
+    }
+    return { type: 'entity', entity: e, tokenIndex: k };
+  }
+  return null;
+}
+
+/**
+ * The subject of the speech or framing verb before a coordinating "and" in the same clause
+ * ("Ana Ruiz, the director, called it “…” and said …" -> Ana Ruiz).
+ *
+ * @param ctx - paragraph view and people
+ * @param and - index of "and"
+ * @param floor - first token index the subject may use
+ */
+export function firstVerbSubject(ctx: RuleContext, and: number, floor: number): SpeakerRef | null {
+  for (let i = and - 1; i > floor; i--) {
+    const t = ctx.view.tokens[i] as Token;
+    if (t.text === '.' || t.text === ';') return null;
+    if (ctx.view.quoted[i] || !t.word || t.capital) continue;
+    if (verbAt(ctx.view, i) === null && !isFramingVerb(t.lower)) continue;
+    return subjectBefore(ctx, i, floor);
+  }
+  return null;
+}
+
+/**
+ * True when the naming that starts at token `first` is the second of two people joined by
+ * "and" / "or" ("Ana Ruiz and Li Wei said"): the verb has two subjects, neither speaks alone.
+ *
+ * @param ctx - paragraph view and people
+ * @param first - first token of the naming (its title included)
+ */
+export function coordinatedWithPerson(ctx: RuleContext, first: number): boolean {
+  const conj = ctx.view.tokens[first - 1];
+  if (!conj || !conj.word || (conj.lower !== 'and' && conj.lower !== 'or')) return false;
+  const other = mentionEntity(ctx, first - 2);
+  return other !== null && other.kind === 'person';
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import type { Quote } from '../../src/knowledge/types.ts';
+import { genderOf, genderOfFirstName } from '../../src/knowledge/people/gender.ts';
+import { makeArticle } from './make-article.ts';
+
+function quotesOf(paragraphs: string[]): Quote[] {
+  return extractKnowledge(makeArticle(paragraphs)).quotes;
+}
+
+describe('who "he" and "she" are', () => {
+  it('takes a speaker already named in the same sentence', () => {
+    const [, second] = quotesOf([
+      'Marta Gomez said the bridge had been closed since March.',
+      '“We will rebuild it this year,” said Ana Ruiz, the transport minister; she called the delay a “national embarrassment” and left.',
+    ]);
+    expect(second?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('skips a sentence about a man to reach the woman "she" names', () => {
+    const [q] = quotesOf([
+      'Maria Lind said the budget was late. John Berg agreed with the plan.',
+      '“We cannot wait another winter for this,” she said.',
+    ]);
+    expect(q?.speaker).toBe('Maria Lind');
+  });
+
+  it('reads "according to X" as X speaking, for the pronoun that follows', () => {
+    const [q] = quotesOf([
+      'Karin Holm is the harbour master.',
+      'The river rose two metres overnight, according to Holm. “We have never seen it rise this fast,” she said.',
+    ]);
+    expect(q?.speaker).toBe('Karin Holm');
+  });
+});
+
+describe('one person, two namings', () => {
+  it('joins a naming with a middle name to the naming without it', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Tomas Ferreira won the vote on Sunday.',
+        'Tomas Alves Ferreira, 61, has led the party since 2009.',
+        '“This is a victory for the whole valley,” Ferreira said.',
+      ]),
+    );
+    expect(k.entities.filter((e) => e.name.endsWith('Ferreira'))).toHaveLength(1);
+    expect(k.quotes[0]?.speaker).toBe('Tomas Ferreira');
+  });
+});
+
+describe('gender as the article shows it', () => {
+  it('reads first names the lexicon knows and leaves others unknown', () => {
+    expect(genderOfFirstName('David')).toBe('male');
+    expect(genderOfFirstName('Louise')).toBe('female');
+    expect(genderOfFirstName('Zorvath')).toBeNull();
+  });
+
+  it('prefers what the article says (an honorific, a role) and gives up on disagreement', () => {
+    const k = extractKnowledge(
+      makeArticle(['Mrs Alder Quince, the spokeswoman for the council, spoke first.', 'Quince left early.']),
+    );
+    const e = k.entities.find((x) => x.name.endsWith('Quince'));
+    expect(e && genderOf(e)).toBe('female');
+  });
+});
