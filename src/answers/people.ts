@@ -1,7 +1,7 @@
 import { fail, ok } from '../answer.ts';
 import type { Answer, Field, Result } from '../answer.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { Entity } from '../knowledge/types.ts';
+import type { Entity, Quote } from '../knowledge/types.ts';
 import { scopeArticle } from './articles.ts';
 import { STRONG, WEAK, quoteResult, round, sameEntity } from './shared.ts';
 
@@ -69,7 +69,29 @@ export function findEntity(
   return { ok: true, entities: group, score: best.score, others };
 }
 
-/** `/quotes speaker:…`: every direct quote of that person, in article order, each cited. */
+/**
+ * One quote per paragraph: the pieces of a split quotation ("…," she said, "…") and several
+ * quotations in one paragraph are one passage to a reader, so they are listed and counted once,
+ * joined in reading order.
+ */
+export function byParagraph(quotes: readonly Quote[]): Quote[] {
+  const out: Quote[] = [];
+  const at = new Map<string, number>();
+  for (const q of quotes) {
+    const key = `${q.article}\u0000${q.span.citation.paragraph}`;
+    const i = at.get(key);
+    const prev = i === undefined ? undefined : out[i];
+    if (i === undefined || !prev) {
+      at.set(key, out.length);
+      out.push(q);
+    } else {
+      out[i] = { ...prev, text: `${prev.text} … ${q.text}`, display: `${prev.display} … ${q.display}` };
+    }
+  }
+  return out;
+}
+
+/** `/quotes speaker:…`: every direct quote of that person, in article order, one per paragraph, each cited. */
 export function quotesBy(kb: KnowledgeBase, speaker: string, articleQuery?: string): Answer {
   const scope = scopeArticle(kb, 'quotes', articleQuery);
   if (!scope.ok) return scope.answer;
@@ -78,7 +100,7 @@ export function quotesBy(kb: KnowledgeBase, speaker: string, articleQuery?: stri
   const name = found.entities[0]?.name ?? speaker;
   // Article order: entity records come in article order, each one's quotes in reading order.
   const results: Result[] = found.entities.flatMap((e) =>
-    kb.quotesOf(e.id).map((q) => quoteResult(kb, q, found.score)),
+    byParagraph(kb.quotesOf(e.id)).map((q) => quoteResult(kb, q, found.score)),
   );
 
   const notes: string[] = [];
@@ -121,7 +143,7 @@ export function who(kb: KnowledgeBase, name: string, articleQuery?: string): Ans
   if (!found.ok) return found.answer;
   const results: Result[] = found.entities.map((e) => {
     const k = kb.knowledgeOf(e.article);
-    const quotes = kb.quotesOf(e.id);
+    const quotes = byParagraph(kb.quotesOf(e.id));
     const claims = kb.claimsOf(e.id);
     const paragraphs = paragraphsOf(e);
     const fields: Field[] = [{ name: 'Kind', value: KIND_LABEL[e.kind] }];
