@@ -213,8 +213,11 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
     to: s.to,
     bits: [...s.types].reduce((a, t) => a | typeBit(t), 0),
   }));
-  const starts = new Set(typed.map((s) => s.from));
-  const ends = new Set(typed.map((s) => s.to));
+  // Names, figures and dates may start or end on a function word ("one", "of"); plain phrases not.
+  const other = typeBit('other');
+  const concrete = typed.filter((s) => (s.bits & ~other) !== 0);
+  const starts = new Set(concrete.map((s) => s.from));
+  const ends = new Set(concrete.map((s) => s.to));
   const candidates: SpanCandidate[] = [];
   const flags = flagsOf(tokens);
   for (let from = 0; from < tokens.length; from++) {
@@ -223,7 +226,8 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
     for (let to = from + 1; to <= tokens.length; to++) {
       const last = tokens[to - 1] as Token;
       if (!last.word) {
-        if (last.text === ',' && to > from + 1) continue;
+        // A comma may sit inside ("Paris, France"), and "&" or "/" between words ("R&B").
+        if (/^[,&/]$/.test(last.text) && to > from + 1) continue;
         break;
       }
       words++;
@@ -283,6 +287,7 @@ export const QUESTION_FEATURES = [
   'nearness to the question words on its left',
   'nearness to the question words on its right',
   'question words in the sentence, share',
+  'beside a question word in a list',
 ] as const;
 
 /** Question words, each crossed with span shapes below (a linear model needs the products). */
@@ -339,6 +344,15 @@ export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanCo
     bucket: WH_BUCKETS.indexOf(bucket as (typeof WH_BUCKETS)[number]),
     out: new Array<number>(SPAN_FEATURES.length).fill(0),
   };
+}
+
+/** A list separator at `at`, then a question word beyond it ("X, Y and Z" with X asked). */
+function listSibling(x: SpanContext, at: number, step: number): boolean {
+  const sep = x.sc.tokens[at]?.lower ?? '';
+  if (sep !== ',' && sep !== 'and' && sep !== 'or') return false;
+  let next = at + step;
+  if (sep === ',' && /^(and|or)$/.test(x.sc.tokens[next]?.lower ?? '')) next += step;
+  return x.terms.has(x.sc.stems[next] ?? '');
 }
 
 /** Distinct question words among the stems [from, to) (a window of a few words). */
@@ -459,6 +473,7 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.context + 2] = oneSided[0] ?? 0;
   out[AT.context + 3] = oneSided[1] ?? 0;
   out[AT.context + 4] = x.inSentence;
+  out[AT.context + 5] = b(listSibling(x, c.from - 1, -1) || listSibling(x, c.to, 1));
   return out;
 }
 
