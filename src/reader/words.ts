@@ -117,3 +117,7 @@ export const NOT_NAMES = words(`The A An In On At By For From With This That The
   We I You His Her Their Our After Before During When While Although However Since As If But And Or So
   There Here Some Many Most Other Such Each Every All Both One Two Three Which Who What Where Why How Also
   Then Today Yesterday Mr Mrs Ms Dr`);
+
+/** Conjunctions that open a clause: a short answer does not start or end on one ("because …"). */
+export const CLAUSE_OPENERS = words(`because although though whereas while unless whether however therefore
+  thus hence whereby until`);

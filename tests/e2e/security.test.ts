@@ -287,6 +287,11 @@ const REVIEWED: readonly { file: string; code: string; why: string }[] = [
     why: 'npm run train:ask writes the weights file named on its own command line',
   },
   {
+    file: 'tools/train-spans.ts',
+    code: 'await writeFile(out,',
+    why: 'npm run train:spans writes the span weights file named on its own command line',
+  },
+  {
     file: 'store/db.ts',
     code: 'mkdirSync(dataDir',
     why: 'DATA_DIR from the operator config, never user text',

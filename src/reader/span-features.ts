@@ -1,0 +1,491 @@
+import { lexiconTags } from '../knowledge/nlp.ts';
+import type { Token } from '../knowledge/nlp.ts';
+import { STOPWORDS, stem } from '../text/match.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { candidateSpans } from './spans.ts';
+import type { AnswerType } from './words.ts';
+import { ANSWER_TYPES, CLAUSE_OPENERS, CONCRETE, MANNER_CUES, REASON_CUES } from './words.ts';
+
+/**
+ * Candidate short answers of a sentence and their features for the learned span scorer: every
+ * run of up to {@link MAX_WORDS} words that starts and ends on a content word and crosses no
+ * clause punctuation, described by its shape (length, capitals, figures, part of speech at its
+ * edges), by where it sits against the question's words in the sentence, and by whether it is of
+ * the answer type the question asks for.
+ */
+
+export const MAX_WORDS = 10;
+
+/** One candidate: token range and its question-independent description. */
+export interface SpanCandidate {
+  text: string;
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  /** Answer types (bits, {@link typeBit}) of the typed spans (names, figures, dates) it equals. */
+  types: number;
+  /** Types of typed spans it contains, or that contain it. */
+  inside: number;
+  around: number;
+  shape: number[];
+}
+
+export interface SentenceCandidates {
+  tokens: Token[];
+  stems: string[];
+  /** Per token: a content word (not a function word, not punctuation). */
+  content: boolean[];
+  candidates: SpanCandidate[];
+}
+
+const PREPOSITIONS = new Set(
+  'in at on by from of to for with into onto over under after before during since until between against among through across near within without about'.split(
+    ' ',
+  ),
+);
+const DETERMINERS = new Set('the a an his her its their our this that these those'.split(' '));
+const COORDINATORS = new Set(['and', 'or']);
+
+const tagsOf = (t: Token | undefined): ReadonlySet<string> => (t?.word ? lexiconTags(t.lower) : new Set());
+const isContent = (t: Token | undefined): boolean =>
+  t !== undefined &&
+  t.word &&
+  !STOPWORDS.has(t.lower) &&
+  !COORDINATORS.has(t.lower) &&
+  !CLAUSE_OPENERS.has(t.lower);
+
+export const SHAPE_FEATURES = [
+  'one word',
+  'two words',
+  'three words',
+  'four or five words',
+  'six or more words',
+  'every word capitalised',
+  'some word capitalised',
+  'opens the sentence',
+  'holds a comma',
+  'after a preposition',
+  'after a determiner',
+  'before punctuation or the end',
+  'first word a verb',
+  'last word a verb',
+  'a verb inside',
+  'last word a noun',
+  'last word an adjective',
+  'holds a figure',
+  'cuts a name on the left',
+  'cuts a name on the right',
+  'a content word follows',
+  'a content word precedes',
+  'holds "and" or "or"',
+  'share of function words inside',
+  'equals a typed name, figure or date',
+  'first word a noun',
+  'first word an adjective',
+  'first word a figure',
+] as const;
+
+/** Per token of a sentence, what the shape features ask of it (read once per sentence). */
+interface TokenFlags {
+  verb: boolean[];
+  noun: boolean[];
+  adjective: boolean[];
+  content: boolean[];
+  digit: boolean[];
+  stop: boolean[];
+  coordinator: boolean[];
+}
+
+function flagsOf(tokens: readonly Token[]): TokenFlags {
+  const tags = tokens.map((t) => tagsOf(t));
+  return {
+    verb: tags.map((t) => t.has('Verb')),
+    noun: tags.map((t) => t.has('Noun')),
+    adjective: tags.map((t) => t.has('Adjective')),
+    content: tokens.map((t) => isContent(t)),
+    digit: tokens.map((t) => t.word && /\d/.test(t.text)),
+    stop: tokens.map((t) => t.word && STOPWORDS.has(t.lower)),
+    coordinator: tokens.map((t) => COORDINATORS.has(t.lower)),
+  };
+}
+
+const b = (x: boolean | undefined): number => (x ? 1 : 0);
+
+function shapeOf(
+  tokens: readonly Token[],
+  f: TokenFlags,
+  from: number,
+  to: number,
+  typed: boolean,
+): number[] {
+  let n = 0;
+  let capitals = 0;
+  let comma = false;
+  let verb = false;
+  let digit = false;
+  let coordinator = false;
+  let stops = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (!t.word) {
+      comma ||= t.text === ',';
+      continue;
+    }
+    n++;
+    if (t.capital) capitals++;
+    verb ||= f.verb[i] === true;
+    digit ||= f.digit[i] === true;
+    coordinator ||= f.coordinator[i] === true;
+    if (f.stop[i]) stops++;
+  }
+  const first = tokens[from];
+  const last = tokens[to - 1];
+  const prev = tokens[from - 1];
+  const next = tokens[to];
+  return [
+    b(n === 1),
+    b(n === 2),
+    b(n === 3),
+    b(n === 4 || n === 5),
+    b(n >= 6),
+    b(capitals === n),
+    b(capitals > 0),
+    b(from === 0),
+    b(comma),
+    b(prev && PREPOSITIONS.has(prev.lower)),
+    b(prev && DETERMINERS.has(prev.lower)),
+    b(!next || !next.word),
+    b(f.verb[from]),
+    b(f.verb[to - 1]),
+    b(verb),
+    b(f.noun[to - 1]),
+    b(f.adjective[to - 1]),
+    b(digit),
+    b(prev?.capital && first?.capital && !prev.possessive && from > 1),
+    b(next?.capital && last?.capital && !last.possessive),
+    b(f.content[to] && !f.verb[to]),
+    b(f.content[from - 1] && !f.verb[from - 1]),
+    b(coordinator),
+    n > 0 ? stops / n : 0,
+    b(typed),
+    b(f.noun[from]),
+    b(f.adjective[from]),
+    b(f.digit[from]),
+  ];
+}
+
+/** Answer types as bits, so a candidate's types are one number. */
+export const typeBit = (t: AnswerType): number => 1 << ANSWER_TYPES.indexOf(t);
+
+interface TypedRange {
+  from: number;
+  to: number;
+  bits: number;
+}
+
+function typesAt(
+  typed: readonly TypedRange[],
+  from: number,
+  to: number,
+): { types: number; inside: number; around: number } {
+  let types = 0;
+  let inside = 0;
+  let around = 0;
+  for (const s of typed) {
+    if (s.from === from && s.to === to) types |= s.bits;
+    if (s.from >= from && s.to <= to) inside |= s.bits;
+    if (s.from <= from && s.to >= to) around |= s.bits;
+  }
+  return { types, inside, around };
+}
+
+const cache = new Map<string, SentenceCandidates>();
+const CACHE_LIMIT = 20_000;
+
+/** The candidates of a sentence (kept per sentence text: they do not depend on the question). */
+export function sentenceCandidates(sentence: string): SentenceCandidates {
+  const hit = cache.get(sentence);
+  if (hit) return hit;
+  const { tokens, spans } = candidateSpans(sentence);
+  const typed: TypedRange[] = spans.map((s) => ({
+    from: s.from,
+    to: s.to,
+    bits: [...s.types].reduce((a, t) => a | typeBit(t), 0),
+  }));
+  // Names, figures and dates may start or end on a function word ("one", "of"); plain phrases not.
+  const other = typeBit('other');
+  const concrete = typed.filter((s) => (s.bits & ~other) !== 0);
+  const starts = new Set(concrete.map((s) => s.from));
+  const ends = new Set(concrete.map((s) => s.to));
+  const candidates: SpanCandidate[] = [];
+  const flags = flagsOf(tokens);
+  for (let from = 0; from < tokens.length; from++) {
+    if (!flags.content[from] && !starts.has(from)) continue;
+    let words = 0;
+    for (let to = from + 1; to <= tokens.length; to++) {
+      const last = tokens[to - 1] as Token;
+      if (!last.word) {
+        // A comma may sit inside ("Paris, France"), and "&" or "/" between words ("R&B").
+        if (/^[,&/]$/.test(last.text) && to > from + 1) continue;
+        break;
+      }
+      words++;
+      if (words > MAX_WORDS) break;
+      if (!flags.content[to - 1] && !ends.has(to)) continue;
+      const t = typesAt(typed, from, to);
+      const money = from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '');
+      const start = money ? (tokens[from - 1] as Token).start : (tokens[from] as Token).start;
+      candidates.push({
+        text: sentence.slice(start, last.end),
+        start,
+        end: last.end,
+        from,
+        to,
+        ...t,
+        shape: shapeOf(tokens, flags, from, to, t.types !== 0),
+      });
+    }
+  }
+  const made = {
+    tokens,
+    stems: tokens.map((t) => (t.word ? stem(t.lower) : '')),
+    content: flags.content,
+    candidates,
+  };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(sentence, made);
+  return made;
+}
+
+export const QUESTION_FEATURES = [
+  'share of its words in the question',
+  'a word of it in the question',
+  'nearness to the question words',
+  'log distance to the question words',
+  'a question word just before',
+  'a question word just after',
+  'question words around it, share',
+  'question words on its left, share',
+  'of the type asked',
+  'holds a span of the type asked',
+  'inside a span of the type asked',
+  'the focus noun in it',
+  'the focus noun right after it',
+  'a name asked, a capitalised span',
+  'a figure asked, a span with a figure',
+  'a date asked, a span with a figure',
+  'a thing asked, a noun at its end',
+  'a thing asked, a name',
+  'a reason asked, after a reason word',
+  'a manner asked, after a manner word',
+  'a reason or manner asked, four or more words',
+  'a concrete type asked, one or two words',
+  'a thing asked, one or two words',
+  'question words in the three before, share',
+  'question words in the three after, share',
+  'nearness to the question words on its left',
+  'nearness to the question words on its right',
+  'question words in the sentence, share',
+  'beside a question word in a list',
+] as const;
+
+/** Question words, each crossed with span shapes below (a linear model needs the products). */
+const WH_BUCKETS = ['who', 'when', 'where', 'what', 'how', 'why', 'figure'] as const;
+const WH_SHAPES = [
+  'one word',
+  'two words',
+  'three or more words',
+  'every word capitalised',
+  'holds a figure',
+];
+export const WH_FEATURES = WH_BUCKETS.flatMap((b) => WH_SHAPES.map((s) => `${b} asked, ${s}`));
+
+export const SPAN_FEATURES = [...SHAPE_FEATURES, ...QUESTION_FEATURES, ...WH_FEATURES];
+/** Position of 'share of its words in the question' in the vector. */
+export const IN_QUESTION = SHAPE_FEATURES.length;
+
+const NAME_TYPES = new Set<AnswerType>(['person', 'organisation', 'place']);
+const FIGURE_TYPES = new Set<AnswerType>(['count', 'money', 'percent', 'duration', 'age']);
+
+/** What the features of one question against one sentence share, worked out once. */
+export interface SpanContext {
+  q: QuestionAnalysis;
+  sc: SentenceCandidates;
+  terms: ReadonlySet<string>;
+  /** Positions of the question's words in the sentence. */
+  anchors: number[];
+  focus: string;
+  /** Distinct question words in the sentence, as a share of the question's. */
+  inSentence: number;
+  bucket: number;
+  /** The vector, reused from one candidate to the next. */
+  out: number[];
+}
+
+export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanContext {
+  const terms = new Set(q.terms);
+  const anchors: number[] = [];
+  const seen = new Set<string>();
+  sc.stems.forEach((s, i) => {
+    if (s !== '' && terms.has(s)) {
+      anchors.push(i);
+      seen.add(s);
+    }
+  });
+  const bucket = FIGURE_TYPES.has(q.type) ? 'figure' : q.wh === 'which' ? 'what' : q.wh;
+  return {
+    q,
+    sc,
+    terms,
+    anchors,
+    focus: q.focus ? stem(q.focus) : '',
+    inSentence: seen.size / (terms.size || 1),
+    bucket: WH_BUCKETS.indexOf(bucket as (typeof WH_BUCKETS)[number]),
+    out: new Array<number>(SPAN_FEATURES.length).fill(0),
+  };
+}
+
+/** A list separator at `at`, then a question word beyond it ("X, Y and Z" with X asked). */
+function listSibling(x: SpanContext, at: number, step: number): boolean {
+  const sep = x.sc.tokens[at]?.lower ?? '';
+  if (sep !== ',' && sep !== 'and' && sep !== 'or') return false;
+  let next = at + step;
+  if (sep === ',' && /^(and|or)$/.test(x.sc.tokens[next]?.lower ?? '')) next += step;
+  return x.terms.has(x.sc.stems[next] ?? '');
+}
+
+/** Distinct question words among the stems [from, to) (a window of a few words). */
+function distinctIn(x: SpanContext, from: number, to: number): number {
+  let a = '';
+  let b2 = '';
+  let n = 0;
+  for (let i = Math.max(0, from); i < Math.min(x.sc.stems.length, to); i++) {
+    const s = x.sc.stems[i] ?? '';
+    if (s === '' || !x.terms.has(s) || s === a || s === b2) continue;
+    n++;
+    if (a === '') a = s;
+    else b2 = s;
+  }
+  return n / (x.terms.size || 1);
+}
+
+/** The question's words around the span: how many, how near, on which side. */
+function placeFeatures(x: SpanContext, c: SpanCandidate, out: number[], at: number): [number, number] {
+  let left = Infinity;
+  let right = Infinity;
+  let near = 0;
+  let lefts = 0;
+  let outside = 0;
+  let before = 0;
+  let after = 0;
+  for (const a of x.anchors) {
+    if (a >= c.from && a < c.to) continue;
+    outside++;
+    if (a < c.from) {
+      lefts++;
+      left = Math.min(left, c.from - a);
+      if (a >= c.from - 2) before = 1;
+    } else {
+      right = Math.min(right, a - c.to + 1);
+      if (a < c.to + 2) after = 1;
+    }
+    if (a >= c.from - 5 && a < c.to + 5) near++;
+  }
+  const d = Math.min(left, right);
+  out[at] = Number.isFinite(d) ? 1 / (1 + d) : 0;
+  out[at + 1] = Number.isFinite(d) ? Math.log(1 + d) : 3;
+  out[at + 2] = before;
+  out[at + 3] = after;
+  out[at + 4] = outside > 0 ? near / outside : 0;
+  out[at + 5] = outside > 0 ? lefts / outside : 0;
+  return [Number.isFinite(left) ? 1 / left : 0, Number.isFinite(right) ? 1 / right : 0];
+}
+
+const Q = (name: (typeof QUESTION_FEATURES)[number]): number =>
+  SHAPE_FEATURES.length + QUESTION_FEATURES.indexOf(name);
+const AT = {
+  share: Q('share of its words in the question'),
+  near: Q('nearness to the question words'),
+  type: Q('of the type asked'),
+  context: Q('question words in the three before, share'),
+  wh: SHAPE_FEATURES.length + QUESTION_FEATURES.length,
+};
+
+/** The slots [from, to) of the vector that depend on the question beyond its wh-word. */
+export const QUESTION_SLOTS = { from: SHAPE_FEATURES.length, to: AT.wh };
+
+/**
+ * The feature vector of one candidate for the question (in {@link SPAN_FEATURES} order). The
+ * array is the context's, overwritten by the next call: copy it to keep it.
+ */
+export function spanFeatures(x: SpanContext, c: SpanCandidate): number[] {
+  staticFeatures(x.bucket, c, x.out);
+  return questionFeatures(x, c);
+}
+
+/** The slots that depend only on the span and the question's wh-word (shape, wh by shape). */
+export function staticFeatures(bucket: number, c: SpanCandidate, out: number[]): number[] {
+  for (let i = 0; i < c.shape.length; i++) out[i] = c.shape[i] as number;
+  whFeatures(bucket, c.shape, out, AT.wh);
+  return out;
+}
+
+/** Fills the {@link QUESTION_SLOTS} of the context's vector for one candidate. */
+export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
+  const { q, sc, out } = x;
+  let inner = 0;
+  let asked = 0;
+  let focus = 0;
+  for (let i = c.from; i < c.to; i++) {
+    const s = sc.stems[i] ?? '';
+    if (s === '' || !sc.content[i]) continue;
+    inner++;
+    if (x.terms.has(s)) asked++;
+    if (s === x.focus) focus = 1;
+  }
+  const shape = c.shape;
+  const short = (shape[0] ?? 0) + (shape[1] ?? 0);
+  const long = (shape[3] ?? 0) + (shape[4] ?? 0);
+  const thing = q.type === 'other';
+  const prev = sc.tokens[c.from - 1]?.lower ?? '';
+  const bit = typeBit(q.type);
+  out[AT.share] = inner > 0 ? asked / inner : 0;
+  out[AT.share + 1] = asked > 0 ? 1 : 0;
+  const oneSided = placeFeatures(x, c, out, AT.near);
+  out[AT.type] = b((c.types & bit) !== 0);
+  out[AT.type + 1] = b((c.inside & bit) !== 0);
+  out[AT.type + 2] = b((c.around & bit) !== 0);
+  out[AT.type + 3] = focus;
+  out[AT.type + 4] = b(x.focus !== '' && sc.stems[c.to] === x.focus);
+  out[AT.type + 5] = NAME_TYPES.has(q.type) ? (shape[5] ?? 0) : 0;
+  out[AT.type + 6] = FIGURE_TYPES.has(q.type) ? (shape[17] ?? 0) : 0;
+  out[AT.type + 7] = q.type === 'date' ? (shape[17] ?? 0) : 0;
+  out[AT.type + 8] = thing ? (shape[15] ?? 0) : 0;
+  out[AT.type + 9] = thing ? (shape[5] ?? 0) : 0;
+  out[AT.type + 10] = b(q.type === 'reason' && REASON_CUES.has(prev));
+  out[AT.type + 11] = b(q.type === 'manner' && MANNER_CUES.has(prev));
+  out[AT.type + 12] = (q.type === 'reason' || q.type === 'manner') && long > 0 ? 1 : 0;
+  out[AT.type + 13] = CONCRETE.has(q.type) ? short : 0;
+  out[AT.type + 14] = thing ? short : 0;
+  out[AT.context] = distinctIn(x, c.from - 3, c.from);
+  out[AT.context + 1] = distinctIn(x, c.to, c.to + 3);
+  out[AT.context + 2] = oneSided[0] ?? 0;
+  out[AT.context + 3] = oneSided[1] ?? 0;
+  out[AT.context + 4] = x.inSentence;
+  out[AT.context + 5] = b(listSibling(x, c.from - 1, -1) || listSibling(x, c.to, 1));
+  return out;
+}
+
+function whFeatures(bucket: number, shape: readonly number[], out: number[], at: number): void {
+  const values = [
+    shape[0] ?? 0,
+    shape[1] ?? 0,
+    1 - (shape[0] ?? 0) - (shape[1] ?? 0),
+    shape[5] ?? 0,
+    shape[17] ?? 0,
+  ];
+  for (let k = 0; k < WH_BUCKETS.length; k++)
+    for (let j = 0; j < values.length; j++)
+      out[at + k * values.length + j] = k === bucket ? (values[j] ?? 0) : 0;
+}

@@ -1,0 +1,101 @@
+import type { Model } from './model.ts';
+import type { QuestionAnalysis } from './question.ts';
+import {
+  IN_QUESTION,
+  QUESTION_SLOTS,
+  sentenceCandidates,
+  SPAN_FEATURES,
+  spanContext,
+  questionFeatures,
+  staticFeatures,
+  typeBit,
+} from './span-features.ts';
+import type { SentenceCandidates } from './span-features.ts';
+import type { SpanCandidate } from './span-features.ts';
+import { CONCRETE } from './words.ts';
+
+/** The best-scored candidate of a sentence for a question, with its probability. */
+export interface ScoredSpan {
+  candidate: SpanCandidate;
+  p: number;
+  typeFit: boolean;
+}
+
+type Statics = WeakMap<SentenceCandidates, Map<number, Float64Array>>;
+const statics = new WeakMap<Model, Statics>();
+
+/** Each candidate's logit from the slots that do not depend on the question's words, kept. */
+function staticLogits(model: Model, sc: SentenceCandidates, bucket: number): Float64Array {
+  const byModel = statics.get(model) ?? (statics.set(model, new WeakMap()).get(model) as Statics);
+  const bySentence = byModel.get(sc) ?? (byModel.set(sc, new Map()).get(sc) as Map<number, Float64Array>);
+  const hit = bySentence.get(bucket);
+  if (hit) return hit;
+  const out = new Array<number>(SPAN_FEATURES.length).fill(0);
+  const z = new Float64Array(sc.candidates.length);
+  sc.candidates.forEach((c, i) => {
+    staticFeatures(bucket, c, out);
+    z[i] =
+      partialLogit(model, out, 0, QUESTION_SLOTS.from) +
+      partialLogit(model, out, QUESTION_SLOTS.to, out.length);
+  });
+  bySentence.set(bucket, z);
+  return z;
+}
+
+/** Weights divided by their scale, and the offset their means add, per model. */
+const folded = new WeakMap<Model, { w: Float64Array; offset: number }>();
+
+function foldedOf(model: Model): { w: Float64Array; offset: number } {
+  const hit = folded.get(model);
+  if (hit) return hit;
+  const w = Float64Array.from(model.weights, (v, j) => v / (model.scale[j] ?? 1));
+  let offset = 0;
+  for (let j = QUESTION_SLOTS.from; j < QUESTION_SLOTS.to; j++) offset -= (w[j] ?? 0) * (model.mean[j] ?? 0);
+  const made = { w, offset };
+  folded.set(model, made);
+  return made;
+}
+
+function partialLogit(model: Model, x: readonly number[], from: number, to: number): number {
+  let z = 0;
+  for (let j = from; j < to; j++)
+    z += ((model.weights[j] ?? 0) * ((x[j] ?? 0) - (model.mean[j] ?? 0))) / (model.scale[j] ?? 1);
+  return z;
+}
+
+/** The question slots' part of the logit (same value as partialLogit over them, faster). */
+function questionLogit(model: Model, x: readonly number[]): number {
+  const { w, offset } = foldedOf(model);
+  let z = offset;
+  for (let j = QUESTION_SLOTS.from; j < QUESTION_SLOTS.to; j++) z += (w[j] as number) * (x[j] as number);
+  return z;
+}
+
+/**
+ * Scores every candidate span of the sentence with the span model and returns the most probable
+ * one; a span whose words are all in the question is never an answer. Null with no candidate.
+ */
+export function bestSpan(model: Model, q: QuestionAnalysis, sentence: string): ScoredSpan | null {
+  const sc = sentenceCandidates(sentence);
+  const x0 = spanContext(q, sc);
+  let best: SpanCandidate | null = null;
+  let top = -Infinity;
+  const zs: number[] = [];
+  const fixed = staticLogits(model, sc, x0.bucket);
+  for (let i = 0; i < sc.candidates.length; i++) {
+    const c = sc.candidates[i] as SpanCandidate;
+    const x = questionFeatures(x0, c);
+    if ((x[IN_QUESTION] ?? 0) >= 0.99) continue;
+    const z = (fixed[i] ?? 0) + questionLogit(model, x);
+    zs.push(z);
+    if (z > top) {
+      top = z;
+      best = c;
+    }
+  }
+  if (!best) return null;
+  // The best span's share of the sentence's candidates (softmax): how sure the choice is.
+  const sum = zs.reduce((a, z) => a + Math.exp(z - top), 0);
+  const typeFit = CONCRETE.has(q.type) ? ((best.types | best.inside) & typeBit(q.type)) !== 0 : true;
+  return { candidate: best, p: 1 / sum, typeFit };
+}

@@ -1,0 +1,104 @@
+import type { Article } from '../article/types.ts';
+import { readParagraph } from './features.ts';
+import { trainSoftmax } from './softmax.ts';
+import type { Group } from './softmax.ts';
+import type { Model } from './model.ts';
+import { statsOf } from './passages.ts';
+import { contentTerms } from '../text/match.ts';
+import { analyzeQuestion } from './question.ts';
+import type { QuestionAnalysis } from './question.ts';
+import {
+  IN_QUESTION,
+  sentenceCandidates,
+  spanContext,
+  SPAN_FEATURES,
+  spanFeatures,
+} from './span-features.ts';
+import { squadNormalize, squadScore } from './squad.ts';
+import type { Case, DataSet } from './training.ts';
+
+/** One answerable question with the sentence the reader reads in its gold paragraph. */
+export interface SpanCase {
+  c: Case;
+  q: QuestionAnalysis;
+  /** The sentence the reader picks in the gold paragraph ("" when not read). */
+  read: string;
+  /** The sentence of the gold paragraph that holds a gold answer and most question words, or "". */
+  holding: string;
+}
+
+const holds = (sentence: string, golds: readonly string[]): boolean => {
+  const s = ` ${squadNormalize(sentence)} `;
+  return golds.some((g) => squadNormalize(g) !== '' && s.includes(` ${squadNormalize(g)} `));
+};
+
+function holdingSentence(
+  sentences: readonly string[],
+  golds: readonly string[],
+  terms: ReadonlySet<string>,
+): string {
+  let best = '';
+  let most = -1;
+  for (const s of sentences) {
+    if (!holds(s, golds)) continue;
+    const shared = new Set(contentTerms(s).filter((t) => terms.has(t))).size;
+    if (shared > most) [best, most] = [s, shared];
+  }
+  return best;
+}
+
+/**
+ * The answerable cases of a data set with the sentence that holds the answer; with `read`, also
+ * the sentence the reader picks in the gold paragraph (for evaluation; training does not need it).
+ */
+export function spanCases(data: DataSet, read = false): SpanCase[] {
+  const out: SpanCase[] = [];
+  for (const c of data.cases) {
+    const article: Article | undefined = data.articles.get(c.article);
+    const index = (c.paragraph ?? 0) - 1;
+    const paragraph = article?.paragraphs[index];
+    if (c.kind !== 'ask' || !article || !paragraph) continue;
+    const q = analyzeQuestion(c.query);
+    const sentences = paragraph.sentences.map((s) => s.text);
+    const holding = holdingSentence(sentences, c.answers ?? [], new Set(q.terms));
+    const at = read
+      ? readParagraph(q, statsOf(article), index, { rank: 0, bm25: 1, best: 1, next: 0 }).sentence
+      : -1;
+    out.push({ c, q, read: sentences[at] ?? '', holding });
+  }
+  return out;
+}
+
+export { holds as sentenceHolds };
+
+/**
+ * Trains the span scorer: for each case, the candidates of the sentence that holds the answer,
+ * the target spread over the spans that are a gold answer (SQuAD-normalised), or by token F1
+ * where none is. A softmax over the sentence's candidates: the scorer learns which one is the
+ * answer, not whether each one is. Deterministic.
+ */
+export function trainSpanModel(cases: readonly SpanCase[]): Model {
+  const groups: Group[] = [];
+  for (const k of cases) {
+    if (!k.holding) continue;
+    const sc = sentenceCandidates(k.holding);
+    const context = spanContext(k.q, sc);
+    const golds = k.c.answers ?? [];
+    const rows: Float32Array[] = [];
+    const em: number[] = [];
+    const f1: number[] = [];
+    for (const cand of sc.candidates) {
+      const x = spanFeatures(context, cand);
+      if ((x[IN_QUESTION] ?? 0) >= 0.99) continue;
+      const s = squadScore(cand.text, golds);
+      rows.push(Float32Array.from(x));
+      em.push(s.em);
+      f1.push(s.f1 * s.f1);
+    }
+    const hits = em.some((v) => v > 0) ? em : f1;
+    const sum = hits.reduce((a, b) => a + b, 0);
+    if (sum === 0) continue;
+    groups.push({ rows, target: hits.map((v) => v / sum), weight: k.c.weight ?? 1 });
+  }
+  return trainSoftmax([...SPAN_FEATURES], groups);
+}
