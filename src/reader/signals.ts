@@ -63,6 +63,37 @@ function namePairs(text: string): string[] {
   return out;
 }
 
+interface QuestionSigns {
+  numbers: string[];
+  names: string[][];
+  pairs: string[];
+  /** Question terms with antonyms, each with the antonyms' stems the question does not use. */
+  antonyms: [string, string[]][];
+}
+
+const signsCache = new WeakMap<QuestionAnalysis, QuestionSigns>();
+
+/** What the signals look for, read once per question. */
+function questionSigns(q: QuestionAnalysis): QuestionSigns {
+  const hit = signsCache.get(q);
+  if (hit) return hit;
+  const words = wordsOf(q.text);
+  const own = new Set(words.map(stem));
+  const antonyms: [string, string[]][] = [];
+  for (const w of own) {
+    const as = [...(ANTONYMS.get(w) ?? [])].filter((a) => !own.has(a));
+    if (as.length > 0) antonyms.push([w, as]);
+  }
+  const signs = {
+    numbers: words.filter((w) => /\d/.test(w) || NUMBER_WORDS.has(w)),
+    names: q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0),
+    pairs: namePairs(q.text),
+    antonyms,
+  };
+  signsCache.set(q, signs);
+  return signs;
+}
+
 export function signals(
   q: QuestionAnalysis,
   stats: ArticleStats,
@@ -72,25 +103,19 @@ export function signals(
   const p = stats.article.paragraphs[paragraph];
   const sets = stats.sentenceSets[paragraph] ?? [];
   const counts = stats.tf[paragraph] ?? new Map<string, number>();
-  const near = (t: string): boolean => [-1, 0, 1].some((d) => !!sets[sentence + d]?.has(t));
-  const windowText = [-1, 0, 1].map((d) => p?.sentences[sentence + d]?.text ?? '').join(' ');
+  const near = (t: string): boolean =>
+    !!sets[sentence]?.has(t) || !!sets[sentence - 1]?.has(t) || !!sets[sentence + 1]?.has(t);
+  const { numbers, names, pairs, antonyms } = questionSigns(q);
+  const antonym = antonyms.some(([t, as]) => !near(t) && as.some(near));
+  // The text's own words only when the question has a number or a name pair to look for.
+  const windowText =
+    numbers.length > 0 ? [-1, 0, 1].map((d) => p?.sentences[sentence + d]?.text ?? '').join(' ') : '';
   const windowWords = new Set(wordsOf(windowText));
-  const qWords = wordsOf(q.text);
-  const qStems = new Set(qWords.map(stem));
-  const windowStems = new Set([...windowWords].map(stem));
-  const antonym = [...qStems].some(
-    (w) =>
-      !windowStems.has(w) && [...(ANTONYMS.get(w) ?? [])].some((a) => windowStems.has(a) && !qStems.has(a)),
-  );
-  const numbers = qWords.filter((w) => /\d/.test(w) || NUMBER_WORDS.has(w));
-  const names = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
+  const paragraphWords = numbers.length > 0 ? new Set(wordsOf(p?.text ?? '')) : new Set<string>();
+  const lower = pairs.length > 0 ? (p?.text ?? '').toLowerCase() : '';
   const matched = (t: string, has: (k: string) => boolean): boolean => matchWeight(variantsOf(t), has) > 0;
   const unmatched = q.terms.filter((t) => !matched(t, near));
   const maxIdf = Math.log(1 + (stats.tf.length + 0.5) / 0.5);
-  const pairs = namePairs(q.text);
-  // The paragraph's own words only when the question has a number or a name pair to look for.
-  const paragraphWords = numbers.length > 0 ? new Set(wordsOf(p?.text ?? '')) : new Set<string>();
-  const lower = pairs.length > 0 ? (p?.text ?? '').toLowerCase() : '';
   const sentenceTerms = stats.sentenceTerms[paragraph]?.[sentence] ?? [];
   return [
     antonym ? 1 : 0,

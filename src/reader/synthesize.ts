@@ -9,12 +9,12 @@ import { NUMBER_WORDS } from './words.ts';
 /**
  * Unanswerable questions made from answerable ones, the ways SQuAD 2.0's annotators wrote theirs
  * (Rajpurkar et al. 2018): the question keeps its paragraph's words but
- *  - swap: one of its names is replaced by another name of the same article that its paragraph
- *    does not have (the text says Florida's, the question asks the United States'); a name of
- *    another article when the article has none to spare,
+ *  - swap: one of its names is replaced by another name that its paragraph does not have (the
+ *    text says Florida's, the question asks the United States'), from the same article for half
+ *    the questions, from another article for the others,
  *  - negate: "did" becomes "did not" (the paragraph states the fact, not its absence),
- *  - missing: its rarest word is replaced by a content word of the same article absent from its
- *    paragraph (an attribute the paragraph never gives),
+ *  - missing: its rarest word is replaced by a content word absent from its paragraph (an
+ *    attribute the paragraph never gives), from the same article or another as for swap,
  *  - antonym: a word is replaced by its antonym ("largest" by "smallest") when the paragraph does
  *    not use the antonym,
  *  - number: a number or year is changed ("1998" to "2001", "eight" to "ten") to one the paragraph
@@ -105,13 +105,19 @@ function pools(data: DataSet): { names: Pool; words: Pool } {
   return { names, words };
 }
 
-/** A word of the pool that fits, from the question's own article first, by a hash of the question. */
+/**
+ * A word of the pool that fits, by a hash of the question: for half the questions from their own
+ * article first (a name the article has, elsewhere), for the other half from another article (a
+ * name the article never mentions).
+ */
 function pick(pool: Pool, c: Case, fits: (w: string) => boolean): string | null {
   const own = pool.filter(([a]) => a === c.article);
-  for (const [from, other] of [
+  const order: (readonly [Pool, boolean])[] = [
     [own, false],
     [pool, true],
-  ] as const) {
+  ];
+  if ((hash(c.query) >> 3) % 2 === 1) order.reverse();
+  for (const [from, other] of order) {
     if (from.length === 0) continue;
     const start = hash(c.query) % from.length;
     for (let k = 0; k < 50; k++) {

@@ -6,6 +6,7 @@ import { FEATURES } from './features.ts';
 import type { Reading } from './features.ts';
 import { probability, train } from './model.ts';
 import { trainForest } from './trees.ts';
+import type { TreeOptions } from './trees.ts';
 import type { Model } from './model.ts';
 import { analyzeQuestion } from './question.ts';
 import { confidence, GATE_FEATURES, gateFeatures, readings } from './read.ts';
@@ -231,9 +232,11 @@ export function evaluate(ex: readonly Example[], model: Model, threshold = model
 export interface Learners {
   ranker: 'linear' | 'trees';
   gate: 'linear' | 'trees';
+  /** Options of the gate's trees (the ranker's keep the defaults). */
+  gateTrees?: TreeOptions;
 }
 
-export const DEFAULT_LEARNERS: Learners = { ranker: 'trees', gate: 'trees' };
+export const DEFAULT_LEARNERS: Learners = { ranker: 'trees', gate: 'linear' };
 
 function learn(
   kind: 'linear' | 'trees',
@@ -241,9 +244,10 @@ function learn(
   rows: number[][],
   labels: number[],
   weights: number[],
+  options: TreeOptions = {},
 ): Model {
   if (kind === 'linear') return train(names, rows, labels, {}, weights);
-  const forest = trainForest(rows, labels, {}, weights);
+  const forest = trainForest(rows, labels, options, weights);
   return { features: names, mean: [], scale: [], weights: [], bias: 0, threshold: 0.5, forest };
 }
 
@@ -272,7 +276,14 @@ export function fit(ex: readonly Example[], learners: Learners = DEFAULT_LEARNER
     gateLabels.push(e.c.kind === 'ask' && e.labels[ranked[0]?.i ?? -1] === 1 ? 1 : 0);
     gateWeights.push(e.c.weight ?? 1);
   }
-  const gate = learn(learners.gate, [...FEATURES, ...GATE_FEATURES], gateRows, gateLabels, gateWeights);
+  const gate = learn(
+    learners.gate,
+    [...FEATURES, ...GATE_FEATURES],
+    gateRows,
+    gateLabels,
+    gateWeights,
+    learners.gateTrees,
+  );
   return { ...ranker, gate };
 }
 
