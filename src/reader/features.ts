@@ -4,6 +4,7 @@ import type { SpanChoice } from './extract.ts';
 import { idf, matchWeight, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
+import { signals, SIGNALS } from './signals.ts';
 import { CONCRETE, NEGATIONS } from './words.ts';
 
 /** One paragraph read for a question: its best sentence, its short answer and the model's inputs. */
@@ -21,7 +22,7 @@ export const FEATURES = [
   'bm25 / best bm25',
   'first by bm25',
   'margin over the next paragraph',
-  'log bm25',
+  'bm25 / idf of the question words',
   'paragraph coverage of the question',
   'sentence coverage of the question',
   'sentence coverage with neighbours',
@@ -41,6 +42,7 @@ export const FEATURES = [
   'share of question words in the sentence',
   'rarest question word missing from the sentence',
   'second rarest question word missing from the paragraph',
+  ...SIGNALS,
 ] as const;
 
 export interface RankContext {
@@ -130,7 +132,12 @@ export function readParagraph(
           ? (ctx.bm25 - ctx.next) / ctx.best
           : (ctx.bm25 - ctx.best) / ctx.best
         : 0,
-      Math.log(1 + ctx.bm25),
+      // Over the question's own idf mass, so the figure means the same in short and long articles.
+      ctx.bm25 /
+        Math.max(
+          1e-9,
+          q.terms.reduce((a, t) => a + idf(stats, t), 0),
+        ),
       coverage(stats, q.terms, (t) => counts.has(t)),
       coverage(stats, q.terms, (t) => set.has(t)),
       coverage(
@@ -156,6 +163,7 @@ export function readParagraph(
         : 0,
       rarest !== undefined && !set.has(rarest) ? idf(stats, rarest) / maxIdf : 0,
       second !== undefined && !counts.has(second) ? idf(stats, second) / maxIdf : 0,
+      ...signals(q, stats, paragraph, bestSentence),
     ],
   };
 }

@@ -1,3 +1,6 @@
+import { forestScore } from './trees.ts';
+import type { Forest } from './trees.ts';
+
 /**
  * A logistic regression written out by hand: standardised features, L2-regularised full-batch
  * gradient descent from zero weights. No randomness, so the same data gives the same weights.
@@ -18,11 +21,14 @@ export interface Model {
    * The threshold applies to it when present.
    */
   gate?: Model;
+  /** Boosted trees over the raw features; when present they score and the linear part is unused. */
+  forest?: Forest;
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 export function probability(model: Model, x: readonly number[]): number {
+  if (model.forest) return sigmoid(forestScore(model.forest, x));
   let z = model.bias;
   for (let i = 0; i < model.weights.length; i++)
     z += (model.weights[i] ?? 0) * (((x[i] ?? 0) - (model.mean[i] ?? 0)) / (model.scale[i] ?? 1));

@@ -45,6 +45,9 @@ export function answerCandidates(
     .sort((a, b) => b.p - a.p || a.paragraph - b.paragraph);
 }
 
+/** Names of the gate's inputs after the best paragraph's own features. */
+export const GATE_FEATURES = ['best probability', 'lead over the next'] as const;
+
 /** The gate's inputs: the best paragraph's features, its probability and its lead over the next. */
 export function gateFeatures(ranked: readonly Scored[]): number[] {
   const [top, next] = ranked;

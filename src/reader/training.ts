@@ -5,9 +5,11 @@ import type { Article } from '../article/types.ts';
 import { FEATURES } from './features.ts';
 import type { Reading } from './features.ts';
 import { probability, train } from './model.ts';
+import { trainForest } from './trees.ts';
+import type { TreeOptions } from './trees.ts';
 import type { Model } from './model.ts';
 import { analyzeQuestion } from './question.ts';
-import { confidence, gateFeatures, readings } from './read.ts';
+import { confidence, GATE_FEATURES, gateFeatures, readings } from './read.ts';
 import type { Scored } from './read.ts';
 import { synthesize } from './synthesize.ts';
 
@@ -23,6 +25,8 @@ export interface Case {
   synthetic?: string;
   /** How much the case counts in training (news questions count more: they are the bot's domain). */
   weight?: number;
+  /** The data folder it came from (figures are also given per folder). */
+  source?: string;
 }
 
 export interface DataSet {
@@ -39,7 +43,7 @@ export async function loadData(dirs: readonly string[], weights: readonly number
     const loaded = await loadArticles(path.join(dir, 'articles'));
     for (const a of loaded.articles) articles.set(a.id, a);
     const lines = (await readFile(path.join(dir, 'cases.jsonl'), 'utf8')).split('\n').filter((l) => l.trim());
-    for (const l of lines) cases.push({ ...(JSON.parse(l) as Case), weight });
+    for (const l of lines) cases.push({ ...(JSON.parse(l) as Case), weight, source: dir });
   }
   const key = (c: Case): string => `${c.article}\u0000${c.kind}\u0000${c.query}`;
   cases.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -117,6 +121,35 @@ function rank(e: Example, model: Model): (Scored & { i: number })[] {
     .sort((a, b) => b.p - a.p || a.paragraph - b.paragraph);
 }
 
+/** What a model makes of one example, before any threshold. */
+export interface Prediction {
+  answerable: boolean;
+  synthetic: boolean;
+  /** The best paragraph answers; one of the best three does. */
+  top1: boolean;
+  top3: boolean;
+  /** The gate's probability that the best paragraph answers. */
+  confidence: number;
+  /** Token F1 of the best paragraph's short answer (0 when there is none). */
+  f1: number;
+  source: string;
+}
+
+export function predict(e: Example, model: Model): Prediction {
+  const ranked = rank(e, model);
+  const best = ranked[0]?.i ?? -1;
+  const span = e.readings[best]?.span;
+  return {
+    answerable: e.c.kind === 'ask',
+    synthetic: !!e.c.synthetic,
+    top1: e.labels[best] === 1,
+    top3: ranked.slice(0, 3).some((o) => e.labels[o.i] === 1),
+    confidence: best < 0 ? -1 : confidence(ranked, model),
+    f1: e.c.kind === 'ask' && span ? answerF1(span.text, e.c.answers ?? []) : 0,
+    source: e.c.source ?? '',
+  };
+}
+
 export interface Figures {
   /** Top paragraph answers, abstention ignored (ranking alone). */
   rank1: number;
@@ -130,64 +163,96 @@ export interface Figures {
   balanced: number;
 }
 
-/** In-sample figures of a model at a threshold, as score.py counts them. */
-export function evaluate(ex: readonly Example[], model: Model, threshold = model.threshold): Figures {
-  let answerable = 0;
-  let hits = 0;
-  let f1 = 0;
-  let falseAbstain = 0;
-  let unanswerable = 0;
-  let trueAbstain = 0;
-  let rank1 = 0;
-  let rank3 = 0;
-  let real = 0;
-  let realAbstain = 0;
-  for (const e of ex) {
-    const ranked = rank(e, model);
-    const best = ranked[0]?.i ?? -1;
-    const abstain = best < 0 || confidence(ranked, model) < threshold;
-    if (e.c.kind === 'ask') {
-      answerable++;
-      if (e.labels[best] === 1) rank1++;
-      if (ranked.slice(0, 3).some((o) => e.labels[o.i] === 1)) rank3++;
-      if (abstain) falseAbstain++;
-      else if (e.labels[best] === 1) hits++;
-      const span = e.readings[best]?.span;
-      if (!abstain && span) f1 += answerF1(span.text, e.c.answers ?? []);
+const pct = (a: number, b: number): number => (b > 0 ? Math.round((1000 * a) / b) / 10 : 0);
+
+/** The figures of predictions at a threshold, as score.py counts them. */
+export function figuresOf(preds: readonly Prediction[], threshold: number): Figures {
+  const n = {
+    ans: 0,
+    hits: 0,
+    f1: 0,
+    falseAbstain: 0,
+    unans: 0,
+    trueAbstain: 0,
+    r1: 0,
+    r3: 0,
+    real: 0,
+    realAbstain: 0,
+  };
+  for (const p of preds) {
+    const abstain = p.confidence < threshold;
+    if (p.answerable) {
+      n.ans++;
+      if (p.top1) n.r1++;
+      if (p.top3) n.r3++;
+      if (abstain) n.falseAbstain++;
+      else {
+        if (p.top1) n.hits++;
+        n.f1 += p.f1;
+      }
     } else {
-      unanswerable++;
-      if (abstain) trueAbstain++;
-      if (!e.c.synthetic) {
-        real++;
-        if (abstain) realAbstain++;
+      n.unans++;
+      if (abstain) n.trueAbstain++;
+      if (!p.synthetic) {
+        n.real++;
+        if (abstain) n.realAbstain++;
       }
     }
   }
-  const pct = (a: number, b: number): number => (b > 0 ? Math.round((1000 * a) / b) / 10 : 0);
-  const hit1 = pct(hits, answerable);
+  const hit1 = pct(n.hits, n.ans);
   // Real and synthesized unanswerable questions count equally: the real ones are few and come from
   // few articles, the synthesized ones are easier.
   const abstainUnanswerable =
-    real > 0 && real < unanswerable
+    n.real > 0 && n.real < n.unans
       ? Math.round(
-          ((pct(realAbstain, real) + pct(trueAbstain - realAbstain, unanswerable - real)) / 2) * 10,
+          ((pct(n.realAbstain, n.real) + pct(n.trueAbstain - n.realAbstain, n.unans - n.real)) / 2) * 10,
         ) / 10
-      : pct(trueAbstain, unanswerable);
+      : pct(n.trueAbstain, n.unans);
   return {
-    rank1: pct(rank1, answerable),
-    rank3: pct(rank3, answerable),
-    abstainReal: pct(realAbstain, real),
+    rank1: pct(n.r1, n.ans),
+    rank3: pct(n.r3, n.ans),
+    abstainReal: pct(n.realAbstain, n.real),
     hit1,
-    f1: pct(f1, answerable),
-    abstainAnswerable: pct(falseAbstain, answerable),
+    f1: pct(n.f1, n.ans),
+    abstainAnswerable: pct(n.falseAbstain, n.ans),
     abstainUnanswerable,
     balanced: Math.round(((hit1 + abstainUnanswerable) / 2) * 10) / 10,
   };
 }
 
-/** Trains on the folders' cases: weights, then the threshold that scores best balanced. */
-export function trainModel(data: DataSet): { model: Model; figures: Figures; examples: Example[] } {
-  const ex = examples(data);
+/** In-sample figures of a model at a threshold. */
+export function evaluate(ex: readonly Example[], model: Model, threshold = model.threshold): Figures {
+  return figuresOf(
+    ex.map((e) => predict(e, model)),
+    threshold,
+  );
+}
+
+/** Which model each stage uses: a logistic regression or boosted trees. */
+export interface Learners {
+  ranker: 'linear' | 'trees';
+  gate: 'linear' | 'trees';
+  /** Options of the gate's trees (the ranker's keep the defaults). */
+  gateTrees?: TreeOptions;
+}
+
+export const DEFAULT_LEARNERS: Learners = { ranker: 'trees', gate: 'linear' };
+
+function learn(
+  kind: 'linear' | 'trees',
+  names: string[],
+  rows: number[][],
+  labels: number[],
+  weights: number[],
+  options: TreeOptions = {},
+): Model {
+  if (kind === 'linear') return train(names, rows, labels, {}, weights);
+  const forest = trainForest(rows, labels, options, weights);
+  return { features: names, mean: [], scale: [], weights: [], bias: 0, threshold: 0.5, forest };
+}
+
+/** Fits the ranker on every reading, then the gate on each question's best one (threshold 0.5). */
+export function fit(ex: readonly Example[], learners: Learners = DEFAULT_LEARNERS): Model {
   const rows: number[][] = [];
   const labels: number[] = [];
   const weights: number[] = [];
@@ -198,32 +263,111 @@ export function trainModel(data: DataSet): { model: Model; figures: Figures; exa
       weights.push(e.c.weight ?? 1);
     });
   }
-  const ranker = train([...FEATURES], rows, labels, {}, weights);
+  const ranker = learn(learners.ranker, [...FEATURES], rows, labels, weights);
   // The gate learns from each question's best paragraph only: answered there, or not (an
   // unanswerable question, or a wrong best paragraph: saying "not in the article" costs nothing).
   const gateRows: number[][] = [];
   const gateLabels: number[] = [];
   const gateWeights: number[] = [];
   for (const e of ex) {
-    const ranked = rank(e, { ...ranker, threshold: 0.5 });
+    const ranked = rank(e, ranker);
     if (ranked.length === 0) continue;
     gateRows.push(gateFeatures(ranked));
     gateLabels.push(e.c.kind === 'ask' && e.labels[ranked[0]?.i ?? -1] === 1 ? 1 : 0);
     gateWeights.push(e.c.weight ?? 1);
   }
-  const gate = train(
-    [...FEATURES, 'best probability', 'lead over the next'],
+  const gate = learn(
+    learners.gate,
+    [...FEATURES, ...GATE_FEATURES],
     gateRows,
     gateLabels,
-    {},
     gateWeights,
+    learners.gateTrees,
   );
-  const model: Model = { ...ranker, gate };
-  let best = { threshold: 0.5, figures: evaluate(ex, model, 0.5) };
-  for (let t = 0.02; t < 0.9; t += 0.02) {
+  return { ...ranker, gate };
+}
+
+/** The threshold that scores best balanced on the predictions. */
+export function chooseThreshold(preds: readonly Prediction[]): { threshold: number; figures: Figures } {
+  let best = { threshold: 0.5, figures: figuresOf(preds, 0.5) };
+  for (let t = 0.02; t < 0.99; t += 0.01) {
     const threshold = Math.round(t * 100) / 100;
-    const figures = evaluate(ex, model, threshold);
+    const figures = figuresOf(preds, threshold);
     if (figures.balanced > best.figures.balanced) best = { threshold, figures };
   }
-  return { model: { ...model, threshold: best.threshold }, figures: best.figures, examples: ex };
+  return best;
+}
+
+/**
+ * Held-out predictions: the articles, sorted by id, dealt into `folds` groups; each group is
+ * predicted by a model fitted on the others (its synthesized questions go with their article).
+ */
+export function crossValidate(
+  ex: readonly Example[],
+  folds: number,
+  learners: Learners = DEFAULT_LEARNERS,
+): Prediction[] {
+  const ids = [...new Set(ex.map((e) => e.c.article))].sort();
+  const foldOf = new Map(ids.map((id, k) => [id, k % folds]));
+  const out: Prediction[] = [];
+  for (let f = 0; f < folds; f++) {
+    const held = ex.filter((e) => foldOf.get(e.c.article) === f);
+    if (held.length === 0) continue;
+    const model = fit(
+      ex.filter((e) => foldOf.get(e.c.article) !== f),
+      learners,
+    );
+    for (const e of held) out.push(predict(e, model));
+  }
+  return out;
+}
+
+export interface TrainOptions {
+  /** Article-grouped folds for the held-out figures and the threshold (0 or 1: in-sample only). */
+  folds?: number;
+  learners?: Learners;
+}
+
+/**
+ * Trains on the folders' cases: the ranker and the gate on everything, then the threshold that
+ * scores best balanced on cross-validated predictions (on in-sample ones without folds).
+ */
+export function trainModel(
+  data: DataSet,
+  options: TrainOptions = {},
+): {
+  model: Model;
+  figures: Figures;
+  cv: Figures | null;
+  /** The cross-validated figures of each data folder's questions. */
+  cvBySource: Map<string, Figures>;
+  folds: number;
+  examples: Example[];
+} {
+  const { folds = 5, learners = DEFAULT_LEARNERS } = options;
+  const ex = examples(data);
+  const model = fit(ex, learners);
+  const inSample = ex.map((e) => predict(e, model));
+  const articles = new Set(ex.map((e) => e.c.article)).size;
+  const k = Math.min(folds, articles);
+  const held = k >= 2 ? crossValidate(ex, k, learners) : null;
+  const { threshold, figures: cv } = chooseThreshold(held ?? inSample);
+  const bySource = new Map<string, Figures>();
+  for (const s of [...new Set(ex.map((e) => e.c.source ?? ''))].sort())
+    if (held)
+      bySource.set(
+        s,
+        figuresOf(
+          held.filter((p) => p.source === s),
+          threshold,
+        ),
+      );
+  return {
+    model: { ...model, threshold },
+    figures: figuresOf(inSample, threshold),
+    cv: held ? cv : null,
+    cvBySource: bySource,
+    folds: held ? k : 0,
+    examples: ex,
+  };
 }

@@ -1,13 +1,30 @@
 /**
- * `npm run train:ask [-- --data DIR ... --out FILE]`: trains the /ask reader's scorer on data
+ * `npm run train:ask [-- --data DIR ... --out FILE --cv K --ranker linear|trees --gate linear|trees]`: trains the /ask reader's scorer on data
  * folders in the qa-bench format (`articles/` + `cases.jsonl`), by default the shared qa-bench
  * and the project's own news fixtures, and writes the weights (with the chosen abstention
- * threshold) as JSON. Deterministic: same folders, same weights. `--eval` scores the committed
- * model on the folders instead (held-out figures).
+ * threshold) as JSON. Deterministic: same folders, same weights. The threshold is chosen on
+ * article-grouped cross-validation (`--cv K` folds, default 5; `--cv 0` chooses it in-sample), whose
+ * figures are printed beside the in-sample ones. `--eval` scores the committed model on the folders
+ * instead (held-out figures).
  */
 import { writeFile } from 'node:fs/promises';
 import { MODEL } from '../reader/read.ts';
-import { evaluate, examples, loadData, trainModel } from '../reader/training.ts';
+import { DEFAULT_LEARNERS, evaluate, examples, loadData, trainModel } from '../reader/training.ts';
+import type { Learners } from '../reader/training.ts';
+
+function value(argv: string[], flag: string): string | undefined {
+  const at = argv.indexOf(flag);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+function learners(argv: string[]): Learners {
+  const kind = (v: string | undefined, d: 'linear' | 'trees'): 'linear' | 'trees' =>
+    v === 'linear' || v === 'trees' ? v : d;
+  return {
+    ranker: kind(value(argv, '--ranker'), DEFAULT_LEARNERS.ranker),
+    gate: kind(value(argv, '--gate'), DEFAULT_LEARNERS.gate),
+  };
+}
 
 function args(argv: string[]): { data: string[]; weights: number[]; out: string; evaluateOnly: boolean } {
   const data: string[] = [];
@@ -35,10 +52,15 @@ if (evaluateOnly) {
   console.log(JSON.stringify(evaluate(examples(set), MODEL)));
   process.exit(0);
 }
-const { model, figures } = trainModel(set);
+const argv = process.argv.slice(2);
+const folds = Number(value(argv, '--cv') ?? 5);
+const { model, figures, cv, cvBySource, folds: used } = trainModel(set, { folds, learners: learners(argv) });
 await writeFile(out, `${JSON.stringify(model, null, 1)}\n`);
 console.log(
   `trained on ${set.cases.length} cases from ${data.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 console.log(`threshold ${model.threshold}; in-sample ${JSON.stringify(figures)}`);
+if (cv) console.log(`cross-validated (${used} folds by article) ${JSON.stringify(cv)}`);
+if (cvBySource.size > 1)
+  for (const [dir, f] of cvBySource) console.log(`  cross-validated, ${dir} only: ${JSON.stringify(f)}`);
 console.log(`wrote ${out}`);

@@ -4,6 +4,7 @@ import { answerF1, evaluate, examples, loadData, trainModel } from '../../src/re
 import type { DataSet } from '../../src/reader/training.ts';
 import { negate, synthesize } from '../../src/reader/synthesize.ts';
 import { MODEL } from '../../src/reader/read.ts';
+import { makeArticle } from '../knowledge/make-article.ts';
 
 const DIR = 'tests/fixtures/reader';
 let data: DataSet;
@@ -22,7 +23,7 @@ describe('training the /ask scorer', () => {
 
   it('makes unanswerable questions by swapping a name, negating and replacing a word', () => {
     const made = synthesize(data);
-    expect(new Set(made.map((c) => c.synthetic))).toEqual(new Set(['negate', 'missing']));
+    expect(new Set(made.map((c) => c.synthetic))).toEqual(new Set(['antonym', 'negate', 'missing']));
     expect(made.every((c) => c.kind === 'no-answer')).toBe(true);
     const named = data.cases.filter((c) => c.query.includes('Portmere'));
     const [swapped] = synthesize({ articles: data.articles, cases: named });
@@ -30,6 +31,28 @@ describe('training the /ask scorer', () => {
     expect(swapped?.query).not.toContain('Portmere');
     expect(negate('Who did the council hire?')).toBe('Who did not the council hire?');
     expect(negate('Who never came?')).toBeNull();
+  });
+
+  it('makes unanswerable questions with an antonym or a changed number the paragraph does not have', () => {
+    const harbour = makeArticle(
+      [
+        'Kellby has the largest harbour on the east coast. It handled 4,200 ships in 2019.',
+        'The smallest boats are kept in the inner basin.',
+      ],
+      {},
+      'harbour',
+    );
+    const ask = (query: string): DataSet => ({
+      articles: new Map([['harbour', harbour]]),
+      cases: [{ kind: 'ask', article: 'harbour', query, paragraph: 1, answers: ['Kellby'] }],
+    });
+    // One question in three is varied, the kind in turn: the first gets the first kind it can take.
+    const [antonym] = synthesize(ask('Which town has the largest harbour on the east coast?'));
+    expect(antonym?.query).toBe('Which town has the smallest harbour on the east coast?');
+    const [number] = synthesize(ask('Which town handled 4,200 ships in 2019?'));
+    expect(number?.synthetic).toBe('number');
+    expect(number?.query).toMatch(/^Which town handled [\d,]+ ships in \d{4}\?$/);
+    expect(number?.query).not.toBe('Which town handled 4,200 ships in 2019?');
   });
 
   it('scores short answers with SQuAD token F1', () => {

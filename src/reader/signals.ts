@@ -1,0 +1,135 @@
+import { ANTONYM_PAIRS } from '../knowledge/lexicon/antonyms.ts';
+import { contentTerms, stem } from '../text/match.ts';
+import { idf, matchWeight, variantsOf } from './passages.ts';
+import type { ArticleStats } from './passages.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { NUMBER_WORDS } from './words.ts';
+
+/**
+ * Signs that a paragraph shares a question's words without answering it, the ways SQuAD 2.0's
+ * unanswerable questions are written (Rajpurkar et al. 2018): an antonym of the text's word, a
+ * changed number or year, a name the text does not have (or not as a phrase), words the sentence
+ * leaves unmatched, the question's words out of the text's order.
+ */
+export const SIGNALS = [
+  'question has the antonym of a word near the best sentence',
+  'a question number missing near the best sentence',
+  'a question number missing from the paragraph',
+  'a question name missing near the best sentence',
+  'a question name pair not found as a phrase in the paragraph',
+  'share of the question idf unmatched near the best sentence',
+  'rarest unmatched word near the best sentence',
+  'question words missing from the paragraph',
+  'question words matched in order in the best sentence',
+] as const;
+
+const ANTONYMS = new Map<string, Set<string>>();
+for (const [a, b] of ANTONYM_PAIRS) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const k = stem(x);
+    const set = ANTONYMS.get(k) ?? new Set<string>();
+    set.add(stem(y));
+    ANTONYMS.set(k, set);
+  }
+}
+
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
+
+/** Longest run of the question's terms found in order (not necessarily adjacent) in the sentence. */
+function inOrder(question: readonly string[], sentence: readonly string[]): number {
+  const prev = new Array<number>(sentence.length + 1).fill(0);
+  for (const q of question) {
+    let diag = 0;
+    for (let j = 1; j <= sentence.length; j++) {
+      const up = prev[j] ?? 0;
+      prev[j] = sentence[j - 1] === q ? diag + 1 : Math.max(up, prev[j - 1] ?? 0);
+      diag = up;
+    }
+  }
+  return prev[sentence.length] ?? 0;
+}
+
+/** Adjacent capitalised words of the question ("Ocarina Princess"), lower case. */
+function namePairs(text: string): string[] {
+  const raw = text.split(/[\s,;:?!()"“”]+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 2; i < raw.length; i++) {
+    const [a, b] = [raw[i - 1] ?? '', raw[i] ?? ''];
+    if (/^\p{Lu}/u.test(a) && /^\p{Lu}/u.test(b)) out.push(`${a} ${b}`.toLowerCase().replace(/['’]s$/, ''));
+  }
+  return out;
+}
+
+interface QuestionSigns {
+  numbers: string[];
+  names: string[][];
+  pairs: string[];
+  /** Question terms with antonyms, each with the antonyms' stems the question does not use. */
+  antonyms: [string, string[]][];
+}
+
+const signsCache = new WeakMap<QuestionAnalysis, QuestionSigns>();
+
+/** What the signals look for, read once per question. */
+function questionSigns(q: QuestionAnalysis): QuestionSigns {
+  const hit = signsCache.get(q);
+  if (hit) return hit;
+  const words = wordsOf(q.text);
+  const own = new Set(words.map(stem));
+  const antonyms: [string, string[]][] = [];
+  for (const w of own) {
+    const as = [...(ANTONYMS.get(w) ?? [])].filter((a) => !own.has(a));
+    if (as.length > 0) antonyms.push([w, as]);
+  }
+  const signs = {
+    numbers: words.filter((w) => /\d/.test(w) || NUMBER_WORDS.has(w)),
+    names: q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0),
+    pairs: namePairs(q.text),
+    antonyms,
+  };
+  signsCache.set(q, signs);
+  return signs;
+}
+
+export function signals(
+  q: QuestionAnalysis,
+  stats: ArticleStats,
+  paragraph: number,
+  sentence: number,
+): number[] {
+  const p = stats.article.paragraphs[paragraph];
+  const sets = stats.sentenceSets[paragraph] ?? [];
+  const counts = stats.tf[paragraph] ?? new Map<string, number>();
+  const near = (t: string): boolean =>
+    !!sets[sentence]?.has(t) || !!sets[sentence - 1]?.has(t) || !!sets[sentence + 1]?.has(t);
+  const { numbers, names, pairs, antonyms } = questionSigns(q);
+  const antonym = antonyms.some(([t, as]) => !near(t) && as.some(near));
+  // The text's own words only when the question has a number or a name pair to look for.
+  const windowText =
+    numbers.length > 0 ? [-1, 0, 1].map((d) => p?.sentences[sentence + d]?.text ?? '').join(' ') : '';
+  const windowWords = new Set(wordsOf(windowText));
+  const paragraphWords = numbers.length > 0 ? new Set(wordsOf(p?.text ?? '')) : new Set<string>();
+  const lower = pairs.length > 0 ? (p?.text ?? '').toLowerCase() : '';
+  const matched = (t: string, has: (k: string) => boolean): boolean => matchWeight(variantsOf(t), has) > 0;
+  const unmatched = q.terms.filter((t) => !matched(t, near));
+  const maxIdf = Math.log(1 + (stats.tf.length + 0.5) / 0.5);
+  const sentenceTerms = stats.sentenceTerms[paragraph]?.[sentence] ?? [];
+  return [
+    antonym ? 1 : 0,
+    numbers.some((w) => !windowWords.has(w)) ? 1 : 0,
+    numbers.some((w) => !paragraphWords.has(w)) ? 1 : 0,
+    names.some((ts) => !ts.every(near)) ? 1 : 0,
+    pairs.some((n) => !lower.includes(n)) ? 1 : 0,
+    unmatched.reduce((a, t) => a + idf(stats, t), 0) /
+      Math.max(
+        1e-9,
+        q.terms.reduce((a, t) => a + idf(stats, t), 0),
+      ),
+    Math.max(0, ...unmatched.map((t) => idf(stats, t))) / maxIdf,
+    q.terms.filter((t) => !matched(t, (k) => counts.has(k))).length,
+    q.terms.length > 0 ? inOrder(q.terms, sentenceTerms) / q.terms.length : 0,
+  ];
+}
