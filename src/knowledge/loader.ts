@@ -17,6 +17,7 @@ import type { ArticleKnowledge } from './types.ts';
 import { INDEX_VERSION } from './knowledge-base.ts';
 import type { KnowledgeIndexState } from './knowledge-base.ts';
 import { corpusKey, packKnowledge, readSnapshot, snapshotPath, unpackKnowledge } from './snapshot.ts';
+import type { PackedKnowledge } from './snapshot.ts';
 import { knowledgeProblem } from './snapshot-check.ts';
 
 /**
@@ -146,10 +147,16 @@ async function readCached(
     await handle.close();
   }
 }
-async function writeCached(folder: string, key: string, knowledge: ArticleKnowledge): Promise<void> {
+/** Writes one cache entry; `json` is the packed knowledge's JSON when a worker already made it. */
+async function writeCached(
+  folder: string,
+  key: string,
+  knowledge: ArticleKnowledge,
+  packed?: string,
+): Promise<void> {
   const target = path.join(folder, `${key}.json`);
   const temp = `${target}.${process.pid}.tmp`;
-  const json = JSON.stringify(packKnowledge(knowledge));
+  const json = packed ?? JSON.stringify(packKnowledge(knowledge));
   // Write then rename: a crash mid-write never leaves a half file under the real name, and a
   // failed write (a full disk) leaves no temp file behind.
   try {
@@ -161,7 +168,8 @@ async function writeCached(folder: string, key: string, knowledge: ArticleKnowle
   await rename(temp, target);
 }
 
-type Outcome = { ok: true; knowledge: ArticleKnowledge } | { ok: false; reason: string };
+/** `json`: the cache entry's body, when a worker sent the knowledge as JSON. */
+type Outcome = { ok: true; knowledge: ArticleKnowledge; json?: string } | { ok: false; reason: string };
 
 /** Starts one extraction worker running `module` (TypeScript, through tsx's loader). */
 function startWorker(module: URL): Worker {
@@ -230,7 +238,11 @@ async function runLane(job: PoolJob, module: URL): Promise<void> {
           if (response.seq !== seq) return;
           record(
             response.ok
-              ? { ok: true, knowledge: unpackKnowledge(response.knowledge) }
+              ? {
+                  ok: true,
+                  knowledge: unpackKnowledge(JSON.parse(response.json) as PackedKnowledge),
+                  json: response.json,
+                }
               : { ok: false, reason: response.reason },
           );
           send();
@@ -432,7 +444,9 @@ async function collectOutcomes(
     }
     knowledge.push(outcome.knowledge);
     if (folder && extracted.has(i))
-      writes.push(writeCached(folder, keys[i] as string, outcome.knowledge).catch(() => undefined));
+      writes.push(
+        writeCached(folder, keys[i] as string, outcome.knowledge, outcome.json).catch(() => undefined),
+      );
   });
   await Promise.all(writes);
   return { knowledge, parseProblems };
