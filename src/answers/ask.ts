@@ -5,6 +5,7 @@ import type { Article } from '../article/types.ts';
 import { analyzeQuestion } from '../reader/question.ts';
 import type { QuestionAnalysis } from '../reader/question.ts';
 import { answerCandidates, confidence, DEPTH, MODEL } from '../reader/read.ts';
+import { statsOf } from '../reader/passages.ts';
 import type { Scored } from '../reader/read.ts';
 import { contentTerms } from '../text/match.ts';
 import { scopeArticle } from './articles.ts';
@@ -119,6 +120,36 @@ function articlesFor(kb: KnowledgeBase, question: string, scoped: Article | unde
   return hits.filter((h) => h.coverage >= best - COVERAGE_GAP).map((h) => h.item);
 }
 
+/**
+ * An article's sentence terms as the archive's sentence index holds them (the same tokens, in
+ * order), so reading an article for the first time does not tokenise it again. Null when the
+ * index does not line up with the article (the reader then tokenises it itself).
+ */
+function indexedTerms(kb: KnowledgeBase): (article: Article) => string[][][] | null {
+  return (article) => {
+    const { docStart, docTerms, terms } = kb.indexState().sentences;
+    const out: string[][][] = [];
+    for (const [p, paragraph] of article.paragraphs.entries()) {
+      const first =
+        paragraph.sentences.length > 0
+          ? kb.sentenceIndexOf({ article: article.id, paragraph: p + 1, sentence: 1 })
+          : 0;
+      if (first === undefined) return null;
+      const perSentence: string[][] = [];
+      for (const [s, sentence] of paragraph.sentences.entries()) {
+        const doc = first + s;
+        if (kb.sentences[doc]?.sentence !== sentence) return null;
+        const list: string[] = [];
+        for (let i = docStart[doc] as number; i < (docStart[doc + 1] as number); i++)
+          list.push(terms[docTerms[i] as number] as string);
+        perSentence.push(list);
+      }
+      out.push(perSentence);
+    }
+    return out;
+  };
+}
+
 /** The figure or date facts of the answering sentence, shown beside the passage. */
 function factFields(kb: KnowledgeBase, c: Scored, q: QuestionAnalysis): Field[] {
   const at = kb.sentenceIndexOf({ article: c.article, paragraph: c.paragraph + 1, sentence: c.sentence + 1 });
@@ -204,6 +235,8 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const bySpeaker = saidAbout(kb, q, scope.article?.id, limit);
   if (bySpeaker) return bySpeaker;
   const articles = articlesFor(kb, q, scope.article);
+  const known = indexedTerms(kb);
+  for (const a of articles) statsOf(a, known);
   // One article in question (scoped, or the only one that covers it): read as deep as a scoped
   // question, so the answer is the same as asking that article.
   const candidates = answerCandidates(

@@ -135,7 +135,7 @@ export interface SearchIndexState {
   postingStart: Uint32Array;
   postingDocs: Int32Array;
   postingTfs: Uint16Array;
-  /** Each item's distinct term ids: `docTerms[docStart[i] .. docStart[i+1])`. */
+  /** Each item's term ids in text order (repeats kept): `docTerms[docStart[i] .. docStart[i+1])`. */
   docTerms: Int32Array;
   docStart: Uint32Array;
   lengths: Uint16Array;
@@ -176,6 +176,7 @@ class IndexBuilder<T> {
   private readonly pairTerm = new IntList();
   private readonly pairDoc = new IntList();
   private readonly pairTf = new IntList();
+  private readonly sequence = new IntList();
   private readonly docStart: Uint32Array;
   private readonly lengths: Uint16Array;
   private readonly matchTexts: string[] | null;
@@ -231,6 +232,7 @@ class IndexBuilder<T> {
         this.words.set(word, id);
       }
       counts.set(id, (counts.get(id) ?? 0) + 1);
+      this.sequence.push(id);
       length++;
     }
     this.lengths[docIndex] = Math.min(length, 65535);
@@ -240,7 +242,7 @@ class IndexBuilder<T> {
       this.pairDoc.push(docIndex);
       this.pairTf.push(Math.min(tf, 65535));
     }
-    this.docStart[docIndex + 1] = this.pairTerm.length;
+    this.docStart[docIndex + 1] = this.sequence.length;
   }
 
   finish(): SearchIndexState {
@@ -273,7 +275,7 @@ class IndexBuilder<T> {
       postingStart,
       postingDocs,
       postingTfs,
-      docTerms: this.pairTerm.toArray(),
+      docTerms: this.sequence.toArray(),
       docStart: this.docStart,
       lengths: this.lengths,
       words: [...this.words.keys()],
@@ -697,7 +699,8 @@ export function articleLevelState(state: SearchIndexState): SearchIndexState {
   for (let d = 0; d < state.lengths.length; d++)
     lengthSum[articleOfDoc[d] as number] =
       (lengthSum[articleOfDoc[d] as number] as number) + (state.lengths[d] as number);
-  // Each article's distinct terms (counting sort of the postings by article; terms ascend).
+  // Each article's distinct terms (counting sort of the postings by article; terms ascend): only
+  // membership is asked of a whole article's terms.
   const docStart = new Uint32Array(nArticles + 1);
   for (let p = 0; p < n; p++) {
     const a = (postingDocsA[p] as number) + 1;
