@@ -1,5 +1,5 @@
 import type { Article, Citation, Sentence } from '../article/types.ts';
-import { contentTerms, matchForm } from '../text/match.ts';
+import { matchForm } from '../text/match.ts';
 import { closest } from '../text/similar.ts';
 import { SearchIndex, articleLevelState } from './search-index.ts';
 import type { Hit, SearchDoc, SearchIndexOptions, SearchIndexState, SearchOptions } from './search-index.ts';
@@ -201,11 +201,13 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
     for (const e of k.entities) {
       push(byName, e.name.toLowerCase(), e);
       entities.set(e.id, e);
-      for (const t of contentTerms([e.name, ...e.aliases].join(' '))) nameTerms.add(t);
     }
     for (const q of k.quotes) if (q.speakerId !== null) push(quotesBy, q.speakerId, q);
     for (const cl of k.claims) if (cl.speakerId !== null) push(claimsBy, cl.speakerId, cl);
   }
+  // The entity index's terms are exactly the content terms of every name and alias (its documents
+  // are those texts, tokenised the same way), so they are not tokenised a second time.
+  for (const t of indexes.entities.toState().terms) nameTerms.add(t);
   const speakerIds: ReadonlySet<string> = new Set(quotesBy.keys());
 
   // Sentence positions: article -> index of its first sentence, and per paragraph an offset.
