@@ -237,14 +237,7 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const articles = articlesFor(kb, q, scope.article);
   const known = indexedTerms(kb);
   for (const a of articles) statsOf(a, known);
-  // One article in question (scoped, or the only one that covers it): read as deep as a scoped
-  // question, so the answer is the same as asking that article.
-  const candidates = answerCandidates(
-    articles,
-    analysis,
-    MODEL,
-    articles.length === 1 ? DEPTH : DEPTH_ACROSS,
-  );
+  const candidates = answerCandidates(articles, analysis, MODEL, scope.article ? DEPTH : DEPTH_ACROSS);
   const many = !scope.article && kb.articles.length > 1;
   const answering = byArticle(candidates).filter((g) => g.confidence >= MODEL.threshold);
   if (answering.length === 0) return notInArticle(kb, candidates[0], analysis, many);
