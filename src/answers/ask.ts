@@ -5,6 +5,7 @@ import type { Article } from '../article/types.ts';
 import { analyzeQuestion } from '../reader/question.ts';
 import type { QuestionAnalysis } from '../reader/question.ts';
 import { answerCandidates, confidence, DEPTH, MODEL } from '../reader/read.ts';
+import { statsOf } from '../reader/passages.ts';
 import type { Scored } from '../reader/read.ts';
 import { contentTerms } from '../text/match.ts';
 import { scopeArticle } from './articles.ts';
@@ -93,22 +94,60 @@ function saidAbout(
   return results.length > 0 ? ok('ask', results) : null;
 }
 
-/** How many articles a question across the whole archive is read against (the best by sentence search). */
-const ARTICLES_READ = 2;
+/** At most this many articles are read for a question across the whole archive. */
+const ARTICLES_READ = 3;
 /** Paragraphs read per article then: fewer than in one article, to keep archive-wide questions fast. */
 const DEPTH_ACROSS = 3;
+/**
+ * A further article is read only when its best sentence covers the question nearly as well as
+ * the best article's (coverage is idf-weighted, so lacking the question's rare word, the place or
+ * person it names, puts an article far behind). Reading look-alike articles that lack it only
+ * gives the reader near-duplicates to hesitate between.
+ */
+const COVERAGE_GAP = 0.1;
 
 /** The articles a question is read against: the scoped one, else those whose sentences match best. */
 function articlesFor(kb: KnowledgeBase, question: string, scoped: Article | undefined): Article[] {
   if (scoped) return [scoped];
   if (kb.articles.length <= 1) return [...kb.articles];
-  const out: Article[] = [];
-  for (const h of kb.searchSentences(question, { limit: 30, candidates: 60, rerank: false })) {
-    const a = kb.article(h.item.article);
-    if (a && !out.includes(a)) out.push(a);
-    if (out.length >= ARTICLES_READ) break;
-  }
-  return out;
+  const hits = kb.searchArticles(question, {
+    limit: ARTICLES_READ,
+    candidates: 30,
+    rerank: false,
+    fuzzyFallback: false,
+  });
+  const best = hits[0]?.coverage ?? 0;
+  return hits.filter((h) => h.coverage >= best - COVERAGE_GAP).map((h) => h.item);
+}
+
+/**
+ * An article's sentence terms as the archive's sentence index holds them (the same tokens, in
+ * order), so reading an article for the first time does not tokenise it again. Null when the
+ * index does not line up with the article (the reader then tokenises it itself).
+ */
+function indexedTerms(kb: KnowledgeBase): (article: Article) => string[][][] | null {
+  return (article) => {
+    const { docStart, docTerms, terms } = kb.indexState().sentences;
+    const out: string[][][] = [];
+    for (const [p, paragraph] of article.paragraphs.entries()) {
+      const first =
+        paragraph.sentences.length > 0
+          ? kb.sentenceIndexOf({ article: article.id, paragraph: p + 1, sentence: 1 })
+          : 0;
+      if (first === undefined) return null;
+      const perSentence: string[][] = [];
+      for (const [s, sentence] of paragraph.sentences.entries()) {
+        const doc = first + s;
+        if (kb.sentences[doc]?.sentence !== sentence) return null;
+        const list: string[] = [];
+        for (let i = docStart[doc] as number; i < (docStart[doc + 1] as number); i++)
+          list.push(terms[docTerms[i] as number] as string);
+        perSentence.push(list);
+      }
+      out.push(perSentence);
+    }
+    return out;
+  };
 }
 
 /** The figure or date facts of the answering sentence, shown beside the passage. */
@@ -196,20 +235,43 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const bySpeaker = saidAbout(kb, q, scope.article?.id, limit);
   if (bySpeaker) return bySpeaker;
   const articles = articlesFor(kb, q, scope.article);
+  const known = indexedTerms(kb);
+  for (const a of articles) statsOf(a, known);
   const candidates = answerCandidates(articles, analysis, MODEL, scope.article ? DEPTH : DEPTH_ACROSS);
   const many = !scope.article && kb.articles.length > 1;
-  const top = candidates[0];
-  if (!top || confidence(candidates) < MODEL.threshold) return notInArticle(kb, top, analysis, many);
+  const answering = byArticle(candidates).filter((g) => g.confidence >= MODEL.threshold);
+  if (answering.length === 0) return notInArticle(kb, candidates[0], analysis, many);
+  // Each answering article's best passage first (most confident article first), then the next
+  // most likely passages of those articles (Discord shows them behind a button); a passage the
+  // model all but rules out is not shown.
+  const lead = answering.map((g) => g.candidates[0] as Scored);
+  const sources = new Set(answering.map((g) => g.candidates[0]?.article));
+  const rest = candidates.filter((c) => sources.has(c.article) && !lead.includes(c));
   const results: Result[] = [];
-  for (const c of candidates) {
-    // The next most likely passages follow the answer (Discord shows them behind a button); a
-    // passage the model all but rules out is not shown.
-    if (c !== top && c.p < 0.05) break;
+  for (const c of [...lead, ...rest]) {
+    if (!lead.includes(c) && c.p < 0.05) break;
     const r = passage(kb, c, analysis);
     if (r) results.push(r);
     if (results.length >= limit) break;
   }
   return ok('ask', results, differing(results, many));
+}
+
+/**
+ * The candidates of each article, judged on their own: the model's gate was trained on one
+ * article's paragraphs, so two articles stating the same fact must not count as one article
+ * hesitating between two paragraphs. Most confident article first.
+ */
+function byArticle(candidates: readonly Scored[]): { candidates: Scored[]; confidence: number }[] {
+  const groups = new Map<string, Scored[]>();
+  for (const c of candidates) {
+    const group = groups.get(c.article);
+    if (group) group.push(c);
+    else groups.set(c.article, [c]);
+  }
+  return [...groups.values()]
+    .map((g) => ({ candidates: g, confidence: confidence(g) }))
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 /** Several articles answering differently: say so and cite each. */

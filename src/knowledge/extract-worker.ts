@@ -18,7 +18,8 @@ export interface WorkerRequest {
 }
 
 export type WorkerResponse =
-  | { seq: number; ok: true; knowledge: PackedKnowledge }
+  /** `json`: the packed knowledge as JSON, exactly as the cache entry stores it. */
+  | { seq: number; ok: true; json: string }
   | { seq: number; ok: false; reason: string }
   /** Sent once the worker has loaded (budgets count from here, not from the thread's start). */
   | { ready: true };
@@ -48,10 +49,15 @@ export const WORKER_ROLE = 'newsroom-extract';
 export function serveRequests(work: typeof processFile = processFile): void {
   parentPort?.on('message', (request: WorkerRequest) => {
     const result = work(request.file, request.bytes, request.maxBytes);
-    // Sent packed (sentence texts dropped): smaller to copy, and unpacking in the main thread makes
-    // them slices of their paragraphs again.
+    // Sent packed (sentence texts dropped) as one JSON string: copying a string costs a fraction of
+    // cloning the object graph, the main thread writes the same string to the cache, and
+    // unpacking there makes sentence texts slices of their paragraphs again.
     const response: WorkerResponse = result.ok
-      ? { seq: request.seq, ok: true, knowledge: packKnowledge(result.knowledge) }
+      ? {
+          seq: request.seq,
+          ok: true,
+          json: JSON.stringify(packKnowledge(result.knowledge) satisfies PackedKnowledge),
+        }
       : { seq: request.seq, ok: false, reason: result.reason };
     parentPort?.postMessage(response);
   });

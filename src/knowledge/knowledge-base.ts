@@ -1,7 +1,7 @@
 import type { Article, Citation, Sentence } from '../article/types.ts';
-import { contentTerms, matchForm } from '../text/match.ts';
+import { matchForm } from '../text/match.ts';
 import { closest } from '../text/similar.ts';
-import { SearchIndex } from './search-index.ts';
+import { SearchIndex, articleLevelState } from './search-index.ts';
 import type { Hit, SearchDoc, SearchIndexOptions, SearchIndexState, SearchOptions } from './search-index.ts';
 import type { ArticleKnowledge, Claim, Entity, Fact, Quote } from './types.ts';
 
@@ -39,6 +39,8 @@ export interface KnowledgeBase {
   searchQuotes(query: string, options?: SearchOptions): Hit<Quote>[];
   searchClaims(query: string, options?: SearchOptions): Hit<Claim>[];
   searchSentences(query: string, options?: SearchOptions): Hit<SentenceDoc>[];
+  /** Whole articles (all their sentences as one document), e.g. to choose which to read. */
+  searchArticles(query: string, options?: SearchOptions): Hit<Article>[];
   searchEntities(query: string, options?: SearchOptions): Hit<Entity>[];
   /** Facts whose words match, or that stand in a sentence about the query. */
   searchFacts(query: string, options?: SearchOptions): Hit<Fact>[];
@@ -79,7 +81,7 @@ type IndexName = (typeof INDEXES)[number];
 export type KnowledgeIndexState = Record<IndexName, SearchIndexState>;
 
 /** Bumped when what is indexed, or how, changes: it keys snapshots on disk. */
-export const INDEX_VERSION = 'index-2';
+export const INDEX_VERSION = 'index-3';
 
 interface Collections {
   quotes: Quote[];
@@ -199,11 +201,13 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
     for (const e of k.entities) {
       push(byName, e.name.toLowerCase(), e);
       entities.set(e.id, e);
-      for (const t of contentTerms([e.name, ...e.aliases].join(' '))) nameTerms.add(t);
     }
     for (const q of k.quotes) if (q.speakerId !== null) push(quotesBy, q.speakerId, q);
     for (const cl of k.claims) if (cl.speakerId !== null) push(claimsBy, cl.speakerId, cl);
   }
+  // The entity index's terms are exactly the content terms of every name and alias (its documents
+  // are those texts, tokenised the same way), so they are not tokenised a second time.
+  for (const t of indexes.entities.toState().terms) nameTerms.add(t);
   const speakerIds: ReadonlySet<string> = new Set(quotesBy.keys());
 
   // Sentence positions: article -> index of its first sentence, and per paragraph an offset.
@@ -270,6 +274,20 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
     };
   };
 
+  // Derived from the sentence index on first use (or in prepare), never stored in a snapshot.
+  let articleIndex: SearchIndex<Article> | null = null;
+  const wholeArticles = (): SearchIndex<Article> => {
+    if (articleIndex) return articleIndex;
+    const state = articleLevelState(indexes.sentences.toState());
+    const items = state.articleIds.map((id) => byId.get(id)?.article as Article);
+    const toDoc = (a: Article): SearchDoc => ({
+      article: a.id,
+      text: a.paragraphs.map((p) => p.text).join(' '),
+    });
+    articleIndex = new SearchIndex(items, toDoc, {}, state, indexes.sentences as SearchIndex<unknown>);
+    return articleIndex;
+  };
+
   const searchFacts = (q: string, o: SearchOptions = {}): Hit<Fact>[] => {
     const limit = o.limit ?? 10;
     const found = new Map<Fact, Hit<Fact>>();
@@ -314,9 +332,11 @@ function assemble(knowledge: readonly ArticleKnowledge[], c: Collections, indexe
     searchClaims: (q, o) => indexes.claims.search(q, o),
     searchSentences: (q, o) => indexes.sentences.search(q, o),
     searchEntities: (q, o) => indexes.entities.search(q, o),
+    searchArticles: (q, o) => wholeArticles().search(q, o),
     searchFacts,
     prepare: () => {
       for (const name of INDEXES) indexes[name].prepare();
+      wholeArticles();
     },
     indexState: () => {
       const out = {} as KnowledgeIndexState;

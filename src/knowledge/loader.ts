@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { constants } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +17,7 @@ import type { ArticleKnowledge } from './types.ts';
 import { INDEX_VERSION } from './knowledge-base.ts';
 import type { KnowledgeIndexState } from './knowledge-base.ts';
 import { corpusKey, packKnowledge, readSnapshot, snapshotPath, unpackKnowledge } from './snapshot.ts';
+import type { PackedKnowledge } from './snapshot.ts';
 import { knowledgeProblem } from './snapshot-check.ts';
 
 /**
@@ -146,22 +147,35 @@ async function readCached(
     await handle.close();
   }
 }
-async function writeCached(folder: string, key: string, knowledge: ArticleKnowledge): Promise<void> {
+/**
+ * Writes one cache entry; `packed` is the packed knowledge's JSON when a worker already made it.
+ * Synchronous: thousands of entries are written at a cold start, and the promise round trips of
+ * asynchronous writes cost several times the CPU of the system calls (callers write in slices).
+ */
+function writeCached(folder: string, key: string, knowledge: ArticleKnowledge, packed?: string): void {
   const target = path.join(folder, `${key}.json`);
   const temp = `${target}.${process.pid}.tmp`;
-  const json = JSON.stringify(packKnowledge(knowledge));
+  const json = packed ?? JSON.stringify(packKnowledge(knowledge));
   // Write then rename: a crash mid-write never leaves a half file under the real name, and a
   // failed write (a full disk) leaves no temp file behind.
   try {
-    await writeFile(temp, `${sha256(json)}\n${json}`);
+    writeFileSync(temp, `${sha256(json)}\n${json}`);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was written.
+    }
     throw error;
   }
-  await rename(temp, target);
+  renameSync(temp, target);
 }
 
-type Outcome = { ok: true; knowledge: ArticleKnowledge } | { ok: false; reason: string };
+/** Entries written per slice before yielding to the event loop. */
+const WRITE_SLICE = 200;
+
+/** `json`: the cache entry's body, when a worker sent the knowledge as JSON. */
+type Outcome = { ok: true; knowledge: ArticleKnowledge; json?: string } | { ok: false; reason: string };
 
 /** Starts one extraction worker running `module` (TypeScript, through tsx's loader). */
 function startWorker(module: URL): Worker {
@@ -230,7 +244,11 @@ async function runLane(job: PoolJob, module: URL): Promise<void> {
           if (response.seq !== seq) return;
           record(
             response.ok
-              ? { ok: true, knowledge: unpackKnowledge(response.knowledge) }
+              ? {
+                  ok: true,
+                  knowledge: unpackKnowledge(JSON.parse(response.json) as PackedKnowledge),
+                  json: response.json,
+                }
               : { ok: false, reason: response.reason },
           );
           send();
@@ -421,20 +439,24 @@ async function collectOutcomes(
 ): Promise<{ knowledge: ArticleKnowledge[]; parseProblems: LoadProblem[] }> {
   const knowledge: ArticleKnowledge[] = [];
   const parseProblems: LoadProblem[] = [];
-  const writes: Promise<void>[] = [];
   if (folder && extracted.size > 0) await mkdir(folder, { recursive: true }).catch(() => undefined);
-  outcomes.forEach((outcome, i) => {
+  let written = 0;
+  for (const [i, outcome] of outcomes.entries()) {
     const f = files[i] as ArticleFile;
-    if (!outcome) return;
+    if (!outcome) continue;
     if (!outcome.ok) {
       parseProblems.push({ file: f.file, reason: outcome.reason });
-      return;
+      continue;
     }
     knowledge.push(outcome.knowledge);
-    if (folder && extracted.has(i))
-      writes.push(writeCached(folder, keys[i] as string, outcome.knowledge).catch(() => undefined));
-  });
-  await Promise.all(writes);
+    if (!folder || !extracted.has(i)) continue;
+    if (++written % WRITE_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      writeCached(folder, keys[i] as string, outcome.knowledge, outcome.json);
+    } catch {
+      // A cache that cannot be written only costs speed next time.
+    }
+  }
   return { knowledge, parseProblems };
 }
 

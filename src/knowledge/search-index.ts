@@ -135,7 +135,7 @@ export interface SearchIndexState {
   postingStart: Uint32Array;
   postingDocs: Int32Array;
   postingTfs: Uint16Array;
-  /** Each item's distinct term ids: `docTerms[docStart[i] .. docStart[i+1])`. */
+  /** Each item's term ids in text order (repeats kept): `docTerms[docStart[i] .. docStart[i+1])`. */
   docTerms: Int32Array;
   docStart: Uint32Array;
   lengths: Uint16Array;
@@ -176,6 +176,7 @@ class IndexBuilder<T> {
   private readonly pairTerm = new IntList();
   private readonly pairDoc = new IntList();
   private readonly pairTf = new IntList();
+  private readonly sequence = new IntList();
   private readonly docStart: Uint32Array;
   private readonly lengths: Uint16Array;
   private readonly matchTexts: string[] | null;
@@ -231,6 +232,7 @@ class IndexBuilder<T> {
         this.words.set(word, id);
       }
       counts.set(id, (counts.get(id) ?? 0) + 1);
+      this.sequence.push(id);
       length++;
     }
     this.lengths[docIndex] = Math.min(length, 65535);
@@ -240,7 +242,7 @@ class IndexBuilder<T> {
       this.pairDoc.push(docIndex);
       this.pairTf.push(Math.min(tf, 65535));
     }
-    this.docStart[docIndex + 1] = this.pairTerm.length;
+    this.docStart[docIndex + 1] = this.sequence.length;
   }
 
   finish(): SearchIndexState {
@@ -273,7 +275,7 @@ class IndexBuilder<T> {
       postingStart,
       postingDocs,
       postingTfs,
-      docTerms: this.pairTerm.toArray(),
+      docTerms: this.sequence.toArray(),
       docStart: this.docStart,
       lengths: this.lengths,
       words: [...this.words.keys()],
@@ -295,18 +297,24 @@ export class SearchIndex<T> {
   private readonly termIds: Map<string, number>;
   private readonly wordIds: Map<string, number>;
   private byTrigram: Map<string, string[]> | null = null;
-  private readonly expansionCache = new Map<string, Expansion[]>();
+  private readonly expansionCache: Map<string, Expansion[]>;
+  /** The index whose vocabulary tables this one uses (same terms and words), if any. */
+  private readonly vocabulary: SearchIndex<unknown> | undefined;
   private readonly accumulator: Float64Array;
   /** Per query word, each item's best variant score (reset after every word). */
   private readonly termBest: Float64Array;
   private sortedWords: string[] | null = null;
 
-  /** Builds the index in one go (small collections, tests). */
+  /**
+   * Builds the index in one go (small collections, tests). With `vocabulary`, an index over the
+   * same terms and words (see {@link articleLevelState}), its lookup tables are shared, not copied.
+   */
   constructor(
     items: readonly T[],
     toDoc: (item: T) => SearchDoc,
     options: SearchIndexOptions = {},
     state?: SearchIndexState,
+    vocabulary?: SearchIndex<unknown>,
   ) {
     this.items = items;
     this.toDoc = toDoc;
@@ -317,8 +325,15 @@ export class SearchIndex<T> {
       this.state = builder.finish();
     }
     this.articleIndex = new Map(this.state.articleIds.map((a, i) => [a, i]));
-    this.termIds = new Map(this.state.terms.map((t, i) => [t, i]));
-    this.wordIds = new Map(this.state.words.map((w, i) => [w, this.state.wordTerms[i] as number]));
+    const shared =
+      vocabulary && vocabulary.state.terms === this.state.terms && vocabulary.state.words === this.state.words
+        ? vocabulary
+        : undefined;
+    this.vocabulary = shared;
+    this.termIds = shared?.termIds ?? new Map(this.state.terms.map((t, i) => [t, i]));
+    this.wordIds =
+      shared?.wordIds ?? new Map(this.state.words.map((w, i) => [w, this.state.wordTerms[i] as number]));
+    this.expansionCache = shared?.expansionCache ?? new Map<string, Expansion[]>();
     this.accumulator = new Float64Array(items.length);
     this.termBest = new Float64Array(items.length);
   }
@@ -372,6 +387,7 @@ export class SearchIndex<T> {
 
   /** Trigrams of every word, built on the first typo lookup (most queries never need them). */
   private trigramIndex(): Map<string, string[]> {
+    if (this.vocabulary) return this.vocabulary.trigramIndex();
     if (this.byTrigram) return this.byTrigram;
     const map = new Map<string, string[]>();
     for (const word of this.state.words) {
@@ -392,11 +408,12 @@ export class SearchIndex<T> {
    */
   prepare(): void {
     this.trigramIndex();
-    this.sortedWords ??= [...this.state.words].sort();
+    if (!this.vocabulary) this.sortedWords ??= [...this.state.words].sort();
   }
 
   /** Words that begin with `prefix` (at most `limit`), by binary search over the sorted vocabulary. */
   private withPrefix(prefix: string, limit = 40): string[] {
+    if (this.vocabulary) return this.vocabulary.withPrefix(prefix, limit);
     this.sortedWords ??= [...this.state.words].sort();
     const words = this.sortedWords;
     let lo = 0;
@@ -644,4 +661,75 @@ export class SearchIndex<T> {
       .slice(0, limit)
       .map(({ item, score, coverage, matched, index }) => ({ item, score, coverage, matched, index }));
   }
+}
+
+/**
+ * One document per article from an index of an article's pieces (its sentences): the same
+ * terms and vocabulary, postings and counts summed per article, lengths added up. Built from the
+ * pieces' postings in one pass, without re-tokenising any text, so it costs a few milliseconds at
+ * start-up rather than a second index build. Documents are in `articleIds` order.
+ */
+export function articleLevelState(state: SearchIndexState): SearchIndexState {
+  const { articleOfDoc, postingStart, postingDocs, postingTfs } = state;
+  const nArticles = state.articleIds.length;
+  const nTerms = state.terms.length;
+  const newStart = new Uint32Array(nTerms + 1);
+  const docs = new Int32Array(postingDocs.length);
+  const tfs = new Uint16Array(postingDocs.length);
+  let n = 0;
+  // A term's postings are in document order and documents in article order, so an article's
+  // postings of one term are consecutive: merging is one comparison with the previous one.
+  for (let t = 0; t < nTerms; t++) {
+    const first = n;
+    const to = postingStart[t + 1] as number;
+    for (let p = postingStart[t] as number; p < to; p++) {
+      const a = articleOfDoc[postingDocs[p] as number] as number;
+      const tf = postingTfs[p] as number;
+      if (n > first && docs[n - 1] === a) tfs[n - 1] = Math.min(65535, (tfs[n - 1] as number) + tf);
+      else {
+        docs[n] = a;
+        tfs[n] = tf;
+        n++;
+      }
+    }
+    newStart[t + 1] = n;
+  }
+  const postingDocsA = docs.slice(0, n);
+  const lengthSum = new Float64Array(nArticles);
+  for (let d = 0; d < state.lengths.length; d++)
+    lengthSum[articleOfDoc[d] as number] =
+      (lengthSum[articleOfDoc[d] as number] as number) + (state.lengths[d] as number);
+  // Each article's distinct terms (counting sort of the postings by article; terms ascend): only
+  // membership is asked of a whole article's terms.
+  const docStart = new Uint32Array(nArticles + 1);
+  for (let p = 0; p < n; p++) {
+    const a = (postingDocsA[p] as number) + 1;
+    docStart[a] = (docStart[a] as number) + 1;
+  }
+  for (let a = 0; a < nArticles; a++) docStart[a + 1] = (docStart[a + 1] as number) + (docStart[a] as number);
+  const fill = docStart.slice(0, nArticles);
+  const docTerms = new Int32Array(n);
+  for (let t = 0; t < nTerms; t++)
+    for (let p = newStart[t] as number; p < (newStart[t + 1] as number); p++) {
+      const a = postingDocsA[p] as number;
+      docTerms[fill[a] as number] = t;
+      fill[a] = (fill[a] as number) + 1;
+    }
+  let total = 0;
+  for (const l of lengthSum) total += l;
+  return {
+    articleIds: state.articleIds,
+    articleOfDoc: Uint32Array.from({ length: nArticles }, (_, i) => i),
+    terms: state.terms,
+    postingStart: newStart,
+    postingDocs: postingDocsA,
+    postingTfs: tfs.slice(0, n),
+    docTerms,
+    docStart,
+    lengths: Uint16Array.from(lengthSum, (l) => Math.min(l, 65535)),
+    words: state.words,
+    wordTerms: state.wordTerms,
+    avgLength: nArticles > 0 ? total / nArticles || 1 : 1,
+    matchTexts: null,
+  };
 }

@@ -25,25 +25,42 @@ export interface ArticleStats {
  * keeps at least four letters.
  */
 export function root(s: string): string {
+  const hit = rootCache.get(s);
+  if (hit !== undefined) return hit;
   const m =
     /^(.{4,}?)(ations?|itions?|ions?|ments?|ness|ity|ers?|ors?|al|ive|ic|ance|ence|ant|ent|ist|ism|ing)$/.exec(
       s,
     );
-  return `~${m?.[1] ?? s}`;
+  const made = `~${m?.[1] ?? s}`;
+  // Bounded: a flood of unique words must not grow memory without limit.
+  if (rootCache.size >= 100_000) rootCache.clear();
+  rootCache.set(s, made);
+  return made;
 }
+const rootCache = new Map<string, string>();
 
 const cache = new WeakMap<Article, ArticleStats>();
 
-export function statsOf(article: Article): ArticleStats {
+/**
+ * Per paragraph, per sentence, the content terms of an article in order (what `contentTerms`
+ * gives for each sentence's text). A caller that already has them (the archive's sentence index)
+ * passes them to {@link statsOf} so the article is not tokenised again.
+ */
+export type SentenceTerms = (article: Article) => string[][][] | null;
+
+const tokenised = (article: Article): string[][][] =>
+  article.paragraphs.map((p) => p.sentences.map((s) => contentTerms(s.text)));
+
+export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
   const hit = cache.get(article);
   if (hit) return hit;
+  const byParagraph = known?.(article) ?? tokenised(article);
   const tf: Map<string, number>[] = [];
   const lengths: number[] = [];
   const sentenceTerms: string[][][] = [];
   const sentenceSets: Set<string>[][] = [];
   const df = new Map<string, number>();
-  for (const p of article.paragraphs) {
-    const perSentence = p.sentences.map((s) => contentTerms(s.text));
+  for (const perSentence of byParagraph) {
     const counts = new Map<string, number>();
     for (const terms of perSentence)
       for (const t of terms) {

@@ -1,0 +1,73 @@
+/**
+ * `/ask` alone at one corpus size, in phases: where a question's time goes. Loads a corpus that
+ * `npm run bench` generated (warm, from its cache), then times each synthetic question through
+ * `ask` and through its steps (question analysis, choosing articles, reading them), first and
+ * second time (per-article reader statistics are built on first use). Prints one table.
+ *
+ *   node --import tsx bench/ask-speed.ts [--size 10000] [--queries 300] [--seed 1]
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildKnowledge } from '../src/app.ts';
+import { ask } from '../src/answers/ask.ts';
+import type { TruthFile } from './generate.ts';
+import { buildQueries } from './queries.ts';
+import { summarize } from './stats.ts';
+
+const arg = (flag: string, fallback: string): string => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const size = Number(arg('--size', '10000'));
+const count = Number(arg('--queries', '300'));
+const seed = Number(arg('--seed', '1'));
+const out = path.join(import.meta.dirname, 'out');
+const dir = path.join(out, `corpus-${size}`);
+
+const t0 = performance.now();
+const { kb } = await buildKnowledge(dir, { cacheDir: path.join(out, `cache-${size}`) });
+kb.prepare();
+const loadMs = performance.now() - t0;
+const truth = (JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as TruthFile).articles;
+const queries = buildQueries(truth, {
+  perKind: { question: count, exact: 0, typo: 0, speaker: 0, autocomplete: 0 },
+  seed,
+});
+
+/** Wall time, and CPU time (steadier than wall time on a machine shared with other work). */
+const timed = (): { ms: number[]; cpu: number[]; hits: number } => {
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  let hits = 0;
+  for (const q of queries) {
+    const started = performance.now();
+    const used = process.cpuUsage();
+    const answer = ask(kb, q.text);
+    const spent = process.cpuUsage(used);
+    ms.push(performance.now() - started);
+    cpu.push((spent.user + spent.system) / 1000);
+    const top = answer.ok ? answer.results[0]?.citation : undefined;
+    if (
+      top &&
+      q.expected.some((e) => e.article === top.article && (e.paragraph ?? top.paragraph) === top.paragraph)
+    )
+      hits++;
+  }
+  return { ms, cpu, hits };
+};
+const fmt = (label: string, ms: number[]): string => {
+  const s = summarize(ms);
+  return `${label.padEnd(12)} p50 ${s.p50.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  max ${s.max.toFixed(1)} ms`;
+};
+const first = timed();
+const second = timed();
+process.stdout.write(
+  [
+    `${size} articles, warm load ${loadMs.toFixed(0)} ms, RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, ${queries.length} questions`,
+    fmt('first pass', first.ms),
+    fmt('  cpu', first.cpu),
+    fmt('second pass', second.ms),
+    fmt('  cpu', second.cpu),
+    `hit@1 ${((100 * first.hits) / queries.length).toFixed(1)}%`,
+  ].join('\n') + '\n',
+);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answers/ask.ts';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { makeArticle } from '../knowledge/make-article.ts';
+
+/** Questions across an archive of look-alike articles (wire copy, local editions of one story). */
+const strike = (town: string, drivers: string, day: string): string[] => [
+  `Train drivers in ${town} walked out on ${day}, halting most services.`,
+  `About ${drivers} drivers joined the strike, the union said, after talks over pay broke down.`,
+  `Commuters in ${town} queued for buses that were already full.`,
+  'The rail operator said it regretted the disruption and would meet the union again next week.',
+];
+const kb = buildKnowledgeBase(
+  [
+    makeArticle(strike('Dunmore', '4,000', 'Tuesday'), {}, 'strike-dunmore'),
+    makeArticle(strike('Halvik', '900', 'Thursday'), {}, 'strike-halvik'),
+    makeArticle(
+      [
+        'The harbour authority approved a new ferry timetable on Friday.',
+        'Ferries will leave every forty minutes in summer, the authority said.',
+      ],
+      {},
+      'ferry-timetable',
+    ),
+    makeArticle(
+      [
+        'A rebuilt footbridge over the Arle reopened to walkers on Monday after eight months of work.',
+        'The footbridge cost 2.1 million to rebuild, the city said.',
+      ],
+      {},
+      'footbridge-city',
+    ),
+    makeArticle(
+      [
+        'Walkers crossed the rebuilt footbridge over the Arle on Monday for the first time in eight months.',
+        'The footbridge cost 2.1 million to rebuild, according to the city.',
+      ],
+      {},
+      'footbridge-wire',
+    ),
+  ].map(extractKnowledge),
+);
+
+const answered = (question: string, article?: string) => {
+  const answer = ask(kb, question, article);
+  if (!answer.ok) throw new Error(answer.error);
+  return answer;
+};
+
+describe('/ask across an archive', () => {
+  it('reads the article that names what the question names, as if asked of that article', () => {
+    const across = answered('How many drivers joined the strike in Dunmore?');
+    const scoped = answered('How many drivers joined the strike in Dunmore?', 'strike-dunmore');
+    expect(across.results[0]?.citation).toMatchObject({ article: 'strike-dunmore', paragraph: 2 });
+    expect(across.results[0]?.answer).toBe(scoped.results[0]?.answer);
+  });
+
+  it('answers when two articles state the same fact, citing one of them first', () => {
+    const scoped = answered('How much did the footbridge cost to rebuild?', 'footbridge-city');
+    expect(scoped.results.length).toBeGreaterThan(0);
+    const across = answered('How much did the footbridge cost to rebuild?');
+    expect(across.results.length).toBeGreaterThan(0);
+    expect(['footbridge-city', 'footbridge-wire']).toContain(across.results[0]?.citation?.article);
+    expect(across.results[0]?.citation?.paragraph).toBe(2);
+  });
+
+  it('says "not in the articles" when no article names the place asked about', () => {
+    const answer = answered('How many drivers joined the strike in Corran?');
+    expect(answer.results).toEqual([]);
+    expect(answer.message).toMatch(/Not in the articles/);
+  });
+});
