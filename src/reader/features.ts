@@ -1,7 +1,7 @@
 import { contentTerms } from '../text/match.ts';
 import { chooseSpan } from './extract.ts';
 import type { SpanChoice } from './extract.ts';
-import { idf, matchWeight, variantsOf } from './passages.ts';
+import { idf, leadHas, matchWeight, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { signals, SIGNALS } from './signals.ts';
@@ -112,7 +112,7 @@ export function readParagraph(
   const qPairs = pairs(q.terms);
   const sPairs = new Set(pairs(sentences[bestSentence] ?? []));
   const entityStems = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
-  const inParagraph = entityStems.filter((ts) => ts.every((t) => counts.has(t))).length;
+  const inParagraph = entityStems.filter((ts) => ts.every((t) => counts.has(t) || leadHas(stats, t))).length;
   const inArticle = entityStems.filter((ts) => ts.every((t) => stats.df.has(t))).length;
   const sentenceWords = (text.toLowerCase().match(/[a-z']+/g) ?? []).map((w) =>
     w.endsWith("n't") ? 'not' : w,

@@ -145,3 +145,13 @@ export function rankParagraphs(
   });
   return out.sort((a, b) => b.bm25 - a.bm25 || a.index - b.index);
 }
+
+/**
+ * Whether the article's lead (its first paragraph) has the term. In news the lead sets the
+ * story's place and main actors, so a name given there holds for every later paragraph: "how
+ * many drivers struck in Dunmore" is answered by ¶2's "About 4,000 drivers joined the strike"
+ * when ¶1 placed the strike in Dunmore.
+ */
+export function leadHas(stats: ArticleStats, term: string): boolean {
+  return stats.tf[0]?.has(term) ?? false;
+}

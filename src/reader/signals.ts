@@ -1,6 +1,6 @@
 import { ANTONYM_PAIRS } from '../knowledge/lexicon/antonyms.ts';
 import { contentTerms, stem } from '../text/match.ts';
-import { idf, matchWeight, variantsOf } from './passages.ts';
+import { idf, leadHas, matchWeight, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { NUMBER_WORDS } from './words.ts';
@@ -114,14 +114,16 @@ export function signals(
   const paragraphWords = numbers.length > 0 ? new Set(wordsOf(p?.text ?? '')) : new Set<string>();
   const lower = pairs.length > 0 ? (p?.text ?? '').toLowerCase() : '';
   const matched = (t: string, has: (k: string) => boolean): boolean => matchWeight(variantsOf(t), has) > 0;
-  const unmatched = q.terms.filter((t) => !matched(t, near));
+  // A name the lead gave holds for the whole story (see leadHas).
+  const nameTerms = new Set(names.flat());
+  const unmatched = q.terms.filter((t) => !matched(t, near) && !(nameTerms.has(t) && leadHas(stats, t)));
   const maxIdf = Math.log(1 + (stats.tf.length + 0.5) / 0.5);
   const sentenceTerms = stats.sentenceTerms[paragraph]?.[sentence] ?? [];
   return [
     antonym ? 1 : 0,
     numbers.some((w) => !windowWords.has(w)) ? 1 : 0,
     numbers.some((w) => !paragraphWords.has(w)) ? 1 : 0,
-    names.some((ts) => !ts.every(near)) ? 1 : 0,
+    names.some((ts) => !ts.every((t) => near(t) || leadHas(stats, t))) ? 1 : 0,
     pairs.some((n) => !lower.includes(n)) ? 1 : 0,
     unmatched.reduce((a, t) => a + idf(stats, t), 0) /
       Math.max(

@@ -294,7 +294,7 @@ export function fit(ex: readonly Example[], learners: Learners = DEFAULT_LEARNER
  * answerable question is the commoner failure on news articles, which are shorter than the
  * training set's (their probabilities run lower).
  */
-export const FLAT_BAND = 1;
+export const FLAT_BAND = 2;
 
 /** The lowest threshold whose balanced figure is within `FLAT_BAND` of the best one. */
 export function chooseThreshold(preds: readonly Prediction[]): { threshold: number; figures: Figures } {
