@@ -11,6 +11,7 @@ import type { Model } from './model.ts';
 import { analyzeQuestion } from './question.ts';
 import { confidence, GATE_FEATURES, gateFeatures, readings } from './read.ts';
 import type { Scored } from './read.ts';
+import { squadScore } from './squad.ts';
 import { synthesize } from './synthesize.ts';
 
 /** One question of a data folder's `cases.jsonl` (the qa-bench format). */
@@ -60,28 +61,9 @@ export function normalizeAnswer(s: string): string {
     .trim();
 }
 
-/** Token F1 of a predicted answer against the best gold answer. */
+/** Token F1 of a predicted answer against the best gold answer (SQuAD's, as score.py counts it). */
 export function answerF1(predicted: string, gold: readonly string[]): number {
-  const p = normalizeAnswer(predicted).split(' ').filter(Boolean);
-  let best = 0;
-  for (const g of gold) {
-    const gt = normalizeAnswer(g).split(' ').filter(Boolean);
-    const counts = new Map<string, number>();
-    for (const t of gt) counts.set(t, (counts.get(t) ?? 0) + 1);
-    let same = 0;
-    for (const t of p) {
-      const c = counts.get(t) ?? 0;
-      if (c > 0) {
-        same++;
-        counts.set(t, c - 1);
-      }
-    }
-    if (same === 0 || p.length === 0) continue;
-    const precision = same / p.length;
-    const recall = same / gt.length;
-    best = Math.max(best, (2 * precision * recall) / (precision + recall));
-  }
-  return best;
+  return squadScore(predicted, gold).f1;
 }
 
 /** A paragraph counts as answering when it is the gold one or contains a gold answer (lenient). */
