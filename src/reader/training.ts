@@ -286,7 +286,12 @@ export function chooseThreshold(preds: readonly Prediction[]): { threshold: numb
     all.push({ threshold, figures: figuresOf(preds, threshold) });
   }
   const top = Math.max(...all.map((x) => x.figures.balanced));
-  return all.find((x) => x.figures.balanced >= top - FLAT_BAND) ?? { threshold: 0.5, figures: figuresOf(preds, 0.5) };
+  return (
+    all.find((x) => x.figures.balanced >= top - FLAT_BAND) ?? {
+      threshold: 0.5,
+      figures: figuresOf(preds, 0.5),
+    }
+  );
 }
 
 /**

@@ -17,19 +17,6 @@ export type AnswerType =
   | 'manner'
   | 'other';
 
-/** Answer types with a concrete shape (a name, a number, a date): a span of that type is the answer. */
-export const CONCRETE: ReadonlySet<AnswerType> = new Set<AnswerType>([
-  'person',
-  'organisation',
-  'place',
-  'count',
-  'money',
-  'percent',
-  'date',
-  'duration',
-  'age',
-]);
-
 export const ANSWER_TYPES: readonly AnswerType[] = [
   'person',
   'organisation',
@@ -44,6 +31,11 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   'manner',
   'other',
 ];
+
+/** Answer types with a concrete shape (a name, a number, a date): a span of that type is the answer. */
+export const CONCRETE: ReadonlySet<AnswerType> = new Set<AnswerType>(
+  ANSWER_TYPES.filter((t) => t !== 'reason' && t !== 'manner' && t !== 'other'),
+);
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
 

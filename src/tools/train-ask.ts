@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { MODEL } from '../reader/read.ts';
 import { DEFAULT_LEARNERS, evaluate, examples, loadData, trainModel } from '../reader/training.ts';
 import type { Learners } from '../reader/training.ts';
+import { dataArgs } from './data-args.ts';
 
 function value(argv: string[], flag: string): string | undefined {
   const at = argv.indexOf(flag);
@@ -26,25 +27,15 @@ function learners(argv: string[]): Learners {
   };
 }
 
-function args(argv: string[]): { data: string[]; weights: number[]; out: string; evaluateOnly: boolean } {
-  const data: string[] = [];
-  const weights: number[] = [];
-  const evaluateOnly = argv.includes('--eval');
-  let out = 'src/reader/weights.json';
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--data' && argv[i + 1]) {
-      // `--data DIR[:WEIGHT]`: how much that folder's questions count (default 1).
-      const [dir, weight] = (argv[++i] as string).split(':');
-      data.push(dir ?? '');
-      weights.push(Number(weight ?? 1) || 1);
-    } else if (argv[i] === '--out' && argv[i + 1]) out = argv[++i] as string;
-  }
-  if (data.length > 0) return { data, weights, out, evaluateOnly };
-  // By default SQuAD's questions and the project's news questions, which count 20 times each.
-  return { data: ['../shared/qa-bench', 'tests/fixtures/reader'], weights: [1, 20], out, evaluateOnly };
-}
+const argv = process.argv.slice(2);
+const evaluateOnly = argv.includes('--eval');
+// By default SQuAD's questions and the project's news questions, which count 20 times each.
+const { data, weights, out } = dataArgs(argv, {
+  data: ['../shared/qa-bench', 'tests/fixtures/reader'],
+  weights: [1, 20],
+  out: 'src/reader/weights.json',
+});
 
-const { data, weights, out, evaluateOnly } = args(process.argv.slice(2));
 const started = Date.now();
 const set = await loadData(data, weights);
 if (evaluateOnly) {
@@ -52,7 +43,6 @@ if (evaluateOnly) {
   console.log(JSON.stringify(evaluate(examples(set), MODEL)));
   process.exit(0);
 }
-const argv = process.argv.slice(2);
 const folds = Number(value(argv, '--cv') ?? 5);
 const { model, figures, cv, cvBySource, folds: used } = trainModel(set, { folds, learners: learners(argv) });
 await writeFile(out, `${JSON.stringify(model, null, 1)}\n`);

@@ -7,24 +7,15 @@
 import { writeFile } from 'node:fs/promises';
 import { spanCases, trainSpanModel } from '../reader/span-training.ts';
 import { loadData } from '../reader/training.ts';
+import { dataArgs } from './data-args.ts';
 
-function args(argv: string[]): { data: string[]; weights: number[]; out: string } {
-  const data: string[] = [];
-  const weights: number[] = [];
-  let out = 'src/reader/span-weights.json';
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--data' && argv[i + 1]) {
-      const [dir, weight] = (argv[++i] as string).split(':');
-      data.push(dir ?? '');
-      weights.push(Number(weight ?? 1) || 1);
-    } else if (argv[i] === '--out' && argv[i + 1]) out = argv[++i] as string;
-  }
-  if (data.length > 0) return { data, weights, out };
-  // tests/fixtures/spans stays out: it is the held-out check of the committed weights.
-  return { data: ['../shared/qa-bench', 'tests/fixtures/reader'], weights: [1, 5], out };
-}
+// tests/fixtures/spans stays out of the defaults: it is the held-out check of the committed weights.
+const { data, weights, out } = dataArgs(process.argv.slice(2), {
+  data: ['../shared/qa-bench', 'tests/fixtures/reader'],
+  weights: [1, 5],
+  out: 'src/reader/span-weights.json',
+});
 
-const { data, weights, out } = args(process.argv.slice(2));
 const started = Date.now();
 const cases = spanCases(await loadData(data, weights));
 const model = trainSpanModel(cases);
