@@ -1,9 +1,9 @@
 import { contentTerms } from '../text/match.ts';
-import { chooseSpan } from './extract.ts';
 import type { SpanChoice } from './extract.ts';
 import { idf, leadHas, matchWeight, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
+import { chooseSentence, coverage } from './sentence-choice.ts';
 import { signals, SIGNALS } from './signals.ts';
 import { CONCRETE, NEGATIONS } from './words.ts';
 
@@ -52,17 +52,6 @@ export interface RankContext {
   next: number;
 }
 
-function coverage(stats: ArticleStats, terms: readonly string[], has: (t: string) => boolean): number {
-  let all = 0;
-  let got = 0;
-  for (const t of terms) {
-    const w = idf(stats, t);
-    all += w;
-    got += w * matchWeight(variantsOf(t), has);
-  }
-  return all > 0 ? got / all : 0;
-}
-
 function pairs(terms: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]} ${terms[i]}`);
@@ -80,32 +69,7 @@ export function readParagraph(
   const sentences = stats.sentenceTerms[paragraph] ?? [];
   const counts = stats.tf[paragraph] ?? new Map<string, number>();
   const sets = stats.sentenceSets[paragraph] ?? [];
-  const covers = sets.map((set, i) => {
-    const own = coverage(stats, q.terms, (t) => set.has(t));
-    const near = coverage(
-      stats,
-      q.terms,
-      (t) => set.has(t) || !!sets[i - 1]?.has(t) || !!sets[i + 1]?.has(t),
-    );
-    return { i, own, c: own + 0.25 * near };
-  });
-  // The two sentences that share most with the question are read for a short answer.
-  const read = covers
-    .filter((x) => x.own > 0)
-    .sort((a, b) => b.c - a.c || a.i - b.i)
-    .slice(0, 2);
-  let bestSentence = covers.length > 0 ? ([...covers].sort((a, b) => b.c - a.c || a.i - b.i)[0]?.i ?? 0) : 0;
-  let bestCover = -1;
-  let span: SpanChoice | null = null;
-  for (const x of read) {
-    const choice = chooseSpan(q, p?.sentences[x.i]?.text ?? '');
-    const c = x.c + (choice?.typeFit && CONCRETE.has(q.type) ? 0.2 : 0);
-    if (c > bestCover) {
-      bestCover = c;
-      bestSentence = x.i;
-      span = choice;
-    }
-  }
+  const { sentence: bestSentence, span } = chooseSentence(q, stats, paragraph);
   const set = sets[bestSentence] ?? new Set<string>();
   const fits = (span as SpanChoice | null)?.typeFit === true;
   const text = p?.sentences[bestSentence]?.text ?? '';
