@@ -1,4 +1,4 @@
-import type { Model } from './model.ts';
+import type { SoftmaxModel } from './softmax.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { bestSpan } from './span-model.ts';
 import { sentenceCandidates } from './span-features.ts';
@@ -8,7 +8,7 @@ import { NUMBER_WORDS } from './words.ts';
 import spanWeights from './span-weights.json' with { type: 'json' };
 
 /** The committed span scorer (trained by `npm run train:ask`, see span-training.ts). */
-export const SPAN_MODEL: Model = spanWeights as Model;
+export const SPAN_MODEL: SoftmaxModel = spanWeights as SoftmaxModel;
 
 /** The short answer chosen in a sentence, with how well it fits. */
 export interface SpanChoice {
@@ -29,7 +29,7 @@ export interface SpanChoice {
 export function chooseSpan(
   q: QuestionAnalysis,
   sentence: string,
-  model: Model = SPAN_MODEL,
+  model: SoftmaxModel = SPAN_MODEL,
 ): SpanChoice | null {
   const best = bestSpan(model, q, sentence);
   if (!best) return null;

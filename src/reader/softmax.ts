@@ -7,9 +7,17 @@ import type { Model } from './model.ts';
  * Stored as a {@link Model} (its bias is unused: it cancels in a softmax).
  */
 
+/** A softmax ranker with, beside its dense features, weights for hashed word features. */
+export interface SoftmaxModel extends Model {
+  /** Weight per hashed word feature (see span-features.ts `lexicalKeys`); absent: none. */
+  lexical?: number[];
+}
+
 export interface Group {
   /** Candidate feature rows. */
   rows: Float32Array[];
+  /** Per candidate, the hashed word features it has (each worth 1), when the model uses them. */
+  keys?: Int32Array[];
   /** Target share of each candidate (sums to 1). */
   target: number[];
   weight: number;
@@ -39,13 +47,20 @@ function standardise(
 }
 
 /** Adds a group's gradient (softmax share minus target, times the row) into grad. */
-function groupGradient(rows: readonly Float32Array[], g: Group, w: Float64Array, grad: Float64Array): void {
-  const d = w.length;
+function groupGradient(
+  rows: readonly Float32Array[],
+  g: Group,
+  w: Float64Array,
+  grad: Float64Array,
+  d: number,
+): void {
   const z = new Float64Array(rows.length);
   let top = -Infinity;
   rows.forEach((x, i) => {
     let s = 0;
     for (let j = 0; j < d; j++) s += (w[j] as number) * (x[j] as number);
+    const keys = g.keys?.[i];
+    if (keys) for (const k of keys) s += w[d + k] as number;
     z[i] = s;
     if (s > top) top = s;
   });
@@ -53,7 +68,10 @@ function groupGradient(rows: readonly Float32Array[], g: Group, w: Float64Array,
   for (let i = 0; i < z.length; i++) sum += z[i] = Math.exp((z[i] as number) - top);
   rows.forEach((x, i) => {
     const diff = ((z[i] as number) / sum - (g.target[i] ?? 0)) * g.weight;
-    if (diff !== 0) for (let j = 0; j < d; j++) grad[j] = (grad[j] as number) + diff * (x[j] as number);
+    if (diff === 0) return;
+    for (let j = 0; j < d; j++) grad[j] = (grad[j] as number) + diff * (x[j] as number);
+    const keys = g.keys?.[i];
+    if (keys) for (const k of keys) grad[d + k] = (grad[d + k] as number) + diff;
   });
 }
 
@@ -64,29 +82,30 @@ function groupGradient(rows: readonly Float32Array[], g: Group, w: Float64Array,
 export function trainSoftmax(
   names: string[],
   groups: readonly Group[],
-  options: { epochs?: number; rate?: number; l2?: number; batch?: number } = {},
-): Model {
-  const { epochs = 6, rate = 0.005, l2 = 1e-4, batch = 32 } = options;
+  options: { epochs?: number; rate?: number; l2?: number; batch?: number; lexical?: number } = {},
+): SoftmaxModel {
+  const { epochs = 6, rate = 0.005, l2 = 1e-4, batch = 32, lexical = 0 } = options;
   const d = names.length;
+  const all = d + lexical;
   const { mean, scale } = standardise(names, groups);
   const xs = groups.map((g) =>
     g.rows.map((r) => Float32Array.from(r, (v, j) => (v - (mean[j] ?? 0)) / (scale[j] ?? 1))),
   );
-  const w = new Float64Array(d);
-  const m = new Float64Array(d);
-  const v = new Float64Array(d);
-  const grad = new Float64Array(d);
+  const w = new Float64Array(all);
+  const m = new Float64Array(all);
+  const v = new Float64Array(all);
+  const grad = new Float64Array(all);
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let at = 0; at < groups.length; at += batch) {
       grad.fill(0);
       let weight = 0;
       for (let gi = at; gi < Math.min(groups.length, at + batch); gi++) {
-        groupGradient(xs[gi] as Float32Array[], groups[gi] as Group, w, grad);
+        groupGradient(xs[gi] as Float32Array[], groups[gi] as Group, w, grad, d);
         weight += (groups[gi] as Group).weight;
       }
       step++;
-      for (let j = 0; j < d; j++) {
+      for (let j = 0; j < all; j++) {
         const gj = (grad[j] as number) / (weight || 1) + l2 * (w[j] as number);
         m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
         v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
@@ -96,14 +115,16 @@ export function trainSoftmax(
       }
     }
   }
-  return {
+  const model: SoftmaxModel = {
     features: names,
     mean: mean.map(round),
     scale: scale.map(round),
-    weights: [...w].map(round),
+    weights: [...w.subarray(0, d)].map(round),
     bias: 0,
     threshold: 0,
   };
+  if (lexical > 0) model.lexical = [...w.subarray(d)].map(round);
+  return model;
 }
 
 /** The model's logit of one candidate (compare within a group; softmax over them for shares). */

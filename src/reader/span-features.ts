@@ -36,6 +36,8 @@ export interface SentenceCandidates {
   stems: string[];
   /** Per token: a content word (not a function word, not punctuation). */
   content: boolean[];
+  /** Per token: hash of its word class for the lexical features ({@link lexicalKeys}). */
+  lex: Int32Array;
   candidates: SpanCandidate[];
 }
 
@@ -251,6 +253,7 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
     tokens,
     stems: tokens.map((t) => (t.word ? stem(t.lower) : '')),
     content: flags.content,
+    lex: Int32Array.from(tokens, (t, i) => fnv(wordClass(t, i))),
     candidates,
   };
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -488,4 +491,57 @@ function whFeatures(bucket: number, shape: readonly number[], out: number[], at:
   for (let k = 0; k < WH_BUCKETS.length; k++)
     for (let j = 0; j < values.length; j++)
       out[at + k * values.length + j] = k === bucket ? (values[j] ?? 0) : 0;
+}
+
+/** Size of the hashed lexical feature space. */
+export const LEXICAL_SIZE = 1 << 14;
+/** Lexical features per candidate: the words on either side of it and at its edges. */
+export const LEXICAL_SLOTS = 5;
+
+/**
+ * A token's word as the lexical features see it: function words and common words as written
+ * (lower case), names, figures and years by shape, so the features learn how answers are framed
+ * ("known as X", "in X", "X said") rather than which names answer.
+ */
+function wordClass(t: Token, i: number): string {
+  if (!t.word) return t.text;
+  if (/^(1\d{3}|20\d{2})s?$/.test(t.text)) return '#year';
+  if (/\d/.test(t.text)) return '#figure';
+  if (t.capital && (i > 0 || !STOPWORDS.has(t.lower))) return '#Name';
+  return t.lower;
+}
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+const EDGE = fnv('<edge>');
+
+/** One hashed feature: slot, question-word bucket and word(s), into [0, LEXICAL_SIZE). */
+function mix(word: number, slot: number, bucket: number): number {
+  let h = Math.imul(word ^ Math.imul(slot + 1, 0x9e3779b1), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ Math.imul(bucket + 2, 0xc2b2ae35), 0x27d4eb2f);
+  return ((h ^ (h >>> 16)) >>> 0) & (LEXICAL_SIZE - 1);
+}
+
+/**
+ * The hashed lexical features of a candidate for a question-word bucket: the word before it, the
+ * two words before it, the word after it, its first and its last word, each crossed with the
+ * bucket. Written into `out` (length {@link LEXICAL_SLOTS}).
+ */
+export function lexicalKeys(
+  sc: SentenceCandidates,
+  bucket: number,
+  c: SpanCandidate,
+  out: Int32Array,
+): Int32Array {
+  const at = (i: number): number => (i >= 0 && i < sc.lex.length ? (sc.lex[i] as number) : EDGE);
+  out[0] = mix(at(c.from - 1), 0, bucket);
+  out[1] = mix(Math.imul(at(c.from - 2), 31) ^ at(c.from - 1), 1, bucket);
+  out[2] = mix(at(c.to), 2, bucket);
+  out[3] = mix(at(c.from), 3, bucket);
+  out[4] = mix(at(c.to - 1), 4, bucket);
+  return out;
 }

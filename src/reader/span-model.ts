@@ -1,7 +1,9 @@
-import type { Model } from './model.ts';
+import type { SoftmaxModel } from './softmax.ts';
 import type { QuestionAnalysis } from './question.ts';
 import {
   IN_QUESTION,
+  LEXICAL_SLOTS,
+  lexicalKeys,
   QUESTION_SLOTS,
   sentenceCandidates,
   SPAN_FEATURES,
@@ -22,30 +24,36 @@ export interface ScoredSpan {
 }
 
 type Statics = WeakMap<SentenceCandidates, Map<number, Float64Array>>;
-const statics = new WeakMap<Model, Statics>();
+const statics = new WeakMap<SoftmaxModel, Statics>();
 
-/** Each candidate's logit from the slots that do not depend on the question's words, kept. */
-function staticLogits(model: Model, sc: SentenceCandidates, bucket: number): Float64Array {
+/**
+ * Each candidate's logit from the slots that do not depend on the question's words (shape, wh
+ * by shape, hashed words by wh), kept per sentence and question-word bucket.
+ */
+function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: number): Float64Array {
   const byModel = statics.get(model) ?? (statics.set(model, new WeakMap()).get(model) as Statics);
   const bySentence = byModel.get(sc) ?? (byModel.set(sc, new Map()).get(sc) as Map<number, Float64Array>);
   const hit = bySentence.get(bucket);
   if (hit) return hit;
   const out = new Array<number>(SPAN_FEATURES.length).fill(0);
   const z = new Float64Array(sc.candidates.length);
+  const keys = new Int32Array(LEXICAL_SLOTS);
+  const lexical = model.lexical;
   sc.candidates.forEach((c, i) => {
     staticFeatures(bucket, c, out);
     z[i] =
       partialLogit(model, out, 0, QUESTION_SLOTS.from) +
       partialLogit(model, out, QUESTION_SLOTS.to, out.length);
+    if (lexical) for (const k of lexicalKeys(sc, bucket, c, keys)) z[i] += lexical[k] ?? 0;
   });
   bySentence.set(bucket, z);
   return z;
 }
 
 /** Weights divided by their scale, and the offset their means add, per model. */
-const folded = new WeakMap<Model, { w: Float64Array; offset: number }>();
+const folded = new WeakMap<SoftmaxModel, { w: Float64Array; offset: number }>();
 
-function foldedOf(model: Model): { w: Float64Array; offset: number } {
+function foldedOf(model: SoftmaxModel): { w: Float64Array; offset: number } {
   const hit = folded.get(model);
   if (hit) return hit;
   const w = Float64Array.from(model.weights, (v, j) => v / (model.scale[j] ?? 1));
@@ -56,7 +64,7 @@ function foldedOf(model: Model): { w: Float64Array; offset: number } {
   return made;
 }
 
-function partialLogit(model: Model, x: readonly number[], from: number, to: number): number {
+function partialLogit(model: SoftmaxModel, x: readonly number[], from: number, to: number): number {
   let z = 0;
   for (let j = from; j < to; j++)
     z += ((model.weights[j] ?? 0) * ((x[j] ?? 0) - (model.mean[j] ?? 0))) / (model.scale[j] ?? 1);
@@ -64,7 +72,7 @@ function partialLogit(model: Model, x: readonly number[], from: number, to: numb
 }
 
 /** The question slots' part of the logit (same value as partialLogit over them, faster). */
-function questionLogit(model: Model, x: readonly number[]): number {
+function questionLogit(model: SoftmaxModel, x: readonly number[]): number {
   const { w, offset } = foldedOf(model);
   let z = offset;
   for (let j = QUESTION_SLOTS.from; j < QUESTION_SLOTS.to; j++) z += (w[j] as number) * (x[j] as number);
@@ -75,7 +83,7 @@ function questionLogit(model: Model, x: readonly number[]): number {
  * Scores every candidate span of the sentence with the span model and returns the most probable
  * one; a span whose words are all in the question is never an answer. Null with no candidate.
  */
-export function bestSpan(model: Model, q: QuestionAnalysis, sentence: string): ScoredSpan | null {
+export function bestSpan(model: SoftmaxModel, q: QuestionAnalysis, sentence: string): ScoredSpan | null {
   const sc = sentenceCandidates(sentence);
   const x0 = spanContext(q, sc);
   let best: SpanCandidate | null = null;

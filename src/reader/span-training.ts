@@ -1,14 +1,16 @@
 import type { Article } from '../article/types.ts';
 import { readParagraph } from './features.ts';
 import { trainSoftmax } from './softmax.ts';
-import type { Group } from './softmax.ts';
-import type { Model } from './model.ts';
+import type { Group, SoftmaxModel } from './softmax.ts';
 import { statsOf } from './passages.ts';
 import { contentTerms } from '../text/match.ts';
 import { analyzeQuestion } from './question.ts';
 import type { QuestionAnalysis } from './question.ts';
 import {
   IN_QUESTION,
+  LEXICAL_SIZE,
+  LEXICAL_SLOTS,
+  lexicalKeys,
   sentenceCandidates,
   spanContext,
   SPAN_FEATURES,
@@ -77,7 +79,7 @@ export { holds as sentenceHolds };
  * where none is. A softmax over the sentence's candidates: the scorer learns which one is the
  * answer, not whether each one is. Deterministic.
  */
-export function trainSpanModel(cases: readonly SpanCase[]): Model {
+export function trainSpanModel(cases: readonly SpanCase[]): SoftmaxModel {
   const groups: Group[] = [];
   for (const k of cases) {
     if (!k.holding) continue;
@@ -85,6 +87,7 @@ export function trainSpanModel(cases: readonly SpanCase[]): Model {
     const context = spanContext(k.q, sc);
     const golds = k.c.answers ?? [];
     const rows: Float32Array[] = [];
+    const keys: Int32Array[] = [];
     const em: number[] = [];
     const f1: number[] = [];
     for (const cand of sc.candidates) {
@@ -92,13 +95,14 @@ export function trainSpanModel(cases: readonly SpanCase[]): Model {
       if ((x[IN_QUESTION] ?? 0) >= 0.99) continue;
       const s = squadScore(cand.text, golds);
       rows.push(Float32Array.from(x));
+      keys.push(lexicalKeys(sc, context.bucket, cand, new Int32Array(LEXICAL_SLOTS)));
       em.push(s.em);
       f1.push(s.f1 * s.f1);
     }
     const hits = em.some((v) => v > 0) ? em : f1;
     const sum = hits.reduce((a, b) => a + b, 0);
     if (sum === 0) continue;
-    groups.push({ rows, target: hits.map((v) => v / sum), weight: k.c.weight ?? 1 });
+    groups.push({ rows, keys, target: hits.map((v) => v / sum), weight: k.c.weight ?? 1 });
   }
-  return trainSoftmax([...SPAN_FEATURES], groups);
+  return trainSoftmax([...SPAN_FEATURES], groups, { lexical: LEXICAL_SIZE });
 }

@@ -7,7 +7,7 @@
  * span of that sentence reaches (what a perfect span scorer would get). `--cv` trains the span
  * scorer on half of the articles and scores it on the other half, both ways (held-out figures).
  */
-import type { Model } from '../reader/model.ts';
+import type { SoftmaxModel as Model } from '../reader/softmax.ts';
 import { sentenceCandidates } from '../reader/span-features.ts';
 import { bestSpan } from '../reader/span-model.ts';
 import { sentenceHolds, spanCases, trainSpanModel } from '../reader/span-training.ts';
