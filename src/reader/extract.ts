@@ -1,6 +1,6 @@
-import type { SoftmaxModel } from './softmax.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { bestSpan } from './span-model.ts';
+import type { ScoredSpan, SpanModel } from './span-model.ts';
 import { sentenceCandidates } from './span-features.ts';
 import type { SpanCandidate } from './span-features.ts';
 import { stem } from '../text/match.ts';
@@ -8,7 +8,7 @@ import { NUMBER_WORDS } from './words.ts';
 import spanWeights from './span-weights.json' with { type: 'json' };
 
 /** The committed span scorer (trained by `npm run train:ask`, see span-training.ts). */
-export const SPAN_MODEL: SoftmaxModel = spanWeights as SoftmaxModel;
+export const SPAN_MODEL: SpanModel = spanWeights as SpanModel;
 
 /** The short answer chosen in a sentence, with how well it fits. */
 export interface SpanChoice {
@@ -29,10 +29,14 @@ export interface SpanChoice {
 export function chooseSpan(
   q: QuestionAnalysis,
   sentence: string,
-  model: SoftmaxModel = SPAN_MODEL,
+  model: SpanModel = SPAN_MODEL,
 ): SpanChoice | null {
   const best = bestSpan(model, q, sentence);
-  if (!best) return null;
+  return best ? spanChoiceOf(q, sentence, best) : null;
+}
+
+/** The short answer stated for the scorer's best span: with a leading article, and a counted noun. */
+export function spanChoiceOf(q: QuestionAnalysis, sentence: string, best: ScoredSpan): SpanChoice {
   const end = countedNounEnd(q, sentence, best.candidate);
   // "the river had silted up", not "river had silted up" (SQuAD's scoring ignores articles).
   const before = sentenceCandidates(sentence).tokens[best.candidate.from - 1];

@@ -4,7 +4,18 @@ import { STOPWORDS, stem } from '../text/match.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { candidateSpans } from './spans.ts';
 import type { AnswerType } from './words.ts';
-import { ANSWER_TYPES, CLAUSE_OPENERS, CONCRETE, MANNER_CUES, REASON_CUES } from './words.ts';
+import {
+  ANSWER_TYPES,
+  CLAUSE_OPENERS,
+  CONCRETE,
+  DAY_FOCUS,
+  DECADE_FOCUS,
+  MANNER_CUES,
+  MONTHS,
+  REASON_CUES,
+  WEEKDAYS,
+  YEAR_FOCUS,
+} from './words.ts';
 
 /**
  * Candidate short answers of a sentence and their features for the learned span scorer: every
@@ -86,6 +97,9 @@ export const SHAPE_FEATURES = [
   'first word a noun',
   'first word an adjective',
   'first word a figure',
+  'holds a year',
+  'holds a decade or century',
+  'holds a month or weekday name',
 ] as const;
 
 /** Per token of a sentence, what the shape features ask of it (read once per sentence). */
@@ -97,6 +111,9 @@ interface TokenFlags {
   digit: boolean[];
   stop: boolean[];
   coordinator: boolean[];
+  year: boolean[];
+  decade: boolean[];
+  day: boolean[];
 }
 
 function flagsOf(tokens: readonly Token[]): TokenFlags {
@@ -109,6 +126,9 @@ function flagsOf(tokens: readonly Token[]): TokenFlags {
     digit: tokens.map((t) => t.word && /\d/.test(t.text)),
     stop: tokens.map((t) => t.word && STOPWORDS.has(t.lower)),
     coordinator: tokens.map((t) => COORDINATORS.has(t.lower)),
+    year: tokens.map((t) => /^(1\d{3}|20\d{2})$/.test(t.text)),
+    decade: tokens.map((t) => /^(\d{2}|\d{4})0s$|^(century|centuries)$/.test(t.lower)),
+    day: tokens.map((t) => (t.capital && MONTHS.has(t.lower)) || WEEKDAYS.has(t.lower)),
   };
 }
 
@@ -127,6 +147,9 @@ function shapeOf(
   let verb = false;
   let digit = false;
   let coordinator = false;
+  let year = false;
+  let decade = false;
+  let day = false;
   let stops = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
@@ -139,6 +162,9 @@ function shapeOf(
     verb ||= f.verb[i] === true;
     digit ||= f.digit[i] === true;
     coordinator ||= f.coordinator[i] === true;
+    year ||= f.year[i] === true;
+    decade ||= f.decade[i] === true;
+    day ||= f.day[i] === true;
     if (f.stop[i]) stops++;
   }
   const first = tokens[from];
@@ -174,6 +200,9 @@ function shapeOf(
     b(f.noun[from]),
     b(f.adjective[from]),
     b(f.digit[from]),
+    b(year),
+    b(decade),
+    b(day),
   ];
 }
 
@@ -291,6 +320,9 @@ export const QUESTION_FEATURES = [
   'nearness to the question words on its right',
   'question words in the sentence, share',
   'beside a question word in a list',
+  'a year asked, a span with a year',
+  'a decade or century asked, a span with one',
+  'a month or day asked, a span with its name',
 ] as const;
 
 /** Question words, each crossed with span shapes below (a linear model needs the products). */
@@ -477,6 +509,10 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.context + 3] = oneSided[1] ?? 0;
   out[AT.context + 4] = x.inSentence;
   out[AT.context + 5] = b(listSibling(x, c.from - 1, -1) || listSibling(x, c.to, 1));
+  const n = SHAPE_FEATURES.length - 3;
+  out[AT.context + 6] = YEAR_FOCUS.has(q.focus) ? (shape[n] ?? 0) : 0;
+  out[AT.context + 7] = DECADE_FOCUS.has(q.focus) ? (shape[n + 1] ?? 0) : 0;
+  out[AT.context + 8] = DAY_FOCUS.has(q.focus) ? (shape[n + 2] ?? 0) : 0;
   return out;
 }
 

@@ -21,6 +21,14 @@ export interface ScoredSpan {
   candidate: SpanCandidate;
   p: number;
   typeFit: boolean;
+  /** The best candidate's logit, and the log-sum-exp over all the sentence's candidates. */
+  logit: number;
+  mass: number;
+}
+
+/** The span scorer, with the sentence chooser trained on its outputs (sentence-choice.ts). */
+export interface SpanModel extends SoftmaxModel {
+  sentence?: SoftmaxModel;
 }
 
 type Statics = WeakMap<SentenceCandidates, Map<number, Float64Array>>;
@@ -105,5 +113,5 @@ export function bestSpan(model: SoftmaxModel, q: QuestionAnalysis, sentence: str
   // The best span's share of the sentence's candidates (softmax): how sure the choice is.
   const sum = zs.reduce((a, z) => a + Math.exp(z - top), 0);
   const typeFit = CONCRETE.has(q.type) ? ((best.types | best.inside) & typeBit(q.type)) !== 0 : true;
-  return { candidate: best, p: 1 / sum, typeFit };
+  return { candidate: best, p: 1 / sum, typeFit, logit: top, mass: top + Math.log(sum) };
 }

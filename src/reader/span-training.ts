@@ -1,8 +1,10 @@
 import type { Article } from '../article/types.ts';
-import { readParagraph } from './features.ts';
 import { trainSoftmax } from './softmax.ts';
 import type { Group, SoftmaxModel } from './softmax.ts';
+import { chooseSentence, SENTENCE_FEATURES, sentenceCandidates as readSentences } from './sentence-choice.ts';
+import type { SpanModel } from './span-model.ts';
 import { statsOf } from './passages.ts';
+import type { ArticleStats } from './passages.ts';
 import { contentTerms } from '../text/match.ts';
 import { analyzeQuestion } from './question.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -23,6 +25,9 @@ import type { Case, DataSet } from './training.ts';
 export interface SpanCase {
   c: Case;
   q: QuestionAnalysis;
+  stats: ArticleStats;
+  /** 0-based index of the gold paragraph. */
+  paragraph: number;
   /** The sentence the reader picks in the gold paragraph ("" when not read). */
   read: string;
   /** The sentence of the gold paragraph that holds a gold answer and most question words, or "". */
@@ -63,10 +68,9 @@ export function spanCases(data: DataSet, read = false): SpanCase[] {
     const q = analyzeQuestion(c.query);
     const sentences = paragraph.sentences.map((s) => s.text);
     const holding = holdingSentence(sentences, c.answers ?? [], new Set(q.terms));
-    const at = read
-      ? readParagraph(q, statsOf(article), index, { rank: 0, bm25: 1, best: 1, next: 0 }).sentence
-      : -1;
-    out.push({ c, q, read: sentences[at] ?? '', holding });
+    const stats = statsOf(article);
+    const at = read ? chooseSentence(q, stats, index).sentence : -1;
+    out.push({ c, q, stats, paragraph: index, read: sentences[at] ?? '', holding });
   }
   return out;
 }
@@ -79,7 +83,15 @@ export { holds as sentenceHolds };
  * where none is. A softmax over the sentence's candidates: the scorer learns which one is the
  * answer, not whether each one is. Deterministic.
  */
-export function trainSpanModel(cases: readonly SpanCase[]): SoftmaxModel {
+export function trainSpanModel(cases: readonly SpanCase[]): SpanModel {
+  const spans = trainSpanScorer(cases);
+  return { ...spans, sentence: trainSentenceChooser(cases, spans) };
+}
+
+export function trainSpanScorer(
+  cases: readonly SpanCase[],
+  options: Parameters<typeof trainSoftmax>[2] = {},
+): SoftmaxModel {
   const groups: Group[] = [];
   for (const k of cases) {
     if (!k.holding) continue;
@@ -104,5 +116,31 @@ export function trainSpanModel(cases: readonly SpanCase[]): SoftmaxModel {
     if (sum === 0) continue;
     groups.push({ rows, keys, target: hits.map((v) => v / sum), weight: k.c.weight ?? 1 });
   }
-  return trainSoftmax([...SPAN_FEATURES], groups, { lexical: LEXICAL_SIZE });
+  return trainSoftmax([...SPAN_FEATURES], groups, { lexical: LEXICAL_SIZE, ...options });
+}
+
+/**
+ * Trains the sentence chooser on the span scorer's outputs: for each case, the sentences of the
+ * gold paragraph that are read (sentence-choice.ts), the target spread over those that hold a
+ * gold answer. Cases where none or all do teach nothing and are left out. Deterministic.
+ */
+export function trainSentenceChooser(
+  cases: readonly SpanCase[],
+  spans: SoftmaxModel,
+  options: Parameters<typeof trainSoftmax>[2] = { epochs: 20 },
+): SoftmaxModel {
+  const groups: Group[] = [];
+  for (const k of cases) {
+    const read = readSentences(k.q, k.stats, k.paragraph, spans);
+    const texts = k.stats.article.paragraphs[k.paragraph]?.sentences ?? [];
+    const hits = read.map((s) => (holds(texts[s.i]?.text ?? '', k.c.answers ?? []) ? 1 : 0));
+    const sum = hits.reduce<number>((a, b) => a + b, 0);
+    if (sum === 0 || sum === read.length) continue;
+    groups.push({
+      rows: read.map((s) => Float32Array.from(s.features)),
+      target: hits.map((v) => v / sum),
+      weight: k.c.weight ?? 1,
+    });
+  }
+  return trainSoftmax([...SENTENCE_FEATURES], groups, options);
 }

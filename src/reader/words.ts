@@ -60,6 +60,11 @@ export const PLACE_NOUNS = words(`country city place region state town continent
 /** "What/which <noun>" asking for a date. */
 export const DATE_NOUNS = words(`year date day month century decade time period era season week`);
 
+/** Focus nouns of a date question that ask for a year, a decade or century, a month or a day. */
+export const YEAR_FOCUS = words(`year years`);
+export const DECADE_FOCUS = words(`decade decades century centuries era period`);
+export const DAY_FOCUS = words(`month months day days weekday`);
+
 /** "What <noun>" asking for a share. */
 export const PERCENT_NOUNS = words(`percentage percent proportion share fraction rate`);
 

@@ -7,11 +7,11 @@
  * span of that sentence reaches (what a perfect span scorer would get). `--cv` trains the span
  * scorer on half of the articles and scores it on the other half, both ways (held-out figures).
  */
-import type { SoftmaxModel as Model } from '../reader/softmax.ts';
+import type { SpanModel as Model } from '../reader/span-model.ts';
 import { sentenceCandidates } from '../reader/span-features.ts';
-import { bestSpan } from '../reader/span-model.ts';
 import { sentenceHolds, spanCases, trainSpanModel } from '../reader/span-training.ts';
 import type { SpanCase } from '../reader/span-training.ts';
+import { chooseSentence } from '../reader/sentence-choice.ts';
 import { chooseSpan } from '../reader/extract.ts';
 import { squadScore } from '../reader/squad.ts';
 import { loadData } from '../reader/training.ts';
@@ -60,11 +60,15 @@ const shown: string[] = [];
 for (const k of cases) {
   const golds = k.c.answers ?? [];
   const model = models?.get(k.c.article);
-  const predicted = model ? bestSpan(model, k.q, k.read)?.candidate.text : chooseSpan(k.q, k.read)?.text;
+  const choice = model ? chooseSentence(k.q, k.stats, k.paragraph, model) : null;
+  const read = choice
+    ? (k.stats.article.paragraphs[k.paragraph]?.sentences[choice.sentence]?.text ?? '')
+    : k.read;
+  const predicted = choice ? choice.span?.text : chooseSpan(k.q, k.read)?.text;
   const { em, f1 } = squadScore(predicted, golds);
-  const inSentence = sentenceHolds(k.read, golds) ? 1 : 0;
+  const inSentence = sentenceHolds(read, golds) ? 1 : 0;
   let oracle = 0;
-  for (const s of sentenceCandidates(k.read).candidates)
+  for (const s of sentenceCandidates(read).candidates)
     oracle = Math.max(oracle, squadScore(s.text, golds).f1);
   const type = k.q.type;
   for (const t of [all, byType.get(type) ?? byType.set(type, empty()).get(type)] as Tally[]) {
@@ -76,12 +80,12 @@ for (const k of cases) {
   }
   if (shown.length < misses && f1 < 0.5 && inSentence && (!onlyType || type === onlyType))
     shown.push(
-      `[${type}] ${k.c.query}\n  gold: ${golds.join(' | ')}\n  got:  ${predicted ?? '(none)'}\n  in:   ${k.read}`,
+      `[${type}] ${k.c.query}\n  gold: ${golds.join(' | ')}\n  got:  ${predicted ?? '(none)'}\n  in:   ${read}`,
     );
 }
 const pct = (a: number, n: number): string => (n > 0 ? ((100 * a) / n).toFixed(1) : '-').padStart(6);
 console.log(
-  `${'type'.padEnd(14)}${'n'.padStart(6)}${'EM'.padStart(6)}${'F1'.padStart(6)}  sentence-has-gold  oracle-F1`,
+  `${'type'.padEnd(14)}${'n'.padStart(6)}${'EM'.padStart(6)}${'F1'.padStart(6)}  sentence-right  oracle-F1`,
 );
 const rows = [...byType.entries()].sort((a, b) => b[1].n - a[1].n);
 for (const [name, t] of [...rows, ['all', all] as [string, Tally]])
