@@ -1,11 +1,23 @@
-import { contentTerms } from '../text/match.ts';
+import { contentTerms, stem } from '../text/match.ts';
 import type { SpanChoice } from './extract.ts';
 import { idf, leadHas, matchWeight, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { chooseSentence, coverage } from './sentence-choice.ts';
 import { signals, SIGNALS } from './signals.ts';
-import { CONCRETE, NEGATIONS } from './words.ts';
+import { CONCRETE, DATE_NOUNS, NEGATIONS, PERCENT_NOUNS } from './words.ts';
+import type { AnswerType } from './words.ts';
+
+/**
+ * Question nouns that only name the kind of answer asked ("money" in "how much money did it get",
+ * "year" in "what year"): the sentence states them by giving a value of that kind, so they count
+ * as found there when its short answer is of the asked type ("$12 million" is the money).
+ */
+const KIND_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
+  money: new Set(['money'].map(stem)),
+  percent: new Set([...PERCENT_NOUNS].map(stem)),
+  date: new Set([...DATE_NOUNS].map(stem)),
+};
 
 /** One paragraph read for a question: its best sentence, its short answer and the model's inputs. */
 export interface Reading {
@@ -70,8 +82,10 @@ export function readParagraph(
   const counts = stats.tf[paragraph] ?? new Map<string, number>();
   const sets = stats.sentenceSets[paragraph] ?? [];
   const { sentence: bestSentence, span } = chooseSentence(q, stats, paragraph);
-  const set = sets[bestSentence] ?? new Set<string>();
   const fits = (span as SpanChoice | null)?.typeFit === true;
+  const kind = fits ? KIND_WORDS[q.type] : undefined;
+  const own = sets[bestSentence] ?? new Set<string>();
+  const set = kind ? new Set([...own, ...q.terms.filter((t) => kind.has(t))]) : own;
   const text = p?.sentences[bestSentence]?.text ?? '';
   const qPairs = pairs(q.terms);
   const sPairs = new Set(pairs(sentences[bestSentence] ?? []));
