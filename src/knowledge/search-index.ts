@@ -303,6 +303,12 @@ export class SearchIndex<T> {
   private readonly accumulator: Float64Array;
   /** Per query word, each item's best variant score (reset after every word). */
   private readonly termBest: Float64Array;
+  /**
+   * Scratch lists of the items a query touched (all of them, and those of the current word),
+   * made on the first search and reused: a common word in a large archive touches thousands of
+   * items, and growing fresh arrays for them on every query was most of a query's garbage.
+   */
+  private scratch: { touched: Int32Array; termTouched: Int32Array } | null = null;
   private sortedWords: string[] | null = null;
 
   /**
@@ -557,8 +563,14 @@ export class SearchIndex<T> {
     );
     const acc = this.accumulator;
     const termBest = this.termBest;
-    const touched: number[] = [];
-    const termTouched: number[] = [];
+    this.scratch ??= {
+      touched: new Int32Array(this.items.length),
+      termTouched: new Int32Array(this.items.length),
+    };
+    // Each item enters each list at most once (its score is above 0 once touched).
+    const { touched, termTouched } = this.scratch;
+    let nTouched = 0;
+    let nTermTouched = 0;
     // A word in a quarter of all items barely ranks anything but costs a pass over all of them:
     // when rarer words are in the query, it only counts in the coverage of the final candidates.
     const n = this.items.length;
@@ -578,24 +590,26 @@ export class SearchIndex<T> {
           const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[doc] as number)) / avgLength);
           const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
           const prev = termBest[doc] as number;
-          if (prev === 0) termTouched.push(doc);
+          if (prev === 0) termTouched[nTermTouched++] = doc;
           if (sc > prev) termBest[doc] = sc;
         }
       }
-      for (const doc of termTouched) {
-        if (acc[doc] === 0) touched.push(doc);
+      for (let i = 0; i < nTermTouched; i++) {
+        const doc = termTouched[i] as number;
+        if (acc[doc] === 0) touched[nTouched++] = doc;
         acc[doc] = (acc[doc] as number) + (termBest[doc] as number);
         termBest[doc] = 0;
       }
-      termTouched.length = 0;
+      nTermTouched = 0;
     }
-    if (touched.length === 0) return [];
+    if (nTouched === 0) return [];
     const boost = options.boost;
     // Top K by a bounded insertion: sorting every touched item (tens of thousands for a common
     // word in a large archive) would cost more than the rest of the query.
     const k = options.candidates ?? DEFAULT_CANDIDATES;
     const candidates: { doc: number; bm25: number }[] = [];
-    for (const doc of touched) {
+    for (let i = 0; i < nTouched; i++) {
+      const doc = touched[i] as number;
       const bm25 = (acc[doc] as number) * (boost ? boost(doc) : 1);
       acc[doc] = 0;
       if (candidates.length === k) {
