@@ -30,7 +30,7 @@ const arg = (flag: string, fallback: string): string => {
 const size = Number(arg('--size', '10000'));
 const count = Number(arg('--queries', '300'));
 const seed = Number(arg('--seed', '1'));
-const depth = Number(arg('--depth', '3'));
+const depth = Number(arg('--depth', '2'));
 const warmup = Number(arg('--warmup', '100'));
 const out = path.join(import.meta.dirname, 'out');
 const dir = path.join(out, `corpus-${size}`);

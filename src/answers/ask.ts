@@ -31,6 +31,22 @@ export function questionKind(question: string): QuestionKind {
 const SAID_ABOUT =
   /^\s*(?:what|how)\s+(?:did|does|has|have|had|do)\s+(.+?)\s+(?:say|said|tell|told|think|thought|claim|argue|warn|write|mean|describe)\b(?:\s+(?:about|of|on|regarding|concerning)\s+(.+?))?\s*\??\s*$/i;
 
+const termSets = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The content terms of a quote or claim, kept: a speaker's statements are scored against every
+ * question about them, and tokenising a few dozen of them again each time was most of the answer.
+ */
+function termSet(text: string): ReadonlySet<string> {
+  const hit = termSets.get(text);
+  if (hit) return hit;
+  const made = new Set(contentTerms(text));
+  // Bounded: statements of the speakers asked about, not the archive's.
+  if (termSets.size >= 20_000) termSets.clear();
+  termSets.set(text, made);
+  return made;
+}
+
 /**
  * Answers "what did X say (about Y)" from X's own quotes and reported statements, so the answer
  * is what X said rather than any passage that merely mentions X. Null when the question is not of
@@ -55,7 +71,7 @@ function saidAbout(
     const wanted = [...new Set(contentTerms(topic))];
     const about = (text: string): number => {
       if (wanted.length === 0) return 0;
-      const words = new Set(contentTerms(text));
+      const words = termSet(text);
       return wanted.filter((w) => words.has(w)).length / wanted.length;
     };
     for (const e of found.entities) {
