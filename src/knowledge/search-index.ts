@@ -114,6 +114,12 @@ function fusePattern(queryForm: string): string {
   return cut >= 20 ? queryForm.slice(0, cut) : queryForm.slice(0, 32);
 }
 
+/** Whether an item's terms `docTerms[from .. to)` include the term `id`. */
+function holds(docTerms: Int32Array, from: number, to: number, id: number): boolean {
+  for (let i = from; i < to; i++) if (docTerms[i] === id) return true;
+  return false;
+}
+
 /** Collections up to this size are searched by fuse.js alone when a query has no content word. */
 const FALLBACK_MAX_ITEMS = 2000;
 
@@ -651,15 +657,11 @@ export class SearchIndex<T> {
     const hits: (Hit<T> & { bm25: number })[] = candidates.map(({ doc, bm25 }, rank) => {
       const from = docStart[doc] as number;
       const to = docStart[doc + 1] as number;
-      const has = (id: number): boolean => {
-        for (let i = from; i < to; i++) if (docTerms[i] === id) return true;
-        return false;
-      };
       let covered = 0;
       const matched: string[] = [];
       expansions.forEach((variants, i) => {
         let w = 0;
-        for (const v of variants) if (v.weight > w && has(v.id)) w = v.weight;
+        for (const v of variants) if (v.weight > w && holds(docTerms, from, to, v.id)) w = v.weight;
         if (w > 0) matched.push(terms[i]?.stem ?? '');
         covered += w * (idfs[i] ?? 0);
       });
