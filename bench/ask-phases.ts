@@ -53,6 +53,7 @@ const cpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 const articleCounts: number[] = [];
+const slowest: { q: string; total: number; t: number[]; n: number }[] = [];
 const wall: number[] = [];
 const gcPerQuestion: number[] = [];
 let gcMs = 0;
@@ -91,6 +92,7 @@ for (const q of questions) {
   }
   t.push(cpu());
   PHASES.forEach((p, i) => spent.get(p)?.push((t[i + 1] as number) - (t[i] as number)));
+  slowest.push({ q, total: (t[PHASES.length] as number) - (t[0] as number), t, n: articles.length });
   articleCounts.push(articles.length);
   wall.push(performance.now() - started);
   // GC entries are delivered asynchronously: let them in before the next question.
@@ -116,4 +118,9 @@ for (const [kind, ds] of gcKinds) {
   lines.push(`GC kind ${kind}: ${ds.length} pauses, p50 ${s.p50.toFixed(2)} max ${s.max.toFixed(1)} ms`);
 }
 lines.push(`RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+lines.push('slowest (CPU ms per phase):');
+for (const x of slowest.sort((a, b) => b.total - a.total).slice(0, 6)) {
+  const parts = PHASES.map((p, i) => `${p} ${((x.t[i + 1] as number) - (x.t[i] as number)).toFixed(1)}`);
+  lines.push(`  ${x.total.toFixed(1)}: ${parts.join(', ')}, ${x.n} article(s): ${x.q}`);
+}
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -100,7 +100,15 @@ const NO_TAGS: ReadonlySet<string> = new Set();
 
 /** One pass over the tokens (each token's lexicon tags looked up once). */
 function flagsOf(tokens: readonly Token[]): TokenFlags {
-  const f: TokenFlags = { verb: [], noun: [], adjective: [], content: [], digit: [], stop: [], coordinator: [] };
+  const f: TokenFlags = {
+    verb: [],
+    noun: [],
+    adjective: [],
+    content: [],
+    digit: [],
+    stop: [],
+    coordinator: [],
+  };
   for (const t of tokens) {
     const tags = t.word ? lexiconTags(t.lower) : NO_TAGS;
     f.verb.push(tags.has('Verb'));

@@ -37,7 +37,8 @@ describe('reader statistics kept', () => {
     const first = makeArticle(['The ferry stops running in December, the council said.'], {}, 'first');
     const kept = statsOf(first);
     expect(statsOf(first)).toBe(kept);
-    for (let i = 0; i < STATS_KEPT; i++) statsOf(makeArticle([`Paragraph ${i} of a filler story.`], {}, `f${i}`));
+    for (let i = 0; i < STATS_KEPT; i++)
+      statsOf(makeArticle([`Paragraph ${i} of a filler story.`], {}, `f${i}`));
     const rebuilt = statsOf(first);
     expect(rebuilt).not.toBe(kept);
     expect(rebuilt).toEqual(kept);
