@@ -112,12 +112,14 @@ function saidAbout(
 
 /** At most this many articles are read for a question across the whole archive. */
 const ARTICLES_READ = 3;
+/** Paragraphs read of the article that matches best then: fewer than in one article, for speed. */
+const DEPTH_ACROSS = 3;
 /**
- * Paragraphs read per article then: fewer than in one article, to keep archive-wide questions
- * fast. The paragraph that answers is BM25's first or second in all but a few in a thousand
- * (measured on the bench's archives), and the gate reads only the two most probable.
+ * Paragraphs read of each further article (look-alikes of the best one): the paragraph that
+ * answers is BM25's first or second in all but a few in a thousand (measured on the bench's
+ * archives), and the gate reads only the two most probable.
  */
-const DEPTH_ACROSS = 2;
+const DEPTH_FURTHER = 2;
 /**
  * A further article is read only when its best sentence covers the question nearly as well as
  * the best article's (coverage is idf-weighted, so lacking the question's rare word, the place or
@@ -257,7 +259,11 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const articles = articlesFor(kb, q, scope.article);
   const known = indexedTerms(kb);
   for (const a of articles) statsOf(a, known);
-  const candidates = answerCandidates(articles, analysis, MODEL, scope.article ? DEPTH : DEPTH_ACROSS);
+  const candidates = scope.article
+    ? answerCandidates(articles, analysis, MODEL, DEPTH)
+    : articles
+        .flatMap((a, i) => answerCandidates([a], analysis, MODEL, i === 0 ? DEPTH_ACROSS : DEPTH_FURTHER))
+        .sort((a, b) => b.p - a.p || a.paragraph - b.paragraph);
   const many = !scope.article && kb.articles.length > 1;
   const answering = byArticle(candidates).filter((g) => g.confidence >= MODEL.threshold);
   if (answering.length === 0) return notInArticle(kb, candidates[0], analysis, many);
