@@ -7,6 +7,7 @@
  * "what did X say"; each phase's total and per-question p50/p99 are printed.
  *
  *   node --import tsx bench/ask-phases.ts [--size 10000] [--queries 300] [--seed 1] [--warmup 100]
+ *                                         [--depth 3] [--further 2]   (paragraphs of the first, further articles)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,8 @@ const arg = (flag: string, fallback: string): string => {
 const size = Number(arg('--size', '10000'));
 const count = Number(arg('--queries', '300'));
 const seed = Number(arg('--seed', '1'));
-const depth = Number(arg('--depth', '2'));
+const depth = Number(arg('--depth', '3'));
+const further = Number(arg('--further', '2'));
 const warmup = Number(arg('--warmup', '100'));
 const out = path.join(import.meta.dirname, 'out');
 const dir = path.join(out, `corpus-${size}`);
@@ -76,7 +78,7 @@ for (const q of questions) {
   const known = indexedTerms(kb);
   const stats = articles.map((a) => statsOf(a, known));
   t.push(cpu());
-  const ranked = stats.map((s) => rankParagraphs(s, analysis.terms).slice(0, depth));
+  const ranked = stats.map((s, k) => rankParagraphs(s, analysis.terms).slice(0, k === 0 ? depth : further));
   t.push(cpu());
   const read: Reading[][] = stats.map((s, k) => {
     const r = ranked[k] ?? [];
