@@ -114,12 +114,6 @@ function fusePattern(queryForm: string): string {
   return cut >= 20 ? queryForm.slice(0, cut) : queryForm.slice(0, 32);
 }
 
-/** Whether an item's terms `docTerms[from .. to)` include the term `id`. */
-function holds(docTerms: Int32Array, from: number, to: number, id: number): boolean {
-  for (let i = from; i < to; i++) if (docTerms[i] === id) return true;
-  return false;
-}
-
 /** Collections up to this size are searched by fuse.js alone when a query has no content word. */
 const FALLBACK_MAX_ITEMS = 2000;
 
@@ -309,12 +303,6 @@ export class SearchIndex<T> {
   private readonly accumulator: Float64Array;
   /** Per query word, each item's best variant score (reset after every word). */
   private readonly termBest: Float64Array;
-  /**
-   * Scratch lists of the items a query touched (all of them, and those of the current word),
-   * made on the first search and reused: a common word in a large archive touches thousands of
-   * items, and growing fresh arrays for them on every query was most of a query's garbage.
-   */
-  private scratch: { touched: Int32Array; termTouched: Int32Array } | null = null;
   private sortedWords: string[] | null = null;
 
   /**
@@ -569,14 +557,8 @@ export class SearchIndex<T> {
     );
     const acc = this.accumulator;
     const termBest = this.termBest;
-    this.scratch ??= {
-      touched: new Int32Array(this.items.length),
-      termTouched: new Int32Array(this.items.length),
-    };
-    // Each item enters each list at most once (its score is above 0 once touched).
-    const { touched, termTouched } = this.scratch;
-    let nTouched = 0;
-    let nTermTouched = 0;
+    const touched: number[] = [];
+    const termTouched: number[] = [];
     // A word in a quarter of all items barely ranks anything but costs a pass over all of them:
     // when rarer words are in the query, it only counts in the coverage of the final candidates.
     const n = this.items.length;
@@ -596,26 +578,24 @@ export class SearchIndex<T> {
           const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[doc] as number)) / avgLength);
           const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
           const prev = termBest[doc] as number;
-          if (prev === 0) termTouched[nTermTouched++] = doc;
+          if (prev === 0) termTouched.push(doc);
           if (sc > prev) termBest[doc] = sc;
         }
       }
-      for (let i = 0; i < nTermTouched; i++) {
-        const doc = termTouched[i] as number;
-        if (acc[doc] === 0) touched[nTouched++] = doc;
+      for (const doc of termTouched) {
+        if (acc[doc] === 0) touched.push(doc);
         acc[doc] = (acc[doc] as number) + (termBest[doc] as number);
         termBest[doc] = 0;
       }
-      nTermTouched = 0;
+      termTouched.length = 0;
     }
-    if (nTouched === 0) return [];
+    if (touched.length === 0) return [];
     const boost = options.boost;
     // Top K by a bounded insertion: sorting every touched item (tens of thousands for a common
     // word in a large archive) would cost more than the rest of the query.
     const k = options.candidates ?? DEFAULT_CANDIDATES;
     const candidates: { doc: number; bm25: number }[] = [];
-    for (let i = 0; i < nTouched; i++) {
-      const doc = touched[i] as number;
+    for (const doc of touched) {
       const bm25 = (acc[doc] as number) * (boost ? boost(doc) : 1);
       acc[doc] = 0;
       if (candidates.length === k) {
@@ -657,11 +637,15 @@ export class SearchIndex<T> {
     const hits: (Hit<T> & { bm25: number })[] = candidates.map(({ doc, bm25 }, rank) => {
       const from = docStart[doc] as number;
       const to = docStart[doc + 1] as number;
+      const has = (id: number): boolean => {
+        for (let i = from; i < to; i++) if (docTerms[i] === id) return true;
+        return false;
+      };
       let covered = 0;
       const matched: string[] = [];
       expansions.forEach((variants, i) => {
         let w = 0;
-        for (const v of variants) if (v.weight > w && holds(docTerms, from, to, v.id)) w = v.weight;
+        for (const v of variants) if (v.weight > w && has(v.id)) w = v.weight;
         if (w > 0) matched.push(terms[i]?.stem ?? '');
         covered += w * (idfs[i] ?? 0);
       });
