@@ -3,8 +3,8 @@ import { contentTerms } from '../text/match.ts';
 import { synonymsOf } from '../text/synonyms.ts';
 
 /**
- * Paragraph statistics of one article for BM25, built once per article on first use and kept
- * beside it (weakly: an unloaded article's statistics go with it).
+ * Paragraph statistics of one article for BM25, built on first use and kept for the
+ * {@link STATS_KEPT} articles read most recently.
  */
 export interface ArticleStats {
   article: Article;
@@ -39,7 +39,12 @@ export function root(s: string): string {
 }
 const rootCache = new Map<string, string>();
 
-const cache = new WeakMap<Article, ArticleStats>();
+/**
+ * Articles whose statistics are kept (least recently read dropped first): tens of kilobytes
+ * each, so an archive of 10,000 articles asked about for long would otherwise hold them all.
+ */
+export const STATS_KEPT = 2000;
+const cache = new Map<Article, ArticleStats>();
 
 /**
  * Per paragraph, per sentence, the content terms of an article in order (what `contentTerms`
@@ -53,7 +58,11 @@ const tokenised = (article: Article): string[][][] =>
 
 export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
   const hit = cache.get(article);
-  if (hit) return hit;
+  if (hit) {
+    cache.delete(article);
+    cache.set(article, hit);
+    return hit;
+  }
   const byParagraph = known?.(article) ?? tokenised(article);
   const tf: Map<string, number>[] = [];
   const lengths: number[] = [];
@@ -76,6 +85,7 @@ export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
   }
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   const stats = { article, tf, lengths, sentenceTerms, sentenceSets, df, avgLength };
+  if (cache.size >= STATS_KEPT) cache.delete(cache.keys().next().value as Article);
   cache.set(article, stats);
   return stats;
 }

@@ -60,7 +60,6 @@ const PREPOSITIONS = new Set(
 const DETERMINERS = new Set('the a an his her its their our this that these those'.split(' '));
 const COORDINATORS = new Set(['and', 'or']);
 
-const tagsOf = (t: Token | undefined): ReadonlySet<string> => (t?.word ? lexiconTags(t.lower) : new Set());
 const isContent = (t: Token | undefined): boolean =>
   t !== undefined &&
   t.word &&
@@ -116,94 +115,155 @@ interface TokenFlags {
   day: boolean[];
 }
 
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+/** One pass over the tokens (each token's lexicon tags looked up once). */
 function flagsOf(tokens: readonly Token[]): TokenFlags {
-  const tags = tokens.map((t) => tagsOf(t));
-  return {
-    verb: tags.map((t) => t.has('Verb')),
-    noun: tags.map((t) => t.has('Noun')),
-    adjective: tags.map((t) => t.has('Adjective')),
-    content: tokens.map((t) => isContent(t)),
-    digit: tokens.map((t) => t.word && /\d/.test(t.text)),
-    stop: tokens.map((t) => t.word && STOPWORDS.has(t.lower)),
-    coordinator: tokens.map((t) => COORDINATORS.has(t.lower)),
-    year: tokens.map((t) => /^(1\d{3}|20\d{2})$/.test(t.text)),
-    decade: tokens.map((t) => /^(\d{2}|\d{4})0s$|^(century|centuries)$/.test(t.lower)),
-    day: tokens.map((t) => (t.capital && MONTHS.has(t.lower)) || WEEKDAYS.has(t.lower)),
+  const f: TokenFlags = {
+    verb: [],
+    noun: [],
+    adjective: [],
+    content: [],
+    digit: [],
+    stop: [],
+    coordinator: [],
+    year: [],
+    decade: [],
+    day: [],
   };
+  for (const t of tokens) {
+    const tags = t.word ? lexiconTags(t.lower) : NO_TAGS;
+    f.verb.push(tags.has('Verb'));
+    f.noun.push(tags.has('Noun'));
+    f.adjective.push(tags.has('Adjective'));
+    f.content.push(isContent(t));
+    f.digit.push(t.word && /\d/.test(t.text));
+    f.stop.push(t.word && STOPWORDS.has(t.lower));
+    f.coordinator.push(COORDINATORS.has(t.lower));
+    f.year.push(/^(1\d{3}|20\d{2})$/.test(t.text));
+    f.decade.push(/^(\d{2}|\d{4})0s$|^(century|centuries)$/.test(t.lower));
+    f.day.push((t.capital && MONTHS.has(t.lower)) || WEEKDAYS.has(t.lower));
+  }
+  return f;
 }
 
 const b = (x: boolean | undefined): number => (x ? 1 : 0);
+const bit = (x: boolean | undefined, k: number): number => (x ? 1 << k : 0);
 
+/** What a candidate's words hold, counted as the candidate grows one token to the right. */
+interface Run {
+  n: number;
+  capitals: number;
+  stops: number;
+  comma: boolean;
+  verb: boolean;
+  digit: boolean;
+  coordinator: boolean;
+  year: boolean;
+  decade: boolean;
+  day: boolean;
+}
+
+const newRun = (): Run => ({
+  n: 0,
+  capitals: 0,
+  stops: 0,
+  comma: false,
+  verb: false,
+  digit: false,
+  coordinator: false,
+  year: false,
+  decade: false,
+  day: false,
+});
+
+/** Adds token `i` (the candidate's new last token) to the run. */
+function grow(run: Run, tokens: readonly Token[], f: TokenFlags, i: number): void {
+  const t = tokens[i] as Token;
+  if (!t.word) {
+    run.comma ||= t.text === ',';
+    return;
+  }
+  run.n++;
+  if (t.capital) run.capitals++;
+  run.verb ||= f.verb[i] === true;
+  run.digit ||= f.digit[i] === true;
+  run.coordinator ||= f.coordinator[i] === true;
+  run.year ||= f.year[i] === true;
+  run.decade ||= f.decade[i] === true;
+  run.day ||= f.day[i] === true;
+  if (f.stop[i]) run.stops++;
+}
+
+/** Position of the one shape feature that is a share, not a yes/no. */
+const STOP_SHARE = SHAPE_FEATURES.indexOf('share of function words inside');
+
+/**
+ * Shape vectors, one per distinct value: candidates share them, read-only. Shapes are few (a few
+ * hundred in a large archive) while candidates are dozens per sentence, so a cached sentence
+ * holds pointers rather than a vector per candidate (a third of the memory of a read sentence).
+ */
+const shapes = new Map<number, readonly number[]>();
+
+function internShape(bits: number, stops: number, n: number): number[] {
+  // stops <= n <= MAX_WORDS: the key is exact.
+  const key = bits * 128 + stops * (MAX_WORDS + 1) + n;
+  const hit = shapes.get(key);
+  if (hit) return hit as number[];
+  const made: number[] = [];
+  for (let k = 0; k < SHAPE_FEATURES.length; k++)
+    made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : (bits >>> k) & 1);
+  shapes.set(key, Object.freeze(made));
+  return made;
+}
+
+/** The shape features of tokens [from, to), `run` holding what their words hold. */
 function shapeOf(
   tokens: readonly Token[],
   f: TokenFlags,
   from: number,
   to: number,
+  run: Run,
   typed: boolean,
 ): number[] {
-  let n = 0;
-  let capitals = 0;
-  let comma = false;
-  let verb = false;
-  let digit = false;
-  let coordinator = false;
-  let year = false;
-  let decade = false;
-  let day = false;
-  let stops = 0;
-  for (let i = from; i < to; i++) {
-    const t = tokens[i] as Token;
-    if (!t.word) {
-      comma ||= t.text === ',';
-      continue;
-    }
-    n++;
-    if (t.capital) capitals++;
-    verb ||= f.verb[i] === true;
-    digit ||= f.digit[i] === true;
-    coordinator ||= f.coordinator[i] === true;
-    year ||= f.year[i] === true;
-    decade ||= f.decade[i] === true;
-    day ||= f.day[i] === true;
-    if (f.stop[i]) stops++;
-  }
+  const { n, capitals } = run;
   const first = tokens[from];
   const last = tokens[to - 1];
   const prev = tokens[from - 1];
   const next = tokens[to];
-  return [
-    b(n === 1),
-    b(n === 2),
-    b(n === 3),
-    b(n === 4 || n === 5),
-    b(n >= 6),
-    b(capitals === n),
-    b(capitals > 0),
-    b(from === 0),
-    b(comma),
-    b(prev && PREPOSITIONS.has(prev.lower)),
-    b(prev && DETERMINERS.has(prev.lower)),
-    b(!next || !next.word),
-    b(f.verb[from]),
-    b(f.verb[to - 1]),
-    b(verb),
-    b(f.noun[to - 1]),
-    b(f.adjective[to - 1]),
-    b(digit),
-    b(prev?.capital && first?.capital && !prev.possessive && from > 1),
-    b(next?.capital && last?.capital && !last.possessive),
-    b(f.content[to] && !f.verb[to]),
-    b(f.content[from - 1] && !f.verb[from - 1]),
-    b(coordinator),
-    n > 0 ? stops / n : 0,
-    b(typed),
-    b(f.noun[from]),
-    b(f.adjective[from]),
-    b(f.digit[from]),
-    b(year),
-    b(decade),
-    b(day),
-  ];
+  // In SHAPE_FEATURES order, one bit each (the share of function words, 23, aside).
+  const bits =
+    bit(n === 1, 0) |
+    bit(n === 2, 1) |
+    bit(n === 3, 2) |
+    bit(n === 4 || n === 5, 3) |
+    bit(n >= 6, 4) |
+    bit(capitals === n, 5) |
+    bit(capitals > 0, 6) |
+    bit(from === 0, 7) |
+    bit(run.comma, 8) |
+    bit(prev && PREPOSITIONS.has(prev.lower), 9) |
+    bit(prev && DETERMINERS.has(prev.lower), 10) |
+    bit(!next || !next.word, 11) |
+    bit(f.verb[from], 12) |
+    bit(f.verb[to - 1], 13) |
+    bit(run.verb, 14) |
+    bit(f.noun[to - 1], 15) |
+    bit(f.adjective[to - 1], 16) |
+    bit(run.digit, 17) |
+    bit(prev?.capital && first?.capital && !prev.possessive && from > 1, 18) |
+    bit(next?.capital && last?.capital && !last.possessive, 19) |
+    bit(f.content[to] && !f.verb[to], 20) |
+    bit(f.content[from - 1] && !f.verb[from - 1], 21) |
+    bit(run.coordinator, 22) |
+    bit(typed, 24) |
+    bit(f.noun[from], 25) |
+    bit(f.adjective[from], 26) |
+    bit(f.digit[from], 27) |
+    bit(run.year, 28) |
+    bit(run.decade, 29) |
+    bit(run.day, 30);
+  return internShape(bits, run.stops, n);
 }
 
 /** Answer types as bits, so a candidate's types are one number. */
@@ -231,6 +291,49 @@ function typesAt(
   return { types, inside, around };
 }
 
+/**
+ * Every candidate of the sentence, in order of its first token, then its last. A candidate's
+ * word counts grow with it (one pass per first token), so no token range is read twice.
+ */
+function candidatesOf(
+  sentence: string,
+  tokens: readonly Token[],
+  flags: TokenFlags,
+  typed: readonly TypedRange[],
+  starts: ReadonlySet<number>,
+  ends: ReadonlySet<number>,
+): SpanCandidate[] {
+  const candidates: SpanCandidate[] = [];
+  for (let from = 0; from < tokens.length; from++) {
+    if (!flags.content[from] && !starts.has(from)) continue;
+    const money = from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '');
+    const start = money ? (tokens[from - 1] as Token).start : (tokens[from] as Token).start;
+    const run = newRun();
+    for (let to = from + 1; to <= tokens.length; to++) {
+      const last = tokens[to - 1] as Token;
+      grow(run, tokens, flags, to - 1);
+      if (!last.word) {
+        // A comma may sit inside ("Paris, France"), and "&" or "/" between words ("R&B").
+        if (/^[,&/]$/.test(last.text) && to > from + 1) continue;
+        break;
+      }
+      if (run.n > MAX_WORDS) break;
+      if (!flags.content[to - 1] && !ends.has(to)) continue;
+      const t = typesAt(typed, from, to);
+      candidates.push({
+        text: sentence.slice(start, last.end),
+        start,
+        end: last.end,
+        from,
+        to,
+        ...t,
+        shape: shapeOf(tokens, flags, from, to, run, t.types !== 0),
+      });
+    }
+  }
+  return candidates;
+}
+
 const cache = new Map<string, SentenceCandidates>();
 const CACHE_LIMIT = 20_000;
 
@@ -249,35 +352,8 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
   const concrete = typed.filter((s) => (s.bits & ~other) !== 0);
   const starts = new Set(concrete.map((s) => s.from));
   const ends = new Set(concrete.map((s) => s.to));
-  const candidates: SpanCandidate[] = [];
   const flags = flagsOf(tokens);
-  for (let from = 0; from < tokens.length; from++) {
-    if (!flags.content[from] && !starts.has(from)) continue;
-    let words = 0;
-    for (let to = from + 1; to <= tokens.length; to++) {
-      const last = tokens[to - 1] as Token;
-      if (!last.word) {
-        // A comma may sit inside ("Paris, France"), and "&" or "/" between words ("R&B").
-        if (/^[,&/]$/.test(last.text) && to > from + 1) continue;
-        break;
-      }
-      words++;
-      if (words > MAX_WORDS) break;
-      if (!flags.content[to - 1] && !ends.has(to)) continue;
-      const t = typesAt(typed, from, to);
-      const money = from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '');
-      const start = money ? (tokens[from - 1] as Token).start : (tokens[from] as Token).start;
-      candidates.push({
-        text: sentence.slice(start, last.end),
-        start,
-        end: last.end,
-        from,
-        to,
-        ...t,
-        shape: shapeOf(tokens, flags, from, to, t.types !== 0),
-      });
-    }
-  }
+  const candidates = candidatesOf(sentence, tokens, flags, typed, starts, ends);
   const made = {
     tokens,
     stems: tokens.map((t) => (t.word ? stem(t.lower) : '')),

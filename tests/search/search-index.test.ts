@@ -72,4 +72,13 @@ describe('search index', () => {
     expect(index.search('?!… “” — ***')).toEqual([]);
     expect(() => index.search('ferry '.repeat(1000))).not.toThrow();
   });
+
+  it('answers a query the same after other queries as on a fresh index (nothing carries over)', () => {
+    const fresh = new SearchIndex(docs, (d) => d);
+    const expected = fresh.search('hasty ferry timetable');
+    for (const q of ['the border reservists', 'hasty withdrawal', 'ferry', 'council said in December'])
+      index.search(q, q.length % 2 === 0 ? { article: 'b' } : {});
+    expect(index.search('hasty ferry timetable')).toEqual(expected);
+    expect(expected.map((h) => h.item)).toContain(docs[4]);
+  });
 });
