@@ -8,7 +8,7 @@ import type { Mention } from '../people.ts';
 import { AUXILIARIES, isRoleNoun } from '../people.ts';
 import { isFramingVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
 import { kinReferent } from '../people/anaphora.ts';
-import { AFFILIATION_PREPOSITIONS, DETERMINERS } from '../lexicon/cues.ts';
+import { AFFILIATION_PREPOSITIONS, DETERMINERS, PARTY_STATE_TAG } from '../lexicon/cues.ts';
 import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } from '../lexicon/grammar.ts';
 import {
   MAX_APPOSITIVE_TOKENS,
@@ -71,6 +71,11 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   if (k < floor) return null;
   let t = toks[k] as Token;
   if (ctx.view.quoted[k]) return null;
+  if (t.text === ',') {
+    // "Rep. Jo Hart, R-Ky., said": the tag belongs to the name before it.
+    const named = nameBeforePartyTag(ctx, k, floor);
+    if (named) return named;
+  }
   if (
     t.text === ',' &&
     k - 1 >= floor &&
@@ -90,6 +95,9 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     const reach = Math.max(floor, k - MAX_APPOSITIVE_TOKENS);
     while (j > reach && toks[j]?.text !== ',' && !ctx.view.quoted[j] && toks[j]?.text !== '.') j--;
     if (j <= floor || toks[j]?.text !== ',') return null;
+    // "Rep. Jo Hart, R-Ky., a member of …, said": the appositive follows the tag.
+    const named = nameBeforePartyTag(ctx, j, floor);
+    if (named) return named;
     k = j - 1;
     t = toks[k] as Token;
     if (!t || ctx.view.quoted[k]) return null;
@@ -136,6 +144,30 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return titleRefEnding(ctx, k, floor);
+}
+
+/**
+ * The person named right before a party–state tag that ends at a comma: in "Rep. Jo Hart,
+ * R-Ky., said" the tag "R-Ky." ends at the comma before "said"; Jo Hart is the subject.
+ *
+ * @param ctx - paragraph view and people
+ * @param comma - index of the comma after the tag
+ * @param floor - first token index the name may use
+ */
+export function nameBeforePartyTag(ctx: RuleContext, comma: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let e = comma - 1;
+  const dot = toks[e]?.text === '.';
+  if (dot) e--;
+  const tag = toks[e];
+  if (!tag || !tag.word || !PARTY_STATE_TAG.test(tag.text + (dot ? '.' : ''))) return null;
+  const before = e - 1;
+  if (before - 1 < floor || toks[before]?.text !== ',') return null;
+  const person = mentionEntity(ctx, before - 1);
+  const m = ctx.view.mentionOf[before - 1];
+  return person && m && person.kind === 'person' && !m.possessive
+    ? { type: 'entity', entity: person, tokenIndex: before - 1 }
+    : null;
 }
 
 /**

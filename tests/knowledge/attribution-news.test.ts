@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { makeArticle } from './make-article.ts';
+
+function speakerOf(paragraphs: string[], words: string): string | null | undefined {
+  const q = extractKnowledge(makeArticle(paragraphs)).quotes.find((x) => x.text.includes(words));
+  return q === undefined ? undefined : q.speaker;
+}
+
+describe('party–state tags after a legislator’s name', () => {
+  it('gives the quote to the legislator, not to the tag', () => {
+    const speaker = speakerOf(
+      [
+        'Rep. Lena Hoyt, R-Idaho, a member of the budget committee who voted no, told reporters the cuts were "nowhere near deep enough."',
+      ],
+      'nowhere near deep enough',
+    );
+    expect(speaker).toBe('Lena Hoyt');
+  });
+
+  it('reads a tag with its own full stop ("D-N.M.", "R-Ky.") the same way', () => {
+    const speaker = speakerOf(
+      ['"We will not vote for this bill as written," Sen. Owen Marsh, R-Ky., said on Tuesday.'],
+      'We will not vote',
+    );
+    expect(speaker).toBe('Owen Marsh');
+  });
+
+  it('resolves a later "he said" to the legislator', () => {
+    const speaker = speakerOf(
+      [
+        'Rep. Tomas Quill, D-Ore., who chairs the panel, said the vote would come "within the week."',
+        '"We have the numbers," he said.',
+      ],
+      'We have the numbers',
+    );
+    expect(speaker).toBe('Tomas Quill');
+  });
+});
