@@ -37,3 +37,25 @@ describe('party–state tags after a legislator’s name', () => {
     expect(speaker).toBe('Tomas Quill');
   });
 });
+
+describe('partial quotes inside reported speech', () => {
+  it('leaves a fragment unattributed when the verb’s own subject is nobody the article names', () => {
+    const speaker = speakerOf(
+      [
+        'Mayor Ilse Brandt presented the budget on Monday, a plan with what one resident called "a hole where the buses used to be."',
+      ],
+      'a hole where the buses',
+    );
+    expect(speaker).toBeNull();
+  });
+});
+
+describe('a short sentence that continues the speaker', () => {
+  it('keeps "Wouldn’t you?" after a quote and gives it the same speaker', () => {
+    const speaker = speakerOf(
+      ['"People will always drive to where parking is free," said grocer Tomas Quill. "Wouldn\'t you?"'],
+      'Wouldn',
+    );
+    expect(speaker).toBe('Tomas Quill');
+  });
+});

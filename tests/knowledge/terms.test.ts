@@ -66,3 +66,17 @@ describe('words on signs, given names and glosses', () => {
     expect(texts).toEqual(['a disgrace to the sport']);
   });
 });
+
+describe('titles set off by commas', () => {
+  it('drops a title-case album or report name followed by the comma of its appositive', () => {
+    const texts = textsOf([
+      'Her second album, "Night Trains to Carrow Bay," was recorded in a single weekend in a church hall.',
+    ]);
+    expect(texts).toEqual([]);
+  });
+
+  it('still treats a two-word sentence as speech', () => {
+    expect(looksLikeTerm("Wouldn't you?")).toBe(false);
+    expect(looksLikeTerm('Jeopardy!')).toBe(true);
+  });
+});

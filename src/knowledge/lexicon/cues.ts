@@ -125,6 +125,9 @@ export const DOCUMENT_NOUNS = new Set([
  */
 export const PARTY_STATE_TAG = /^[A-Z]-[A-Z][A-Za-z.]*$/u;
 
+/** Words that open a relative clause before its subject ("what one aide called", "which critics call"). */
+export const RELATIVE_OPENERS = new Set(['what', 'which', 'that', 'whom']);
+
 /** Determiners and possessive pronouns that may open a noun phrase between a name and a cue. */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that']);
 

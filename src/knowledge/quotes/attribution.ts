@@ -11,7 +11,7 @@ import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
 import { speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed, documentSubject } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
-import { wordCount, type QuoteMark, type RawQuote } from './marks.ts';
+import { isShortSentence, wordCount, type QuoteMark, type RawQuote } from './marks.ts';
 import {
   indexOfView,
   MAX_LEAD_TOKENS,
@@ -315,7 +315,8 @@ function attributeByRules(
   // 4c. `… had “a” by … and “b”`: a fragment in the clause of the previous one, no one new named.
   if (prev && prev.speaker && continuesPreviousClause(ctx, prev.raw.mark, mark))
     return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb };
-  if (short) return fail;
+  // A short quotation is a term unless it is a sentence of its own ("Wouldn't you?").
+  if (short && !isShortSentence(inner)) return fail;
   // The remaining rules only apply to a quotation that opens its sentence.
   const w = windowOf(view, mark);
   const opensSentence = noWordsIn(view, w.sentStart, w.first);
