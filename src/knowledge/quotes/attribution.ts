@@ -35,7 +35,7 @@ import {
   titleRefEnding,
   verbAt,
 } from './grammar.ts';
-import type { Discourse } from './discourse.ts';
+import type { Discourse, PronounResolution } from './discourse.ts';
 
 /**
  * Trailing and inverted attribution after the closing mark, in the same sentence:
@@ -201,6 +201,8 @@ export interface RuleFinding {
   /** The token naming the speaker, in the paragraph where the rule found it. */
   at?: { ctx: RuleContext; tokenIndex: number };
   viaPronoun?: boolean;
+  /** How the pronoun was resolved, when the speaker came through one. */
+  pronoun?: PronounResolution;
 }
 
 /** A quotation with its attribution, before ids are assigned. */
@@ -266,11 +268,12 @@ function attributeByRules(
     if (a.ref.type === 'entity')
       return { speaker: a.ref.entity, rule: a.rule, verb: a.verb, at, viaPronoun: false };
     const tok = c.view.tokens[a.ref.tokenIndex] as Token;
-    const e = discourse.resolve(
+    const resolution = discourse.resolveDetail(
       a.ref.pronoun,
       c.view.paragraph.number,
       c.view.sentence[a.ref.tokenIndex] ?? 1,
     );
+    const e = resolution.entity;
     if (!e) return null;
     c.people.addMention(e.id, {
       citation: {
@@ -281,7 +284,7 @@ function attributeByRules(
       start: tok.start,
       end: tok.end,
     });
-    return { speaker: e, rule: a.rule, verb: a.verb, at, viaPronoun: true };
+    return { speaker: e, rule: a.rule, verb: a.verb, at, viaPronoun: true, pronoun: resolution };
   };
 
   const fail: RuleFinding = { speaker: null, rule: null, verb: null };

@@ -21,6 +21,15 @@ interface SentenceRecord {
   namesAny: boolean;
 }
 
+/** A pronoun's antecedent and how sure the resolution is. */
+export interface PronounResolution {
+  entity: Entity | null;
+  /** Taken although its first name hints the other gender (no better candidate was found). */
+  hinted: boolean;
+  /** Paragraphs between the pronoun and the sentence that gave the antecedent. */
+  paragraphsBack: number;
+}
+
 /**
  * Document-order memory of sentence subjects and speakers, used to resolve "he said": a pronoun
  * resolves to the subject of the most recent sentence that names someone (not merely the nearest
@@ -104,6 +113,22 @@ export class Discourse {
    * @returns the entity, or null when no safe antecedent exists
    */
   resolve(pronoun: string, paragraph: number, sentence: number): Entity | null {
+    return this.resolveDetail(pronoun, paragraph, sentence).entity;
+  }
+
+  /**
+   * Resolves a pronoun like `resolve`, and says how sure the resolution is: whether the entity
+   * was taken against a first name that hints the other gender, and how many paragraphs back its
+   * sentence stands.
+   *
+   * @param pronoun - he / she / they / it / we
+   * @param paragraph - where the pronoun stands
+   * @param sentence - its sentence
+   */
+  resolveDetail(pronoun: string, paragraph: number, sentence: number): PronounResolution {
+    const none: PronounResolution = { entity: null, hinted: false, paragraphsBack: 0 };
+    const found = (e: Entity | null, r: SentenceRecord | undefined, hinted: boolean): PronounResolution =>
+      e ? { entity: e, hinted, paragraphsBack: r ? paragraph - r.paragraph : 0 } : none;
     const personal = pronoun === 'he' || pronoun === 'she';
     const kindFits = (e: Entity | null): e is Entity =>
       e !== null && (personal ? e.kind === 'person' : pronoun === 'it' ? e.kind !== 'person' : true);
@@ -112,25 +137,29 @@ export class Discourse {
     // "“…,” said Ana Ruiz; she called it “…”": a speaker already found in this sentence.
     const here = this.records[idx];
     if (here && here.paragraph === paragraph && here.sentence === sentence && fits(here.speaker))
-      return here.speaker;
+      return found(here.speaker, here, false);
     const stopParagraph = paragraph - 3;
     // A first name only hints at gender: a hinted mismatch is passed over for an earlier fit, and
     // taken when there is none.
     let hinted: Entity | null = null;
+    let hintedAt: SentenceRecord | undefined;
     for (let k = idx - 1; k >= 0; k--) {
       const r = this.records[k] as SentenceRecord;
-      if (r.paragraph < stopParagraph) return hinted;
+      if (r.paragraph < stopParagraph) break;
       const names = personal ? r.namesPerson : r.namesAny;
       if (!r.speaker && !names) continue;
       const candidate = r.speaker ?? r.subject;
-      if (fits(candidate)) return candidate;
+      if (fits(candidate)) return found(candidate, r, false);
       // "she" after a sentence about a man looks further back; anything else is not safe.
       const conflict = kindFits(candidate) ? pronounConflict(pronoun, candidate) : null;
-      if (conflict === 'hinted' && hinted === null) hinted = candidate;
+      if (conflict === 'hinted' && hinted === null) {
+        hinted = candidate;
+        hintedAt = r;
+      }
       if (conflict !== null) continue;
-      return hinted;
+      break;
     }
-    return hinted;
+    return found(hinted, hintedAt, true);
   }
 }
 
