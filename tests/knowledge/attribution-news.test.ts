@@ -59,3 +59,26 @@ describe('a short sentence that continues the speaker', () => {
     expect(speaker).toBe('Tomas Quill');
   });
 });
+
+describe('pronouns and words about the quote', () => {
+  it('resolves "he" to the one man a sentence names when its subject is a woman', () => {
+    const speaker = speakerOf(
+      [
+        'Mayor Ana Ruiz met the harbour master, Tom Hale, on Monday.',
+        '"The cranes are older than I am," he said.',
+      ],
+      'The cranes are older',
+    );
+    expect(speaker).toBe('Tom Hale');
+  });
+
+  it('does not take a name after the quote that talks about its words as the speaker', () => {
+    const speaker = speakerOf(
+      [
+        'Tom Hale, the company’s founder, has often described the firm as "a family, not a business," a phrase Ana Ruiz said she still hears in the corridors.',
+      ],
+      'a family, not a business',
+    );
+    expect(speaker).toBe('Tom Hale');
+  });
+});

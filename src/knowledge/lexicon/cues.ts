@@ -125,6 +125,21 @@ export const DOCUMENT_NOUNS = new Set([
  */
 export const PARTY_STATE_TAG = /^[A-Z]-[A-Z][A-Za-z.]*$/u;
 
+/** Nouns that, after a quotation, talk about its words: "“…,” a remark she later withdrew". */
+export const ECHO_NOUNS = new Set([
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'line',
+  'refrain',
+  'sentiment',
+  'claim',
+  'quote',
+  'quip',
+  'catchphrase',
+]);
+
 /** Words that open a relative clause before its subject ("what one aide called", "which critics call"). */
 export const RELATIVE_OPENERS = new Set(['what', 'which', 'that', 'whom']);
 

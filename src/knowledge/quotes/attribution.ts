@@ -8,6 +8,7 @@ import type { AttributionRule, Entity, Quote, Span } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
+import { ECHO_NOUNS, MENTION_NOUNS } from '../lexicon/cues.ts';
 import { speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed, documentSubject } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
@@ -50,6 +51,8 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
   const view = ctx.view;
   const w = windowOf(view, mark);
   const from = w.last + 1;
+  // "“…,” a phrase Ana Ruiz said she still hears": the words after the quote talk about it.
+  if (echoesQuote(view, from)) return null;
   for (let i = from; i <= w.sentEnd && i < from + 18; i++) {
     const v = verbAt(view, i);
     if (!v || v.participle || isPassiveOrInfinitive(view, i)) continue;
@@ -64,6 +67,22 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
     return null;
   }
   return null;
+}
+
+/**
+ * True when the words right after a closing mark name the quotation itself ("…,” a phrase she
+ * still uses", "…,” words that the mayor repeated"): a noun for words, after an article.
+ *
+ * @param view - the paragraph view
+ * @param from - the first token after the closing mark
+ */
+export function echoesQuote(view: ParagraphView, from: number): boolean {
+  let k = from;
+  while (k < view.tokens.length && !(view.tokens[k] as Token).word) k++;
+  const det = view.tokens[k];
+  const noun = view.tokens[k + 1];
+  if (!det || !noun || !/^(a|an|the|words)$/.test(det.lower)) return false;
+  return det.lower === 'words' || MENTION_NOUNS.has(noun.lower) || ECHO_NOUNS.has(noun.lower);
 }
 
 /**

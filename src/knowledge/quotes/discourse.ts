@@ -6,7 +6,7 @@ import type { Entity } from '../types.ts';
 import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
-import { pronounConflict } from '../people/gender.ts';
+import { genderOf, genderOfPronoun, pronounConflict } from '../people/gender.ts';
 
 /** Per-sentence discourse state: who the sentence is about (for pronouns). */
 interface SentenceRecord {
@@ -19,6 +19,8 @@ interface SentenceRecord {
   /** The sentence names some person outside quotation marks. */
   namesPerson: boolean;
   namesAny: boolean;
+  /** Every person the sentence names outside quotation marks. */
+  persons: Entity[];
 }
 
 /** A pronoun's antecedent and how sure the resolution is. */
@@ -51,6 +53,7 @@ export class Discourse {
     const view = ctx.view;
     let namesPerson = false;
     let namesAny = false;
+    const persons: Entity[] = [];
     let subject: Entity | null = null;
     let from = -1;
     const [lo, hi] = sentenceTokens(view, sentence);
@@ -63,6 +66,7 @@ export class Discourse {
       if (m.modifier) continue;
       namesAny = true;
       if (e.kind === 'person') namesPerson = true;
+      if (e.kind === 'person' && !persons.includes(e)) persons.push(e);
     }
     let to = from;
     while (to < view.tokens.length && view.sentence[to] === sentence) to++;
@@ -80,6 +84,7 @@ export class Discourse {
       subject,
       namesPerson,
       namesAny,
+      persons,
     });
   }
 
@@ -152,6 +157,9 @@ export class Discourse {
       if (fits(candidate)) return found(candidate, r, false);
       // "she" after a sentence about a man looks further back; anything else is not safe.
       const conflict = kindFits(candidate) ? pronounConflict(pronoun, candidate) : null;
+      // "Ana Ruiz met Tom Hale. “…,” he said": the other person that sentence names fits.
+      const other = conflict !== null && personal ? onlyFit(r.persons, pronoun, candidate) : null;
+      if (other) return found(other, r, true);
       if (conflict === 'hinted' && hinted === null) {
         hinted = candidate;
         hintedAt = r;
@@ -161,6 +169,20 @@ export class Discourse {
     }
     return found(hinted, hintedAt, true);
   }
+}
+
+/**
+ * The one person of a sentence, other than its subject, whose stated or hinted gender is the
+ * pronoun's; null when there is none or more than one.
+ *
+ * @param persons - the persons the sentence names
+ * @param pronoun - he / she
+ * @param subject - the sentence's subject, already passed over
+ */
+export function onlyFit(persons: readonly Entity[], pronoun: string, subject: Entity | null): Entity | null {
+  const want = genderOfPronoun(pronoun);
+  const fit = persons.filter((p) => p !== subject && want !== null && genderOf(p) === want);
+  return fit.length === 1 ? (fit[0] as Entity) : null;
 }
 
 /**
