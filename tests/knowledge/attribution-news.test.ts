@@ -82,3 +82,23 @@ describe('pronouns and words about the quote', () => {
     expect(speaker).toBe('Tom Hale');
   });
 });
+
+describe('subjects of many words', () => {
+  it('reaches the name before an appositive with a relative clause of its own', () => {
+    const speaker = speakerOf(
+      [
+        '"We expect the line to reopen by Friday," Ana Ruiz, the chief engineer of the Harbor Rail Authority, which runs the line, said on Tuesday.',
+      ],
+      'We expect the line',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+
+  it('gives "they" after two people to neither of them', () => {
+    const speaker = speakerOf(
+      ['Ana Ruiz and Tom Hale both attended the hearing. "We agree on almost nothing," they said.'],
+      'We agree on almost nothing',
+    );
+    expect(speaker).toBeNull();
+  });
+});

@@ -136,7 +136,9 @@ export class Discourse {
       e ? { entity: e, hinted, paragraphsBack: r ? paragraph - r.paragraph : 0 } : none;
     const personal = pronoun === 'he' || pronoun === 'she';
     const kindFits = (e: Entity | null): e is Entity =>
-      e !== null && (personal ? e.kind === 'person' : pronoun === 'it' ? e.kind !== 'person' : true);
+      // "they" is a group or an organisation: "Ana Ruiz and Tom Hale … they said" is neither alone.
+      e !== null &&
+      (personal ? e.kind === 'person' : pronoun === 'it' || pronoun === 'they' ? e.kind !== 'person' : true);
     const fits = (e: Entity | null): e is Entity => kindFits(e) && pronounConflict(pronoun, e) === null;
     const idx = this.at.get(`${paragraph}:${sentence}`) ?? this.records.length;
     // "“…,” said Ana Ruiz; she called it “…”": a speaker already found in this sentence.

@@ -96,7 +96,7 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     while (j > reach && toks[j]?.text !== ',' && !ctx.view.quoted[j] && toks[j]?.text !== '.') j--;
     if (j <= floor || toks[j]?.text !== ',') return null;
     // "Rep. Jo Hart, R-Ky., a member of …, said": the appositive follows the tag.
-    const named = nameBeforePartyTag(ctx, j, floor);
+    const named = nameBeforePartyTag(ctx, j, floor) ?? subjectBeforeAppositives(ctx, j, floor);
     if (named) return named;
     k = j - 1;
     t = toks[k] as Token;
@@ -168,6 +168,39 @@ export function nameBeforePartyTag(ctx: RuleContext, comma: number, floor: numbe
   return person && m && person.kind === 'person' && !m.possessive
     ? { type: 'entity', entity: person, tokenIndex: before - 1 }
     : null;
+}
+
+/**
+ * The subject before a chain of appositives: "Ana Ruiz, the chief engineer of the Rail Authority,
+ * which runs the line, said" (the comma found last opens "which runs the line"; the name stands
+ * before an earlier comma). Only when the token before `comma` is not itself a person, and the
+ * name opens its clause (at the floor or after a comma), up to two more commas back.
+ *
+ * @param ctx - paragraph view and people
+ * @param comma - index of the comma opening the last appositive
+ * @param floor - first token index the subject may use
+ */
+export function subjectBeforeAppositives(ctx: RuleContext, comma: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const near = mentionEntity(ctx, comma - 1);
+  if (near && near.kind === 'person') return null;
+  let j = comma - 1;
+  for (let hops = 0; hops < 2; hops++) {
+    while (j > floor && toks[j]?.text !== ',') {
+      if (ctx.view.quoted[j] || toks[j]?.text === '.' || toks[j]?.text === ';') return null;
+      j--;
+    }
+    if (j <= floor) return null;
+    const e = mentionEntity(ctx, j - 1);
+    const m = ctx.view.mentionOf[j - 1];
+    if (e && m && e.kind === 'person' && !m.possessive) {
+      const first = tokenAt(ctx.view, m.fullStart);
+      const opens = first <= floor || toks[first - 1]?.text === ',' || ctx.view.quoted[first - 1];
+      return opens ? { type: 'entity', entity: e, tokenIndex: j - 1 } : null;
+    }
+    j--;
+  }
+  return null;
 }
 
 /**
