@@ -9,6 +9,8 @@ import type { AttributionRule, Entity } from './types.ts';
 import type { QuoteMark } from './quotes/marks.ts';
 import type { RuleFinding } from './quotes/attribution.ts';
 import { tokenAt, type RuleContext } from './quotes/view.ts';
+import type { Token } from './nlp.ts';
+import { pronounConflict } from './people/gender.ts';
 
 /** Attributions below this are not given a speaker. */
 export const MIN_CONFIDENCE = 0.5;
@@ -41,7 +43,12 @@ const DISTANT_ANTECEDENT_PENALTY = 0.1;
  * Two people of one surname (David and Louise Turpin) and the attribution names the speaker by
  * the surname alone, a pronoun or a role: which of the two is meant rests on resolution alone.
  */
-const SHARED_SURNAME_PENALTY = 0.25;
+const SHARED_SURNAME_PENALTY = 0.2;
+/**
+ * The speaker's own clause refers back to them with the other gender ("Okonjo described her
+ * style" resolved to a Michael): the name was resolved to the wrong person of that name.
+ */
+const OWN_PRONOUN_PENALTY = 0.35;
 /** An organisation taken as the speaker while a person is named closer to the quote. */
 const ORG_OVER_PERSON_PENALTY = 0.35;
 
@@ -61,11 +68,13 @@ export function attributionConfidence(ctx: RuleContext, mark: QuoteMark, found: 
   const paragraph = (found.at?.ctx ?? ctx).view.paragraph.number;
   if (surnameRivalNear(ctx.people.entities, found.speaker, paragraph) && !namedInFull(found))
     c -= SHARED_SURNAME_PENALTY;
+  if (found.at && !found.viaPronoun && ownPronounConflicts(found)) c -= OWN_PRONOUN_PENALTY;
   if (found.speaker.kind !== 'person' && found.at && found.at.ctx === ctx) {
     if (personBetween(ctx, found.at.tokenIndex, tokenAt(ctx.view, mark.open), found.speaker))
       c -= ORG_OVER_PERSON_PENALTY;
   }
-  return Math.max(0, Math.min(1, c));
+  // Rounded: penalties are steps of 0.05, and 0.8 - 0.1 - 0.2 must not fall under 0.5 by a hair.
+  return Math.round(Math.max(0, Math.min(1, c)) * 100) / 100;
 }
 
 /** True when an unquoted mention of another person stands strictly between two tokens of one sentence. */
@@ -132,4 +141,29 @@ function namedInFull(found: RuleFinding): boolean {
   const text = found.at.ctx.view.paragraph.text.slice(m.start, m.end);
   const first = found.speaker?.name.split(/\s+/)[0];
   return first !== undefined && text.split(/\s+/).length >= 2 && text.includes(first);
+}
+
+/** Possessive and reflexive pronouns that refer back to a clause's subject. */
+const BACK_REFERENCES: Readonly<Record<string, string>> = {
+  his: 'he',
+  himself: 'he',
+  her: 'she',
+  herself: 'she',
+};
+
+/**
+ * True when, within a few words after the speaker's name and before a quotation mark, a
+ * possessive or reflexive pronoun of the other gender stands ("Okonjo described her style").
+ */
+function ownPronounConflicts(found: RuleFinding): boolean {
+  if (!found.at || !found.speaker || found.speaker.kind !== 'person') return false;
+  const { ctx, tokenIndex } = found.at;
+  const view = ctx.view;
+  for (let k = tokenIndex + 1; k < view.tokens.length && k <= tokenIndex + 4; k++) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k] || view.sentence[k] !== view.sentence[tokenIndex] || view.mentionOf[k]) return false;
+    const pronoun = BACK_REFERENCES[t.lower];
+    if (pronoun) return pronounConflict(pronoun, found.speaker) !== null;
+  }
+  return false;
 }

@@ -59,3 +59,16 @@ describe('confidence of an attribution', () => {
     expect(full?.confidence).toBe(alone?.confidence);
   });
 });
+
+describe('a name whose own clause contradicts it', () => {
+  it('gives no speaker when "her" right after the name contradicts the man it was resolved to', () => {
+    const q = quoteOf(
+      [
+        'Her son, Martin Adebayo, said the cause was a stroke.',
+        'In a radio interview in 2001, Adebayo described her playing as "church on a Saturday night."',
+      ],
+      'church on a Saturday night',
+    );
+    expect(q?.speaker ?? null).not.toBe('Martin Adebayo');
+  });
+});
