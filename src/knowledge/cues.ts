@@ -27,7 +27,7 @@ import {
   verbAt,
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
-import { DOCUMENT_NOUNS } from './lexicon/cues.ts';
+import { DOCUMENT_NOUNS, RELATIVE_OPENERS } from './lexicon/cues.ts';
 import { isFramingVerb } from './speech-verbs.ts';
 
 export { isFramingVerb };
@@ -176,6 +176,11 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     }
     const t = view.tokens[i] as Token;
     const participle = t.lower.endsWith('ing');
+    if (!participle && hasUnnamedSubject(ctx, i)) {
+      // "what one aide called “…”": the verb's own subject is nobody the article names.
+      const own = subjectBefore(ctx, i, w.sentStart);
+      return own ? { ref: own, rule: 'framed', verb: t.lower } : null;
+    }
     const ref =
       (participle ? null : subjectBefore(ctx, i, w.sentStart)) ??
       (participle ? (participleSubject(ctx, i, w.sentStart) ?? mainSubject(ctx, w.sentStart, i)) : null) ??
@@ -183,6 +188,28 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     return ref ? { ref, rule: 'framed', verb: t.lower } : null;
   }
   return null;
+}
+
+/**
+ * True when a cue verb stands in a relative clause with a subject of its own that names nobody:
+ * "what one aide called", "which critics described as", "that residents dubbed". The clause's
+ * words run back from the verb to "what" / "which" / "that" / "whom" without a name, a pronoun
+ * or a comma.
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the cue verb
+ */
+export function hasUnnamedSubject(ctx: RuleContext, verb: number): boolean {
+  const toks = ctx.view.tokens;
+  let words = 0;
+  for (let k = verb - 1; k >= 0 && k >= verb - 5; k--) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k] || ctx.view.mentionOf[k] || PRONOUNS.has(t.lower)) return false;
+    if (RELATIVE_OPENERS.has(t.lower)) return words > 0;
+    if (t.capital) return false;
+    words++;
+  }
+  return false;
 }
 
 /**

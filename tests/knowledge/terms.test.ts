@@ -34,3 +34,49 @@ describe('words mentioned, not said', () => {
     expect(looksLikeTerm('we will win this fight.')).toBe(false);
   });
 });
+
+describe('words on signs, given names and glosses', () => {
+  it('drops the words on a sign or a banner', () => {
+    const texts = textsOf([
+      'Outside the town hall, parents held signs reading "hands off our swimming pool" for most of the morning.',
+      'The bakery window still has a sign calling it "the best rye bread in the whole valley."',
+    ]);
+    expect(texts).toEqual([]);
+  });
+
+  it('drops a name given with "call … the" or "known as the"', () => {
+    const texts = textsOf([
+      'Ines Varga, whom her teammates call "the Wall", saved two penalties on Sunday.',
+      'The old tram, which drivers know as the "Green Lady," will be retired in June.',
+    ]);
+    expect(texts).toEqual([]);
+  });
+
+  it('drops a gloss after "means"', () => {
+    const texts = textsOf([
+      'The village takes its name from a word that means "the place where cattle cross the river" in the old dialect.',
+    ]);
+    expect(texts).toEqual([]);
+  });
+
+  it('keeps words a person is reported as calling something', () => {
+    const texts = textsOf([
+      'Coach Ines Varga called the referee\'s decision "a disgrace to the sport" on Sunday.',
+    ]);
+    expect(texts).toEqual(['a disgrace to the sport']);
+  });
+});
+
+describe('titles set off by commas', () => {
+  it('drops a title-case album or report name followed by the comma of its appositive', () => {
+    const texts = textsOf([
+      'Her second album, "Night Trains to Carrow Bay," was recorded in a single weekend in a church hall.',
+    ]);
+    expect(texts).toEqual([]);
+  });
+
+  it('still treats a two-word sentence as speech', () => {
+    expect(looksLikeTerm("Wouldn't you?")).toBe(false);
+    expect(looksLikeTerm('Jeopardy!')).toBe(true);
+  });
+});

@@ -119,6 +119,30 @@ export const DOCUMENT_NOUNS = new Set([
   'broadcast',
 ]);
 
+/**
+ * A US legislator's party–state tag set off by commas after the name ("Sen. Ana Li, D-N.M.,",
+ * "Rep. Jo Hart, R-Ky.,"): part of the naming, never a speaker of its own.
+ */
+export const PARTY_STATE_TAG = /^[A-Z]-[A-Z][A-Za-z.]*$/u;
+
+/** Nouns that, after a quotation, talk about its words: "“…,” a remark she later withdrew". */
+export const ECHO_NOUNS = new Set([
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'line',
+  'refrain',
+  'sentiment',
+  'claim',
+  'quote',
+  'quip',
+  'catchphrase',
+]);
+
+/** Words that open a relative clause before its subject ("what one aide called", "which critics call"). */
+export const RELATIVE_OPENERS = new Set(['what', 'which', 'that', 'whom']);
+
 /** Determiners and possessive pronouns that may open a noun phrase between a name and a cue. */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that']);
 
@@ -156,4 +180,69 @@ export const MENTION_NOUNS = new Set([
   'name',
   'named',
   'codenamed',
+  'so-called',
+  // A gloss: "a name that means “love”".
+  'means',
+  'meaning',
+]);
+
+/**
+ * Objects that carry words nobody is reported as saying, and the words that link them to the
+ * quotation: "signs reading “…”", "a banner that said “…”", "a sign calling it “…”".
+ */
+export const INSCRIPTION_NOUNS = new Set([
+  'sign',
+  'signs',
+  'banner',
+  'banners',
+  'placard',
+  'placards',
+  'poster',
+  'posters',
+  'billboard',
+  'billboards',
+  'plaque',
+  'sticker',
+  'stickers',
+  'shirt',
+  'shirts',
+  't-shirt',
+  't-shirts',
+  'graffiti',
+  'mural',
+]);
+export const INSCRIPTION_LINKS = new Set([
+  'reading',
+  'read',
+  'reads',
+  'saying',
+  'said',
+  'says',
+  'that',
+  'which',
+  'calling',
+  'it',
+  'bearing',
+  'with',
+  'the',
+  'words',
+]);
+
+/**
+ * Verbs that give something a name: "whom fans call “the Train”", "known as the “Orrin Belle”",
+ * "dubbed the “…”". With "the" before or opening a short quotation, the quotation is a name.
+ */
+export const NAMING_VERBS = new Set([
+  'call',
+  'calls',
+  'called',
+  'calling',
+  'dub',
+  'dubs',
+  'dubbed',
+  'nickname',
+  'nicknames',
+  'known',
+  'know',
+  'knows',
 ]);

@@ -8,10 +8,11 @@ import type { AttributionRule, Entity, Quote, Span } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
+import { ECHO_NOUNS, MENTION_NOUNS } from '../lexicon/cues.ts';
 import { speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed, documentSubject } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
-import { wordCount, type QuoteMark, type RawQuote } from './marks.ts';
+import { isShortSentence, wordCount, type QuoteMark, type RawQuote } from './marks.ts';
 import {
   indexOfView,
   MAX_LEAD_TOKENS,
@@ -35,7 +36,7 @@ import {
   titleRefEnding,
   verbAt,
 } from './grammar.ts';
-import type { Discourse } from './discourse.ts';
+import type { Discourse, PronounResolution } from './discourse.ts';
 
 /**
  * Trailing and inverted attribution after the closing mark, in the same sentence:
@@ -50,6 +51,8 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
   const view = ctx.view;
   const w = windowOf(view, mark);
   const from = w.last + 1;
+  // "“…,” a phrase Ana Ruiz said she still hears": the words after the quote talk about it.
+  if (echoesQuote(view, from)) return null;
   for (let i = from; i <= w.sentEnd && i < from + 18; i++) {
     const v = verbAt(view, i);
     if (!v || v.participle || isPassiveOrInfinitive(view, i)) continue;
@@ -64,6 +67,22 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
     return null;
   }
   return null;
+}
+
+/**
+ * True when the words right after a closing mark name the quotation itself ("…,” a phrase she
+ * still uses", "…,” words that the mayor repeated"): a noun for words, after an article.
+ *
+ * @param view - the paragraph view
+ * @param from - the first token after the closing mark
+ */
+export function echoesQuote(view: ParagraphView, from: number): boolean {
+  let k = from;
+  while (k < view.tokens.length && !(view.tokens[k] as Token).word) k++;
+  const det = view.tokens[k];
+  const noun = view.tokens[k + 1];
+  if (!det || !noun || !/^(a|an|the|words)$/.test(det.lower)) return false;
+  return det.lower === 'words' || MENTION_NOUNS.has(noun.lower) || ECHO_NOUNS.has(noun.lower);
 }
 
 /**
@@ -201,6 +220,8 @@ export interface RuleFinding {
   /** The token naming the speaker, in the paragraph where the rule found it. */
   at?: { ctx: RuleContext; tokenIndex: number };
   viaPronoun?: boolean;
+  /** How the pronoun was resolved, when the speaker came through one. */
+  pronoun?: PronounResolution;
 }
 
 /** A quotation with its attribution, before ids are assigned. */
@@ -266,11 +287,12 @@ function attributeByRules(
     if (a.ref.type === 'entity')
       return { speaker: a.ref.entity, rule: a.rule, verb: a.verb, at, viaPronoun: false };
     const tok = c.view.tokens[a.ref.tokenIndex] as Token;
-    const e = discourse.resolve(
+    const resolution = discourse.resolveDetail(
       a.ref.pronoun,
       c.view.paragraph.number,
       c.view.sentence[a.ref.tokenIndex] ?? 1,
     );
+    const e = resolution.entity;
     if (!e) return null;
     c.people.addMention(e.id, {
       citation: {
@@ -281,7 +303,7 @@ function attributeByRules(
       start: tok.start,
       end: tok.end,
     });
-    return { speaker: e, rule: a.rule, verb: a.verb, at, viaPronoun: true };
+    return { speaker: e, rule: a.rule, verb: a.verb, at, viaPronoun: true, pronoun: resolution };
   };
 
   const fail: RuleFinding = { speaker: null, rule: null, verb: null };
@@ -315,7 +337,8 @@ function attributeByRules(
   // 4c. `… had “a” by … and “b”`: a fragment in the clause of the previous one, no one new named.
   if (prev && prev.speaker && continuesPreviousClause(ctx, prev.raw.mark, mark))
     return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb };
-  if (short) return fail;
+  // A short quotation is a term unless it is a sentence of its own ("Wouldn't you?").
+  if (short && !isShortSentence(inner)) return fail;
   // The remaining rules only apply to a quotation that opens its sentence.
   const w = windowOf(view, mark);
   const opensSentence = noWordsIn(view, w.sentStart, w.first);

@@ -6,7 +6,7 @@ import type { Entity } from '../types.ts';
 import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
-import { pronounConflict } from '../people/gender.ts';
+import { genderOf, genderOfPronoun, pronounConflict } from '../people/gender.ts';
 
 /** Per-sentence discourse state: who the sentence is about (for pronouns). */
 interface SentenceRecord {
@@ -19,6 +19,17 @@ interface SentenceRecord {
   /** The sentence names some person outside quotation marks. */
   namesPerson: boolean;
   namesAny: boolean;
+  /** Every person the sentence names outside quotation marks. */
+  persons: Entity[];
+}
+
+/** A pronoun's antecedent and how sure the resolution is. */
+export interface PronounResolution {
+  entity: Entity | null;
+  /** Taken although its first name hints the other gender (no better candidate was found). */
+  hinted: boolean;
+  /** Paragraphs between the pronoun and the sentence that gave the antecedent. */
+  paragraphsBack: number;
 }
 
 /**
@@ -42,6 +53,7 @@ export class Discourse {
     const view = ctx.view;
     let namesPerson = false;
     let namesAny = false;
+    const persons: Entity[] = [];
     let subject: Entity | null = null;
     let from = -1;
     const [lo, hi] = sentenceTokens(view, sentence);
@@ -54,6 +66,7 @@ export class Discourse {
       if (m.modifier) continue;
       namesAny = true;
       if (e.kind === 'person') namesPerson = true;
+      if (e.kind === 'person' && !persons.includes(e)) persons.push(e);
     }
     let to = from;
     while (to < view.tokens.length && view.sentence[to] === sentence) to++;
@@ -71,6 +84,7 @@ export class Discourse {
       subject,
       namesPerson,
       namesAny,
+      persons,
     });
   }
 
@@ -104,34 +118,73 @@ export class Discourse {
    * @returns the entity, or null when no safe antecedent exists
    */
   resolve(pronoun: string, paragraph: number, sentence: number): Entity | null {
+    return this.resolveDetail(pronoun, paragraph, sentence).entity;
+  }
+
+  /**
+   * Resolves a pronoun like `resolve`, and says how sure the resolution is: whether the entity
+   * was taken against a first name that hints the other gender, and how many paragraphs back its
+   * sentence stands.
+   *
+   * @param pronoun - he / she / they / it / we
+   * @param paragraph - where the pronoun stands
+   * @param sentence - its sentence
+   */
+  resolveDetail(pronoun: string, paragraph: number, sentence: number): PronounResolution {
+    const none: PronounResolution = { entity: null, hinted: false, paragraphsBack: 0 };
+    const found = (e: Entity | null, r: SentenceRecord | undefined, hinted: boolean): PronounResolution =>
+      e ? { entity: e, hinted, paragraphsBack: r ? paragraph - r.paragraph : 0 } : none;
     const personal = pronoun === 'he' || pronoun === 'she';
     const kindFits = (e: Entity | null): e is Entity =>
-      e !== null && (personal ? e.kind === 'person' : pronoun === 'it' ? e.kind !== 'person' : true);
+      // "they" is a group or an organisation: "Ana Ruiz and Tom Hale … they said" is neither alone.
+      e !== null &&
+      (personal ? e.kind === 'person' : pronoun === 'it' || pronoun === 'they' ? e.kind !== 'person' : true);
     const fits = (e: Entity | null): e is Entity => kindFits(e) && pronounConflict(pronoun, e) === null;
     const idx = this.at.get(`${paragraph}:${sentence}`) ?? this.records.length;
     // "“…,” said Ana Ruiz; she called it “…”": a speaker already found in this sentence.
     const here = this.records[idx];
     if (here && here.paragraph === paragraph && here.sentence === sentence && fits(here.speaker))
-      return here.speaker;
+      return found(here.speaker, here, false);
     const stopParagraph = paragraph - 3;
     // A first name only hints at gender: a hinted mismatch is passed over for an earlier fit, and
     // taken when there is none.
     let hinted: Entity | null = null;
+    let hintedAt: SentenceRecord | undefined;
     for (let k = idx - 1; k >= 0; k--) {
       const r = this.records[k] as SentenceRecord;
-      if (r.paragraph < stopParagraph) return hinted;
+      if (r.paragraph < stopParagraph) break;
       const names = personal ? r.namesPerson : r.namesAny;
       if (!r.speaker && !names) continue;
       const candidate = r.speaker ?? r.subject;
-      if (fits(candidate)) return candidate;
+      if (fits(candidate)) return found(candidate, r, false);
       // "she" after a sentence about a man looks further back; anything else is not safe.
       const conflict = kindFits(candidate) ? pronounConflict(pronoun, candidate) : null;
-      if (conflict === 'hinted' && hinted === null) hinted = candidate;
+      // "Ana Ruiz met Tom Hale. “…,” he said": the other person that sentence names fits.
+      const other = conflict !== null && personal ? onlyFit(r.persons, pronoun, candidate) : null;
+      if (other) return found(other, r, true);
+      if (conflict === 'hinted' && hinted === null) {
+        hinted = candidate;
+        hintedAt = r;
+      }
       if (conflict !== null) continue;
-      return hinted;
+      break;
     }
-    return hinted;
+    return found(hinted, hintedAt, true);
   }
+}
+
+/**
+ * The one person of a sentence, other than its subject, whose stated or hinted gender is the
+ * pronoun's; null when there is none or more than one.
+ *
+ * @param persons - the persons the sentence names
+ * @param pronoun - he / she
+ * @param subject - the sentence's subject, already passed over
+ */
+export function onlyFit(persons: readonly Entity[], pronoun: string, subject: Entity | null): Entity | null {
+  const want = genderOfPronoun(pronoun);
+  const fit = persons.filter((p) => p !== subject && want !== null && genderOf(p) === want);
+  return fit.length === 1 ? (fit[0] as Entity) : null;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Mention } from '../people.ts';
 import { AUXILIARIES, isRoleNoun } from '../people.ts';
 import { isFramingVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
 import { kinReferent } from '../people/anaphora.ts';
-import { AFFILIATION_PREPOSITIONS, DETERMINERS } from '../lexicon/cues.ts';
+import { AFFILIATION_PREPOSITIONS, DETERMINERS, PARTY_STATE_TAG } from '../lexicon/cues.ts';
 import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } from '../lexicon/grammar.ts';
 import {
   MAX_APPOSITIVE_TOKENS,
@@ -71,6 +71,11 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   if (k < floor) return null;
   let t = toks[k] as Token;
   if (ctx.view.quoted[k]) return null;
+  if (t.text === ',') {
+    // "Rep. Jo Hart, R-Ky., said": the tag belongs to the name before it.
+    const named = nameBeforePartyTag(ctx, k, floor);
+    if (named) return named;
+  }
   if (
     t.text === ',' &&
     k - 1 >= floor &&
@@ -90,6 +95,9 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     const reach = Math.max(floor, k - MAX_APPOSITIVE_TOKENS);
     while (j > reach && toks[j]?.text !== ',' && !ctx.view.quoted[j] && toks[j]?.text !== '.') j--;
     if (j <= floor || toks[j]?.text !== ',') return null;
+    // "Rep. Jo Hart, R-Ky., a member of …, said": the appositive follows the tag.
+    const named = nameBeforePartyTag(ctx, j, floor) ?? subjectBeforeAppositives(ctx, j, floor);
+    if (named) return named;
     k = j - 1;
     t = toks[k] as Token;
     if (!t || ctx.view.quoted[k]) return null;
@@ -136,6 +144,63 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return titleRefEnding(ctx, k, floor);
+}
+
+/**
+ * The person named right before a party–state tag that ends at a comma: in "Rep. Jo Hart,
+ * R-Ky., said" the tag "R-Ky." ends at the comma before "said"; Jo Hart is the subject.
+ *
+ * @param ctx - paragraph view and people
+ * @param comma - index of the comma after the tag
+ * @param floor - first token index the name may use
+ */
+export function nameBeforePartyTag(ctx: RuleContext, comma: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let e = comma - 1;
+  const dot = toks[e]?.text === '.';
+  if (dot) e--;
+  const tag = toks[e];
+  if (!tag || !tag.word || !PARTY_STATE_TAG.test(tag.text + (dot ? '.' : ''))) return null;
+  const before = e - 1;
+  if (before - 1 < floor || toks[before]?.text !== ',') return null;
+  const person = mentionEntity(ctx, before - 1);
+  const m = ctx.view.mentionOf[before - 1];
+  return person && m && person.kind === 'person' && !m.possessive
+    ? { type: 'entity', entity: person, tokenIndex: before - 1 }
+    : null;
+}
+
+/**
+ * The subject before a chain of appositives: "Ana Ruiz, the chief engineer of the Rail Authority,
+ * which runs the line, said" (the comma found last opens "which runs the line"; the name stands
+ * before an earlier comma). Only when the token before `comma` is not itself a person, and the
+ * name opens its clause (at the floor or after a comma), up to two more commas back.
+ *
+ * @param ctx - paragraph view and people
+ * @param comma - index of the comma opening the last appositive
+ * @param floor - first token index the subject may use
+ */
+export function subjectBeforeAppositives(ctx: RuleContext, comma: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const near = mentionEntity(ctx, comma - 1);
+  if (near && near.kind === 'person') return null;
+  let j = comma - 1;
+  for (let hops = 0; hops < 2; hops++) {
+    while (j > floor && toks[j]?.text !== ',') {
+      if (ctx.view.quoted[j] || toks[j]?.text === '.' || toks[j]?.text === ';') return null;
+      j--;
+    }
+    if (j <= floor) return null;
+    const e = mentionEntity(ctx, j - 1);
+    const m = ctx.view.mentionOf[j - 1];
+    if (e && m && e.kind === 'person' && !m.possessive) {
+      const first = tokenAt(ctx.view, m.fullStart);
+      const opens = first <= floor || toks[first - 1]?.text === ',' || ctx.view.quoted[first - 1];
+      return opens ? { type: 'entity', entity: e, tokenIndex: j - 1 } : null;
+    }
+    j--;
+  }
+  return null;
 }
 
 /**

@@ -168,13 +168,28 @@ function wordCount(text: string): number {
  */
 export function looksLikeTerm(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length <= 2) return true;
+  if (words.length <= 2) return !isShortSentence(text);
   return (
     words.length <= 6 &&
-    // A title may end a sentence or a list ("… and “Sports Anime Today.”"); a question may not.
-    (!/[.!?,;]\s*$/.test(text.trim()) || (words.length >= 2 && /[^.]\.\s*$/.test(text.trim()))) &&
+    // A title may end a sentence or a list ("… and “Sports Anime Today.”"), or stand before the
+    // comma of an appositive ("her album, “Blue Hours on Dover Street,” was"); a question may not.
+    (!/[.!?,;]\s*$/.test(text.trim()) || (words.length >= 2 && /[^.,][.,]\s*$/.test(text.trim()))) &&
     words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(of|the|a|an|and|in|on|for|to|with)$/.test(w))
   );
+}
+
+/**
+ * True for a two-word sentence someone says ("Wouldn't you?", "Absolutely not."): it opens with
+ * a capital, ends with a full stop, question or exclamation mark, and its last word is lowercase
+ * (a title or a name, "Jeopardy!", "Sports Today.", is capitalised throughout).
+ *
+ * @param text - the words inside the marks
+ */
+export function isShortSentence(text: string): boolean {
+  const t = text.trim();
+  const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length !== 2 || !/[.?!]$/.test(t)) return false;
+  return /^\p{Lu}/u.test(words[0] as string) && /^\p{Ll}/u.test(words[1] as string);
 }
 
 /** Words in a quotation (exported for the extractor's filters). */

@@ -7,6 +7,7 @@ import type { AttributionRule, Entity } from '../types.ts';
 import { tokenize, type Token } from '../nlp.ts';
 import type { Mention, PeopleIndex } from '../people.ts';
 import type { QuoteMark } from './marks.ts';
+import { PARTY_STATE_TAG } from '../lexicon/cues.ts';
 
 /** The longest appositive between a name and its verb, in tokens. */
 export const MAX_APPOSITIVE_TOKENS = 40;
@@ -91,9 +92,14 @@ export interface RuleContext {
   view: ParagraphView;
 }
 
+/**
+ * The entity a token names, outside quotation marks. A party–state tag ("R-Texas") is part of a
+ * legislator's naming and never an entity of its own, whatever the name scanner made of it.
+ */
 export function mentionEntity(ctx: RuleContext, idx: number): Entity | null {
   const m = ctx.view.mentionOf[idx];
   if (!m || m.quoted) return null;
+  if (PARTY_STATE_TAG.test(ctx.view.paragraph.text.slice(m.start, m.end))) return null;
   return ctx.people.byId.get(m.entityId) ?? null;
 }
 
