@@ -12,6 +12,7 @@ import { COUNTRY_ACRONYMS, HONORIFICS, ORG_WORDS, TITLE_WORDS } from '../lexicon
 import { AUXILIARIES } from '../lexicon/grammar.ts';
 import { isAcronym, isStrongSpeechVerb, orderOf, scanSentence, type Candidate } from './scan.ts';
 import { appositiveAfter, appositiveBefore, isRoleNoun, roleBefore, roleHead } from './roles.ts';
+import { describedPhrases, introducesSpeaker, type DescribedPhrase } from './described.ts';
 
 /** An entity being built. */
 interface Draft {
@@ -414,6 +415,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (lead) addRole(d, lead, c.paragraph);
     }
   }
+  const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions);
   for (const d of drafts) {
     if (d.kind === 'person') {
       const parts = d.name.split(/\s+/);
@@ -441,7 +443,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       roles: d.roles,
       mentions: d.mentions.sort((a, b) => a.citation.paragraph - b.citation.paragraph || a.start - b.start),
     }));
-  const byId = new Map(entities.map((e) => [e.id, e]));
+  // Described speakers resolve like entities but are not listed among the article's entities.
+  const byId = new Map([...entities, ...described].map((e) => [e.id, e]));
   const draftById = new Map([...idOf].map(([d, id]) => [id, d]));
 
   const resolveName = (text: string, paragraph: number, offset: number): Entity | null => {
@@ -534,4 +537,148 @@ function mergeDrafts(
   const kept = drafts.filter((d) => !merges.has(d));
   drafts.length = 0;
   drafts.push(...kept);
+}
+
+/** What a description names: an entity the article names, or a described speaker. */
+type DescribedTarget = { draft: Draft } | { entity: Entity };
+
+/**
+ * Described speakers and descriptions of named bodies in a speaker's slot. "the agency said"
+ * names the organisation with that word in its name (the one mentioned last), "the council said"
+ * the body described before with that head; "a neighbour", "one resident", "police" and a
+ * specific public body ("the town council") are new described speakers. A definite person noun
+ * ("the coach said") is left to the role lookup.
+ *
+ * @returns the described speakers (their mentions are added to `mentions`)
+ */
+function linkDescribed(
+  article: Article,
+  sentenceTokens: ReadonlyMap<string, Token[]>,
+  quoted: QuotedRanges,
+  drafts: Draft[],
+  idOf: ReadonlyMap<Draft, string>,
+  mentions: Map<number, Mention[]>,
+): Entity[] {
+  const out: Entity[] = [];
+  const byHead = new Map<string, DescribedTarget>();
+  const used = new Set(idOf.values());
+  // Lookups computed once (articles may have thousands of mentions): each entity's mention
+  // orders, and the first person holding a role with a given head noun.
+  const ordersOf = new Map<string, number[]>();
+  for (const list of mentions.values())
+    for (const m of list) {
+      const orders = ordersOf.get(m.entityId);
+      if (orders) orders.push(m.order);
+      else ordersOf.set(m.entityId, [m.order]);
+    }
+  for (const list of ordersOf.values()) list.sort((a, b) => a - b);
+  const roleFrom = new Map<string, number>();
+  for (const d of drafts)
+    if (d.kind === 'person')
+      for (const r of d.roles) {
+        const h = roleHead(r.text);
+        roleFrom.set(h, Math.min(roleFrom.get(h) ?? Infinity, d.firstOrder));
+      }
+  for (const p of article.paragraphs) {
+    const ranges = quoted.get(p.number) ?? [];
+    const inQuote = (o: number): boolean => ranges.some(([a, b]) => o >= a && o < b);
+    for (const s of p.sentences) {
+      const toks = sentenceTokens.get(`${p.number}:${s.index}`);
+      if (!toks) continue;
+      for (const ph of describedPhrases(toks, p.text, inQuote)) {
+        const order = orderOf(p.number, ph.start);
+        let target: DescribedTarget | null =
+          namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null;
+        if (!target) {
+          const held = (roleFrom.get(ph.head) ?? Infinity) < order;
+          const e = introducesSpeaker(ph, held) ? newDescribed(ph, article, p.number, used) : null;
+          if (!e) continue;
+          out.push(e);
+          target = { entity: e };
+        }
+        byHead.set(ph.head, target);
+        const id = 'draft' in target ? (idOf.get(target.draft) as string) : target.entity.id;
+        const kind = 'draft' in target ? target.draft.kind : target.entity.kind;
+        const span: Span = {
+          citation: { article: article.id, paragraph: p.number, sentence: s.index },
+          start: ph.start,
+          end: ph.end,
+        };
+        ('draft' in target ? target.draft.mentions : target.entity.mentions).push(span);
+        const list = mentions.get(p.number) ?? [];
+        list.push({
+          entityId: id,
+          kind,
+          paragraph: p.number,
+          sentence: s.index,
+          start: ph.start,
+          end: ph.end,
+          fullStart: ph.start,
+          possessive: false,
+          modifier: false,
+          quoted: false,
+          order,
+        });
+        mentions.set(p.number, list);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The named organisation a description refers to: "police" the article's "Police", "the agency"
+ * the organisation with every word of the description in its name, mentioned last before it.
+ */
+function namedBody(
+  ph: DescribedPhrase,
+  drafts: readonly Draft[],
+  order: number,
+  ordersOf: ReadonlyMap<string, number[]>,
+  idOf: ReadonlyMap<Draft, string>,
+): DescribedTarget | null {
+  if (ph.plural && !ph.definite) {
+    const same = drafts.find((d) => d.kind !== 'person' && d.name.toLowerCase() === ph.text.toLowerCase());
+    return same ? { draft: same } : null;
+  }
+  if (!ph.definite || !ph.body) return null;
+  const phraseWords = ph.text.toLowerCase().split(/\s+/).slice(1);
+  let best: { d: Draft; at: number } | null = null;
+  for (const d of drafts) {
+    if (d.kind === 'person' || d.firstOrder > order) continue;
+    const words = d.name.toLowerCase().split(/\s+/);
+    if (!phraseWords.every((w) => words.includes(w))) continue;
+    const at = lastBefore(ordersOf.get(idOf.get(d) as string) ?? [], order, d.firstOrder);
+    if (!best || at > best.at) best = { d, at };
+  }
+  return best ? { draft: best.d } : null;
+}
+
+/** A new described speaker, named by its description. */
+function newDescribed(ph: DescribedPhrase, article: Article, paragraph: number, used: Set<string>): Entity {
+  let id = `${article.id}#${slug(ph.text)}`;
+  for (let n = 2; used.has(id); n++) id = `${article.id}#${slug(ph.text)}-${n}`;
+  used.add(id);
+  const kind: EntityKind = ph.body ? 'organization' : ph.plural ? 'group' : 'person';
+  return {
+    id,
+    article: article.id,
+    kind,
+    name: ph.text,
+    aliases: [],
+    roles: [{ text: ph.text, citation: { article: article.id, paragraph } }],
+    mentions: [],
+  };
+}
+
+/** The largest value of a sorted list below a bound, or `fallback` (binary search). */
+function lastBefore(sorted: readonly number[], bound: number, fallback: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? Math.max(sorted[lo - 1] as number, fallback) : fallback;
 }
