@@ -63,3 +63,15 @@ describe('gender as the article shows it', () => {
     expect(e && genderOf(e)).toBe('female');
   });
 });
+
+describe('a pronoun in the sentence of its antecedent', () => {
+  it('reads "X, who …, said he had" as X, not the speaker of the paragraph before', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        '"We asked for years," said Nora Pike, a farmer.',
+        'Councillor Owen Rudd, who represents the valley, said he wanted "a full report by May."',
+      ]),
+    );
+    expect(k.quotes.find((q) => q.text.includes('full report'))?.speaker).toBe('Owen Rudd');
+  });
+});

@@ -115,6 +115,12 @@ export const TITLE_WORDS = new Set([
 
 /** Lowercase nouns that name a role, beyond the agent-noun suffixes. */
 export const ROLE_NOUNS = new Set([
+  'referee',
+  'umpire',
+  'trainee',
+  'employee',
+  'appointee',
+  'nominee',
   'delegate',
   'councillor',
   'councilor',

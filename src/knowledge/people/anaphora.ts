@@ -54,3 +54,22 @@ function lastMentionBefore(e: Entity, paragraph: number, offset: number): Span |
   }
   return lo > 0 ? (ms[lo - 1] as Span) : null;
 }
+
+/**
+ * Whether a pronoun names the subject of its own sentence: "X said he had asked …", "X, who
+ * runs the farm, told reporters she …". The subject must stand before the pronoun and fit it
+ * (a person for he / she, no stated gender against it).
+ *
+ * @param subject - the sentence's subject, if any
+ * @param subjectAt - its token index
+ * @param pronounAt - the pronoun's token index
+ * @param fits - whether an entity can be the pronoun's referent
+ */
+export function sameSentenceSubject(
+  subject: Entity | null,
+  subjectAt: number,
+  pronounAt: number,
+  fits: (e: Entity | null) => boolean,
+): subject is Entity {
+  return subject !== null && subjectAt >= 0 && subjectAt < pronounAt && fits(subject);
+}

@@ -11,7 +11,16 @@ import { middleNameMerges, shortFormMerges } from '../short-forms.ts';
 import { COUNTRY_ACRONYMS, HONORIFICS, ORG_WORDS, TITLE_WORDS } from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
 import { isAcronym, isStrongSpeechVerb, orderOf, scanSentence, type Candidate } from './scan.ts';
-import { appositiveAfter, appositiveBefore, isRoleNoun, roleBefore, roleHead } from './roles.ts';
+import {
+  ageMatches,
+  ageRole,
+  appositiveAfter,
+  appositiveBefore,
+  isAgeNoun,
+  isRoleNoun,
+  roleBefore,
+  roleHead,
+} from './roles.ts';
 import { describedPhrases, introducesSpeaker, type DescribedPhrase } from './described.ts';
 
 /** An entity being built. */
@@ -406,6 +415,10 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       const surname = d.nameTokens.length > 0 ? (d.name.split(/\s+/).pop() as string) : d.name;
       if (titleWords.length > 0 && d.kind === 'person') d.aliases.add(`${titleWords.join(' ')} ${surname}`);
     }
+    if (d.kind === 'person') {
+      const age = ageRole(c);
+      if (age) addRole(d, age, c.paragraph);
+    }
     if (c.nameTokens.length > 1 || d.kind !== 'person') {
       const pre = roleBefore(c);
       if (pre) addRole(d, pre, c.paragraph);
@@ -481,23 +494,20 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       const roleWords = e.roles.map((r) => r.text.toLowerCase());
       // Every word of the phrase must appear in one role ("the foreign minister" vs "Russian
       // Foreign Minister"), and the head must be the role's head noun.
-      const ok = e.roles.some(
-        (_, k) => roleHeads[k] === head && words.every((w) => (roleWords[k] as string).includes(w)),
-      );
+      const ok = isAgeNoun(head)
+        ? e.roles.some((r) => ageMatches(head, r.text))
+        : e.roles.some(
+            (_, k) => roleHeads[k] === head && words.every((w) => (roleWords[k] as string).includes(w)),
+          );
       if (!ok) continue;
       const d = draftById.get(e.id) as Draft;
       if (d.firstOrder > order) continue;
-      const last = Math.max(
-        ...(mentions.get(paragraph) ?? [])
-          .filter((m) => m.entityId === e.id && m.order < order)
-          .map((m) => m.order),
-        d.firstOrder,
-      );
-      hits.push({ e, last });
+      const here = (mentions.get(paragraph) ?? [])
+        .filter((m) => m.entityId === e.id && m.order < order)
+        .map((m) => m.order);
+      hits.push({ e, last: here.length > 0 ? Math.max(...here) : -1 });
     }
-    if (hits.length === 0) return null;
-    hits.sort((a, b) => b.last - a.last);
-    return (hits[0] as { e: Entity }).e;
+    return roleHolder(hits);
   };
 
   const addMention = (entityId: string, span: Span): void => {
@@ -681,4 +691,19 @@ function lastBefore(sorted: readonly number[], bound: number, fallback: number):
     else hi = mid;
   }
   return lo > 0 ? Math.max(sorted[lo - 1] as number, fallback) : fallback;
+}
+
+/**
+ * Who "the coach" is when the article gave that role to several people: the one named in this
+ * paragraph before it, the latest if both are. With none of them named here the reference is
+ * not safe (null). One holder of the role is always it.
+ *
+ * @param hits - the role's holders with their last mention in this paragraph before the noun (-1: none)
+ */
+export function roleHolder(hits: readonly { e: Entity; last: number }[]): Entity | null {
+  if (hits.length === 0) return null;
+  if (hits.length === 1) return (hits[0] as { e: Entity }).e;
+  const sorted = [...hits].sort((a, b) => b.last - a.last);
+  const top = sorted[0] as { e: Entity; last: number };
+  return top.last >= 0 ? top.e : null;
 }

@@ -233,6 +233,26 @@ export function isProperTagged(tags: ReadonlySet<string>): boolean {
   );
 }
 
+/**
+ * "Prosecutor Eleanor Fitch told the jury": a role noun that is capitalised only because it opens
+ * the sentence, before a name of two or more words, is the person's title.
+ *
+ * @param seq - the capitalised sequence
+ * @param seqFrom - index of its first token in the sentence
+ * @param sentenceTokens - the sentence's tokens
+ */
+export function sentenceInitialRole(
+  seq: readonly Token[],
+  seqFrom: number,
+  sentenceTokens: readonly Token[],
+): boolean {
+  const first = seq[0];
+  if (!first || seq.length < 3 || first.possessive) return false;
+  const before = sentenceTokens[seqFrom - 1];
+  if (before && before.word) return false;
+  return isRoleNoun(first.lower) && !ORG_WORDS.has(first.lower) && !lexiconTags(first.lower).has('FirstName');
+}
+
 /** Separates honorific and capitalised title from the name in a sequence. */
 export function splitTitle(
   seq: Token[],
@@ -256,6 +276,7 @@ export function splitTitle(
     for (let k = 0; k < seq.length - 1; k++) {
       if (TITLE_WORDS.has((seq[k] as Token).lower)) t = k;
     }
+    if (t < 0 && sentenceInitialRole(seq, seqFrom, sentenceTokens)) t = 0;
     if (t >= 0) {
       let end = t;
       // "Secretary of State John Kerry": the "of X" belongs to the title.

@@ -270,6 +270,7 @@ function attributeByRules(
       a.ref.pronoun,
       c.view.paragraph.number,
       c.view.sentence[a.ref.tokenIndex] ?? 1,
+      a.ref.tokenIndex,
     );
     if (!e) return null;
     c.people.addMention(e.id, {

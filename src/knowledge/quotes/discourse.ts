@@ -7,6 +7,7 @@ import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
+import { sameSentenceSubject } from '../people/anaphora.ts';
 
 /** Per-sentence discourse state: who the sentence is about (for pronouns). */
 interface SentenceRecord {
@@ -16,6 +17,8 @@ interface SentenceRecord {
   speaker: Entity | null;
   /** The first name in subject position (not after a preposition, not possessive). */
   subject: Entity | null;
+  /** Token index of that subject in its paragraph view (-1: none). */
+  subjectAt: number;
   /** The sentence names some person outside quotation marks. */
   namesPerson: boolean;
   namesAny: boolean;
@@ -43,6 +46,7 @@ export class Discourse {
     let namesPerson = false;
     let namesAny = false;
     let subject: Entity | null = null;
+    let subjectAt = -1;
     let from = -1;
     const [lo, hi] = sentenceTokens(view, sentence);
     for (let i = lo; i < hi; i++) {
@@ -59,7 +63,10 @@ export class Discourse {
     while (to < view.tokens.length && view.sentence[to] === sentence) to++;
     if (from >= 0) {
       const ref = mainSubject(ctx, from, to);
-      if (ref && ref.type === 'entity') subject = ref.entity;
+      if (ref && ref.type === 'entity') {
+        subject = ref.entity;
+        subjectAt = ref.tokenIndex;
+      }
     }
     const key = `${view.paragraph.number}:${sentence}`;
     if (!this.at.has(key)) this.at.set(key, this.records.length);
@@ -69,6 +76,7 @@ export class Discourse {
       sentence,
       speaker: accordingToSource(ctx, lo, hi),
       subject,
+      subjectAt,
       namesPerson,
       namesAny,
     });
@@ -101,9 +109,10 @@ export class Discourse {
    * @param pronoun - he / she / they / it / we
    * @param paragraph - where the pronoun stands
    * @param sentence - its sentence
+   * @param tokenIndex - the pronoun's token index in its paragraph view, when known
    * @returns the entity, or null when no safe antecedent exists
    */
-  resolve(pronoun: string, paragraph: number, sentence: number): Entity | null {
+  resolve(pronoun: string, paragraph: number, sentence: number, tokenIndex = -1): Entity | null {
     const personal = pronoun === 'he' || pronoun === 'she';
     const kindFits = (e: Entity | null): e is Entity =>
       e !== null && (personal ? e.kind === 'person' : pronoun === 'it' ? e.kind !== 'person' : true);
@@ -113,6 +122,10 @@ export class Discourse {
     const here = this.records[idx];
     if (here && here.paragraph === paragraph && here.sentence === sentence && fits(here.speaker))
       return here.speaker;
+    // "Councillor Rhys Morgan, who represents Orrin, said he had asked for …": the subject of
+    // the pronoun's own sentence, named before it (people/anaphora.ts).
+    if (here && here.paragraph === paragraph && here.sentence === sentence && tokenIndex >= 0)
+      if (sameSentenceSubject(here.subject, here.subjectAt, tokenIndex, fits)) return here.subject;
     const stopParagraph = paragraph - 3;
     // A first name only hints at gender: a hinted mismatch is passed over for an earlier fit, and
     // taken when there is none.
