@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractKnowledge } from '../../src/knowledge/extract.ts';
-import { ageMatches, isRoleNoun } from '../../src/knowledge/people/roles.ts';
+import { ageMatches, isPartyTag, isRoleNoun, roleHead } from '../../src/knowledge/people/roles.ts';
 import { roleHolder } from '../../src/knowledge/people/resolve.ts';
 import type { Entity } from '../../src/knowledge/types.ts';
 import { makeArticle } from './make-article.ts';
@@ -82,5 +82,32 @@ describe('a role held by two people', () => {
       '"We were tired and it showed," the coach said.',
     ];
     expect(speakerOf(paragraphs, 'tired')).toBeNull();
+  });
+});
+
+describe('abbreviated ranks and party tags', () => {
+  it('writes an abbreviated rank out, so "the senator" names "Sen. X"', () => {
+    expect(roleHead('Sen.')).toBe('senator');
+    const paragraphs = [
+      'Sen. Hal Brecker, R-Ore., the chair of the water panel, opened the hearing.',
+      '"We are out of time on this," the senator said.',
+    ];
+    expect(speakerOf(paragraphs, 'out of time')).toBe('Hal Brecker');
+  });
+
+  it('reads a party-and-state tag as neither a person nor a role', () => {
+    expect(isPartyTag('R-Ore.')).toBe(true);
+    expect(isPartyTag('D-N.M.')).toBe(true);
+    expect(isPartyTag('Jean-Luc')).toBe(false);
+    const k = knowledge([
+      'Sen. Hal Brecker, R-Ore., the chair of the water panel, said the dam "must stay."',
+    ]);
+    expect(k.entities.map((e) => e.name)).toEqual(['Hal Brecker']);
+    expect(k.entities[0]?.roles.map((r) => r.text)).toContain('the chair of the water panel');
+  });
+
+  it('takes a stated age as evidence of a person the lexicon does not know', () => {
+    const k = knowledge(['Dembe Okello, 29, told the court he had "never held a gun."']);
+    expect(k.quotes[0]?.speaker).toBe('Dembe Okello');
   });
 });

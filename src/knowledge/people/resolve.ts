@@ -18,8 +18,10 @@ import {
   appositiveBefore,
   isAgeNoun,
   isRoleNoun,
+  isPartyTag,
   roleBefore,
   roleHead,
+  roleWords as roleWordsOf,
 } from './roles.ts';
 import { describedPhrases, introducesSpeaker, type DescribedPhrase } from './described.ts';
 
@@ -102,6 +104,8 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
     )
       return true;
   }
+  // "Kofi Mensah, 36," / "36-year-old Kofi Mensah": only people are given an age.
+  if (c.nameTokens.length > 1 && ageRole(c) !== null) return true;
   // "ranger Ana Ruiz", and "Actor Ana Ruiz" at the start of a sentence.
   const roleCase = prev !== undefined && (!prev.capital || c.tokenIndex === 1);
   if (prev && prev.word && roleCase && isRoleNoun(prev.lower) && !ORG_WORDS.has(prev.lower)) return true;
@@ -193,6 +197,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   for (const c of candidates) {
     if (c.nameTokens.length > 1 && isPartOfLonger(c)) continue;
     if (c.kind === 'skip' || c.kind === 'place') continue;
+    if (isPartyTag(c.name)) continue;
     if (c.nameTokens.length === 1 && definedAcronyms.has(c.name.toLowerCase())) continue;
     if (c.kind === 'person' && c.nameTokens.length > 1)
       candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
@@ -285,7 +290,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       lastFull.set(d, c);
       continue;
     }
-    if (!singles.has(c)) continue;
+    if (!singles.has(c) || isPartyTag(c.name)) continue;
     const acr = acronymOf.get(c.name.toLowerCase());
     if (acr) {
       candEntity.set(c, acr);
@@ -491,7 +496,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     for (const e of entities) {
       if (e.kind !== 'person') continue;
       const roleHeads = e.roles.map((r) => roleHead(r.text));
-      const roleWords = e.roles.map((r) => r.text.toLowerCase());
+      const roleWords = e.roles.map((r) => roleWordsOf(r.text).join(' '));
       // Every word of the phrase must appear in one role ("the foreign minister" vs "Russian
       // Foreign Minister"), and the head must be the role's head noun.
       const ok = isAgeNoun(head)

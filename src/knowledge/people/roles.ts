@@ -12,6 +12,7 @@ import {
   STOP,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
+import { RANK_EXPANSIONS } from '../lexicon/abbreviations.ts';
 import type { Candidate } from './scan.ts';
 
 /**
@@ -40,10 +41,26 @@ export function isRoleNoun(word: string): boolean {
  * @param role - the role text
  */
 export function roleHead(role: string): string {
-  const words = role.toLowerCase().split(/\s+/);
+  const words = roleWords(role);
   const cut = words.findIndex((w) => /^(to|of|at|for|in|with|on|from|who|which|and|,)$/.test(w));
   const head = cut > 0 ? words.slice(0, cut) : words;
-  return (head[head.length - 1] ?? '').replace(/[,;.]$/, '');
+  return head[head.length - 1] ?? '';
+}
+
+/** A role's words, lowercase, abbreviated ranks written out ("Sen." -> "senator"). */
+export function roleWords(role: string): string[] {
+  return role
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => {
+      const bare = w.replace(/[,;.]$/, '');
+      return RANK_EXPANSIONS.get(bare) ?? bare;
+    });
+}
+
+/** A party-and-state tag after a politician's name: "D-N.M.", "R-Ky.", "I-Vt.". */
+export function isPartyTag(text: string): boolean {
+  return /^[DRI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*$/.test(text);
 }
 
 /** Lowercase role words right before a name: "White House press secretary Josh Earnest". */
@@ -111,6 +128,11 @@ export function appositiveAfter(c: Candidate): string | null {
   const toks = c.tokens;
   if (toks[c.tokenEnd]?.text !== ',') return null;
   let k = c.tokenEnd + 1;
+  // "Maria Ortega, D-N.M., the chair of …": the party tag is not the role.
+  if (isPartyTag(toks[k]?.text ?? '')) {
+    const dot = toks[k + 1]?.text === '.' ? 1 : 0;
+    if (toks[k + 1 + dot]?.text === ',') k += 2 + dot;
+  }
   const first = toks[k];
   if (!first || !first.word) return null;
   if (/^\d/.test(first.text) || isSpeechVerb(first.lower)) return null;
