@@ -1110,3 +1110,31 @@ export const PUBLIC_BODY_NOUNS = new Set([
   'army',
   'campaign',
 ]);
+
+/**
+ * Legal-form words that end a company's full name ("Ford Motor Company", "Brisco Foods Inc."):
+ * news names the company in full once and by its short name after, and the short name is how
+ * it is quoted.
+ */
+export const CORPORATE_DESIGNATORS = new Set([
+  'company',
+  'co.',
+  'co',
+  'corporation',
+  'corp.',
+  'corp',
+  'incorporated',
+  'inc.',
+  'inc',
+  'ltd',
+  'ltd.',
+  'limited',
+  'plc',
+  'llc',
+  'ag',
+  'gmbh',
+  'holdings',
+]);
+
+/** Month names the lexicon does not tag as dates (they are also a verb and a modal). */
+export const AMBIGUOUS_MONTHS = new Set(['march', 'may']);

@@ -8,7 +8,13 @@ import type { Entity, EntityKind, Role, Span } from '../types.ts';
 import { lexiconTags, tokenize, type Token } from '../nlp.ts';
 import { isSpeechVerb } from '../speech-verbs.ts';
 import { middleNameMerges, shortFormMerges } from '../short-forms.ts';
-import { COUNTRY_ACRONYMS, HONORIFICS, ORG_WORDS, TITLE_WORDS } from '../lexicon/people.ts';
+import {
+  CORPORATE_DESIGNATORS,
+  COUNTRY_ACRONYMS,
+  HONORIFICS,
+  ORG_WORDS,
+  TITLE_WORDS,
+} from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
 import { isAcronym, isStrongSpeechVerb, orderOf, scanSentence, type Candidate } from './scan.ts';
 import {
@@ -330,7 +336,14 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     nameCount.set(o.name, (nameCount.get(o.name) ?? 0) + 1);
     if (!o.initialOnly) midSentence.set(o.name, (midSentence.get(o.name) ?? 0) + 1);
   }
+  // "Harwick said" after "Harwick Paper Company": the company's short name (see shortCompanyName).
+  const companyOf = companiesByFirstWord(drafts);
   for (const c of pending) {
+    const company = c.nameTokens.length === 1 ? companyOf.get(c.name.toLowerCase()) : undefined;
+    if (company) {
+      candEntity.set(c, company);
+      continue;
+    }
     if (c.initialOnly && !personEvidence(c, candidates)) {
       // Sentence-initial only: believe it when the word also appears capitalised mid-sentence.
       const elsewhere = (midSentence.get(c.name) ?? 0) > 0;
@@ -442,6 +455,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (parts.length > 2 && parts[0] && surname && lexiconTags(parts[0]).has('FirstName'))
         d.aliases.add(`${parts[0]} ${surname}`);
     }
+    if (d.kind === 'organization') shortCompanyName(d);
     if (d.kind !== 'person' && isAcronym(d.name)) {
       // "CSTO" first, expansion later: the expansion becomes the name.
       for (const [acr, owner] of acronymOf) if (owner === d) d.aliases.add(acr.toUpperCase());
@@ -711,4 +725,39 @@ export function roleHolder(hits: readonly { e: Entity; last: number }[]): Entity
   const sorted = [...hits].sort((a, b) => b.last - a.last);
   const top = sorted[0] as { e: Entity; last: number };
   return top.last >= 0 ? top.e : null;
+}
+
+/**
+ * "Ford Motor Company" named "Ford" after: a company whose full name ends in a legal form and
+ * that the article also calls by the first word(s) of that name goes by the short name, the
+ * full one becoming an alias.
+ */
+function shortCompanyName(d: Draft): void {
+  const words = d.name.split(/\s+/);
+  if (words.length < 2 || !CORPORATE_DESIGNATORS.has((words[words.length - 1] as string).toLowerCase()))
+    return;
+  const short = [...d.aliases]
+    .filter((a) => !isAcronym(a) && d.name.startsWith(`${a} `))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!short) return;
+  d.aliases.add(d.name);
+  d.aliases.delete(short);
+  d.name = short;
+}
+
+/** Companies with a legal-form name ("Harwick Paper Company") by their first word, when only one has it. */
+function companiesByFirstWord(drafts: readonly Draft[]): Map<string, Draft> {
+  const out = new Map<string, Draft>();
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'organization') continue;
+    const words = d.name.split(/\s+/);
+    const last = (words[words.length - 1] as string).toLowerCase();
+    if (words.length < 2 || !CORPORATE_DESIGNATORS.has(last)) continue;
+    const first = (words[0] as string).toLowerCase();
+    if (seen.has(first)) out.delete(first);
+    else out.set(first, d);
+    seen.add(first);
+  }
+  return out;
 }

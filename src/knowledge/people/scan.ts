@@ -13,6 +13,7 @@ import {
   KNOWN_GROUPS,
   NAME_PARTICLES,
   OPENER_WORDS,
+  AMBIGUOUS_MONTHS,
   ORG_CONNECTORS,
   ORG_WORDS,
   PLACE_WORDS,
@@ -150,7 +151,9 @@ export function scanSentence(
         !next.capital &&
         isCapWord(after) &&
         after !== undefined &&
-        after.start - next.end <= 1
+        after.start - next.end <= 1 &&
+        // "the Agency on February 21": a date after the connector is not part of the name.
+        !isDateWord(after, tokens[j + 3])
       ) {
         if (NAME_PARTICLES.has(next.lower)) {
           j += 2;
@@ -360,4 +363,10 @@ export function isNounish(word: string): boolean {
 export function isStrongSpeechVerb(word: string): boolean {
   const v = speechVerb(word);
   return v !== null && !v.weak;
+}
+
+/** A month or weekday ("February", "Monday", and "March 3" / "May 12" before a number). */
+export function isDateWord(t: Token, next: Token | undefined): boolean {
+  if (lexiconTags(t.lower).has('Date')) return true;
+  return AMBIGUOUS_MONTHS.has(t.lower) && next !== undefined && /^\d/.test(next.text);
 }
