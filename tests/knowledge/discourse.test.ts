@@ -75,3 +75,27 @@ describe('a pronoun in the sentence of its antecedent', () => {
     expect(k.quotes.find((q) => q.text.includes('full report'))?.speaker).toBe('Owen Rudd');
   });
 });
+
+describe('a sentence about one person named with a possessive', () => {
+  it('lets "she" in the next paragraph name that person', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Violinist Ruth Amsel played her last concert in Vienna. Her pupil, Jonas Brill, sat in the front row.',
+        'Amsel’s recording of the partitas sold a million copies.',
+        'In a late interview she called the partitas "a lifetime of homework."',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).toBe('Ruth Amsel');
+  });
+
+  it('does not take the owner of a role as the topic ("Amsel’s pupil argued")', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Violinist Ruth Amsel played her last concert in Vienna. Her pupil, Lena Brill, sat in the front row.',
+        'Amsel’s pupil argued with the organisers for an hour.',
+        'In the evening she called the hall "cold as a cellar."',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).not.toBe('Ruth Amsel');
+  });
+});

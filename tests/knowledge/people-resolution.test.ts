@@ -54,3 +54,23 @@ describe('an organisation named two ways', () => {
     expect(k.entities.map((e) => e.name)).toContain('Coastal Safety Board');
   });
 });
+
+describe('a person known by two names', () => {
+  it('takes a birth name before the name the article uses as one person', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Born Margit Ellen Sorensen in a fishing village, Anna Haller sang in harbour bars as a girl.',
+        'She later said the bars taught her "to sing over anything."',
+      ]),
+    );
+    const haller = k.entities.find((e) => e.name === 'Anna Haller');
+    expect(haller?.aliases).toContain('Margit Ellen Sorensen');
+    expect(k.entities.filter((e) => e.kind === 'person')).toHaveLength(1);
+    expect(k.quotes[0]?.speaker).toBe('Anna Haller');
+  });
+
+  it('reads "X, born Y," the same way', () => {
+    const k = extractKnowledge(makeArticle(['Anna Haller, born Margit Sorensen, died on Sunday.']));
+    expect(k.entities.find((e) => e.name === 'Anna Haller')?.aliases).toContain('Margit Sorensen');
+  });
+});

@@ -5,6 +5,8 @@
  */
 import type { Entity, Span } from '../types.ts';
 import { KINSHIP_NOUNS } from '../lexicon/people.ts';
+import type { RuleContext } from '../quotes/view.ts';
+import { isRoleNoun } from './roles.ts';
 import { genderOf, genderOfWord } from './gender.ts';
 
 /**
@@ -72,4 +74,36 @@ export function sameSentenceSubject(
   fits: (e: Entity | null) => boolean,
 ): subject is Entity {
   return subject !== null && subjectAt >= 0 && subjectAt < pronounAt && fits(subject);
+}
+
+/**
+ * The person a sentence with no named subject is about: its only person, named with a
+ * possessive before a thing ("Vale's biggest hit spent …"), so a "she" in the next sentence can
+ * name her. Null when the possessive owns a role ("Smith's lawyer argued …": the lawyer acts) or
+ * the sentence names anyone else.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function possessiveTopic(ctx: RuleContext, from: number, to: number): Entity | null {
+  const view = ctx.view;
+  let found: Entity | null = null;
+  for (let k = from; k < to; k++) {
+    const m = view.mentionOf[k];
+    if (!m || view.quoted[k]) continue;
+    const e = ctx.people.byId.get(m.entityId);
+    if (!e) continue;
+    if (found && found.id !== e.id) return null;
+    if (e.kind !== 'person' || !m.possessive) return null;
+    let j = k + 1;
+    while (j < to && view.mentionOf[j] === m) j++;
+    const owned = view.tokens
+      .slice(j, j + 3)
+      .find((t) => t.word && !/^(biggest|first|last|new|own)$/.test(t.lower));
+    if (!owned || isRoleNoun(owned.lower)) return null;
+    found = e;
+    k = j - 1;
+  }
+  return found;
 }

@@ -110,6 +110,8 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
     )
       return true;
   }
+  // "born Dorothy Ann Pickering", "née Pickering": only people have birth names.
+  if (prev && /^(born|née|nee)$/.test(prev.lower)) return true;
   // "Kofi Mensah, 36," / "36-year-old Kofi Mensah": only people are given an age.
   if (c.nameTokens.length > 1 && ageRole(c) !== null) return true;
   // "ranger Ana Ruiz", and "Actor Ana Ruiz" at the start of a sentence.
@@ -360,6 +362,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
 
   // Short and long forms of one organisation ("Fed" / "Federal Reserve") are one entity.
   mergeDrafts(shortFormMerges(drafts), drafts, candEntity, byKey);
+  // "Born Dorothy Pickering, Vale began …": a birth name is an alias of the person.
+  mergeDrafts(birthNameMerges(candidates, candEntity), drafts, candEntity, byKey);
 
   // 3. Roles, aliases, mentions.
   const mentions = new Map<number, Mention[]>();
@@ -758,6 +762,40 @@ function companiesByFirstWord(drafts: readonly Draft[]): Map<string, Draft> {
     if (seen.has(first)) out.delete(first);
     else out.set(first, d);
     seen.add(first);
+  }
+  return out;
+}
+
+/**
+ * Birth names: "Born Dorothy Ann Pickering in …, Vale began …", "Vale, born Dorothy Pickering,"
+ * and "Dora Vale (née Pickering)" name one person twice. Returns each birth-name draft with the
+ * draft of the name the article goes by.
+ */
+function birthNameMerges(
+  candidates: readonly Candidate[],
+  candEntity: ReadonlyMap<Candidate, Draft>,
+): Map<Draft, Draft> {
+  const out = new Map<Draft, Draft>();
+  const bySentence = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.paragraph}:${c.sentence}`;
+    const list = bySentence.get(key);
+    if (list) list.push(c);
+    else bySentence.set(key, [c]);
+  }
+  for (const c of candidates) {
+    const born = c.tokens[c.tokenIndex - 1];
+    if (!born || !/^(born|née|nee)$/i.test(born.lower)) continue;
+    const birth = candEntity.get(c);
+    if (!born || !birth || birth.kind !== 'person' || !/^(born|née|nee)$/i.test(born.lower)) continue;
+    const same = bySentence.get(`${c.paragraph}:${c.sentence}`) ?? [];
+    const opens = c.tokenIndex === 1;
+    // Sentence-initial "Born X …, Y": the first person after the clause's comma; else the name before ", born".
+    const owner = opens
+      ? same.find((o) => o.order > c.order && !o.possessive && o.tokens[o.tokenIndex - 1]?.text === ',')
+      : [...same].reverse().find((o) => o.order < c.order && o.tokenEnd >= c.tokenIndex - 2);
+    const d = owner ? candEntity.get(owner) : undefined;
+    if (d && d !== birth && d.kind === 'person' && !out.has(birth)) out.set(birth, d);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
-import { sameSentenceSubject } from '../people/anaphora.ts';
+import { possessiveTopic, sameSentenceSubject } from '../people/anaphora.ts';
 
 /** Per-sentence discourse state: who the sentence is about (for pronouns). */
 interface SentenceRecord {
@@ -67,6 +67,8 @@ export class Discourse {
         subject = ref.entity;
         subjectAt = ref.tokenIndex;
       }
+      // "Vale's biggest hit spent nine weeks at number one": the one person the sentence is about.
+      subject ??= possessiveTopic(ctx, from, to);
     }
     const key = `${view.paragraph.number}:${sentence}`;
     if (!this.at.has(key)) this.at.set(key, this.records.length);
