@@ -99,3 +99,25 @@ describe('a sentence about one person named with a possessive', () => {
     expect(k.quotes[0]?.speaker).not.toBe('Ruth Amsel');
   });
 });
+
+describe('he and she across several people', () => {
+  it('takes the other person of the sentence when the subject’s gender disagrees', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Mayor Tom Ellery thanked nurse Jane Olsen for her work during the floods.',
+        '"We slept at the hospital for three nights," she said.',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).toBe('Jane Olsen');
+  });
+
+  it('does not guess between two other people of that gender', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Mayor Tom Ellery thanked nurses Jane Olsen and Mary Pike for their work.',
+        '"We slept at the hospital for three nights," she said.',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).toBeNull();
+  });
+});

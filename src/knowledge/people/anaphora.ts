@@ -7,7 +7,7 @@ import type { Entity, Span } from '../types.ts';
 import { KINSHIP_NOUNS } from '../lexicon/people.ts';
 import type { RuleContext } from '../quotes/view.ts';
 import { isRoleNoun } from './roles.ts';
-import { genderOf, genderOfWord } from './gender.ts';
+import { genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 
 /**
  * The person "the <family noun>" refers to at a position: among people named before it with the
@@ -106,4 +106,30 @@ export function possessiveTopic(ctx: RuleContext, from: number, to: number): Ent
     k = j - 1;
   }
   return found;
+}
+
+/**
+ * When a he / she cannot be a sentence's subject (its gender disagrees), the one other person
+ * that sentence names whose gender, stated or hinted, is the pronoun's; null when there is none
+ * or more than one.
+ *
+ * @param pronoun - he / she
+ * @param persons - the people the sentence names
+ * @param subject - the subject that did not fit
+ */
+export function genderedOther(
+  pronoun: string,
+  persons: readonly Entity[],
+  subject: Entity | null,
+): Entity | null {
+  const want = genderOfPronoun(pronoun);
+  if (!want) return null;
+  const hits = persons.filter((e) => e !== subject && genderOf(e) === want);
+  return hits.length === 1 ? (hits[0] as Entity) : null;
+}
+
+/** How many of a sentence's people have the gender of a he / she. */
+export function genderedCount(pronoun: string, persons: readonly Entity[]): number {
+  const want = genderOfPronoun(pronoun);
+  return want ? persons.filter((e) => genderOf(e) === want).length : 0;
 }

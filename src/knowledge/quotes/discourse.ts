@@ -7,7 +7,7 @@ import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
-import { possessiveTopic, sameSentenceSubject } from '../people/anaphora.ts';
+import { genderedCount, genderedOther, possessiveTopic, sameSentenceSubject } from '../people/anaphora.ts';
 
 /** Per-sentence discourse state: who the sentence is about (for pronouns). */
 interface SentenceRecord {
@@ -22,6 +22,8 @@ interface SentenceRecord {
   /** The sentence names some person outside quotation marks. */
   namesPerson: boolean;
   namesAny: boolean;
+  /** The people the sentence names outside quotation marks, not as possessives. */
+  persons: Entity[];
 }
 
 /**
@@ -48,6 +50,7 @@ export class Discourse {
     let subject: Entity | null = null;
     let subjectAt = -1;
     let from = -1;
+    const persons: Entity[] = [];
     const [lo, hi] = sentenceTokens(view, sentence);
     for (let i = lo; i < hi; i++) {
       if (view.sentence[i] !== sentence) continue;
@@ -58,6 +61,7 @@ export class Discourse {
       if (m.modifier) continue;
       namesAny = true;
       if (e.kind === 'person') namesPerson = true;
+      if (e.kind === 'person' && !m.possessive && !persons.includes(e)) persons.push(e);
     }
     let to = from;
     while (to < view.tokens.length && view.sentence[to] === sentence) to++;
@@ -81,6 +85,7 @@ export class Discourse {
       subjectAt,
       namesPerson,
       namesAny,
+      persons,
     });
   }
 
@@ -141,6 +146,12 @@ export class Discourse {
       if (fits(candidate)) return candidate;
       // "she" after a sentence about a man looks further back; anything else is not safe.
       const conflict = kindFits(candidate) ? pronounConflict(pronoun, candidate) : null;
+      // "Mayor Tom Ellery thanked nurse Jane Olsen …. “…,” she said": the one other person of that
+      // sentence whose gender is the pronoun's.
+      const other = conflict !== null ? genderedOther(pronoun, r.persons, candidate) : null;
+      if (other) return other;
+      // Two such people: nobody is safe.
+      if (other === null && conflict !== null && genderedCount(pronoun, r.persons) > 1) return null;
       if (conflict === 'hinted' && hinted === null) hinted = candidate;
       if (conflict !== null) continue;
       return hinted;
