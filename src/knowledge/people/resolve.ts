@@ -613,8 +613,11 @@ function linkDescribed(
         roleFrom.set(h, Math.min(roleFrom.get(h) ?? Infinity, d.firstOrder));
       }
   for (const p of article.paragraphs) {
-    const ranges = quoted.get(p.number) ?? [];
-    const inQuote = (o: number): boolean => ranges.some(([a, b]) => o >= a && o < b);
+    const ranges = [...(quoted.get(p.number) ?? [])].sort((x, y) => x[0] - y[0]);
+    const starts = ranges.map((r) => r[0]);
+    const reach: number[] = [];
+    for (const r of ranges) reach.push(Math.max(r[1], reach[reach.length - 1] ?? -1));
+    const inQuote = (o: number): boolean => insideRange(starts, reach, o);
     for (const s of p.sentences) {
       const toks = sentenceTokens.get(`${p.number}:${s.index}`);
       if (!toks) continue;
@@ -798,4 +801,19 @@ function birthNameMerges(
     if (d && d !== birth && d.kind === 'person' && !out.has(birth)) out.set(birth, d);
   }
   return out;
+}
+
+/**
+ * Whether an offset lies inside one of some ranges: `starts` sorted, `reach[i]` the furthest end
+ * among the first i + 1 ranges (nested quotations included). Binary search.
+ */
+function insideRange(starts: readonly number[], reach: readonly number[], offset: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && offset < (reach[lo - 1] as number);
 }
