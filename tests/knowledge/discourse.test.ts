@@ -63,3 +63,61 @@ describe('gender as the article shows it', () => {
     expect(e && genderOf(e)).toBe('female');
   });
 });
+
+describe('a pronoun in the sentence of its antecedent', () => {
+  it('reads "X, who …, said he had" as X, not the speaker of the paragraph before', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        '"We asked for years," said Nora Pike, a farmer.',
+        'Councillor Owen Rudd, who represents the valley, said he wanted "a full report by May."',
+      ]),
+    );
+    expect(k.quotes.find((q) => q.text.includes('full report'))?.speaker).toBe('Owen Rudd');
+  });
+});
+
+describe('a sentence about one person named with a possessive', () => {
+  it('lets "she" in the next paragraph name that person', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Violinist Ruth Amsel played her last concert in Vienna. Her pupil, Jonas Brill, sat in the front row.',
+        'Amsel’s recording of the partitas sold a million copies.',
+        'In a late interview she called the partitas "a lifetime of homework."',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).toBe('Ruth Amsel');
+  });
+
+  it('does not take the owner of a role as the topic ("Amsel’s pupil argued")', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Violinist Ruth Amsel played her last concert in Vienna. Her pupil, Lena Brill, sat in the front row.',
+        'Amsel’s pupil argued with the organisers for an hour.',
+        'In the evening she called the hall "cold as a cellar."',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).not.toBe('Ruth Amsel');
+  });
+});
+
+describe('he and she across several people', () => {
+  it('takes the other person of the sentence when the subject’s gender disagrees', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Mayor Tom Ellery thanked nurse Jane Olsen for her work during the floods.',
+        '"We slept at the hospital for three nights," she said.',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).toBe('Jane Olsen');
+  });
+
+  it('does not guess between two other people of that gender', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Mayor Tom Ellery thanked nurses Jane Olsen and Mary Pike for their work.',
+        '"We slept at the hospital for three nights," she said.',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).toBeNull();
+  });
+});

@@ -22,3 +22,55 @@ describe('names that are also common words or places', () => {
     expect(k.quotes[0]?.speaker).toBe('Tovin Marsh');
   });
 });
+
+describe('an organisation named two ways', () => {
+  it('quotes a company by the short name the article uses after its full legal name', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Harwick Paper Company said on Monday it would close its mill in Dunley.',
+        '"The mill has lost money for six years," Harwick said in a statement.',
+      ]),
+    );
+    const harwick = k.entities.find((e) => e.kind === 'organization');
+    expect(harwick?.name).toBe('Harwick');
+    expect(harwick?.aliases).toContain('Harwick Paper Company');
+    expect(k.quotes[0]?.speaker).toBe('Harwick');
+  });
+
+  it('keeps a full name that is not a company with a legal form', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'The Lowland Rail Authority said trains would run late.',
+        'Lowland said repairs "take time."',
+      ]),
+    );
+    expect(k.entities.some((e) => e.name === 'Lowland Rail Authority')).toBe(true);
+  });
+
+  it('does not take a date after "on" into an organisation name', () => {
+    const k = extractKnowledge(
+      makeArticle(['The firm told the Coastal Safety Board on March 3 that the hull had cracked.']),
+    );
+    expect(k.entities.map((e) => e.name)).toContain('Coastal Safety Board');
+  });
+});
+
+describe('a person known by two names', () => {
+  it('takes a birth name before the name the article uses as one person', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Born Margit Ellen Sorensen in a fishing village, Anna Haller sang in harbour bars as a girl.',
+        'She later said the bars taught her "to sing over anything."',
+      ]),
+    );
+    const haller = k.entities.find((e) => e.name === 'Anna Haller');
+    expect(haller?.aliases).toContain('Margit Ellen Sorensen');
+    expect(k.entities.filter((e) => e.kind === 'person')).toHaveLength(1);
+    expect(k.quotes[0]?.speaker).toBe('Anna Haller');
+  });
+
+  it('reads "X, born Y," the same way', () => {
+    const k = extractKnowledge(makeArticle(['Anna Haller, born Margit Sorensen, died on Sunday.']));
+    expect(k.entities.find((e) => e.name === 'Anna Haller')?.aliases).toContain('Margit Sorensen');
+  });
+});

@@ -250,3 +250,29 @@ export const DOTTED: ReadonlySet<string> = new Set([
   ...DOTTED_WORDS,
   ...[...TITLE_ABBREVIATIONS].map((a) => `${a}.`),
 ]);
+
+/** What an abbreviated rank stands for, so "the senator" can name "Sen. X" ("sen" -> "senator"). */
+export const RANK_EXPANSIONS: ReadonlyMap<string, string> = new Map([
+  ['sen', 'senator'],
+  ['rep', 'representative'],
+  ['gov', 'governor'],
+  ['lt', 'lieutenant'],
+  ['col', 'colonel'],
+  ['sgt', 'sergeant'],
+  ['gen', 'general'],
+  ['capt', 'captain'],
+  ['maj', 'major'],
+  ['adm', 'admiral'],
+  ['cmdr', 'commander'],
+  ['rev', 'reverend'],
+  ['pres', 'president'],
+  ['supt', 'superintendent'],
+  ['det', 'detective'],
+  ['insp', 'inspector'],
+  ['cpl', 'corporal'],
+  ['pvt', 'private'],
+  ['brig', 'brigadier'],
+  ['amb', 'ambassador'],
+  ['prof', 'professor'],
+  ['dr', 'doctor'],
+]);

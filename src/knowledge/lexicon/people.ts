@@ -115,6 +115,12 @@ export const TITLE_WORDS = new Set([
 
 /** Lowercase nouns that name a role, beyond the agent-noun suffixes. */
 export const ROLE_NOUNS = new Set([
+  'referee',
+  'umpire',
+  'trainee',
+  'employee',
+  'appointee',
+  'nominee',
   'delegate',
   'councillor',
   'councilor',
@@ -981,3 +987,154 @@ export const KINSHIP_NOUNS = new Set([
   'widower',
   'parent',
 ]);
+
+/**
+ * Described speakers (a speaker the article does not name): the words that open such a
+ * description ("a neighbour", "one resident", "another witness", "the town council").
+ */
+export const DESCRIPTION_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'the']);
+
+/** Lowercase modifiers of a collective speaker ("local officials", "federal prosecutors"). */
+export const DESCRIPTION_MODIFIERS = new Set([
+  'local',
+  'federal',
+  'state',
+  'regional',
+  'senior',
+  'city',
+  'county',
+  'provincial',
+  'national',
+  'military',
+  'government',
+  'health',
+  'election',
+  'hospital',
+  'school',
+  'company',
+  'rescue',
+  'security',
+  'other',
+]);
+
+/**
+ * Plural and collective nouns that speak without a determiner ("police said", "according to
+ * officials", "residents said").
+ */
+export const COLLECTIVE_SPEAKERS = new Set([
+  'police',
+  'officials',
+  'authorities',
+  'witnesses',
+  'residents',
+  'investigators',
+  'prosecutors',
+  'doctors',
+  'firefighters',
+  'rescuers',
+  'officers',
+  'analysts',
+  'experts',
+  'critics',
+  'organisers',
+  'organizers',
+  'activists',
+  'protesters',
+  'campaigners',
+  'villagers',
+  'locals',
+  'neighbours',
+  'neighbors',
+  'relatives',
+  'paramedics',
+  'scientists',
+  'researchers',
+  'forecasters',
+  'sources',
+]);
+
+/** Nouns for a person that are not roles but describe a speaker ("a local man", "one passenger"). */
+export const PERSON_NOUNS = new Set([
+  'man',
+  'woman',
+  'boy',
+  'girl',
+  'teenager',
+  'person',
+  'local',
+  'villager',
+  'passenger',
+  'resident',
+  'neighbour',
+  'neighbor',
+  'witness',
+  'eyewitness',
+  'source',
+  'bystander',
+  'customer',
+  'patient',
+  'parent',
+  'mother',
+  'father',
+]);
+
+/**
+ * Public bodies a report may name only by a description ("the town council", "the regional
+ * development ministry", "police"): a definite description with one of these heads is a speaker
+ * even when the article gives no proper name for it.
+ */
+export const PUBLIC_BODY_NOUNS = new Set([
+  'council',
+  'ministry',
+  'government',
+  'police',
+  'department',
+  'court',
+  'committee',
+  'board',
+  'commission',
+  'agency',
+  'authority',
+  'authorities',
+  'administration',
+  'office',
+  'union',
+  'association',
+  'federation',
+  'club',
+  'school',
+  'hospital',
+  'university',
+  'embassy',
+  'military',
+  'army',
+  'campaign',
+]);
+
+/**
+ * Legal-form words that end a company's full name ("Ford Motor Company", "Brisco Foods Inc."):
+ * news names the company in full once and by its short name after, and the short name is how
+ * it is quoted.
+ */
+export const CORPORATE_DESIGNATORS = new Set([
+  'company',
+  'co.',
+  'co',
+  'corporation',
+  'corp.',
+  'corp',
+  'incorporated',
+  'inc.',
+  'inc',
+  'ltd',
+  'ltd.',
+  'limited',
+  'plc',
+  'llc',
+  'ag',
+  'gmbh',
+  'holdings',
+]);
+
+/** Month names the lexicon does not tag as dates (they are also a verb and a modal). */
+export const AMBIGUOUS_MONTHS = new Set(['march', 'may']);

@@ -5,7 +5,9 @@
  */
 import type { Entity, Span } from '../types.ts';
 import { KINSHIP_NOUNS } from '../lexicon/people.ts';
-import { genderOf, genderOfWord } from './gender.ts';
+import type { RuleContext } from '../quotes/view.ts';
+import { isRoleNoun } from './roles.ts';
+import { genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 
 /**
  * The person "the <family noun>" refers to at a position: among people named before it with the
@@ -53,4 +55,81 @@ function lastMentionBefore(e: Entity, paragraph: number, offset: number): Span |
     else hi = mid;
   }
   return lo > 0 ? (ms[lo - 1] as Span) : null;
+}
+
+/**
+ * Whether a pronoun names the subject of its own sentence: "X said he had asked …", "X, who
+ * runs the farm, told reporters she …". The subject must stand before the pronoun and fit it
+ * (a person for he / she, no stated gender against it).
+ *
+ * @param subject - the sentence's subject, if any
+ * @param subjectAt - its token index
+ * @param pronounAt - the pronoun's token index
+ * @param fits - whether an entity can be the pronoun's referent
+ */
+export function sameSentenceSubject(
+  subject: Entity | null,
+  subjectAt: number,
+  pronounAt: number,
+  fits: (e: Entity | null) => boolean,
+): subject is Entity {
+  return subject !== null && subjectAt >= 0 && subjectAt < pronounAt && fits(subject);
+}
+
+/**
+ * The person a sentence with no named subject is about: its only person, named with a
+ * possessive before a thing ("Vale's biggest hit spent …"), so a "she" in the next sentence can
+ * name her. Null when the possessive owns a role ("Smith's lawyer argued …": the lawyer acts) or
+ * the sentence names anyone else.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function possessiveTopic(ctx: RuleContext, from: number, to: number): Entity | null {
+  const view = ctx.view;
+  let found: Entity | null = null;
+  for (let k = from; k < to; k++) {
+    const m = view.mentionOf[k];
+    if (!m || view.quoted[k]) continue;
+    const e = ctx.people.byId.get(m.entityId);
+    if (!e) continue;
+    if (found && found.id !== e.id) return null;
+    if (e.kind !== 'person' || !m.possessive) return null;
+    let j = k + 1;
+    while (j < to && view.mentionOf[j] === m) j++;
+    const owned = view.tokens
+      .slice(j, j + 3)
+      .find((t) => t.word && !/^(biggest|first|last|new|own)$/.test(t.lower));
+    if (!owned || isRoleNoun(owned.lower)) return null;
+    found = e;
+    k = j - 1;
+  }
+  return found;
+}
+
+/**
+ * When a he / she cannot be a sentence's subject (its gender disagrees), the one other person
+ * that sentence names whose gender, stated or hinted, is the pronoun's; null when there is none
+ * or more than one.
+ *
+ * @param pronoun - he / she
+ * @param persons - the people the sentence names
+ * @param subject - the subject that did not fit
+ */
+export function genderedOther(
+  pronoun: string,
+  persons: readonly Entity[],
+  subject: Entity | null,
+): Entity | null {
+  const want = genderOfPronoun(pronoun);
+  if (!want) return null;
+  const hits = persons.filter((e) => e !== subject && genderOf(e) === want);
+  return hits.length === 1 ? (hits[0] as Entity) : null;
+}
+
+/** How many of a sentence's people have the gender of a he / she. */
+export function genderedCount(pronoun: string, persons: readonly Entity[]): number {
+  const want = genderOfPronoun(pronoun);
+  return want ? persons.filter((e) => genderOf(e) === want).length : 0;
 }

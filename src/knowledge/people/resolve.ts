@@ -8,10 +8,28 @@ import type { Entity, EntityKind, Role, Span } from '../types.ts';
 import { lexiconTags, tokenize, type Token } from '../nlp.ts';
 import { isSpeechVerb } from '../speech-verbs.ts';
 import { middleNameMerges, shortFormMerges } from '../short-forms.ts';
-import { COUNTRY_ACRONYMS, HONORIFICS, ORG_WORDS, TITLE_WORDS } from '../lexicon/people.ts';
+import {
+  CORPORATE_DESIGNATORS,
+  COUNTRY_ACRONYMS,
+  HONORIFICS,
+  ORG_WORDS,
+  TITLE_WORDS,
+} from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
 import { isAcronym, isStrongSpeechVerb, orderOf, scanSentence, type Candidate } from './scan.ts';
-import { appositiveAfter, appositiveBefore, isRoleNoun, roleBefore, roleHead } from './roles.ts';
+import {
+  ageMatches,
+  ageRole,
+  appositiveAfter,
+  appositiveBefore,
+  isAgeNoun,
+  isRoleNoun,
+  isPartyTag,
+  roleBefore,
+  roleHead,
+  roleWords as roleWordsOf,
+} from './roles.ts';
+import { describedPhrases, introducesSpeaker, type DescribedPhrase } from './described.ts';
 
 /** An entity being built. */
 interface Draft {
@@ -92,6 +110,10 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
     )
       return true;
   }
+  // "born Dorothy Ann Pickering", "née Pickering": only people have birth names.
+  if (prev && /^(born|née|nee)$/.test(prev.lower)) return true;
+  // "Kofi Mensah, 36," / "36-year-old Kofi Mensah": only people are given an age.
+  if (c.nameTokens.length > 1 && ageRole(c) !== null) return true;
   // "ranger Ana Ruiz", and "Actor Ana Ruiz" at the start of a sentence.
   const roleCase = prev !== undefined && (!prev.capital || c.tokenIndex === 1);
   if (prev && prev.word && roleCase && isRoleNoun(prev.lower) && !ORG_WORDS.has(prev.lower)) return true;
@@ -183,6 +205,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   for (const c of candidates) {
     if (c.nameTokens.length > 1 && isPartOfLonger(c)) continue;
     if (c.kind === 'skip' || c.kind === 'place') continue;
+    if (isPartyTag(c.name)) continue;
     if (c.nameTokens.length === 1 && definedAcronyms.has(c.name.toLowerCase())) continue;
     if (c.kind === 'person' && c.nameTokens.length > 1)
       candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
@@ -275,7 +298,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       lastFull.set(d, c);
       continue;
     }
-    if (!singles.has(c)) continue;
+    if (!singles.has(c) || isPartyTag(c.name)) continue;
     const acr = acronymOf.get(c.name.toLowerCase());
     if (acr) {
       candEntity.set(c, acr);
@@ -315,7 +338,14 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     nameCount.set(o.name, (nameCount.get(o.name) ?? 0) + 1);
     if (!o.initialOnly) midSentence.set(o.name, (midSentence.get(o.name) ?? 0) + 1);
   }
+  // "Harwick said" after "Harwick Paper Company": the company's short name (see shortCompanyName).
+  const companyOf = companiesByFirstWord(drafts);
   for (const c of pending) {
+    const company = c.nameTokens.length === 1 ? companyOf.get(c.name.toLowerCase()) : undefined;
+    if (company) {
+      candEntity.set(c, company);
+      continue;
+    }
     if (c.initialOnly && !personEvidence(c, candidates)) {
       // Sentence-initial only: believe it when the word also appears capitalised mid-sentence.
       const elsewhere = (midSentence.get(c.name) ?? 0) > 0;
@@ -332,6 +362,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
 
   // Short and long forms of one organisation ("Fed" / "Federal Reserve") are one entity.
   mergeDrafts(shortFormMerges(drafts), drafts, candEntity, byKey);
+  // "Born Dorothy Pickering, Vale began …": a birth name is an alias of the person.
+  mergeDrafts(birthNameMerges(candidates, candEntity), drafts, candEntity, byKey);
 
   // 3. Roles, aliases, mentions.
   const mentions = new Map<number, Mention[]>();
@@ -405,6 +437,10 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       const surname = d.nameTokens.length > 0 ? (d.name.split(/\s+/).pop() as string) : d.name;
       if (titleWords.length > 0 && d.kind === 'person') d.aliases.add(`${titleWords.join(' ')} ${surname}`);
     }
+    if (d.kind === 'person') {
+      const age = ageRole(c);
+      if (age) addRole(d, age, c.paragraph);
+    }
     if (c.nameTokens.length > 1 || d.kind !== 'person') {
       const pre = roleBefore(c);
       if (pre) addRole(d, pre, c.paragraph);
@@ -414,6 +450,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (lead) addRole(d, lead, c.paragraph);
     }
   }
+  const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions);
   for (const d of drafts) {
     if (d.kind === 'person') {
       const parts = d.name.split(/\s+/);
@@ -422,6 +459,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (parts.length > 2 && parts[0] && surname && lexiconTags(parts[0]).has('FirstName'))
         d.aliases.add(`${parts[0]} ${surname}`);
     }
+    if (d.kind === 'organization') shortCompanyName(d);
     if (d.kind !== 'person' && isAcronym(d.name)) {
       // "CSTO" first, expansion later: the expansion becomes the name.
       for (const [acr, owner] of acronymOf) if (owner === d) d.aliases.add(acr.toUpperCase());
@@ -441,7 +479,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       roles: d.roles,
       mentions: d.mentions.sort((a, b) => a.citation.paragraph - b.citation.paragraph || a.start - b.start),
     }));
-  const byId = new Map(entities.map((e) => [e.id, e]));
+  // Described speakers resolve like entities but are not listed among the article's entities.
+  const byId = new Map([...entities, ...described].map((e) => [e.id, e]));
   const draftById = new Map([...idOf].map(([d, id]) => [id, d]));
 
   const resolveName = (text: string, paragraph: number, offset: number): Entity | null => {
@@ -475,26 +514,23 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     for (const e of entities) {
       if (e.kind !== 'person') continue;
       const roleHeads = e.roles.map((r) => roleHead(r.text));
-      const roleWords = e.roles.map((r) => r.text.toLowerCase());
+      const roleWords = e.roles.map((r) => roleWordsOf(r.text).join(' '));
       // Every word of the phrase must appear in one role ("the foreign minister" vs "Russian
       // Foreign Minister"), and the head must be the role's head noun.
-      const ok = e.roles.some(
-        (_, k) => roleHeads[k] === head && words.every((w) => (roleWords[k] as string).includes(w)),
-      );
+      const ok = isAgeNoun(head)
+        ? e.roles.some((r) => ageMatches(head, r.text))
+        : e.roles.some(
+            (_, k) => roleHeads[k] === head && words.every((w) => (roleWords[k] as string).includes(w)),
+          );
       if (!ok) continue;
       const d = draftById.get(e.id) as Draft;
       if (d.firstOrder > order) continue;
-      const last = Math.max(
-        ...(mentions.get(paragraph) ?? [])
-          .filter((m) => m.entityId === e.id && m.order < order)
-          .map((m) => m.order),
-        d.firstOrder,
-      );
-      hits.push({ e, last });
+      const here = (mentions.get(paragraph) ?? [])
+        .filter((m) => m.entityId === e.id && m.order < order)
+        .map((m) => m.order);
+      hits.push({ e, last: here.length > 0 ? Math.max(...here) : -1 });
     }
-    if (hits.length === 0) return null;
-    hits.sort((a, b) => b.last - a.last);
-    return (hits[0] as { e: Entity }).e;
+    return roleHolder(hits);
   };
 
   const addMention = (entityId: string, span: Span): void => {
@@ -534,4 +570,250 @@ function mergeDrafts(
   const kept = drafts.filter((d) => !merges.has(d));
   drafts.length = 0;
   drafts.push(...kept);
+}
+
+/** What a description names: an entity the article names, or a described speaker. */
+type DescribedTarget = { draft: Draft } | { entity: Entity };
+
+/**
+ * Described speakers and descriptions of named bodies in a speaker's slot. "the agency said"
+ * names the organisation with that word in its name (the one mentioned last), "the council said"
+ * the body described before with that head; "a neighbour", "one resident", "police" and a
+ * specific public body ("the town council") are new described speakers. A definite person noun
+ * ("the coach said") is left to the role lookup.
+ *
+ * @returns the described speakers (their mentions are added to `mentions`)
+ */
+function linkDescribed(
+  article: Article,
+  sentenceTokens: ReadonlyMap<string, Token[]>,
+  quoted: QuotedRanges,
+  drafts: Draft[],
+  idOf: ReadonlyMap<Draft, string>,
+  mentions: Map<number, Mention[]>,
+): Entity[] {
+  const out: Entity[] = [];
+  const byHead = new Map<string, DescribedTarget>();
+  const used = new Set(idOf.values());
+  // Lookups computed once (articles may have thousands of mentions): each entity's mention
+  // orders, and the first person holding a role with a given head noun.
+  const ordersOf = new Map<string, number[]>();
+  for (const list of mentions.values())
+    for (const m of list) {
+      const orders = ordersOf.get(m.entityId);
+      if (orders) orders.push(m.order);
+      else ordersOf.set(m.entityId, [m.order]);
+    }
+  for (const list of ordersOf.values()) list.sort((a, b) => a - b);
+  const roleFrom = new Map<string, number>();
+  for (const d of drafts)
+    if (d.kind === 'person')
+      for (const r of d.roles) {
+        const h = roleHead(r.text);
+        roleFrom.set(h, Math.min(roleFrom.get(h) ?? Infinity, d.firstOrder));
+      }
+  for (const p of article.paragraphs) {
+    const ranges = [...(quoted.get(p.number) ?? [])].sort((x, y) => x[0] - y[0]);
+    const starts = ranges.map((r) => r[0]);
+    const reach: number[] = [];
+    for (const r of ranges) reach.push(Math.max(r[1], reach[reach.length - 1] ?? -1));
+    const inQuote = (o: number): boolean => insideRange(starts, reach, o);
+    for (const s of p.sentences) {
+      const toks = sentenceTokens.get(`${p.number}:${s.index}`);
+      if (!toks) continue;
+      for (const ph of describedPhrases(toks, p.text, inQuote)) {
+        const order = orderOf(p.number, ph.start);
+        let target: DescribedTarget | null =
+          namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null;
+        if (!target) {
+          const held = (roleFrom.get(ph.head) ?? Infinity) < order;
+          const e = introducesSpeaker(ph, held) ? newDescribed(ph, article, p.number, used) : null;
+          if (!e) continue;
+          out.push(e);
+          target = { entity: e };
+        }
+        byHead.set(ph.head, target);
+        const id = 'draft' in target ? (idOf.get(target.draft) as string) : target.entity.id;
+        const kind = 'draft' in target ? target.draft.kind : target.entity.kind;
+        const span: Span = {
+          citation: { article: article.id, paragraph: p.number, sentence: s.index },
+          start: ph.start,
+          end: ph.end,
+        };
+        ('draft' in target ? target.draft.mentions : target.entity.mentions).push(span);
+        const list = mentions.get(p.number) ?? [];
+        list.push({
+          entityId: id,
+          kind,
+          paragraph: p.number,
+          sentence: s.index,
+          start: ph.start,
+          end: ph.end,
+          fullStart: ph.start,
+          possessive: false,
+          modifier: false,
+          quoted: false,
+          order,
+        });
+        mentions.set(p.number, list);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The named organisation a description refers to: "police" the article's "Police", "the agency"
+ * the organisation with every word of the description in its name, mentioned last before it.
+ */
+function namedBody(
+  ph: DescribedPhrase,
+  drafts: readonly Draft[],
+  order: number,
+  ordersOf: ReadonlyMap<string, number[]>,
+  idOf: ReadonlyMap<Draft, string>,
+): DescribedTarget | null {
+  if (ph.plural && !ph.definite) {
+    const same = drafts.find((d) => d.kind !== 'person' && d.name.toLowerCase() === ph.text.toLowerCase());
+    return same ? { draft: same } : null;
+  }
+  if (!ph.definite || !ph.body) return null;
+  const phraseWords = ph.text.toLowerCase().split(/\s+/).slice(1);
+  let best: { d: Draft; at: number } | null = null;
+  for (const d of drafts) {
+    if (d.kind === 'person' || d.firstOrder > order) continue;
+    const words = d.name.toLowerCase().split(/\s+/);
+    if (!phraseWords.every((w) => words.includes(w))) continue;
+    const at = lastBefore(ordersOf.get(idOf.get(d) as string) ?? [], order, d.firstOrder);
+    if (!best || at > best.at) best = { d, at };
+  }
+  return best ? { draft: best.d } : null;
+}
+
+/** A new described speaker, named by its description. */
+function newDescribed(ph: DescribedPhrase, article: Article, paragraph: number, used: Set<string>): Entity {
+  let id = `${article.id}#${slug(ph.text)}`;
+  for (let n = 2; used.has(id); n++) id = `${article.id}#${slug(ph.text)}-${n}`;
+  used.add(id);
+  const kind: EntityKind = ph.body ? 'organization' : ph.plural ? 'group' : 'person';
+  return {
+    id,
+    article: article.id,
+    kind,
+    name: ph.text,
+    aliases: [],
+    roles: [{ text: ph.text, citation: { article: article.id, paragraph } }],
+    mentions: [],
+  };
+}
+
+/** The largest value of a sorted list below a bound, or `fallback` (binary search). */
+function lastBefore(sorted: readonly number[], bound: number, fallback: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? Math.max(sorted[lo - 1] as number, fallback) : fallback;
+}
+
+/**
+ * Who "the coach" is when the article gave that role to several people: the one named in this
+ * paragraph before it, the latest if both are. With none of them named here the reference is
+ * not safe (null). One holder of the role is always it.
+ *
+ * @param hits - the role's holders with their last mention in this paragraph before the noun (-1: none)
+ */
+export function roleHolder(hits: readonly { e: Entity; last: number }[]): Entity | null {
+  if (hits.length === 0) return null;
+  if (hits.length === 1) return (hits[0] as { e: Entity }).e;
+  const sorted = [...hits].sort((a, b) => b.last - a.last);
+  const top = sorted[0] as { e: Entity; last: number };
+  return top.last >= 0 ? top.e : null;
+}
+
+/**
+ * "Ford Motor Company" named "Ford" after: a company whose full name ends in a legal form and
+ * that the article also calls by the first word(s) of that name goes by the short name, the
+ * full one becoming an alias.
+ */
+function shortCompanyName(d: Draft): void {
+  const words = d.name.split(/\s+/);
+  if (words.length < 2 || !CORPORATE_DESIGNATORS.has((words[words.length - 1] as string).toLowerCase()))
+    return;
+  const short = [...d.aliases]
+    .filter((a) => !isAcronym(a) && d.name.startsWith(`${a} `))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!short) return;
+  d.aliases.add(d.name);
+  d.aliases.delete(short);
+  d.name = short;
+}
+
+/** Companies with a legal-form name ("Harwick Paper Company") by their first word, when only one has it. */
+function companiesByFirstWord(drafts: readonly Draft[]): Map<string, Draft> {
+  const out = new Map<string, Draft>();
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'organization') continue;
+    const words = d.name.split(/\s+/);
+    const last = (words[words.length - 1] as string).toLowerCase();
+    if (words.length < 2 || !CORPORATE_DESIGNATORS.has(last)) continue;
+    const first = (words[0] as string).toLowerCase();
+    if (seen.has(first)) out.delete(first);
+    else out.set(first, d);
+    seen.add(first);
+  }
+  return out;
+}
+
+/**
+ * Birth names: "Born Dorothy Ann Pickering in …, Vale began …", "Vale, born Dorothy Pickering,"
+ * and "Dora Vale (née Pickering)" name one person twice. Returns each birth-name draft with the
+ * draft of the name the article goes by.
+ */
+function birthNameMerges(
+  candidates: readonly Candidate[],
+  candEntity: ReadonlyMap<Candidate, Draft>,
+): Map<Draft, Draft> {
+  const out = new Map<Draft, Draft>();
+  const bySentence = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.paragraph}:${c.sentence}`;
+    const list = bySentence.get(key);
+    if (list) list.push(c);
+    else bySentence.set(key, [c]);
+  }
+  for (const c of candidates) {
+    const born = c.tokens[c.tokenIndex - 1];
+    if (!born || !/^(born|née|nee)$/i.test(born.lower)) continue;
+    const birth = candEntity.get(c);
+    if (!born || !birth || birth.kind !== 'person' || !/^(born|née|nee)$/i.test(born.lower)) continue;
+    const same = bySentence.get(`${c.paragraph}:${c.sentence}`) ?? [];
+    const opens = c.tokenIndex === 1;
+    // Sentence-initial "Born X …, Y": the first person after the clause's comma; else the name before ", born".
+    const owner = opens
+      ? same.find((o) => o.order > c.order && !o.possessive && o.tokens[o.tokenIndex - 1]?.text === ',')
+      : [...same].reverse().find((o) => o.order < c.order && o.tokenEnd >= c.tokenIndex - 2);
+    const d = owner ? candEntity.get(owner) : undefined;
+    if (d && d !== birth && d.kind === 'person' && !out.has(birth)) out.set(birth, d);
+  }
+  return out;
+}
+
+/**
+ * Whether an offset lies inside one of some ranges: `starts` sorted, `reach[i]` the furthest end
+ * among the first i + 1 ranges (nested quotations included). Binary search.
+ */
+function insideRange(starts: readonly number[], reach: readonly number[], offset: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && offset < (reach[lo - 1] as number);
 }

@@ -12,6 +12,7 @@ import {
   STOP,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
+import { RANK_EXPANSIONS } from '../lexicon/abbreviations.ts';
 import type { Candidate } from './scan.ts';
 
 /**
@@ -24,6 +25,7 @@ import type { Candidate } from './scan.ts';
 export function isRoleNoun(word: string): boolean {
   const w = word.toLowerCase();
   if (STOP.has(w)) return false;
+  if (isAgeNoun(w)) return true;
   if (ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)) return true;
   if (lexiconTags(w).has('Actor')) return true;
   if (NOT_ROLE_NOUNS.has(w)) return false;
@@ -39,10 +41,26 @@ export function isRoleNoun(word: string): boolean {
  * @param role - the role text
  */
 export function roleHead(role: string): string {
-  const words = role.toLowerCase().split(/\s+/);
+  const words = roleWords(role);
   const cut = words.findIndex((w) => /^(to|of|at|for|in|with|on|from|who|which|and|,)$/.test(w));
   const head = cut > 0 ? words.slice(0, cut) : words;
-  return (head[head.length - 1] ?? '').replace(/[,;.]$/, '');
+  return head[head.length - 1] ?? '';
+}
+
+/** A role's words, lowercase, abbreviated ranks written out ("Sen." -> "senator"). */
+export function roleWords(role: string): string[] {
+  return role
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => {
+      const bare = w.replace(/[,;.]$/, '');
+      return RANK_EXPANSIONS.get(bare) ?? bare;
+    });
+}
+
+/** A party-and-state tag after a politician's name: "D-N.M.", "R-Ky.", "I-Vt.". */
+export function isPartyTag(text: string): boolean {
+  return /^[DRI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*$/.test(text);
 }
 
 /** Lowercase role words right before a name: "White House press secretary Josh Earnest". */
@@ -94,9 +112,13 @@ export function textBetween(c: Candidate, start: number, end: number): string {
     const t = toks[k] as Token;
     if (t.start > end) break;
     if (t.end > end) continue;
-    const raw = t.possessive ? `${t.text}’s` : t.text;
+    // A plural possessive keeps its bare apostrophe as the next token ("Foods’ director").
+    const next = toks[k + 1];
+    const bare = next !== undefined && !next.word && next.start === t.end && /^[’']$/.test(next.text);
+    const suffixed = t.possessive && !bare;
+    const raw = suffixed ? `${t.text}’s` : t.text;
     parts.push(prevEnd >= 0 && t.start > prevEnd ? ` ${raw}` : raw);
-    prevEnd = t.possessive ? t.end + 2 : t.end;
+    prevEnd = suffixed ? t.end + 2 : t.end;
   }
   return parts.join('').trim();
 }
@@ -106,6 +128,11 @@ export function appositiveAfter(c: Candidate): string | null {
   const toks = c.tokens;
   if (toks[c.tokenEnd]?.text !== ',') return null;
   let k = c.tokenEnd + 1;
+  // "Maria Ortega, D-N.M., the chair of …": the party tag is not the role.
+  if (isPartyTag(toks[k]?.text ?? '')) {
+    const dot = toks[k + 1]?.text === '.' ? 1 : 0;
+    if (toks[k + 1 + dot]?.text === ',') k += 2 + dot;
+  }
   const first = toks[k];
   if (!first || !first.word) return null;
   if (/^\d/.test(first.text) || isSpeechVerb(first.lower)) return null;
@@ -196,13 +223,62 @@ export function appositiveBefore(c: Candidate): string | null {
     if (isRoleNoun(t.lower)) hasRole = true;
     start = t;
     words++;
+    // "Calloway Shipping's chief executive, X": the owner's name ends the role phrase.
+    if (t.possessive && t.capital && hasRole) {
+      while (k - 1 >= 0 && (toks[k - 1] as Token).word && (toks[k - 1] as Token).capital)
+        start = toks[--k] as Token;
+      break;
+    }
     // "the delegate to the Regional Assembly, X": an inner "the" belongs to the role's complement.
     if (/^(the|a|an)$/.test(t.lower) && hasRole) break;
     if (words > 12) return null;
   }
   if (!start || !hasRole || !/^(the|a|an|his|her|its|their)$/.test(start.lower)) {
-    if (!(start && start.possessive)) return null;
+    if (!(start && (start.possessive || ownerBefore(toks, start, end)))) return null;
   }
   if (!start) return null;
   return textBetween(c, start.start, end.end);
+}
+
+/** True when a capitalised owner with a possessive stands between two tokens ("Calloway Shipping's"). */
+function ownerBefore(toks: readonly Token[], start: Token, end: Token): boolean {
+  const from = toks.indexOf(start);
+  const to = toks.indexOf(end);
+  for (let k = from; k >= 0 && k < to; k++) {
+    const t = toks[k] as Token;
+    if (!t.capital) return false;
+    if (t.possessive) return true;
+  }
+  return false;
+}
+
+/** "36-year-old", "teenager": words a report uses for a person it gave an age. */
+export function isAgeNoun(word: string): boolean {
+  return /^\d{1,3}-year-old$/.test(word) || word === 'teenager';
+}
+
+/**
+ * The age a report gives a person, as a role: "19-year-old Tyler Marsh" and "Tyler Marsh, 19,"
+ * give "19-year-old", so "the 19-year-old said" (and "the teenager said") can name them.
+ *
+ * @param c - a name candidate
+ */
+export function ageRole(c: Candidate): string | null {
+  const toks = c.tokens;
+  const before = toks[c.tokenIndex - 1];
+  if (before && /^\d{1,3}-year-old$/.test(before.lower)) return before.lower;
+  const comma = toks[c.tokenEnd];
+  const age = toks[c.tokenEnd + 1];
+  const close = toks[c.tokenEnd + 2];
+  if (comma?.text !== ',' || !age || !/^\d{1,3}$/.test(age.text) || Number(age.text) > 120) return null;
+  if (close && close.word && close.lower !== 'and') return null;
+  return `${age.text}-year-old`;
+}
+
+/** Whether a role matches an age noun: "the 19-year-old" that age, "the teenager" 13 to 19. */
+export function ageMatches(noun: string, role: string): boolean {
+  const m = /^(\d{1,3})-year-old$/.exec(role.toLowerCase());
+  if (!m) return false;
+  if (noun === 'teenager') return Number(m[1]) >= 13 && Number(m[1]) <= 19;
+  return noun === role.toLowerCase();
 }

@@ -13,6 +13,7 @@ import {
   KNOWN_GROUPS,
   NAME_PARTICLES,
   OPENER_WORDS,
+  AMBIGUOUS_MONTHS,
   ORG_CONNECTORS,
   ORG_WORDS,
   PLACE_WORDS,
@@ -150,7 +151,9 @@ export function scanSentence(
         !next.capital &&
         isCapWord(after) &&
         after !== undefined &&
-        after.start - next.end <= 1
+        after.start - next.end <= 1 &&
+        // "the Agency on February 21": a date after the connector is not part of the name.
+        !isDateWord(after, tokens[j + 3])
       ) {
         if (NAME_PARTICLES.has(next.lower)) {
           j += 2;
@@ -233,6 +236,26 @@ export function isProperTagged(tags: ReadonlySet<string>): boolean {
   );
 }
 
+/**
+ * "Prosecutor Eleanor Fitch told the jury": a role noun that is capitalised only because it opens
+ * the sentence, before a name of two or more words, is the person's title.
+ *
+ * @param seq - the capitalised sequence
+ * @param seqFrom - index of its first token in the sentence
+ * @param sentenceTokens - the sentence's tokens
+ */
+export function sentenceInitialRole(
+  seq: readonly Token[],
+  seqFrom: number,
+  sentenceTokens: readonly Token[],
+): boolean {
+  const first = seq[0];
+  if (!first || seq.length < 3 || first.possessive) return false;
+  const before = sentenceTokens[seqFrom - 1];
+  if (before && before.word) return false;
+  return isRoleNoun(first.lower) && !ORG_WORDS.has(first.lower) && !lexiconTags(first.lower).has('FirstName');
+}
+
 /** Separates honorific and capitalised title from the name in a sequence. */
 export function splitTitle(
   seq: Token[],
@@ -256,6 +279,7 @@ export function splitTitle(
     for (let k = 0; k < seq.length - 1; k++) {
       if (TITLE_WORDS.has((seq[k] as Token).lower)) t = k;
     }
+    if (t < 0 && sentenceInitialRole(seq, seqFrom, sentenceTokens)) t = 0;
     if (t >= 0) {
       let end = t;
       // "Secretary of State John Kerry": the "of X" belongs to the title.
@@ -339,4 +363,10 @@ export function isNounish(word: string): boolean {
 export function isStrongSpeechVerb(word: string): boolean {
   const v = speechVerb(word);
   return v !== null && !v.weak;
+}
+
+/** A month or weekday ("February", "Monday", and "March 3" / "May 12" before a number). */
+export function isDateWord(t: Token, next: Token | undefined): boolean {
+  if (lexiconTags(t.lower).has('Date')) return true;
+  return AMBIGUOUS_MONTHS.has(t.lower) && next !== undefined && /^\d/.test(next.text);
 }

@@ -291,6 +291,7 @@ function attributeByRules(
       a.ref.pronoun,
       c.view.paragraph.number,
       c.view.sentence[a.ref.tokenIndex] ?? 1,
+      a.ref.tokenIndex,
     );
     const e = resolution.entity;
     if (!e) return null;

@@ -6,7 +6,8 @@ import type { Entity } from '../types.ts';
 import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
-import { genderOf, genderOfPronoun, pronounConflict } from '../people/gender.ts';
+import { pronounConflict } from '../people/gender.ts';
+import { genderedCount, genderedOther, possessiveTopic, sameSentenceSubject } from '../people/anaphora.ts';
 
 /** Per-sentence discourse state: who the sentence is about (for pronouns). */
 interface SentenceRecord {
@@ -16,17 +17,19 @@ interface SentenceRecord {
   speaker: Entity | null;
   /** The first name in subject position (not after a preposition, not possessive). */
   subject: Entity | null;
+  /** Token index of that subject in its paragraph view (-1: none). */
+  subjectAt: number;
   /** The sentence names some person outside quotation marks. */
   namesPerson: boolean;
   namesAny: boolean;
-  /** Every person the sentence names outside quotation marks. */
+  /** The people the sentence names outside quotation marks, not as possessives. */
   persons: Entity[];
 }
 
 /** A pronoun's antecedent and how sure the resolution is. */
 export interface PronounResolution {
   entity: Entity | null;
-  /** Taken although its first name hints the other gender (no better candidate was found). */
+  /** Taken although its first name hints the other gender, or picked out by gender alone. */
   hinted: boolean;
   /** Paragraphs between the pronoun and the sentence that gave the antecedent. */
   paragraphsBack: number;
@@ -55,6 +58,7 @@ export class Discourse {
     let namesAny = false;
     const persons: Entity[] = [];
     let subject: Entity | null = null;
+    let subjectAt = -1;
     let from = -1;
     const [lo, hi] = sentenceTokens(view, sentence);
     for (let i = lo; i < hi; i++) {
@@ -66,13 +70,18 @@ export class Discourse {
       if (m.modifier) continue;
       namesAny = true;
       if (e.kind === 'person') namesPerson = true;
-      if (e.kind === 'person' && !persons.includes(e)) persons.push(e);
+      if (e.kind === 'person' && !m.possessive && !persons.includes(e)) persons.push(e);
     }
     let to = from;
     while (to < view.tokens.length && view.sentence[to] === sentence) to++;
     if (from >= 0) {
       const ref = mainSubject(ctx, from, to);
-      if (ref && ref.type === 'entity') subject = ref.entity;
+      if (ref && ref.type === 'entity') {
+        subject = ref.entity;
+        subjectAt = ref.tokenIndex;
+      }
+      // "Vale's biggest hit spent nine weeks at number one": the one person the sentence is about.
+      subject ??= possessiveTopic(ctx, from, to);
     }
     const key = `${view.paragraph.number}:${sentence}`;
     if (!this.at.has(key)) this.at.set(key, this.records.length);
@@ -82,6 +91,7 @@ export class Discourse {
       sentence,
       speaker: accordingToSource(ctx, lo, hi),
       subject,
+      subjectAt,
       namesPerson,
       namesAny,
       persons,
@@ -115,22 +125,24 @@ export class Discourse {
    * @param pronoun - he / she / they / it / we
    * @param paragraph - where the pronoun stands
    * @param sentence - its sentence
+   * @param tokenIndex - the pronoun's token index in its paragraph view, when known
    * @returns the entity, or null when no safe antecedent exists
    */
-  resolve(pronoun: string, paragraph: number, sentence: number): Entity | null {
-    return this.resolveDetail(pronoun, paragraph, sentence).entity;
+  resolve(pronoun: string, paragraph: number, sentence: number, tokenIndex = -1): Entity | null {
+    return this.resolveDetail(pronoun, paragraph, sentence, tokenIndex).entity;
   }
 
   /**
    * Resolves a pronoun like `resolve`, and says how sure the resolution is: whether the entity
-   * was taken against a first name that hints the other gender, and how many paragraphs back its
-   * sentence stands.
+   * was taken against a first name that hints the other gender (or picked by gender alone), and
+   * how many paragraphs back its sentence stands.
    *
    * @param pronoun - he / she / they / it / we
    * @param paragraph - where the pronoun stands
    * @param sentence - its sentence
+   * @param tokenIndex - the pronoun's token index in its paragraph view, when known
    */
-  resolveDetail(pronoun: string, paragraph: number, sentence: number): PronounResolution {
+  resolveDetail(pronoun: string, paragraph: number, sentence: number, tokenIndex = -1): PronounResolution {
     const none: PronounResolution = { entity: null, hinted: false, paragraphsBack: 0 };
     const found = (e: Entity | null, r: SentenceRecord | undefined, hinted: boolean): PronounResolution =>
       e ? { entity: e, hinted, paragraphsBack: r ? paragraph - r.paragraph : 0 } : none;
@@ -145,6 +157,11 @@ export class Discourse {
     const here = this.records[idx];
     if (here && here.paragraph === paragraph && here.sentence === sentence && fits(here.speaker))
       return found(here.speaker, here, false);
+    // "Councillor Rhys Morgan, who represents Orrin, said he had asked for …": the subject of
+    // the pronoun's own sentence, named before it (people/anaphora.ts).
+    if (here && here.paragraph === paragraph && here.sentence === sentence && tokenIndex >= 0)
+      if (sameSentenceSubject(here.subject, here.subjectAt, tokenIndex, fits))
+        return found(here.subject, here, false);
     const stopParagraph = paragraph - 3;
     // A first name only hints at gender: a hinted mismatch is passed over for an earlier fit, and
     // taken when there is none.
@@ -159,9 +176,11 @@ export class Discourse {
       if (fits(candidate)) return found(candidate, r, false);
       // "she" after a sentence about a man looks further back; anything else is not safe.
       const conflict = kindFits(candidate) ? pronounConflict(pronoun, candidate) : null;
-      // "Ana Ruiz met Tom Hale. “…,” he said": the other person that sentence names fits.
-      const other = conflict !== null && personal ? onlyFit(r.persons, pronoun, candidate) : null;
+      // "Mayor Tom Ellery thanked nurse Jane Olsen …. “…,” she said": the one other person of that
+      // sentence whose gender is the pronoun's; two such people leave nobody safe.
+      const other = conflict !== null && personal ? genderedOther(pronoun, r.persons, candidate) : null;
       if (other) return found(other, r, true);
+      if (conflict !== null && personal && genderedCount(pronoun, r.persons) > 1) return none;
       if (conflict === 'hinted' && hinted === null) {
         hinted = candidate;
         hintedAt = r;
@@ -171,20 +190,6 @@ export class Discourse {
     }
     return found(hinted, hintedAt, true);
   }
-}
-
-/**
- * The one person of a sentence, other than its subject, whose stated or hinted gender is the
- * pronoun's; null when there is none or more than one.
- *
- * @param persons - the persons the sentence names
- * @param pronoun - he / she
- * @param subject - the sentence's subject, already passed over
- */
-export function onlyFit(persons: readonly Entity[], pronoun: string, subject: Entity | null): Entity | null {
-  const want = genderOfPronoun(pronoun);
-  const fit = persons.filter((p) => p !== subject && want !== null && genderOf(p) === want);
-  return fit.length === 1 ? (fit[0] as Entity) : null;
 }
 
 /**

@@ -320,6 +320,9 @@ export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): S
   if (!first || k >= ceil || ctx.view.quoted[k]) return null;
   if (first.word && PRONOUNS.has(first.lower))
     return { type: 'pronoun', pronoun: first.lower, tokenIndex: k };
+  // "said a neighbour who helped free him": a described speaker (people/described.ts).
+  const described = first.word && /^(the|a|an|one|another)$/.test(first.lower) ? mentionEntity(ctx, k) : null;
+  if (described) return { type: 'entity', entity: described, tokenIndex: k };
   if (first.word && /^(the|a|an)$/.test(first.lower)) {
     // A role phrase, then maybe ", NAME".
     let j = k + 1;

@@ -1,0 +1,111 @@
+import json, re, sys, os
+D = os.path.dirname(os.path.abspath(__file__))
+def Q(speaker, styles, kind="name", aliases=None, partial=False, dis=False):
+    return dict(kind="quote", speaker=speaker, speaker_kind=kind, aliases=aliases, partial=partial, style=styles, dis=dis)
+def N(reason): return dict(kind="not-a-quote", reason=reason)
+LV="Marta Lindqvist"; OP="Owen Pryce"; KPA=("Kessford Port Authority", ["KPA", "the authority"])
+SPEC = {
+ "kessford-dock-strike": [
+  Q(LV,["inverted","title"]), Q(LV,["split"]),
+  Q(OP,["partial","title"],partial=True), Q(OP,["partial"],partial=True),
+  Q(OP,["description-ref"]), Q(OP,["context"]),
+  Q(LV,["partial","pronoun"],partial=True),
+  Q(KPA[0],["partial"],aliases=KPA[1],partial=True), Q("Renée Obi",["colon","title"]),
+  Q(KPA[0],["pronoun"],aliases=KPA[1]),
+  Q("the town council",["description-ref"],kind="description",aliases=["the council"]),
+  N("name"),
+  Q("one dock worker",["partial"],kind="description",partial=True)],
+ "brightwater-cup-semifinal": [
+  Q("Dale Marsh",["trailing","same-surname"],dis=True), Q("Dale Marsh",["split","same-surname"],dis=True),
+  Q("Tyler Marsh",["description-ref","same-surname"],dis=True), Q("Tyler Marsh",["split","same-surname"],dis=True),
+  Q("Priya Raman",["partial","title"],partial=True),
+  Q("Priya Raman",["pronoun"]), Q("Priya Raman",["split","pronoun"]),
+  Q("Anna Kovacs",["partial","title"],partial=True),
+  Q("Dale Marsh",["description-ref","same-surname"],dis=True),
+  Q("Wessmoor County Football Association",["partial","description-ref"],aliases=["WCFA","the association"],partial=True),
+  N("slogan")],
+ "arnsby-bridge-study": [
+  Q("Joan Whitcombe",["partial","title"],partial=True),
+  Q("Amir Haddad",["partial","title"],partial=True), Q("Amir Haddad",["pronoun"]),
+  Q("Joan Whitcombe",["pronoun","description-ref"]),
+  Q("Lena Voss",["partial","pronoun","title"],partial=True), Q("Lena Voss",["pronoun"]),
+  Q("a spokesman for the ministry",["partial"],kind="description",partial=True),
+  Q("one resident who spoke during the public session",["pronoun"],kind="description"),
+  Q("Amir Haddad",["colon","description-ref"]),
+  N("name"),
+  Q("Lena Voss",["partial"],partial=True)],
+ "norland-drug-pause": [
+  Q("Norland Biotechnica",["trailing"],aliases=["Norland"]),
+  Q("Gregor Haldane",["partial","title"],partial=True),
+  Q("Gregor Haldane",["trailing"]), Q("Gregor Haldane",["split"]),
+  Q("Medicines Safety Agency",["description-ref"],aliases=["MSA","the agency"]),
+  Q("Ines Carvalho",["pronoun","title"]),
+  Q("Tomasz Wierzbicki",["partial","title"],partial=True), N("slogan"),
+  Q("Migraine Alliance",["partial"],partial=True), Q("Hannah Lowe",["inverted","title"])],
+ "dunmore-villa-fraud": [
+  Q("Eleanor Fitch",["partial","title"],partial=True),
+  Q("Eleanor Fitch",["description-ref"]),
+  Q("Simon Achterberg",["pronoun","title"]),
+  Q("Nadia Brandt",["pronoun","same-surname"],dis=True), Q("Nadia Brandt",["split","same-surname"],dis=True),
+  Q("Martin Oduya",["partial","pronoun"],partial=True),
+  N("name"), Q("Carl Brandt",["partial","pronoun","same-surname"],partial=True,dis=True),
+  Q("Dunmore Homebuyers Together",["partial"],partial=True), Q("Ruth Ingram",["colon","title"]),
+  Q("Eleanor Fitch",["pronoun"])],
+ "vell-valley-storm": [
+  Q("police",["partial","according"],kind="description",partial=True),
+  Q("a neighbour who helped free him",["inverted"],kind="description"), Q("a neighbour who helped free him",["split"],kind="description"),
+  Q("Bronwen Hale",["trailing"]),
+  Q("National Emergency Management Agency",["partial"],aliases=["NEMA"],partial=True),
+  Q("one resident",["trailing"],kind="description"),
+  Q("Gwen Talbot",["pronoun"]), Q("Gwen Talbot",["split","pronoun"]),
+  Q("Rhys Morgan",["partial","title"],partial=True),
+  N("name"), Q("Bronwen Hale",["colon"])],
+ "pellam-eastgate-cuts": [
+  N("name"),
+  Q("Pellam Motor Works",["trailing"],aliases=["Pellam"]),
+  Q("Lucía Ferrer Ortiz",["trailing","title"],aliases=["Ferrer"]),
+  Q("Assembly and Transport Union",["partial"],aliases=["ATU"],partial=True),
+  Q("Declan Moss",["pronoun","title"]),
+  Q("Katherine Morrow",["partial","title"],aliases=["Kit"],partial=True),
+  Q("Katherine Morrow",["inverted"],aliases=["Kit"]),
+  Q("Arjun Mehta",["trailing","title"]),
+  Q("the regional development ministry",["partial"],kind="description",partial=True)],
+ "halvern-bee-study": [
+  Q("Nadia Petrov",["partial","title"],partial=True),
+  Q("Nadia Petrov",["trailing"]), Q("Nadia Petrov",["split"]),
+  Q("Samuel Ekwueme",["partial","pronoun"],partial=True),
+  Q("Claire Dubois",["pronoun","title"]), Q("Claire Dubois",["split","pronoun"]),
+  Q("Samuel Ekwueme",["pronoun"]), Q("Samuel Ekwueme",["split","pronoun"]),
+  Q("Granfield Agrochemicals",["partial"],partial=True),
+  Q("Nadia Petrov",["colon","pronoun"]),
+  N("title"), N("term")],
+ "dora-vale-obituary": [
+  Q("Dora Vale",["partial","pronoun"],aliases=["Dorothy Ann Pickering"],partial=True),
+  Q("Jessica Pickering",["pronoun","title","same-surname"],dis=True),
+  Q("Malcolm Reyes",["partial","title"],partial=True), Q("Malcolm Reyes",["trailing","context"]),
+  N("title"),
+  Q("Dora Vale",["partial","pronoun"],aliases=["Dorothy Ann Pickering"],partial=True),
+  Q("Dora Vale",["pronoun","context"],aliases=["Dorothy Ann Pickering"]),
+  Q("Frank Pickering",["trailing","title","same-surname"],dis=True),
+  Q("Jessica Pickering",["trailing","same-surname"],dis=True), Q("Jessica Pickering",["split","same-surname"],dis=True),
+  N("name")],
+}
+out = []
+for art, spec in SPEC.items():
+    text = open(f"{D}/articles/{art}.md").read().split("---\n", 2)[2]
+    paras = [p.strip() for p in text.strip().split("\n\n")]
+    spans = [(i+1, m.group(1)) for i, p in enumerate(paras) for m in re.finditer(r'"([^"]+)"', p)]
+    assert len(spans) == len(spec), (art, len(spans), len(spec), spans)
+    for n, ((pi, t), s) in enumerate(zip(spans, spec), 1):
+        if s["kind"] == "quote":
+            r = dict(kind="quote", article=art, paragraph=pi, paragraphs=[pi], text=t, speaker=s["speaker"], speaker_kind=s["speaker_kind"])
+            if s["aliases"]: r["speaker_aliases"] = s["aliases"]
+            if s["dis"]: r["disambiguate"] = True
+            r.update(partial=s["partial"], style=s["style"], id=f"{art}#{n}")
+        else:
+            r = dict(kind="not-a-quote", article=art, paragraph=pi, text=t, reason=s["reason"], marks="double", id=f"{art}#{n}")
+        out.append(r)
+with open(f"{D}/gold.jsonl", "w") as f:
+    for r in out: f.write(json.dumps(r, ensure_ascii=False) + "\n")
+q = [r for r in out if r["kind"] == "quote"]
+print(len(q), "quotes", sum(r["speaker_kind"]=="name" for r in q), "named", len(out)-len(q), "naq", sum(r["partial"] for r in q), "partial")

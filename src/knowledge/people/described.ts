@@ -1,0 +1,270 @@
+/**
+ * Described speakers: a speaker the article does not name but describes ("a neighbour who
+ * helped free him said", "“…,” one resident said", "according to police", "the town council
+ * said"). News writing introduces such a speaker with an indefinite or a bare plural noun phrase
+ * in the speaker's slot of a speech verb; the description, in the article's words, is then the
+ * speaker. A definite description ("the council said") refers back to something named or
+ * described before, and is only a new speaker when it is a specific public body ("the town
+ * council", "the regional development ministry").
+ */
+import { lexiconTags, type Token } from '../nlp.ts';
+import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
+import { AUXILIARIES, PREPOSITIONS, SKIPPABLE } from '../lexicon/grammar.ts';
+import {
+  COLLECTIVE_SPEAKERS,
+  DESCRIPTION_DETERMINERS,
+  DESCRIPTION_MODIFIERS,
+  KINSHIP_NOUNS,
+  OPENER_WORDS,
+  ORG_WORDS,
+  PERSON_NOUNS,
+  PUBLIC_BODY_NOUNS,
+} from '../lexicon/people.ts';
+import { isRoleNoun } from './roles.ts';
+
+/** A description standing in a speaker's slot. */
+export interface DescribedPhrase {
+  /** Offsets of the span that names the speaker (a relative clause before the verb included). */
+  start: number;
+  end: number;
+  /** The description as printed, without a relative clause ("a spokesman for the ministry"). */
+  text: string;
+  /** Its head noun, lowercase ("spokesman"). */
+  head: string;
+  /** Opens with "the" (refers back unless it is a specific public body). */
+  definite: boolean;
+  /** Words between the determiner and the head ("town" in "the town council"). */
+  modified: boolean;
+  /** The head names a body (council, police, ministry) rather than a person. */
+  body: boolean;
+  /** A plural or collective noun ("police", "officials"). */
+  plural: boolean;
+  /** A family noun ("the father"): resolved through gender and recency instead (anaphora.ts). */
+  kin: boolean;
+}
+
+/** Complement prepositions kept in a description ("a spokesman for the ministry"). */
+const COMPLEMENTS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
+const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
+const MAX_MODIFIERS = 4;
+const MAX_COMPLEMENT = 5;
+const MAX_RELATIVE = 12;
+
+/** True for a word that may end a description: a role, a person noun or a body. */
+export function isSpeakerNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    COLLECTIVE_SPEAKERS.has(w) ||
+    PERSON_NOUNS.has(w) ||
+    PUBLIC_BODY_NOUNS.has(w) ||
+    (ORG_WORDS.has(w) && !/^(times|post|news|house|front|project|watch)$/.test(w)) ||
+    isRoleNoun(w)
+  );
+}
+
+/** A word that cannot stand inside a noun phrase (a verb, a preposition, a conjunction). */
+function breaksPhrase(t: Token): boolean {
+  if (!t.word) return true;
+  const w = t.lower;
+  if (PREPOSITIONS.has(w) || RELATIVES.has(w) || AUXILIARIES.has(w)) return true;
+  if (/^(and|or|but|nor|not|also|said|says)$/.test(w) || speechVerb(w) !== null) return true;
+  // Past and -ing forms only: "coach", "guard" and "head" are verbs too.
+  const tags = lexiconTags(w);
+  return (tags.has('PastTense') || tags.has('Gerund')) && !tags.has('Noun') && !tags.has('Adjective');
+}
+
+/**
+ * The noun phrase opening at token s when it is a description: a determiner, up to four
+ * modifiers and a speaker noun, or a bare collective noun. Returns the index of the head.
+ *
+ * @param toks - the sentence's tokens
+ * @param s - index of the phrase's first token
+ */
+export function descriptionHead(toks: readonly Token[], s: number): number | null {
+  const first = toks[s];
+  if (!first || !first.word) return null;
+  if (COLLECTIVE_SPEAKERS.has(first.lower) && !first.possessive) return s;
+  // "Chinese authorities", "local officials": one modifier before a collective noun.
+  const next = toks[s + 1];
+  if (next && COLLECTIVE_SPEAKERS.has(next.lower) && !next.possessive && isModifier(first)) return s + 1;
+  if (!DESCRIPTION_DETERMINERS.has(first.lower)) return null;
+  // "One of the children": a part of a group.
+  if (first.lower === 'one' && toks[s + 1]?.lower === 'of') return partitiveHead(toks, s + 2);
+  let head = -1;
+  for (let k = s + 1; k < toks.length && k <= s + MAX_MODIFIERS + 1; k++) {
+    const t = toks[k] as Token;
+    if (breaksPhrase(t)) break;
+    head = k;
+    if (t.possessive) return null;
+  }
+  if (head < 0) return null;
+  const h = toks[head] as Token;
+  if (h.capital || !isSpeakerNoun(h.lower)) return null;
+  return head;
+}
+
+/** A capitalised word or an adjective before a collective noun ("Chinese", "local"). */
+function isModifier(t: Token): boolean {
+  if (!t.word || t.possessive) return false;
+  if (t.capital) return !DESCRIPTION_DETERMINERS.has(t.lower) && !OPENER_WORDS.has(t.lower);
+  return DESCRIPTION_MODIFIERS.has(t.lower) || lexiconTags(t.lower).has('Adjective');
+}
+
+/** The plural noun of "one of the (Turpin) children", from the token after "of". */
+function partitiveHead(toks: readonly Token[], k: number): number | null {
+  const det = toks[k];
+  if (!det || !/^(the|its|their|his|her)$/.test(det.lower)) return null;
+  let head = -1;
+  for (let j = k + 1; j < toks.length && j <= k + 3; j++) {
+    const t = toks[j] as Token;
+    if (breaksPhrase(t)) break;
+    head = j;
+  }
+  const h = toks[head];
+  if (
+    !h ||
+    h.capital ||
+    h.possessive ||
+    (!/s$/.test(h.lower) && h.lower !== 'children' && h.lower !== 'people')
+  )
+    return null;
+  return head;
+}
+
+/** Index of the last token of "for the ministry" after the head, or the head itself. */
+function complementEnd(toks: readonly Token[], head: number): number {
+  const prep = toks[head + 1];
+  if (!prep || !COMPLEMENTS.has(prep.lower)) return head;
+  let end = -1;
+  for (let k = head + 2; k < toks.length && k <= head + 1 + MAX_COMPLEMENT; k++) {
+    const t = toks[k] as Token;
+    if (!t.word || RELATIVES.has(t.lower) || AUXILIARIES.has(t.lower) || speechVerb(t.lower)) break;
+    if (PREPOSITIONS.has(t.lower) && k > head + 2) break;
+    end = k;
+  }
+  const after = toks[end + 1];
+  const closes = !after || !after.word || RELATIVES.has(after.lower) || speechVerb(after.lower) !== null;
+  return end > head + 1 && closes ? end : head;
+}
+
+/** The next speech or framing verb after token i, past adverbs and auxiliaries, or -1. */
+function verbAfter(toks: readonly Token[], i: number): number {
+  let k = i + 1;
+  while (toks[k]?.word && (SKIPPABLE.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower)))
+    k++;
+  const t = toks[k];
+  if (!t || !t.word) return -1;
+  // Weak verbs ("call", "report") and naming verbs ("Locals call the wall …") do not make a speaker.
+  const v = speechVerb(t.lower);
+  if (v) return v.participle || v.weak ? -1 : k;
+  return isFramingVerb(t.lower) && !/(?:ing|^call.*|^dub.*|^term.*|^label.*)$/.test(t.lower) ? k : -1;
+}
+
+/**
+ * Where a description ending at token `end` stands: before its speech verb (its subject, maybe
+ * with a relative clause), right after one (`“…,” said a neighbour`), or after "according to".
+ * Returns the last token of the span naming the speaker, or -1 when it is in no speaker's slot.
+ *
+ * @param toks - the sentence's tokens
+ * @param start - the phrase's first token
+ * @param end - the phrase's last token (complement included)
+ */
+export function speakerSlotEnd(toks: readonly Token[], start: number, end: number): number {
+  const prev = toks[start - 1];
+  const prev2 = toks[start - 2];
+  if (prev?.lower === 'to' && prev2?.lower === 'according') return end;
+  const pv = prev?.word ? speechVerb(prev.lower) : null;
+  if (pv && !pv.participle && (!prev2 || !prev2.word)) return end;
+  // A subject opens its clause.
+  if (prev && prev.word && !/^(and|but|while|as|when|then)$/.test(prev.lower)) return -1;
+  if (verbAfter(toks, end) >= 0) return end;
+  const next = toks[end + 1];
+  if (next?.text === ',') {
+    // "One dock worker, who asked not to be named, said": a relative clause between commas.
+    if (!RELATIVES.has(toks[end + 2]?.lower ?? '')) return -1;
+    for (let k = end + 3; k < toks.length && k <= end + 2 + MAX_RELATIVE; k++)
+      if ((toks[k] as Token).text === ',') return verbAfter(toks, k) >= 0 ? end : -1;
+    return -1;
+  }
+  if (next && RELATIVES.has(next.lower)) {
+    // "One resident who spoke during the session said": the clause runs to the next speech verb.
+    for (let k = end + 3; k < toks.length && k <= end + 1 + MAX_RELATIVE; k++) {
+      const t = toks[k] as Token;
+      if (!t.word) return -1;
+      if (verbAfter(toks, k - 1) === k) return k - 1;
+    }
+  }
+  return -1;
+}
+
+/** A named appositive follows: "A spokeswoman for the authority, Renée Obi, said". */
+function namedAppositive(toks: readonly Token[], end: number): boolean {
+  if (toks[end + 1]?.text !== ',') return false;
+  let k = end + 2;
+  if (toks[k]?.lower === 'the') k++;
+  const t = toks[k];
+  return t !== undefined && t.word && t.capital;
+}
+
+/**
+ * Every description in a speaker's slot in one sentence.
+ *
+ * @param toks - the sentence's tokens (paragraph offsets)
+ * @param text - the paragraph's text
+ * @param inQuote - whether an offset lies inside quotation marks
+ */
+export function describedPhrases(
+  toks: readonly Token[],
+  text: string,
+  inQuote: (offset: number) => boolean,
+): DescribedPhrase[] {
+  const out: DescribedPhrase[] = [];
+  for (let s = 0; s < toks.length; s++) {
+    const first = toks[s] as Token;
+    if (inQuote(first.start)) continue;
+    const head = descriptionHead(toks, s);
+    if (head === null) continue;
+    const end = complementEnd(toks, head);
+    if (namedAppositive(toks, end)) continue;
+    const spanEnd = speakerSlotEnd(toks, s, end);
+    if (spanEnd < 0 || inQuote((toks[spanEnd] as Token).start)) continue;
+    const h = toks[head] as Token;
+    const printed = text.slice(first.start, (toks[end] as Token).end);
+    out.push({
+      start: first.start,
+      end: (toks[spanEnd] as Token).end,
+      text:
+        first.capital && (head === s || DESCRIPTION_DETERMINERS.has(first.lower))
+          ? lowerFirst(printed)
+          : printed,
+      head: h.lower,
+      definite: first.lower === 'the',
+      modified: head > s + 1 && first.lower !== 'one',
+      body: PUBLIC_BODY_NOUNS.has(h.lower) || (ORG_WORDS.has(h.lower) && !PERSON_NOUNS.has(h.lower)),
+      plural: COLLECTIVE_SPEAKERS.has(h.lower),
+      kin: KINSHIP_NOUNS.has(h.lower),
+    });
+    s = spanEnd;
+  }
+  return out;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/**
+ * Whether a definite description may introduce a described speaker rather than refer back to
+ * someone named: a public body ("the army", "the town council"), a group ("the researchers"), or
+ * a modified role nobody named holds ("the local health minister"). "The coach", "the father",
+ * "the company" refer back.
+ *
+ * @param ph - the description
+ * @param roleHeld - whether a person named before holds a role with this head noun
+ */
+export function introducesSpeaker(ph: DescribedPhrase, roleHeld: boolean): boolean {
+  if (!ph.definite) return true;
+  if (ph.plural) return true;
+  if (ph.body) return ph.modified || PUBLIC_BODY_NOUNS.has(ph.head);
+  return ph.modified && !ph.kin && !roleHeld;
+}
