@@ -15,12 +15,9 @@ import { buildKnowledge } from '../src/app.ts';
 import { ask } from '../src/answers/ask.ts';
 import type { TruthFile } from './generate.ts';
 import { buildQueries } from './queries.ts';
+import { arg } from './args.ts';
 import { summarize } from './stats.ts';
 
-const arg = (flag: string, fallback: string): string => {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const size = Number(arg('--size', '10000'));
 const count = Number(arg('--queries', '300'));
 const seed = Number(arg('--seed', '1'));
