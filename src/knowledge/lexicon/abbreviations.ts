@@ -83,6 +83,22 @@ export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   ...RANK_ABBREVIATIONS,
 ]);
 
+/** Abbreviated month names ("Jan.", "Sept."): mid-sentence words, and followed by a day number. */
+const MONTH_ABBREVIATIONS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+];
+
 /**
  * Abbreviations that usually sit mid-sentence but can end one ("... Martin Luther King Jr. He
  * ..."): they end a sentence only when the next word is a typical sentence opener.
@@ -113,18 +129,7 @@ export const MID_SENTENCE = new Set([
   'univ',
   'assn',
   'govt',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'mon',
   'tue',
   'tues',
@@ -143,18 +148,7 @@ export const BEFORE_NUMBER = new Set([
   'nos',
   'vol',
   'fig',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'p',
   'pp',
   'art',

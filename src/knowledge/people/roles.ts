@@ -15,6 +15,11 @@ import {
 import { RANK_EXPANSIONS } from '../lexicon/abbreviations.ts';
 import type { Candidate } from './scan.ts';
 
+/** Punctuation that ends a role phrase read forward from a name ("X, the mayor of Y, said"). */
+const ENDS_ROLE_AFTER = new Set([',', '.', ';', '—', '(', '“', '"']);
+/** Punctuation that ends a role phrase read back from a name ("the Tajik representative, X"). */
+const ENDS_ROLE_BEFORE = new Set([',', '.', ';', ':', '”', '"']);
+
 /**
  * True for a noun that names a role or function (minister, spokesman, ranger, fellow ...): the
  * curated list plus the agent suffixes (-er, -or, -ist, -man/-woman, -ian) and compromise's
@@ -157,16 +162,7 @@ export function appositiveAfter(c: Candidate): string | null {
   for (; k < toks.length; k++) {
     const t = toks[k] as Token;
     if (!t.word) {
-      if (
-        t.text === ',' ||
-        t.text === '.' ||
-        t.text === ';' ||
-        t.text === '—' ||
-        t.text === '(' ||
-        t.text === '“' ||
-        t.text === '"'
-      )
-        break;
+      if (ENDS_ROLE_AFTER.has(t.text)) break;
       continue;
     }
     if (/^(who|which|that|whose|where)$/.test(t.lower) && words > 0) break;
@@ -208,15 +204,7 @@ export function appositiveBefore(c: Candidate): string | null {
   for (; k >= 0; k--) {
     const t = toks[k] as Token;
     if (!t.word) {
-      if (
-        t.text === ',' ||
-        t.text === '.' ||
-        t.text === ';' ||
-        t.text === ':' ||
-        t.text === '”' ||
-        t.text === '"'
-      )
-        break;
+      if (ENDS_ROLE_BEFORE.has(t.text)) break;
       continue;
     }
     if (isSpeechVerb(t.lower) && !t.capital) break;
