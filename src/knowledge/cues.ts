@@ -235,13 +235,25 @@ export function documentSubject(ctx: RuleContext, from: number, verb: number): S
     if (mentionEntity(ctx, k) && !ctx.view.mentionOf[k]?.possessive) return null;
   }
   if (noun < 0) return null;
-  const owner = documentOwner(ctx, from, noun + 1);
-  if (owner) return owner;
-  for (let k = noun + 1; k < verb && k <= noun + 8; k++) {
+  return documentOwner(ctx, from, noun + 1) ?? issuerAfterNoun(ctx, noun, verb);
+}
+
+/**
+ * Who issued a document, named after its noun: "the decree signed by the Pope", "a statement
+ * from Li Wei", "a letter of the Harbour Trust". A name (or "the <title>") after "by", "from"
+ * or "of" within a few words, before `ceil` and before any comma.
+ *
+ * @param ctx - paragraph view and people
+ * @param noun - index of the document noun
+ * @param ceil - token index the issuer must stand before
+ */
+export function issuerAfterNoun(ctx: RuleContext, noun: number, ceil: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  for (let k = noun + 1; k < ceil && k <= noun + 8; k++) {
     const t = toks[k] as Token;
     if (ctx.view.quoted[k] || t.text === ',' || t.text === ';') return null;
     if (!t.word || !/^(by|from|of)$/.test(t.lower)) continue;
-    for (let j = k + 1; j < verb && j <= k + 4; j++) {
+    for (let j = k + 1; j < ceil && j <= k + 4; j++) {
       const e = mentionEntity(ctx, j);
       if (e) return { type: 'entity', entity: e, tokenIndex: j };
       const w = toks[j] as Token;
@@ -255,6 +267,35 @@ export function documentSubject(ctx: RuleContext, from: number, verb: number): S
         if (byTitle) return { type: 'entity', entity: byTitle, tokenIndex: j };
       }
     }
+  }
+  return null;
+}
+
+/** How many words may stand between an inverted verb and the document noun ("an SCW press release"). */
+const MAX_DOCUMENT_WORDS = 5;
+
+/**
+ * A document named right after an inverted verb, resolved to whoever issued it: `“…,” reads an
+ * SCW press release`, `“…,” said a statement from the ministry`, `“…,” read the company's
+ * statement`. The phrase opens with an article or the owner's possessive; the owner is a name
+ * inside it, else the issuer after the noun ("from", "by", "of").
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the inverted verb
+ * @param ceil - token index the document must end before
+ */
+export function documentAfter(ctx: RuleContext, verb: number, ceil: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const first = toks[verb + 1];
+  if (!first || !first.word || ctx.view.quoted[verb + 1]) return null;
+  if (!/^(a|an|the)$/.test(first.lower) && !ctx.view.mentionOf[verb + 1]?.possessive) return null;
+  let owner: SpeakerRef | null = null;
+  for (let k = verb + 1; k < ceil && k <= verb + MAX_DOCUMENT_WORDS + 1; k++) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return null;
+    const e = mentionEntity(ctx, k);
+    if (e && !owner) owner = { type: 'entity', entity: e, tokenIndex: k };
+    if (!e && !t.capital && DOCUMENT_NOUNS.has(t.lower)) return owner ?? issuerAfterNoun(ctx, k, ceil);
   }
   return null;
 }

@@ -89,6 +89,8 @@ export const REGULAR = [
   'plead',
   'tell',
   'agree',
+  // "X also reacted on Twitter, “…”": a reaction posted or spoken is someone's words.
+  'react',
 ];
 
 /** Speech verbs too loose to attribute on their own in the middle of narration. */
@@ -107,6 +109,7 @@ export const WEAK = new Set([
   'speak',
   'maintain',
   'promise',
+  'react',
 ]);
 
 /**

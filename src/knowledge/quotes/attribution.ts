@@ -10,7 +10,7 @@ import type { Mention } from '../people.ts';
 import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
 import { ECHO_NOUNS, MENTION_NOUNS } from '../lexicon/cues.ts';
 import { speechVerb } from '../speech-verbs.ts';
-import { attributeColon, attributeFramed, documentSubject } from '../cues.ts';
+import { attributeColon, attributeFramed, documentAfter, documentSubject } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
 import { isShortSentence, wordCount, type QuoteMark, type RawQuote } from './marks.ts';
 import {
@@ -57,7 +57,8 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
     const v = verbAt(view, i);
     if (!v || v.participle || isPassiveOrInfinitive(view, i)) continue;
     if (noWordsIn(view, from, i)) {
-      const ref = speakerAfter(ctx, i, w.sentEnd + 1);
+      // "“…,” reads an SCW press release": the document's issuer speaks.
+      const ref = speakerAfter(ctx, i, w.sentEnd + 1) ?? documentAfter(ctx, i, w.sentEnd + 1);
       if (ref) return { ref, rule: 'inverted', verb: v.form };
       continue;
     }

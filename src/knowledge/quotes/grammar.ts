@@ -112,7 +112,8 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
       const e = mentionEntity(ctx, j - 1);
       if (e && e.kind === 'person') return { type: 'entity', entity: e, tokenIndex: j - 1 };
     }
-    return null;
+    // "Ana Ruiz of the Hajo assembly said": a determiner before the place's name.
+    return personBeforeAffiliation(ctx, k, floor);
   }
   if (t.lower === 'who' && !t.capital) return relativeAntecedent(ctx, k, floor);
   // "X called it “…” and said": a second verb of the same subject.
@@ -143,7 +144,39 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     }
     return { type: 'entity', entity: e, tokenIndex: k };
   }
-  return titleRefEnding(ctx, k, floor);
+  return titleRefEnding(ctx, k, floor) ?? personBeforeAffiliation(ctx, k, floor);
+}
+
+/** How many words an affiliation phrase ("of the Eastfield ward") may have before the verb. */
+const MAX_AFFILIATION_WORDS = 7;
+
+/**
+ * The person before an affiliation phrase that ends right before the verb: in "Priya Natarajan
+ * of the Eastfield ward said" the phrase "of the Eastfield ward" only says where she belongs;
+ * she is the subject. The phrase runs back from `end` over words that name no one, with no
+ * comma, verb or conjunction, to an affiliation preposition right after a person's name.
+ *
+ * @param ctx - paragraph view and people
+ * @param end - the last token before the verb (the phrase's last word)
+ * @param floor - first token index the person may use
+ */
+export function personBeforeAffiliation(ctx: RuleContext, end: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  for (let k = end; k > floor && k > end - MAX_AFFILIATION_WORDS; k--) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k] || PRONOUNS.has(t.lower)) return null;
+    // An organisation or place may stand in the phrase ("of the Hajo assembly"), a person not.
+    if (mentionEntity(ctx, k)?.kind === 'person') return null;
+    if (/^(and|or|but|who|which|that)$/.test(t.lower) || verbAt(ctx.view, k) || BE_FORMS.has(t.lower))
+      return null;
+    if (!AFFILIATION_PREPOSITIONS.has(t.lower) || k === end) continue;
+    const e = mentionEntity(ctx, k - 1);
+    const m = ctx.view.mentionOf[k - 1];
+    return e && m && e.kind === 'person' && !m.possessive && !m.modifier
+      ? { type: 'entity', entity: e, tokenIndex: k - 1 }
+      : null;
+  }
+  return null;
 }
 
 /**

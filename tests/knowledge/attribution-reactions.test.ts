@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { makeArticle } from './make-article.ts';
+
+function speakerOf(paragraphs: string[], words: string): string | null | undefined {
+  const q = extractKnowledge(makeArticle(paragraphs)).quotes.find((x) => x.text.includes(words));
+  return q === undefined ? undefined : q.speaker;
+}
+
+describe('reactions posted online', () => {
+  it('gives "X of The Band also reacted on Twitter, “…”" to X', () => {
+    const speaker = speakerOf(
+      [
+        'The folk singer Dana Okoye died on Sunday at the age of 81.',
+        'Guitarist Rolf Amsel of The Night Ferries also reacted on Twitter, "I learned every song I know from her records. Rest easy, Dana."',
+      ],
+      'I learned every song',
+    );
+    expect(speaker).toBe('Rolf Amsel');
+  });
+
+  it('gives "“…,” X reacted" to X', () => {
+    const speaker = speakerOf(
+      ['"This is the best news our village has had in years," Councillor Mira Holt reacted.'],
+      'best news our village',
+    );
+    expect(speaker).toBe('Mira Holt');
+  });
+
+  it('does not take a reaction verb far from a short fragment as its cue', () => {
+    const speaker = speakerOf(
+      ['Mayor Ilse Brandt reacted calmly to the vote on Tuesday evening, which the paper later called a "fiasco."'],
+      'fiasco',
+    );
+    expect(speaker ?? null).toBeNull();
+  });
+});
+
+describe('a person before an affiliation phrase', () => {
+  it('gives "Councillor X of the Eastfield ward said “…”" to X', () => {
+    const speaker = speakerOf(
+      [
+        'The council met on Monday to vote on the new bus lanes.',
+        'Councillor Priya Natarajan of the Eastfield ward said "We were never asked, not once, about any of this."',
+      ],
+      'We were never asked',
+    );
+    expect(speaker).toBe('Priya Natarajan');
+  });
+
+  it('steps over a place name after "of the"', () => {
+    const speaker = speakerOf(
+      [
+        'The vote on the dam was close.',
+        'Delegate Ana Ruiz of the Hajo assembly said "Water is a right and we will defend it in every court."',
+      ],
+      'Water is a right',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+
+  it('does not give the words of "the daughter of X" to X', () => {
+    const speaker = speakerOf(
+      [
+        'Lena Sorel, the founder of the bakery, died last week.',
+        'The daughter of Lena Sorel said "She never once took a day off, not even at Christmas."',
+      ],
+      'She never once took',
+    );
+    expect(speaker).not.toBe('Lena Sorel');
+  });
+});
+
+describe('a document named after an inverted verb', () => {
+  it('gives "“…,” reads an X press release" to X', () => {
+    const speaker = speakerOf(
+      [
+        'The Northern Water Board closed the reservoir to swimmers on Friday.',
+        '"Swimming is forbidden until the algae have cleared, whoever you are," reads a Northern Water Board press release.',
+      ],
+      'Swimming is forbidden',
+    );
+    expect(speaker).toBe('Northern Water Board');
+  });
+
+  it('gives "“…,” said a statement from X" to X', () => {
+    const speaker = speakerOf(
+      [
+        'The Ministry of Health opened an inquiry into the trial.',
+        '"No patient was harmed at any point in the trial," said a statement from the Ministry of Health.',
+      ],
+      'No patient was harmed',
+    );
+    expect(speaker).toBe('Ministry of Health');
+  });
+
+  it('leaves an unsigned letter without a speaker', () => {
+    const speaker = speakerOf(
+      [
+        'The town hall received hundreds of letters about the closure.',
+        '"It was an honour to serve this town for thirty years," read one letter, which was unsigned.',
+      ],
+      'It was an honour',
+    );
+    expect(speaker ?? null).toBeNull();
+  });
+});
