@@ -49,6 +49,11 @@ const SHARED_SURNAME_PENALTY = 0.2;
  * style" resolved to a Michael): the name was resolved to the wrong person of that name.
  */
 const OWN_PRONOUN_PENALTY = 0.35;
+/**
+ * A quote given to the previous quote's speaker while another person became the subject of a
+ * clause in between ("“…,” Ana said. Li Wei disagreed. “…”"): the floor may have changed hands.
+ */
+const OTHER_SPEAKER_PENALTY = 0.3;
 /** An organisation taken as the speaker while a person is named closer to the quote. */
 const ORG_OVER_PERSON_PENALTY = 0.35;
 
@@ -69,6 +74,7 @@ export function attributionConfidence(ctx: RuleContext, mark: QuoteMark, found: 
   if (surnameRivalNear(ctx.people.entities, found.speaker, paragraph) && !namedInFull(found))
     c -= SHARED_SURNAME_PENALTY;
   if (found.at && !found.viaPronoun && ownPronounConflicts(found)) c -= OWN_PRONOUN_PENALTY;
+  if (found.otherSpeaker) c -= OTHER_SPEAKER_PENALTY;
   if (found.speaker.kind !== 'person' && found.at && found.at.ctx === ctx) {
     if (personBetween(ctx, found.at.tokenIndex, tokenAt(ctx.view, mark.open), found.speaker))
       c -= ORG_OVER_PERSON_PENALTY;

@@ -105,3 +105,31 @@ describe('a document named after an inverted verb', () => {
     expect(speaker ?? null).toBeNull();
   });
 });
+
+describe('a follow-on quote after another person took the floor', () => {
+  it('keeps no speaker when another person is the subject between the two quotes', () => {
+    const speaker = speakerOf(
+      ['"We will not close the school," Mayor Ana Ruiz said. Councillor Li Wei disagreed. "The money is simply not there."'],
+      'The money is simply',
+    );
+    expect(speaker ?? null).toBeNull();
+  });
+
+  it('still continues the speaker when the other person is only the one spoken to', () => {
+    const speaker = speakerOf(
+      ['"We will not close the school," Mayor Ana Ruiz told Li Wei. "The money is there, and we will find it."'],
+      'The money is there',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+
+  it('continues the speaker who is named again after the other person', () => {
+    const speaker = speakerOf(
+      [
+        '"We will not close the school," Mayor Ana Ruiz said. Li Wei had asked for cuts, but Ruiz refused. "The money is there, and we will find it."',
+      ],
+      'The money is there',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+});

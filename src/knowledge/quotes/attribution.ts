@@ -223,6 +223,8 @@ export interface RuleFinding {
   viaPronoun?: boolean;
   /** How the pronoun was resolved, when the speaker came through one. */
   pronoun?: PronounResolution;
+  /** A context rule: another person is the subject of a clause between the speaker's naming and the quote. */
+  otherSpeaker?: boolean;
 }
 
 /** A quotation with its attribution, before ids are assigned. */
@@ -349,8 +351,11 @@ function attributeByRules(
   let noVerb = true;
   for (let i = w.sentStart; i <= w.sentEnd && noVerb; i++)
     if (!view.quoted[i] && verbAt(view, i)) noVerb = false;
-  if (prev && prev.speaker && (opensSentence || noVerb))
-    return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb };
+  if (prev && prev.speaker && (opensSentence || noVerb)) {
+    // "“…,” Ana Ruiz said. Li Wei disagreed. “…”": someone else took the floor in between.
+    const otherSpeaker = otherSubjectBetween(ctx, prev.raw.mark, mark, prev.speaker);
+    return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb, otherSpeaker };
+  }
   // 6. Previous sentence of this paragraph: "Lavrov said ... . “…”".
   if (opensSentence && sentenceOfMark > 1 && !prev) {
     const found = resolve(sentenceSpeech(ctx, sentenceOfMark - 1), ctx);
@@ -388,6 +393,46 @@ export function toQuote(article: Article, q: AttributedQuote, n: number): Quote 
     paragraphs: [q.raw.paragraph, ...q.raw.continued.map((c) => c.paragraph)],
     ...(q.confidence !== undefined ? { confidence: Math.round(q.confidence * 100) / 100 } : {}),
   };
+}
+
+/**
+ * True when, in the narration between an earlier quotation and this one, the last person in a
+ * subject's place is someone else than `speaker`: named at the start of a clause, not owned and
+ * not an object ("“…,” Ana Ruiz said. Li Wei, her deputy, disagreed. “…”"). The later quotation
+ * may be the other person's. "Ruiz told Li Wei" or "Li Wei's plan" do not count, and the
+ * speaker named again afterwards takes the floor back.
+ *
+ * @param ctx - paragraph view and people
+ * @param prev - the earlier quotation
+ * @param mark - this quotation
+ * @param speaker - the earlier quotation's speaker
+ */
+export function otherSubjectBetween(
+  ctx: RuleContext,
+  prev: QuoteMark,
+  mark: QuoteMark,
+  speaker: Entity,
+): boolean {
+  const view = ctx.view;
+  const to = tokenAt(view, mark.open);
+  let other = false;
+  for (let k = tokenAt(view, prev.end); k < to; k++) {
+    const e = mentionEntity(ctx, k);
+    const m = view.mentionOf[k];
+    if (view.quoted[k] || !e || !m || e.kind !== 'person' || m.possessive || m.modifier) continue;
+    const first = tokenAt(view, m.fullStart);
+    while (k + 1 < to && view.mentionOf[k + 1] === m) k++;
+    if (opensClause(view, first)) other = e !== speaker;
+  }
+  return other;
+}
+
+/** True when the token at `first` opens a clause: after a sentence break, punctuation or a conjunction. */
+function opensClause(view: ParagraphView, first: number): boolean {
+  const before = view.tokens[first - 1];
+  if (!before || view.sentence[first - 1] !== view.sentence[first]) return true;
+  if (view.quoted[first - 1]) return true;
+  return before.word ? /^(and|but|then|while|so)$/.test(before.lower) : /^[,;:—–(]$/.test(before.text);
 }
 
 /**
