@@ -90,6 +90,8 @@ function personBetween(ctx: RuleContext, a: number, b: number, speaker: Entity):
   const sentence = view.sentence[a];
   for (let k = from; k < to; k++) {
     if (view.sentence[k] !== sentence || view.quoted[k]) continue;
+    // "X justified the strike, which was approved by Y, as …": a relative aside names no speaker.
+    k = endOfRelativeAside(ctx, k, to);
     const m = view.mentionOf[k];
     if (m && m.kind === 'person' && !m.quoted && m.entityId !== undefined) {
       const e = ctx.people.byId.get(m.entityId);
@@ -97,6 +99,28 @@ function personBetween(ctx: RuleContext, a: number, b: number, speaker: Entity):
     }
   }
   return false;
+}
+
+/** Words opening a non-restrictive relative clause after a comma. */
+const RELATIVE_ASIDE_OPENERS = new Set(['which', 'who', 'whose', 'whom']);
+
+/**
+ * When token k is the comma opening a relative aside (", which was approved by Y,"), the index
+ * of the comma that closes it before `to`; otherwise k.
+ *
+ * @param ctx - the paragraph view
+ * @param k - a token index
+ * @param to - the aside must close before this index
+ */
+export function endOfRelativeAside(ctx: RuleContext, k: number, to: number): number {
+  const toks = ctx.view.tokens;
+  if (toks[k]?.text !== ',' || !RELATIVE_ASIDE_OPENERS.has(toks[k + 1]?.lower ?? '')) return k;
+  for (let j = k + 2; j < to; j++) {
+    const t = toks[j] as Token;
+    if (ctx.view.quoted[j] || /^[.;:!?]$/.test(t.text)) return k;
+    if (t.text === ',') return j;
+  }
+  return k;
 }
 
 /** Name suffixes that are not a surname ("Robert Downey Jr."). */

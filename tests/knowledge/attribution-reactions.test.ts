@@ -133,3 +133,25 @@ describe('a follow-on quote after another person took the floor', () => {
     expect(speaker).toBe('Ana Ruiz');
   });
 });
+
+describe('an organisation framing a quote while a person is named in a relative aside', () => {
+  const paragraphs = [
+    'The Harbour Defence Agency said on Friday that it had fired on the boat.',
+    'In a statement, the Harbour Defence Agency justified the strike, which was approved by President Ana Ruiz, as "defensive" in nature.',
+  ];
+
+  it('gives "X justified the strike as “…”" to X', () => {
+    expect(speakerOf(paragraphs, 'defensive')).toBe('Harbour Defence Agency');
+  });
+
+  it('still doubts the organisation when the person is named outside an aside', () => {
+    const speaker = speakerOf(
+      [
+        'The Coast Guard said on Friday that two boats had sunk.',
+        'The Coast Guard announced an order by Admiral Li Wei directing units nearby to "join the army in the pursuit of the perpetrators."',
+      ],
+      'join the army',
+    );
+    expect(speaker).not.toBe('Coast Guard');
+  });
+});

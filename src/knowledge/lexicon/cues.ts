@@ -58,6 +58,11 @@ export const FRAMING_LEMMAS = [
   'read',
   'recall',
   'conclude',
+  // "justified the strike as “defensive”", "rejected the report as “…”".
+  'justify',
+  'portray',
+  'reject',
+  'applaud',
 ] as const;
 
 /** Irregular past forms of framing verbs. */
