@@ -155,3 +155,24 @@ describe('an organisation framing a quote while a person is named in a relative 
     expect(speaker).not.toBe('Coast Guard');
   });
 });
+
+describe('a name closing its sentence after a comma', () => {
+  it('is not taken as the subject a later "he said" refers to', () => {
+    const speaker = speakerOf(
+      [
+        'Coach Tom Berry has led the club for ten years. On Saturday his side lost to the team of his old rival, Mark Dale.',
+        '"We were not good enough today," he said.',
+      ],
+      'not good enough today',
+    );
+    expect(speaker).not.toBe('Mark Dale');
+  });
+
+  it('leaves a sentence-initial name after an opening phrase as the subject', () => {
+    const speaker = speakerOf(
+      ['After the match on Saturday, Mark Dale praised his players.', '"We were the better side today," he said.'],
+      'the better side today',
+    );
+    expect(speaker).toBe('Mark Dale');
+  });
+});

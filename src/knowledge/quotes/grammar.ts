@@ -505,7 +505,7 @@ export function mainSubject(ctx: RuleContext, from: number, to: number): Speaker
     const owned = before !== undefined && POSSESSIVE_DETERMINERS.has(before.lower);
     if (m.possessive || m.modifier || owned || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0)
       continue;
-    if (coordinatedWithPerson(ctx, firstIdx)) continue;
+    if (coordinatedWithPerson(ctx, firstIdx) || closingAppositive(ctx, firstIdx, k)) continue;
     if (e.kind !== 'person') {
       const person = personAfterModifier(ctx, k, to);
       if (person) return person;
@@ -513,6 +513,24 @@ export function mainSubject(ctx: RuleContext, from: number, to: number): Speaker
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;
+}
+
+/**
+ * True when a naming stands after a comma at the very end of its sentence ("… lost to the team
+ * of his old rival, Mark Dale."): an appositive to a noun before it, never the sentence's subject,
+ * which must come before a verb.
+ *
+ * @param ctx - paragraph view and people
+ * @param first - first token of the naming (its title included)
+ * @param last - last token of the naming
+ */
+export function closingAppositive(ctx: RuleContext, first: number, last: number): boolean {
+  const toks = ctx.view.tokens;
+  if (toks[first - 1]?.text !== ',' || ctx.view.quoted[first - 1]) return false;
+  const next = toks[last + 1];
+  if (!next) return true;
+  if (ctx.view.sentence[last + 1] !== ctx.view.sentence[last]) return true;
+  return !ctx.view.quoted[last + 1] && /^[.!?;]$/.test(next.text);
 }
 
 /**
