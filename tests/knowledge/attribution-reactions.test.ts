@@ -176,3 +176,33 @@ describe('a name closing its sentence after a comma', () => {
     expect(speaker).toBe('Mark Dale');
   });
 });
+
+describe('a fragment carrying on the previous sentence of reported speech', () => {
+  it('gives a fragment in a sentence with no cue and no name to the previous sentence’s speaker', () => {
+    const speaker = speakerOf(
+      [
+        'Sheriff Ana Ruiz said deputies arrested one man for drunk driving. They arrested three others for "suspicion of trespassing on the base" and let them go.',
+      ],
+      'suspicion of trespassing',
+    );
+    expect(speaker).toBe('Ana Ruiz');
+  });
+
+  it('does not carry on when the fragment’s sentence names someone else', () => {
+    const speaker = speakerOf(
+      [
+        'Ana Ruiz said the plan was dead. The plan, drawn up by Li Wei, had aimed at "a home for every family in the valley."',
+      ],
+      'a home for every family',
+    );
+    expect(speaker ?? null).toBeNull();
+  });
+
+  it('does not carry on after a sentence that reports no one', () => {
+    const speaker = speakerOf(
+      ['The town has one school. It offers "a broad and balanced curriculum" to all pupils.'],
+      'broad and balanced',
+    );
+    expect(speaker ?? null).toBeNull();
+  });
+});

@@ -9,7 +9,7 @@ import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
 import { ECHO_NOUNS, MENTION_NOUNS } from '../lexicon/cues.ts';
-import { speechVerb } from '../speech-verbs.ts';
+import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed, documentAfter, documentSubject } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
 import { isShortSentence, wordCount, type QuoteMark, type RawQuote } from './marks.ts';
@@ -361,6 +361,12 @@ function attributeByRules(
     const found = resolve(sentenceSpeech(ctx, sentenceOfMark - 1), ctx);
     if (found) return found;
   }
+  // 6b. "Sheriff Lee said they arrested one man. They arrested three for “…”": a fragment in a
+  // sentence with no cue and no name of its own carries on the previous sentence's report.
+  if (!opensSentence && !prev && sentenceOfMark > 1 && reportsOn(ctx, w)) {
+    const found = resolve(sentenceSpeech(ctx, sentenceOfMark - 1), ctx);
+    if (found) return found;
+  }
   // 7. A paragraph made only of quotation, after a paragraph that ends with someone speaking.
   if (mark.open === 0 && !prev) {
     const narration = outsideQuotes(view);
@@ -371,6 +377,25 @@ function attributeByRules(
     }
   }
   return fail;
+}
+
+/**
+ * True when the narration of a quotation's sentence has no speech or framing verb, names no one
+ * and holds no other quotation: it can only go on with what the sentence before reported.
+ *
+ * @param ctx - paragraph view and people
+ * @param w - the quotation's window
+ */
+export function reportsOn(ctx: RuleContext, w: ReturnType<typeof windowOf>): boolean {
+  const view = ctx.view;
+  const sentence = view.sentence[w.first];
+  for (let i = w.sentStart; i < view.tokens.length && view.sentence[i] === sentence; i++) {
+    if (i >= w.first && i <= w.last) continue;
+    const t = view.tokens[i] as Token;
+    if (view.quoted[i]) return false;
+    if (mentionEntity(ctx, i) || verbAt(view, i) || (t.word && !t.capital && isFramingVerb(t.lower))) return false;
+  }
+  return true;
 }
 
 function outsideQuotes(view: ParagraphView): number {
