@@ -29,7 +29,9 @@ describe('reactions posted online', () => {
 
   it('does not take a reaction verb far from a short fragment as its cue', () => {
     const speaker = speakerOf(
-      ['Mayor Ilse Brandt reacted calmly to the vote on Tuesday evening, which the paper later called a "fiasco."'],
+      [
+        'Mayor Ilse Brandt reacted calmly to the vote on Tuesday evening, which the paper later called a "fiasco."',
+      ],
       'fiasco',
     );
     expect(speaker ?? null).toBeNull();
@@ -109,7 +111,9 @@ describe('a document named after an inverted verb', () => {
 describe('a follow-on quote after another person took the floor', () => {
   it('keeps no speaker when another person is the subject between the two quotes', () => {
     const speaker = speakerOf(
-      ['"We will not close the school," Mayor Ana Ruiz said. Councillor Li Wei disagreed. "The money is simply not there."'],
+      [
+        '"We will not close the school," Mayor Ana Ruiz said. Councillor Li Wei disagreed. "The money is simply not there."',
+      ],
       'The money is simply',
     );
     expect(speaker ?? null).toBeNull();
@@ -117,7 +121,9 @@ describe('a follow-on quote after another person took the floor', () => {
 
   it('still continues the speaker when the other person is only the one spoken to', () => {
     const speaker = speakerOf(
-      ['"We will not close the school," Mayor Ana Ruiz told Li Wei. "The money is there, and we will find it."'],
+      [
+        '"We will not close the school," Mayor Ana Ruiz told Li Wei. "The money is there, and we will find it."',
+      ],
       'The money is there',
     );
     expect(speaker).toBe('Ana Ruiz');
@@ -170,7 +176,10 @@ describe('a name closing its sentence after a comma', () => {
 
   it('leaves a sentence-initial name after an opening phrase as the subject', () => {
     const speaker = speakerOf(
-      ['After the match on Saturday, Mark Dale praised his players.', '"We were the better side today," he said.'],
+      [
+        'After the match on Saturday, Mark Dale praised his players.',
+        '"We were the better side today," he said.',
+      ],
       'the better side today',
     );
     expect(speaker).toBe('Mark Dale');

@@ -80,3 +80,23 @@ describe('titles set off by commas', () => {
     expect(looksLikeTerm('Jeopardy!')).toBe(true);
   });
 });
+
+describe('scare quotes used as modifiers', () => {
+  it('drops a quoted modifier between a determiner and its noun', () => {
+    const texts = textsOf([
+      '"We expect the buses to be full," Mayor Ana Ruiz said. The new "pay as you go" fares start in May.',
+      'A "zero tolerance" rule on fare dodging will apply, and last year\'s "temporary" ban stays.',
+    ]);
+    expect(texts).toEqual(['We expect the buses to be full']);
+  });
+
+  it('keeps a modifier that a speech or framing verb before it reports', () => {
+    const texts = textsOf(['Minister Li Wei described it as an "emerging" threat to the harbour.']);
+    expect(texts).toEqual(['emerging']);
+  });
+
+  it('keeps a fragment that ends its phrase', () => {
+    const texts = textsOf(['Mayor Ana Ruiz called the plan a "gift to developers" and left the room.']);
+    expect(texts).toEqual(['gift to developers']);
+  });
+});

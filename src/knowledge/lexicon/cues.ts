@@ -251,3 +251,30 @@ export const NAMING_VERBS = new Set([
   'know',
   'knows',
 ]);
+
+/**
+ * Words that cannot be the head noun after a quoted modifier ("the “big box” stores"): a quote
+ * followed by one of these ends its own phrase ("a “disgrace” and …", "the “best” that …").
+ */
+export const NOT_A_HEAD_NOUN = new Set([
+  'and',
+  'or',
+  'but',
+  'nor',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'than',
+  'as',
+  'if',
+  'when',
+  'while',
+  'because',
+  'so',
+  'not',
+  'the',
+  'a',
+  'an',
+]);

@@ -393,7 +393,8 @@ export function reportsOn(ctx: RuleContext, w: ReturnType<typeof windowOf>): boo
     if (i >= w.first && i <= w.last) continue;
     const t = view.tokens[i] as Token;
     if (view.quoted[i]) return false;
-    if (mentionEntity(ctx, i) || verbAt(view, i) || (t.word && !t.capital && isFramingVerb(t.lower))) return false;
+    if (mentionEntity(ctx, i) || verbAt(view, i) || (t.word && !t.capital && isFramingVerb(t.lower)))
+      return false;
   }
   return true;
 }

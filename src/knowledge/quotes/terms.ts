@@ -4,7 +4,16 @@
  * “…”"), words on a sign and a name given with "call … the" ("whom fans call “the Train”"). Nobody is reported as saying them, so they are not quotes.
  */
 import type { Token } from '../nlp.ts';
-import { INSCRIPTION_LINKS, INSCRIPTION_NOUNS, MENTION_NOUNS, NAMING_VERBS } from '../lexicon/cues.ts';
+import {
+  DETERMINERS,
+  INSCRIPTION_LINKS,
+  INSCRIPTION_NOUNS,
+  MENTION_NOUNS,
+  NAMING_VERBS,
+  NOT_A_HEAD_NOUN,
+} from '../lexicon/cues.ts';
+import { AUXILIARIES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lexicon/grammar.ts';
+import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
 import { wordCount, type QuoteMark } from './marks.ts';
 import { tokenAt, type ParagraphView } from './view.ts';
 
@@ -16,7 +25,12 @@ import { tokenAt, type ParagraphView } from './view.ts';
  * @param mark - the quotation
  */
 export function isMentionedTerm(view: ParagraphView, mark: QuoteMark): boolean {
-  return afterMentionNoun(view, mark) || isInscription(view, mark) || isGivenName(view, mark);
+  return (
+    afterMentionNoun(view, mark) ||
+    isInscription(view, mark) ||
+    isGivenName(view, mark) ||
+    isModifier(view, mark)
+  );
 }
 
 /**
@@ -66,4 +80,62 @@ export function isGivenName(view: ParagraphView, mark: QuoteMark): boolean {
     if (NAMING_VERBS.has(t.lower)) return true;
   }
   return false;
+}
+
+/** The most words a quoted modifier may have ("pay as you go"). */
+const MAX_MODIFIER_WORDS = 4;
+
+/**
+ * Scare quotes used as a modifier inside a noun phrase: `the “big box” stores`, `a “zero
+ * tolerance” rule`, `last year's “temporary” ban`, `a free “pay as you go” scheme`. A short
+ * lowercase quotation with no punctuation of its own, after a determiner or a possessive (maybe
+ * one adjective between), before a lowercase head noun, in a sentence with no speech or framing
+ * verb before it: nobody is reported as saying it.
+ *
+ * @param view - the paragraph view
+ * @param mark - the quotation
+ */
+export function isModifier(view: ParagraphView, mark: QuoteMark): boolean {
+  const inner = view.paragraph.text.slice(mark.innerStart, mark.innerEnd).trim();
+  if (!mark.closed || wordCount(inner) > MAX_MODIFIER_WORDS || !/^\p{Ll}/u.test(inner)) return false;
+  if (/[.,;:!?]$/.test(inner)) return false;
+  const open = tokenAt(view, mark.open);
+  const after = view.tokens[tokenAt(view, mark.end)];
+  if (!after || !after.word || after.capital || !isHeadNoun(after)) return false;
+  let k = open - 1;
+  const adjective = view.tokens[k];
+  if (
+    adjective &&
+    adjective.word &&
+    !adjective.capital &&
+    !adjective.possessive &&
+    !opensNounPhrase(adjective)
+  )
+    k--;
+  const det = view.tokens[k];
+  if (!det || !det.word || !opensNounPhrase(det)) return false;
+  for (let i = k - 1; i >= 0 && view.sentence[i] === view.sentence[open]; i--) {
+    const t = view.tokens[i] as Token;
+    if (!view.quoted[i] && t.word && !t.capital && (speechVerb(t.lower) || isFramingVerb(t.lower)))
+      return false;
+    if (t.lower === 'according') return false;
+  }
+  return true;
+}
+
+/** A determiner or a possessive that opens a noun phrase ("the", "its", "last year's"). */
+function opensNounPhrase(t: Token): boolean {
+  return t.possessive || DETERMINERS.has(t.lower) || POSSESSIVE_DETERMINERS.has(t.lower);
+}
+
+/** A lowercase word that may head the noun phrase after a quoted modifier. */
+function isHeadNoun(t: Token): boolean {
+  return (
+    !NOT_A_HEAD_NOUN.has(t.lower) &&
+    !PREPOSITIONS.has(t.lower) &&
+    !AUXILIARIES.has(t.lower) &&
+    !/ly$/.test(t.lower) &&
+    speechVerb(t.lower) === null &&
+    !isFramingVerb(t.lower)
+  );
 }
