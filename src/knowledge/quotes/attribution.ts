@@ -389,7 +389,10 @@ function attributeByRules(
 export function reportsOn(ctx: RuleContext, w: ReturnType<typeof windowOf>): boolean {
   const view = ctx.view;
   const sentence = view.sentence[w.first];
+  // A sentence too long to read whole is not judged (and the scan stays bounded).
+  if (w.sentStart < w.first - MAX_LEAD_TOKENS) return false;
   for (let i = w.sentStart; i < view.tokens.length && view.sentence[i] === sentence; i++) {
+    if (i > w.last + MAX_LEAD_TOKENS) return false;
     if (i >= w.first && i <= w.last) continue;
     const t = view.tokens[i] as Token;
     if (view.quoted[i]) return false;

@@ -82,6 +82,9 @@ export function isGivenName(view: ParagraphView, mark: QuoteMark): boolean {
   return false;
 }
 
+/** How far back a speech or framing verb still reports a quoted modifier, in tokens. */
+const MAX_CUE_DISTANCE = 60;
+
 /** The most words a quoted modifier may have ("pay as you go"). */
 const MAX_MODIFIER_WORDS = 4;
 
@@ -114,7 +117,7 @@ export function isModifier(view: ParagraphView, mark: QuoteMark): boolean {
     k--;
   const det = view.tokens[k];
   if (!det || !det.word || !opensNounPhrase(det)) return false;
-  for (let i = k - 1; i >= 0 && view.sentence[i] === view.sentence[open]; i--) {
+  for (let i = k - 1; i >= 0 && i >= k - MAX_CUE_DISTANCE && view.sentence[i] === view.sentence[open]; i--) {
     const t = view.tokens[i] as Token;
     if (!view.quoted[i] && t.word && !t.capital && (speechVerb(t.lower) || isFramingVerb(t.lower)))
       return false;
