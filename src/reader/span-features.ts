@@ -326,7 +326,9 @@ function candidatesOf(
         end: last.end,
         from,
         to,
-        ...t,
+        types: t.types,
+        inside: t.inside,
+        around: t.around,
         shape: shapeOf(tokens, flags, from, to, run, t.types !== 0),
       });
     }
@@ -649,11 +651,16 @@ export function lexicalKeys(
   c: SpanCandidate,
   out: Int32Array,
 ): Int32Array {
-  const at = (i: number): number => (i >= 0 && i < sc.lex.length ? (sc.lex[i] as number) : EDGE);
-  out[0] = mix(at(c.from - 1), 0, bucket);
-  out[1] = mix(Math.imul(at(c.from - 2), 31) ^ at(c.from - 1), 1, bucket);
-  out[2] = mix(at(c.to), 2, bucket);
-  out[3] = mix(at(c.from), 3, bucket);
-  out[4] = mix(at(c.to - 1), 4, bucket);
+  const lex = sc.lex;
+  out[0] = mix(lexAt(lex, c.from - 1), 0, bucket);
+  out[1] = mix(Math.imul(lexAt(lex, c.from - 2), 31) ^ lexAt(lex, c.from - 1), 1, bucket);
+  out[2] = mix(lexAt(lex, c.to), 2, bucket);
+  out[3] = mix(lexAt(lex, c.from), 3, bucket);
+  out[4] = mix(lexAt(lex, c.to - 1), 4, bucket);
   return out;
+}
+
+/** The hashed word class at token `i`, or the sentence edge outside it. */
+function lexAt(lex: Int32Array, i: number): number {
+  return i >= 0 && i < lex.length ? (lex[i] as number) : EDGE;
 }
