@@ -132,13 +132,14 @@ function breaks(t: Token): boolean {
   );
 }
 
-/** A plain noun phrase: words up to a function word, verb or punctuation, at most four. */
-function phraseSpan(tokens: Token[], i: number): number | null {
-  const t = tokens[i] as Token;
-  if (breaks(t) || (i > 0 && !breaks(tokens[i - 1] as Token) && !(tokens[i - 1] as Token).capital))
-    return null;
+/**
+ * A plain noun phrase: words up to a function word, verb or punctuation, at most four. `breaking`
+ * holds {@link breaks} of each token, worked out once per sentence.
+ */
+function phraseSpan(tokens: Token[], breaking: readonly boolean[], i: number): number | null {
+  if (breaking[i] || (i > 0 && !breaking[i - 1] && !(tokens[i - 1] as Token).capital)) return null;
   let to = i + 1;
-  while (to < tokens.length && to - i < 4 && !breaks(tokens[to] as Token)) to++;
+  while (to < tokens.length && to - i < 4 && !breaking[to]) to++;
   return to;
 }
 
@@ -171,6 +172,7 @@ function spansUncached(sentence: string): { tokens: Token[]; spans: Span[] } {
       types: new Set(types),
     });
   };
+  const breaking = tokens.map(breaks);
   for (let i = 0; i < tokens.length; i++) {
     const num = numberSpan(tokens, i);
     if (num) {
@@ -181,7 +183,7 @@ function spansUncached(sentence: string): { tokens: Token[]; spans: Span[] } {
     if (date !== null) add(i, date, ['date']);
     const name = nameSpan(tokens, i);
     if (name !== null) add(i, name, nameTypes(tokens, i, name));
-    const phrase = phraseSpan(tokens, i);
+    const phrase = phraseSpan(tokens, breaking, i);
     if (phrase !== null && (name === null || phrase !== name)) add(i, phrase, ['other']);
   }
   // Years with their preposition context count as dates ("in 1990").
