@@ -405,6 +405,8 @@ export const QUESTION_FEATURES = [
 
 /** Question words, each crossed with span shapes below (a linear model needs the products). */
 const WH_BUCKETS = ['who', 'when', 'where', 'what', 'how', 'why', 'figure'] as const;
+/** How many question-word buckets there are (a bucket is an index into them, -1 for none). */
+export const WH_BUCKET_COUNT = WH_BUCKETS.length;
 const WH_SHAPES = [
   'one word',
   'two words',
