@@ -8,12 +8,13 @@
  *
  *   node --import tsx bench/ask-phases.ts [--size 10000] [--queries 300] [--seed 1] [--warmup 100]
  *                                         [--depth 3] [--further 2]   (paragraphs of the first, further articles)
+ *                                         [--read-all]   (every chosen article read, as ask did before)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { buildKnowledge } from '../src/app.ts';
-import { ask, articlesFor, indexedTerms } from '../src/answers/ask.ts';
+import { ask, chooseArticles, indexedTerms } from '../src/answers/ask.ts';
 import { analyzeQuestion } from '../src/reader/question.ts';
 import { readParagraph } from '../src/reader/features.ts';
 import type { Reading } from '../src/reader/features.ts';
@@ -23,7 +24,10 @@ import { probability } from '../src/reader/model.ts';
 import type { TruthFile } from './generate.ts';
 import { buildQueries } from './queries.ts';
 import { arg } from './args.ts';
+import { withBotFlags } from './node-flags.ts';
 import { summarize } from './stats.ts';
+
+withBotFlags();
 
 const size = Number(arg('--size', '10000'));
 const count = Number(arg('--queries', '300'));
@@ -31,6 +35,8 @@ const seed = Number(arg('--seed', '1'));
 const depth = Number(arg('--depth', '3'));
 const further = Number(arg('--further', '2'));
 const warmup = Number(arg('--warmup', '100'));
+/** Read every chosen article, as before further articles lacking a question word were skipped. */
+const readAll = process.argv.includes('--read-all');
 const out = path.join(import.meta.dirname, 'out');
 const dir = path.join(out, `corpus-${size}`);
 
@@ -52,7 +58,7 @@ const cpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 const articleCounts: number[] = [];
-const slowest: { q: string; total: number; t: number[]; n: number }[] = [];
+const slowest: { q: string; total: number; ms: number[]; n: number }[] = [];
 const wall: number[] = [];
 const gcPerQuestion: number[] = [];
 let gcMs = 0;
@@ -67,38 +73,50 @@ new PerformanceObserver((list) => {
 for (const q of questions) {
   const started = performance.now();
   const gcBefore = gcMs;
-  const t: number[] = [cpu()];
+  const t0 = cpu();
   const analysis = analyzeQuestion(q);
-  t.push(cpu());
-  const articles = articlesFor(kb, q, undefined);
-  t.push(cpu());
+  const t1 = cpu();
+  const choices = chooseArticles(kb, q, undefined);
+  const t2 = cpu();
+  // CPU ms per phase, in PHASES order; the per-article phases add up over the articles read.
+  const ms = [t1 - t0, t2 - t1, 0, 0, 0, 0];
   const known = indexedTerms(kb);
-  const stats = articles.map((a) => statsOf(a, known));
-  t.push(cpu());
-  const ranked = stats.map((s, k) => rankParagraphs(s, analysis.terms).slice(0, k === 0 ? depth : further));
-  t.push(cpu());
-  const read: Reading[][] = stats.map((s, k) => {
-    const r = ranked[k] ?? [];
+  let answered = false;
+  let readCount = 0;
+  for (const [k, c] of choices.entries()) {
+    // As ask does: a further article covering less of the question is not read when the best answered.
+    if (k > 0 && !readAll && answered && c.coverage < (choices[0]?.coverage ?? 0)) continue;
+    readCount++;
+    let a = cpu();
+    const lap = (phase: number): void => {
+      const b = cpu();
+      ms[phase] = (ms[phase] as number) + b - a;
+      a = b;
+    };
+    const stats = statsOf(c.article, known);
+    lap(2);
+    const r = rankParagraphs(stats, analysis.terms).slice(0, k === 0 ? depth : further);
+    lap(3);
     const best = r[0]?.bm25 ?? 0;
-    return r.map((x, rank) =>
-      readParagraph(analysis, s, x.index, { rank, bm25: x.bm25, best, next: r[rank + 1]?.bm25 ?? 0 }),
+    const read: Reading[] = r.map((x, rank) =>
+      readParagraph(analysis, stats, x.index, { rank, bm25: x.bm25, best, next: r[rank + 1]?.bm25 ?? 0 }),
     );
-  });
-  t.push(cpu());
-  for (const group of read) {
-    const scored = group.map((r) => ({ ...r, p: probability(MODEL, r.features) })).sort((a, b) => b.p - a.p);
-    confidence(scored);
+    lap(4);
+    const scored = read.map((x) => ({ ...x, p: probability(MODEL, x.features) })).sort((x, y) => y.p - x.p);
+    if (k === 0) answered = confidence(scored) >= MODEL.threshold;
+    lap(5);
   }
-  t.push(cpu());
-  PHASES.forEach((p, i) => spent.get(p)?.push((t[i + 1] as number) - (t[i] as number)));
-  slowest.push({ q, total: (t[PHASES.length] as number) - (t[0] as number), t, n: articles.length });
-  articleCounts.push(articles.length);
+  PHASES.forEach((p, i) => spent.get(p)?.push(ms[i] as number));
+  slowest.push({ q, total: ms.reduce((x, y) => x + y, 0), ms, n: readCount });
+  articleCounts.push(readCount);
   wall.push(performance.now() - started);
   // GC entries are delivered asynchronously: let them in before the next question.
   await new Promise((resolve) => setImmediate(resolve));
   gcPerQuestion.push(gcMs - gcBefore);
 }
-const lines = [`${size} articles, ${questions.length} reader questions, CPU ms per question`];
+const lines = [
+  `${size} articles, ${questions.length} reader questions${readAll ? ' (every chosen article read)' : ''}, CPU ms per question`,
+];
 for (const [p, ms] of spent) {
   const s = summarize(ms);
   const total = ms.reduce((a, b) => a + b, 0);
@@ -119,7 +137,7 @@ for (const [kind, ds] of gcKinds) {
 lines.push(`RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
 lines.push('slowest (CPU ms per phase):');
 for (const x of slowest.sort((a, b) => b.total - a.total).slice(0, 6)) {
-  const parts = PHASES.map((p, i) => `${p} ${((x.t[i + 1] as number) - (x.t[i] as number)).toFixed(1)}`);
+  const parts = PHASES.map((p, i) => `${p} ${(x.ms[i] as number).toFixed(1)}`);
   lines.push(`  ${x.total.toFixed(1)}: ${parts.join(', ')}, ${x.n} article(s): ${x.q}`);
 }
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -16,7 +16,10 @@ import { ask } from '../src/answers/ask.ts';
 import type { TruthFile } from './generate.ts';
 import { buildQueries } from './queries.ts';
 import { arg } from './args.ts';
+import { withBotFlags } from './node-flags.ts';
 import { summarize } from './stats.ts';
+
+withBotFlags();
 
 const size = Number(arg('--size', '10000'));
 const count = Number(arg('--queries', '300'));

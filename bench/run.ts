@@ -25,6 +25,7 @@ import type { Answer } from '../src/answer.ts';
 import { createBaselineFromDir } from './baseline.ts';
 import { runE2e } from './e2e.ts';
 import { pathologicalNote } from './pathological.ts';
+import { withBotFlags } from './node-flags.ts';
 import { generateArticle, writeCorpus } from './generate.ts';
 import type { TruthFile } from './generate.ts';
 import { buildQueries } from './queries.ts';
@@ -33,6 +34,8 @@ import { createProgress, renderTable, toJson } from './report.ts';
 import type { BenchReport, SizeResult } from './report.ts';
 import { evaluate, percentile, rssMb } from './stats.ts';
 import type { BenchSystem, RankedHit } from './stats.ts';
+
+withBotFlags();
 
 interface Args {
   sizes: number[];

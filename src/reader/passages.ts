@@ -13,7 +13,11 @@ export interface ArticleStats {
   lengths: number[];
   /** Per paragraph, per sentence: its terms, in order. */
   sentenceTerms: string[][][];
-  /** Per paragraph, per sentence: its terms and roots, for membership tests. */
+  /**
+   * Per paragraph, per sentence: its terms and roots, for membership tests. Each paragraph's sets
+   * are made when first read (a question reads two or three of an article's paragraphs, and the
+   * sets were a third of what reading a new article allocated).
+   */
   sentenceSets: Set<string>[][];
   df: Map<string, number>;
   avgLength: number;
@@ -81,13 +85,31 @@ export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
     tf.push(counts);
     lengths.push(perSentence.reduce((n, s) => n + s.length, 0));
     sentenceTerms.push(perSentence);
-    sentenceSets.push(perSentence.map((terms) => new Set([...terms, ...terms.map(root)])));
   }
+  for (let p = 0; p < sentenceTerms.length; p++) lazySets(sentenceSets, p, sentenceTerms[p] ?? []);
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   const stats = { article, tf, lengths, sentenceTerms, sentenceSets, df, avgLength };
   if (cache.size >= STATS_KEPT) cache.delete(cache.keys().next().value as Article);
   cache.set(article, stats);
   return stats;
+}
+
+/** A sentence's terms and their roots, as one set. */
+function termSet(terms: readonly string[]): Set<string> {
+  return new Set([...terms, ...terms.map(root)]);
+}
+
+/** Makes `sets[p]` the sets of paragraph `p`'s sentences, built on first read and then kept. */
+function lazySets(sets: Set<string>[][], p: number, perSentence: readonly string[][]): void {
+  Object.defineProperty(sets, p, {
+    configurable: true,
+    enumerable: true,
+    get(): Set<string>[] {
+      const value = perSentence.map(termSet);
+      Object.defineProperty(sets, p, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+  });
 }
 
 const K1 = 1.2;

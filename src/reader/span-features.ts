@@ -203,17 +203,20 @@ const STOP_SHARE = SHAPE_FEATURES.indexOf('share of function words inside');
  * hundred in a large archive) while candidates are dozens per sentence, so a cached sentence
  * holds pointers rather than a vector per candidate (a third of the memory of a read sentence).
  */
-const shapes = new Map<number, readonly number[]>();
+const shapes = new Map<number, (readonly number[] | undefined)[]>();
 
 function internShape(bits: number, stops: number, n: number): number[] {
-  // stops <= n <= MAX_WORDS: the key is exact.
-  const key = bits * 128 + stops * (MAX_WORDS + 1) + n;
-  const hit = shapes.get(key);
+  // By the bits (31 of them: a small integer), then by stops and n (stops <= n <= MAX_WORDS, so
+  // the index is exact). Not one key of both: that number would be a boxed double per lookup.
+  let row = shapes.get(bits);
+  if (!row) shapes.set(bits, (row = []));
+  const at = stops * (MAX_WORDS + 1) + n;
+  const hit = row[at];
   if (hit) return hit as number[];
   const made: number[] = [];
   for (let k = 0; k < SHAPE_FEATURES.length; k++)
     made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : (bits >>> k) & 1);
-  shapes.set(key, Object.freeze(made));
+  row[at] = Object.freeze(made);
   return made;
 }
 
@@ -326,7 +329,9 @@ function candidatesOf(
         end: last.end,
         from,
         to,
-        ...t,
+        types: t.types,
+        inside: t.inside,
+        around: t.around,
         shape: shapeOf(tokens, flags, from, to, run, t.types !== 0),
       });
     }
@@ -403,6 +408,8 @@ export const QUESTION_FEATURES = [
 
 /** Question words, each crossed with span shapes below (a linear model needs the products). */
 const WH_BUCKETS = ['who', 'when', 'where', 'what', 'how', 'why', 'figure'] as const;
+/** How many question-word buckets there are (a bucket is an index into them, -1 for none). */
+export const WH_BUCKET_COUNT = WH_BUCKETS.length;
 const WH_SHAPES = [
   'one word',
   'two words',
@@ -430,8 +437,41 @@ export interface SpanContext {
   /** Distinct question words in the sentence, as a share of the question's. */
   inSentence: number;
   bucket: number;
+  /** What the question's type and focus are, for {@link questionFeatures} (read once, not per candidate). */
+  asked: Asked;
   /** The vector, reused from one candidate to the next. */
   out: number[];
+}
+
+/** The question's answer type and focus as {@link questionFeatures} tests them. */
+interface Asked {
+  bit: number;
+  name: boolean;
+  figure: boolean;
+  date: boolean;
+  thing: boolean;
+  reason: boolean;
+  manner: boolean;
+  concrete: boolean;
+  year: boolean;
+  decade: boolean;
+  day: boolean;
+}
+
+function askedOf(q: QuestionAnalysis): Asked {
+  return {
+    bit: typeBit(q.type),
+    name: NAME_TYPES.has(q.type),
+    figure: FIGURE_TYPES.has(q.type),
+    date: q.type === 'date',
+    thing: q.type === 'other',
+    reason: q.type === 'reason',
+    manner: q.type === 'manner',
+    concrete: CONCRETE.has(q.type),
+    year: YEAR_FOCUS.has(q.focus),
+    decade: DECADE_FOCUS.has(q.focus),
+    day: DAY_FOCUS.has(q.focus),
+  };
 }
 
 export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanContext {
@@ -453,6 +493,7 @@ export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanCo
     focus: q.focus ? stem(q.focus) : '',
     inSentence: seen.size / (terms.size || 1),
     bucket: WH_BUCKETS.indexOf(bucket as (typeof WH_BUCKETS)[number]),
+    asked: askedOf(q),
     out: new Array<number>(SPAN_FEATURES.length).fill(0),
   };
 }
@@ -544,7 +585,7 @@ export function staticFeatures(bucket: number, c: SpanCandidate, out: number[]):
 
 /** Fills the {@link QUESTION_SLOTS} of the context's vector for one candidate. */
 export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
-  const { q, sc, out } = x;
+  const { sc, out, asked: a } = x;
   let inner = 0;
   let asked = 0;
   let focus = 0;
@@ -558,9 +599,9 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   const shape = c.shape;
   const short = (shape[0] ?? 0) + (shape[1] ?? 0);
   const long = (shape[3] ?? 0) + (shape[4] ?? 0);
-  const thing = q.type === 'other';
+  const thing = a.thing;
   const prev = sc.tokens[c.from - 1]?.lower ?? '';
-  const bit = typeBit(q.type);
+  const bit = a.bit;
   out[AT.share] = inner > 0 ? asked / inner : 0;
   out[AT.share + 1] = asked > 0 ? 1 : 0;
   const oneSided = placeFeatures(x, c, out, AT.near);
@@ -569,15 +610,15 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.type + 2] = b((c.around & bit) !== 0);
   out[AT.type + 3] = focus;
   out[AT.type + 4] = b(x.focus !== '' && sc.stems[c.to] === x.focus);
-  out[AT.type + 5] = NAME_TYPES.has(q.type) ? (shape[5] ?? 0) : 0;
-  out[AT.type + 6] = FIGURE_TYPES.has(q.type) ? (shape[17] ?? 0) : 0;
-  out[AT.type + 7] = q.type === 'date' ? (shape[17] ?? 0) : 0;
+  out[AT.type + 5] = a.name ? (shape[5] ?? 0) : 0;
+  out[AT.type + 6] = a.figure ? (shape[17] ?? 0) : 0;
+  out[AT.type + 7] = a.date ? (shape[17] ?? 0) : 0;
   out[AT.type + 8] = thing ? (shape[15] ?? 0) : 0;
   out[AT.type + 9] = thing ? (shape[5] ?? 0) : 0;
-  out[AT.type + 10] = b(q.type === 'reason' && REASON_CUES.has(prev));
-  out[AT.type + 11] = b(q.type === 'manner' && MANNER_CUES.has(prev));
-  out[AT.type + 12] = (q.type === 'reason' || q.type === 'manner') && long > 0 ? 1 : 0;
-  out[AT.type + 13] = CONCRETE.has(q.type) ? short : 0;
+  out[AT.type + 10] = b(a.reason && REASON_CUES.has(prev));
+  out[AT.type + 11] = b(a.manner && MANNER_CUES.has(prev));
+  out[AT.type + 12] = (a.reason || a.manner) && long > 0 ? 1 : 0;
+  out[AT.type + 13] = a.concrete ? short : 0;
   out[AT.type + 14] = thing ? short : 0;
   out[AT.context] = distinctIn(x, c.from - 3, c.from);
   out[AT.context + 1] = distinctIn(x, c.to, c.to + 3);
@@ -586,9 +627,9 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.context + 4] = x.inSentence;
   out[AT.context + 5] = b(listSibling(x, c.from - 1, -1) || listSibling(x, c.to, 1));
   const n = SHAPE_FEATURES.length - 3;
-  out[AT.context + 6] = YEAR_FOCUS.has(q.focus) ? (shape[n] ?? 0) : 0;
-  out[AT.context + 7] = DECADE_FOCUS.has(q.focus) ? (shape[n + 1] ?? 0) : 0;
-  out[AT.context + 8] = DAY_FOCUS.has(q.focus) ? (shape[n + 2] ?? 0) : 0;
+  out[AT.context + 6] = a.year ? (shape[n] ?? 0) : 0;
+  out[AT.context + 7] = a.decade ? (shape[n + 1] ?? 0) : 0;
+  out[AT.context + 8] = a.day ? (shape[n + 2] ?? 0) : 0;
   return out;
 }
 
@@ -649,11 +690,16 @@ export function lexicalKeys(
   c: SpanCandidate,
   out: Int32Array,
 ): Int32Array {
-  const at = (i: number): number => (i >= 0 && i < sc.lex.length ? (sc.lex[i] as number) : EDGE);
-  out[0] = mix(at(c.from - 1), 0, bucket);
-  out[1] = mix(Math.imul(at(c.from - 2), 31) ^ at(c.from - 1), 1, bucket);
-  out[2] = mix(at(c.to), 2, bucket);
-  out[3] = mix(at(c.from), 3, bucket);
-  out[4] = mix(at(c.to - 1), 4, bucket);
+  const lex = sc.lex;
+  out[0] = mix(lexAt(lex, c.from - 1), 0, bucket);
+  out[1] = mix(Math.imul(lexAt(lex, c.from - 2), 31) ^ lexAt(lex, c.from - 1), 1, bucket);
+  out[2] = mix(lexAt(lex, c.to), 2, bucket);
+  out[3] = mix(lexAt(lex, c.from), 3, bucket);
+  out[4] = mix(lexAt(lex, c.to - 1), 4, bucket);
   return out;
+}
+
+/** The hashed word class at token `i`, or the sentence edge outside it. */
+function lexAt(lex: Int32Array, i: number): number {
+  return i >= 0 && i < lex.length ? (lex[i] as number) : EDGE;
 }

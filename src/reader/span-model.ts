@@ -11,6 +11,7 @@ import {
   questionFeatures,
   staticFeatures,
   typeBit,
+  WH_BUCKET_COUNT,
 } from './span-features.ts';
 import type { SentenceCandidates } from './span-features.ts';
 import type { SpanCandidate } from './span-features.ts';
@@ -48,13 +49,33 @@ function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: numbe
   const keys = new Int32Array(LEXICAL_SLOTS);
   const lexical = model.lexical;
   sc.candidates.forEach((c, i) => {
-    staticFeatures(bucket, c, out);
-    z[i] =
-      partialLogit(model, out, 0, QUESTION_SLOTS.from) +
-      partialLogit(model, out, QUESTION_SLOTS.to, out.length);
+    z[i] = shapeLogit(model, c, bucket, out);
     if (lexical) for (const k of lexicalKeys(sc, bucket, c, keys)) z[i] += lexical[k] ?? 0;
   });
   bySentence.set(bucket, z);
+  return z;
+}
+
+/**
+ * The shape and wh-by-shape part of a candidate's logit: it depends on the candidate's shape
+ * vector and the bucket only, and shapes are interned (a few hundred), so it is worked out once
+ * per shape and bucket rather than once per candidate of every sentence read.
+ */
+const shapeLogits = new WeakMap<SoftmaxModel, WeakMap<readonly number[], Float64Array>>();
+
+function shapeLogit(model: SoftmaxModel, c: SpanCandidate, bucket: number, out: number[]): number {
+  let byShape = shapeLogits.get(model);
+  if (!byShape) shapeLogits.set(model, (byShape = new WeakMap()));
+  let perBucket = byShape.get(c.shape);
+  // One slot per bucket, the first for "no question word" (bucket -1); NaN until worked out.
+  if (!perBucket) byShape.set(c.shape, (perBucket = new Float64Array(WH_BUCKET_COUNT + 1).fill(NaN)));
+  const hit = perBucket[bucket + 1] as number;
+  if (!Number.isNaN(hit)) return hit;
+  staticFeatures(bucket, c, out);
+  const z =
+    partialLogit(model, out, 0, QUESTION_SLOTS.from) +
+    partialLogit(model, out, QUESTION_SLOTS.to, out.length);
+  perBucket[bucket + 1] = z;
   return z;
 }
 

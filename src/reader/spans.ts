@@ -125,29 +125,31 @@ function nameSpan(tokens: Token[], i: number): number | null {
   return to;
 }
 
-/** A plain noun phrase: words up to a function word, verb or punctuation, at most four. */
-function phraseSpan(tokens: Token[], i: number): number | null {
-  const breaks = (t: Token): boolean =>
-    !t.word || STOPWORDS.has(t.lower) || lexiconTags(t.lower).has('Verb') || /^(and|or|but)$/.test(t.lower);
-  const t = tokens[i] as Token;
-  if (breaks(t) || (i > 0 && !breaks(tokens[i - 1] as Token) && !(tokens[i - 1] as Token).capital))
-    return null;
+/** Whether a token ends a plain noun phrase (module level: a closure per call cost more than the test). */
+function breaks(t: Token): boolean {
+  return (
+    !t.word || STOPWORDS.has(t.lower) || lexiconTags(t.lower).has('Verb') || /^(and|or|but)$/.test(t.lower)
+  );
+}
+
+/**
+ * A plain noun phrase: words up to a function word, verb or punctuation, at most four. `breaking`
+ * holds {@link breaks} of each token, worked out once per sentence.
+ */
+function phraseSpan(tokens: Token[], breaking: readonly boolean[], i: number): number | null {
+  if (breaking[i] || (i > 0 && !breaking[i - 1] && !(tokens[i - 1] as Token).capital)) return null;
   let to = i + 1;
-  while (to < tokens.length && to - i < 4 && !breaks(tokens[to] as Token)) to++;
+  while (to < tokens.length && to - i < 4 && !breaking[to]) to++;
   return to;
 }
 
-const spanCache = new Map<string, { tokens: Token[]; spans: Span[] }>();
-const SPAN_CACHE_LIMIT = 20_000;
-
-/** Every candidate answer span of a sentence, typed (kept per sentence text: they do not depend on the question). */
+/**
+ * Every candidate answer span of a sentence, typed. Not cached here: its one caller
+ * (`sentenceCandidates`) keeps what it derives per sentence, and a second cache of the same
+ * sentences only held their tokens and spans alive twice.
+ */
 export function candidateSpans(sentence: string): { tokens: Token[]; spans: Span[] } {
-  const hit = spanCache.get(sentence);
-  if (hit) return hit;
-  const made = spansUncached(sentence);
-  if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
-  spanCache.set(sentence, made);
-  return made;
+  return spansUncached(sentence);
 }
 
 function spansUncached(sentence: string): { tokens: Token[]; spans: Span[] } {
@@ -170,6 +172,7 @@ function spansUncached(sentence: string): { tokens: Token[]; spans: Span[] } {
       types: new Set(types),
     });
   };
+  const breaking = tokens.map(breaks);
   for (let i = 0; i < tokens.length; i++) {
     const num = numberSpan(tokens, i);
     if (num) {
@@ -180,7 +183,7 @@ function spansUncached(sentence: string): { tokens: Token[]; spans: Span[] } {
     if (date !== null) add(i, date, ['date']);
     const name = nameSpan(tokens, i);
     if (name !== null) add(i, name, nameTypes(tokens, i, name));
-    const phrase = phraseSpan(tokens, i);
+    const phrase = phraseSpan(tokens, breaking, i);
     if (phrase !== null && (name === null || phrase !== name)) add(i, phrase, ['other']);
   }
   // Years with their preposition context count as dates ("in 1990").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask } from '../../src/answers/ask.ts';
+import { ask, chooseArticles, readsFurther } from '../../src/answers/ask.ts';
 import { extractKnowledge } from '../../src/knowledge/extract.ts';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { makeArticle } from '../knowledge/make-article.ts';
@@ -69,5 +69,44 @@ describe('/ask across an archive', () => {
     const answer = answered('How many drivers joined the strike in Corran?');
     expect(answer.results).toEqual([]);
     expect(answer.message).toMatch(/Not in the articles/);
+  });
+});
+
+describe('/ask across an archive: which look-alikes are read', () => {
+  // The same story in two towns, and two other stories of one of the towns: the town is a
+  // common enough word that the other town's copy is still chosen for a long question.
+  const story = (town: string, drivers: string): string[] => [
+    `Train drivers in ${town} walked out on Tuesday, halting most services on the northern line.`,
+    `About ${drivers} drivers joined the strike, the union said, after talks over pay broke down.`,
+    'The rail operator said it would meet the union again next week.',
+  ];
+  const towns = buildKnowledgeBase(
+    [
+      makeArticle(story('Dunmore', '4,000'), {}, 'dunmore-strike'),
+      makeArticle(story('Halvik', '900'), {}, 'halvik-strike'),
+      makeArticle(['Dunmore council approved a new ferry timetable on Friday.'], {}, 'dunmore-ferry'),
+      makeArticle(['Dunmore opened a library with 20,000 books.'], {}, 'dunmore-library'),
+    ].map(extractKnowledge),
+  );
+  const question =
+    'How many drivers joined the strike on the northern line in Dunmore after talks over pay broke down?';
+
+  it('leaves a look-alike lacking the asked town unread once the article naming it answers', () => {
+    const [best, other] = chooseArticles(towns, question, undefined);
+    expect(best?.article.id).toBe('dunmore-strike');
+    expect(other?.article.id).toBe('halvik-strike');
+    if (!best || !other) return;
+    expect(readsFurther(best, other, true)).toBe(false);
+    const answer = ask(towns, question);
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.results[0]?.citation).toMatchObject({ article: 'dunmore-strike', paragraph: 2 });
+    expect(answer.results.map((r) => r.citation?.article)).not.toContain('halvik-strike');
+  });
+
+  it('still reads it when the best article does not answer, and always reads a copy as complete', () => {
+    const [best, other] = chooseArticles(towns, question, undefined);
+    if (!best || !other) throw new Error('two articles expected');
+    expect(readsFurther(best, other, false)).toBe(true);
+    expect(readsFurther(best, { ...other, coverage: best.coverage }, true)).toBe(true);
   });
 });
