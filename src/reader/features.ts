@@ -1,6 +1,7 @@
 import { contentTerms, stem } from '../text/match.ts';
 import type { SpanChoice } from './extract.ts';
 import { idf, leadHas, matchWeight, variantsOf } from './passages.ts';
+import { headlineTerms } from './headline.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { chooseSentence, coverage } from './sentence-choice.ts';
@@ -18,6 +19,8 @@ const KIND_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
   percent: new Set([...PERCENT_NOUNS].map(stem)),
   date: new Set([...DATE_NOUNS].map(stem)),
 };
+
+const NO_TERMS: ReadonlySet<string> = new Set();
 
 /** One paragraph read for a question: its best sentence, its short answer and the model's inputs. */
 export interface Reading {
@@ -79,13 +82,17 @@ export function readParagraph(
 ): Reading {
   const p = stats.article.paragraphs[paragraph];
   const sentences = stats.sentenceTerms[paragraph] ?? [];
-  const counts = stats.tf[paragraph] ?? new Map<string, number>();
+  const tf = stats.tf[paragraph] ?? new Map<string, number>();
+  // The headline is read as part of the lead, which it sums up in its own words ("toll" above
+  // "Drivers will pay £4.50 to cross the bridge"): its words count as found in the lead.
+  const headline = paragraph === 0 ? headlineTerms(stats.article) : NO_TERMS;
+  const counts = { has: (t: string): boolean => tf.has(t) || headline.has(t) };
   const sets = stats.sentenceSets[paragraph] ?? [];
   const { sentence: bestSentence, span } = chooseSentence(q, stats, paragraph);
   const fits = (span as SpanChoice | null)?.typeFit === true;
   const kind = fits ? KIND_WORDS[q.type] : undefined;
   const own = sets[bestSentence] ?? new Set<string>();
-  const set = kind ? new Set([...own, ...q.terms.filter((t) => kind.has(t))]) : own;
+  const set = { has: (k: string): boolean => own.has(k) || kind?.has(k) === true || headline.has(k) };
   const text = p?.sentences[bestSentence]?.text ?? '';
   const qPairs = pairs(q.terms);
   const sPairs = new Set(pairs(sentences[bestSentence] ?? []));

@@ -1,6 +1,7 @@
 import type { Article } from '../article/types.ts';
 import { contentTerms } from '../text/match.ts';
 import { synonymsOf } from '../text/synonyms.ts';
+import { derivedRoot } from './morph.ts';
 
 /**
  * Paragraph statistics of one article for BM25, built on first use and kept for the
@@ -31,11 +32,7 @@ export interface ArticleStats {
 export function root(s: string): string {
   const hit = rootCache.get(s);
   if (hit !== undefined) return hit;
-  const m =
-    /^(.{4,}?)(ations?|itions?|ions?|ments?|ness|ity|ers?|ors?|al|ive|ic|ance|ence|ant|ent|ist|ism|ing)$/.exec(
-      s,
-    );
-  const made = `~${m?.[1] ?? s}`;
+  const made = `~${derivedRoot(s)}`;
   // Bounded: a flood of unique words must not grow memory without limit.
   if (rootCache.size >= 100_000) rootCache.clear();
   rootCache.set(s, made);

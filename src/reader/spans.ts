@@ -30,9 +30,27 @@ export interface Span {
 const isNumberToken = (t: Token): boolean => t.word && (/^\d/.test(t.text) || NUMBER_WORDS.has(t.lower));
 const isYear = (t: Token): boolean => /^(1\d{3}|20\d{2})s?$/.test(t.text);
 
+/**
+ * A figure joined to its unit by hyphens, as news writes a measure before a noun: "a 24-year-old
+ * forward" (an age), "a five-year contract", "a 48-hour strike" (durations), "a 14-storey block"
+ * (a measure, counted). The compound alone is the figure; the noun after it is what it measures.
+ */
+function compoundFigure(t: Token): AnswerType[] | null {
+  const parts = t.lower.split('-');
+  const head = parts[0] ?? '';
+  if (parts.length < 2 || !(/^\d[\d,.]*$/.test(head) || NUMBER_WORDS.has(head))) return null;
+  const unit = parts[1] ?? '';
+  if (!/^\p{L}+$/u.test(unit) || NUMBER_WORDS.has(unit)) return null;
+  if (DURATION_UNITS.has(unit) || DURATION_UNITS.has(`${unit}s`))
+    return parts[parts.length - 1] === 'old' ? ['age', 'count'] : ['duration', 'count'];
+  return ['count'];
+}
+
 /** A figure: number words and digits with their scale, currency, percent sign and unit. */
 function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType[]; from?: number } | null {
   const t = tokens[i] as Token;
+  const compound = t.word ? compoundFigure(t) : null;
+  if (compound) return { to: i + 1, types: compound };
   if (!isNumberToken(t)) return null;
   let to = i + 1;
   while (

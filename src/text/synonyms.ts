@@ -52,6 +52,19 @@ const GROUPS: readonly string[] = [
   'because reason why cause',
   'alliance bloc pact treaty',
   'reservist reserve',
+  'factory plant works mill',
+  'company firm business',
+  'shop store outlet',
+  'boss chief executive',
+  'house home dwelling',
+  'car vehicle motorist',
+  'worker employee staff',
+  'boat ship vessel',
+  'buy purchase',
+  'damage harm',
+  'repair fix mend',
+  'ruling judgment verdict',
+  'arrest detain',
 ];
 
 const MAP: ReadonlyMap<string, readonly string[]> = (() => {

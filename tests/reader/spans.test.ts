@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseSpan } from '../../src/reader/extract.ts';
+import { candidateSpans } from '../../src/reader/spans.ts';
 import { analyzeQuestion } from '../../src/reader/question.ts';
 import { sentenceCandidates } from '../../src/reader/span-features.ts';
 import { spanCases, trainSpanModel } from '../../src/reader/span-training.ts';
@@ -59,5 +60,25 @@ describe('SQuAD scoring', () => {
     expect(squadScore('The 20,000 reservists.', ['20,000 reservists'])).toEqual({ em: 1, f1: 1 });
     expect(squadScore('20,000', ['20,000 reservists']).f1).toBeCloseTo(2 / 3);
     expect(squadScore(undefined, ['x'])).toEqual({ em: 0, f1: 0 });
+  });
+});
+
+describe('figures joined to their unit by hyphens', () => {
+  const typesOf = (sentence: string, text: string): string[] => [
+    ...(candidateSpans(sentence).spans.find((s) => s.text === text)?.types ?? []),
+  ];
+
+  it('reads "a 31-year-old" as an age, "a three-week" as a duration and "a 12-metre" as a count', () => {
+    const sentence = 'A 31-year-old diver spent a three-week spell in a 12-metre boat.';
+    expect(typesOf(sentence, '31-year-old')).toContain('age');
+    expect(typesOf(sentence, 'three-week')).toContain('duration');
+    expect(typesOf(sentence, '12-metre')).toContain('count');
+  });
+
+  it('states the compound alone as the short answer', () => {
+    const q = analyzeQuestion('how old is the diver');
+    expect(chooseSpan(q, 'The diver, a 31-year-old from Wick, was found safe.')?.text).toContain(
+      '31-year-old',
+    );
   });
 });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { readings } from '../../src/reader/read.ts';
+import { FEATURES } from '../../src/reader/features.ts';
+import { analyzeQuestion } from '../../src/reader/question.ts';
+import { headlineTerms } from '../../src/reader/headline.ts';
+import { stem } from '../../src/text/match.ts';
+import { makeArticle } from '../knowledge/make-article.ts';
+
+const paragraphs = [
+  'Foot passengers crossing the Hollin Sound will pay £3.10 from June, up from £2.60, the operator said.',
+  'The crossing takes 25 minutes and runs every hour between Brae and Kilnock.',
+  'Foot passengers can buy tickets on board or at the pier office in Brae.',
+];
+const ferry = makeArticle(paragraphs, { title: 'Hollin Sound ferry fare to rise' }, 'ferry-fare');
+const coverage = FEATURES.indexOf('sentence coverage of the question');
+
+describe('the headline read with the lead', () => {
+  it('takes the title words', () => {
+    expect(headlineTerms(ferry).has(stem('fare'))).toBe(true);
+  });
+
+  it('finds a question word only the headline has in the lead, not in later paragraphs', () => {
+    const read = readings([ferry], analyzeQuestion('how much will the fare be for foot passengers'));
+    const lead = read.find((r) => r.paragraph === 0);
+    const later = read.find((r) => r.paragraph === 2);
+    expect(lead?.features[coverage]).toBeGreaterThan(later?.features[coverage] ?? 1);
+  });
+});
