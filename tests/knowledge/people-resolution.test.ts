@@ -74,3 +74,21 @@ describe('a person known by two names', () => {
     expect(k.entities.find((e) => e.name === 'Anna Haller')?.aliases).toContain('Margit Sorensen');
   });
 });
+
+describe('a month that is also a first name', () => {
+  it('reads "His wife, June Marsh," as a person apart from her husband', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Retired nurse Philip Marsh said he had shopped there for years.',
+        'His wife, June Marsh, said the street would feel "quiet without it."',
+        '"It was the heart of the village," Mrs Marsh said.',
+      ]),
+    );
+    expect(k.quotes.map((q) => q.speaker)).toEqual(['June Marsh', 'June Marsh']);
+  });
+
+  it('keeps "in June" a date before a capitalised word', () => {
+    const k = extractKnowledge(makeArticle(['In June Labour won the seat by 400 votes.']));
+    expect(k.entities.some((e) => e.name.startsWith('June'))).toBe(false);
+  });
+});

@@ -30,6 +30,7 @@ import {
   roleWords as roleWordsOf,
 } from './roles.ts';
 import { describedPhrases, introducesSpeaker, type DescribedPhrase } from './described.ts';
+import { organisationEvidence } from './organisations.ts';
 
 /** An entity being built. */
 interface Draft {
@@ -201,13 +202,19 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   }
   const isPartOfLonger = (c: Candidate): boolean =>
     insideLonger.has(c.nameTokens.map((t) => t.toLowerCase()).join(' '));
+  const startsOf = nameStartsBySentence(candidates);
   // 1. Multi-word names and names the lexicon knows.
   for (const c of candidates) {
     if (c.nameTokens.length > 1 && isPartOfLonger(c)) continue;
     if (c.kind === 'skip' || c.kind === 'place') continue;
     if (isPartyTag(c.name)) continue;
     if (c.nameTokens.length === 1 && definedAcronyms.has(c.name.toLowerCase())) continue;
-    if (c.kind === 'person' && c.nameTokens.length > 1)
+    if (
+      (c.kind === 'person' || c.kind === 'unknown') &&
+      organisationEvidence(c, startsOf.get(`${c.paragraph}:${c.sentence}`) ?? new Set())
+    )
+      candEntity.set(c, newDraft('organization', c.name, [c.name], c.order));
+    else if (c.kind === 'person' && c.nameTokens.length > 1)
       candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
     else if (
       c.kind === 'unknown' &&
@@ -544,6 +551,18 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
 
   void sentenceOf;
   return { entities, byId, mentions, resolveName, resolveTitle, addMention };
+}
+
+/** Token indexes where names start, per sentence ("paragraph:sentence"). */
+function nameStartsBySentence(candidates: readonly Candidate[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const c of candidates) {
+    const key = `${c.paragraph}:${c.sentence}`;
+    const set = out.get(key) ?? new Set<number>();
+    set.add(c.tokenIndex);
+    out.set(key, set);
+  }
+  return out;
 }
 
 /**

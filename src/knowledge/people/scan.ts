@@ -14,13 +14,15 @@ import {
   NAME_PARTICLES,
   OPENER_WORDS,
   AMBIGUOUS_MONTHS,
+  DATE_LEAD_WORDS,
+  MONTH_FIRST_NAMES,
   ORG_CONNECTORS,
   ORG_WORDS,
   PLACE_WORDS,
   STOP,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
-import { AUXILIARIES } from '../lexicon/grammar.ts';
+import { AUXILIARIES, PREPOSITIONS } from '../lexicon/grammar.ts';
 import { isRoleNoun } from './roles.ts';
 
 /** A capitalised name sequence found in the text, before it is tied to an entity. */
@@ -194,6 +196,7 @@ export function scanSentence(
         (beforeVerb && !OPENER_WORDS.has(first.lower) && !tags.has('Pronoun'));
       const common =
         !titled &&
+        !monthAsFirstName(seq, tokens[seqFrom - 1]) &&
         (OPENER_WORDS.has(first.lower) ||
           (tags.has('Pronoun') && first.text !== first.text.toUpperCase()) ||
           tags.has('Date') ||
@@ -363,6 +366,26 @@ export function isNounish(word: string): boolean {
 export function isStrongSpeechVerb(word: string): boolean {
   const v = speechVerb(word);
   return v !== null && !v.weak;
+}
+
+/**
+ * "His wife, June Marsh, said": a month that is also a given name, right before another
+ * capitalised name word, is a first name, unless a preposition, a determiner or a number before
+ * it makes it a date ("in June", "last April", "on 3 June Labour …").
+ *
+ * @param seq - the capitalised sequence, the month first
+ * @param before - the token before the sequence
+ */
+export function monthAsFirstName(seq: readonly Token[], before: Token | undefined): boolean {
+  const [month, next] = seq;
+  if (!month || !next || !MONTH_FIRST_NAMES.has(month.lower) || month.possessive) return false;
+  if (!isCapWord(next) || lexiconTags(next.lower).has('Date') || next.lower.length < 2) return false;
+  if (!before || !before.word) return true;
+  return !(
+    PREPOSITIONS.has(before.lower) ||
+    DATE_LEAD_WORDS.has(before.lower) ||
+    /^\d/.test(before.text)
+  );
 }
 
 /** A month or weekday ("February", "Monday", and "March 3" / "May 12" before a number). */

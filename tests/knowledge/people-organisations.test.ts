@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { tokenize } from '../../src/knowledge/nlp.ts';
+import { scanSentence, type Candidate } from '../../src/knowledge/people/scan.ts';
+import {
+  itsAfterName,
+  organisationAppositive,
+  organisationNounBefore,
+} from '../../src/knowledge/people/organisations.ts';
+import type { Paragraph } from '../../src/article/types.ts';
+import { makeArticle } from './make-article.ts';
+
+function candidate(text: string, name: string): Candidate {
+  const paragraph: Paragraph = { number: 1, kind: 'text', text, sentences: [] };
+  const found = scanSentence(tokenize(text, 0), paragraph, 1, undefined).find((c) => c.name === name);
+  if (!found) throw new Error(`no candidate ${name}`);
+  return found;
+}
+
+const kindOf = (paragraphs: string[], name: string): string | undefined =>
+  extractKnowledge(makeArticle(paragraphs)).entities.find((e) => e.name === name)?.kind;
+
+describe('a two-word name the text says is an organisation', () => {
+  it('reads an appositive with an organisation noun ("X, the folk band from Y,")', () => {
+    expect(
+      organisationAppositive(candidate('Pike Harrow, the folk band from Ludlow, split up.', 'Pike Harrow')),
+    ).toBe(true);
+    expect(organisationAppositive(candidate('Pike Harrow, a quarrying company, grew.', 'Pike Harrow'))).toBe(
+      true,
+    );
+  });
+
+  it("does not read a person's role appositive as an organisation", () => {
+    expect(organisationAppositive(candidate("Pike Harrow, the band's drummer, left.", 'Pike Harrow'))).toBe(
+      false,
+    );
+    expect(organisationAppositive(candidate('Pike Harrow, a retired teacher, left.', 'Pike Harrow'))).toBe(
+      false,
+    );
+  });
+
+  it('reads an organisation noun right before the name ("the brewery Tamsin Vale")', () => {
+    expect(
+      organisationNounBefore(candidate('He joined the brewery Tamsin Vale in May.', 'Tamsin Vale')),
+    ).toBe(true);
+    expect(organisationNounBefore(candidate('He thanked the nurse Tamsin Vale in May.', 'Tamsin Vale'))).toBe(
+      false,
+    );
+  });
+
+  it('reads "its" for something only an organisation owns after the name', () => {
+    const c = candidate('Tamsin Vale said on its website that the shop would close.', 'Tamsin Vale');
+    expect(itsAfterName(c, new Set([c.tokenIndex]))).toBe(true);
+    const p = candidate('Tamsin Vale said the plan had lost its way.', 'Tamsin Vale');
+    expect(itsAfterName(p, new Set([p.tokenIndex]))).toBe(false);
+    const h = candidate('Tamsin Vale said her team would read its report.', 'Tamsin Vale');
+    expect(itsAfterName(h, new Set([h.tokenIndex]))).toBe(false);
+  });
+
+  it('keeps a band as an organisation, so "he" in a later sentence goes to the person', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Tarvin Wren, the indie band from Leeds, has postponed its spring concerts.',
+        'Its manager, Tom Baxter, said the delay was short. "We will be back in June," he said.',
+      ]),
+    );
+    expect(k.entities.find((e) => e.name === 'Tarvin Wren')?.kind).toBe('organization');
+    expect(k.quotes[0]?.speaker).toBe('Tom Baxter');
+  });
+
+  it('gives a lone surname to the person, not to the organisation sharing that word', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Tarvin Wren, the indie band from Leeds, has postponed its spring concerts.',
+        '"We are sorry to let our fans down," Tarvin Wren said in a statement.',
+        'The promoter, Alan Wren, who is not related to the band, was upset.',
+        'Ticket holders will be paid back within a fortnight.',
+        '"We lose money on every empty night," Wren said on Tuesday.',
+      ]),
+    );
+    expect(k.quotes[1]?.speaker).toBe('Alan Wren');
+  });
+
+  it('reads plural words that end company and club names ("Properties", "Rovers")', () => {
+    expect(kindOf(['Millbrook Properties owns the building on the corner.'], 'Millbrook Properties')).toBe(
+      'organization',
+    );
+    expect(kindOf(['Danby Rovers lost at home on Saturday.'], 'Danby Rovers')).toBe('organization');
+  });
+
+  it('still takes a titled or honoured name as a person', () => {
+    expect(kindOf(["Mr Tarvin Wren, the band's founder, spoke first."], 'Tarvin Wren')).toBe('person');
+  });
+});
