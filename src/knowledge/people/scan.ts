@@ -381,11 +381,7 @@ export function monthAsFirstName(seq: readonly Token[], before: Token | undefine
   if (!month || !next || !MONTH_FIRST_NAMES.has(month.lower) || month.possessive) return false;
   if (!isCapWord(next) || lexiconTags(next.lower).has('Date') || next.lower.length < 2) return false;
   if (!before || !before.word) return true;
-  return !(
-    PREPOSITIONS.has(before.lower) ||
-    DATE_LEAD_WORDS.has(before.lower) ||
-    /^\d/.test(before.text)
-  );
+  return !(PREPOSITIONS.has(before.lower) || DATE_LEAD_WORDS.has(before.lower) || /^\d/.test(before.text));
 }
 
 /** A month or weekday ("February", "Monday", and "March 3" / "May 12" before a number). */
