@@ -92,3 +92,25 @@ describe('a month that is also a first name', () => {
     expect(k.entities.some((e) => e.name.startsWith('June'))).toBe(false);
   });
 });
+
+describe('a name opening a sentence before a lower-case affiliation', () => {
+  const speaker = (sentence: string): string | null | undefined =>
+    extractKnowledge(makeArticle(['The river rose again on Sunday night.', sentence])).quotes[0]?.speaker;
+
+  it('gives the quote to "X Y of the … ward said" with no other mention of the name', () => {
+    expect(speaker('Orla Venkat of the Millbank ward said "we have waited ten years for new pumps."')).toBe(
+      'Orla Venkat',
+    );
+  });
+
+  it('keeps a first word that is also a noun ("Hope Tarrant from the … board told")', () => {
+    expect(speaker('Hope Tarrant from the county flood board told residents "the wall will hold."')).toBe(
+      'Hope Tarrant',
+    );
+  });
+
+  it('does not make a date or a group opening the sentence a speaker', () => {
+    expect(speaker('In March, at the county hall, Tarrant said "the wall will hold."')).toBe('Tarrant');
+    expect(speaker('Labour MPs from the region said the wall was "a disgrace."')).not.toBe('Labour MPs');
+  });
+});

@@ -16,7 +16,15 @@ import {
   TITLE_WORDS,
 } from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
-import { isAcronym, isStrongSpeechVerb, orderOf, scanSentence, type Candidate } from './scan.ts';
+import {
+  affiliationThenSpeech,
+  isAcronym,
+  isStrongSpeechVerb,
+  namePair,
+  orderOf,
+  scanSentence,
+  type Candidate,
+} from './scan.ts';
 import {
   ageMatches,
   ageRole,
@@ -111,6 +119,9 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
     )
       return true;
   }
+  // "Priya Natarajan of the Eastfield ward said": a name, its affiliation, a speech verb.
+  const pair = c.tokens.slice(c.tokenEnd - c.nameTokens.length, c.tokenEnd);
+  if (c.nameTokens.length > 1 && namePair(pair) && affiliationThenSpeech(toks, c.tokenEnd)) return true;
   // "born Dorothy Ann Pickering", "née Pickering": only people have birth names.
   if (prev && /^(born|née|nee)$/.test(prev.lower)) return true;
   // "Kofi Mensah, 36," / "36-year-old Kofi Mensah": only people are given an age.
