@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractKnowledge } from '../../src/knowledge/extract.ts';
 import { tokenize } from '../../src/knowledge/nlp.ts';
-import { scanSentence, type Candidate } from '../../src/knowledge/people/scan.ts';
+import { isBrandSpelling, scanSentence, type Candidate } from '../../src/knowledge/people/scan.ts';
 import {
   itsAfterName,
   organisationAppositive,
@@ -90,5 +90,32 @@ describe('a two-word name the text says is an organisation', () => {
 
   it('still takes a titled or honoured name as a person', () => {
     expect(kindOf(["Mr Tarvin Wren, the band's founder, spoke first."], 'Tarvin Wren')).toBe('person');
+  });
+});
+
+describe('documents, outlets and brands are never people', () => {
+  it('quotes a named charter or constitution as the speaker of its words', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'The Riverland Housing Charter, signed in 2009, states that tenants must "be given two months of notice."',
+      ]),
+    );
+    expect(k.entities.find((e) => e.name === 'Riverland Housing Charter')?.kind).toBe('organization');
+    expect(k.quotes[0]?.speaker).toBe('Riverland Housing Charter');
+  });
+
+  it('reads a newspaper named with an outlet word as an organisation', () => {
+    expect(
+      kindOf(['The figures were first reported by the Dunmore Gazette on Friday.'], 'Dunmore Gazette'),
+    ).toBe('organization');
+  });
+
+  it('reads a word with a capital inside it as a brand, but not a name with Mc or De', () => {
+    expect(isBrandSpelling('WalesOnline')).toBe(true);
+    expect(isBrandSpelling('PayPal')).toBe(true);
+    expect(isBrandSpelling('McDonald')).toBe(false);
+    expect(isBrandSpelling('DeSantis')).toBe(false);
+    expect(isBrandSpelling('MacKenzie')).toBe(false);
+    expect(isBrandSpelling('Okafor')).toBe(false);
   });
 });

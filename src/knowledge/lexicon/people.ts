@@ -583,6 +583,17 @@ export const ORG_WORDS = new Set([
   'watch',
   'industries',
   'holdings',
+  // Newspapers and outlets ("The Aviation Herald", "the Evening Gazette").
+  'herald',
+  'gazette',
+  'tribune',
+  'chronicle',
+  'telegraph',
+  'courier',
+  'inquirer',
+  'examiner',
+  'dispatch',
+  'bulletin',
   // Plural words that end company and club names, never a surname on their own.
   'properties',
   'motors',
@@ -1297,4 +1308,37 @@ export const ORG_POSSESSIONS = new Set([
   'products',
   'statement',
   'lawyers',
+]);
+
+/**
+ * Words that make a capitalised name a document that can be quoted ("the US Constitution", "the
+ * National Water Charter"): never a person; the document is the speaker of its words.
+ */
+export const DOCUMENT_NAME_WORDS = new Set([
+  'constitution',
+  'charter',
+  'treaty',
+  'convention',
+  'declaration',
+  'covenant',
+  'manifesto',
+  'protocol',
+  'accord',
+  'accords',
+]);
+
+/** Name prefixes with a capital after them that still make a person's name ("McDonald", "MacKenzie"). */
+export const CAPITAL_INSIDE_PREFIXES = new Set([
+  'mac',
+  'mc',
+  'de',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'del',
+  'della',
 ]);

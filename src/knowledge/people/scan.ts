@@ -7,8 +7,10 @@ import type { EntityKind } from '../types.ts';
 import { lexiconTags, type Token } from '../nlp.ts';
 import { isFramingVerb, isSpeechVerb, speechVerb } from '../speech-verbs.ts';
 import {
+  CAPITAL_INSIDE_PREFIXES,
   COUNTRY_ACRONYMS,
   DIRECTIONS,
+  DOCUMENT_NAME_WORDS,
   HONORIFICS,
   KNOWN_GROUPS,
   NAME_PARTICLES,
@@ -67,6 +69,16 @@ export function isCapWord(t: Token | undefined): boolean {
   return /^(al|el|ad|as|ash|ibn|bin)-\p{Lu}/u.test(t.text);
 }
 
+/**
+ * "WalesOnline", "YouTube", "PayPal": a word with a capital inside it after three or more
+ * lower-case letters is a brand's or an outlet's name, never a person's ("McDonald", "DeSantis"
+ * and "MacKenzie" start with a name prefix).
+ */
+export function isBrandSpelling(word: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}{2,})\p{Lu}\p{Ll}/u.exec(word);
+  return m !== null && !CAPITAL_INSIDE_PREFIXES.has((m[1] as string).toLowerCase());
+}
+
 export function isAcronym(text: string): boolean {
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,6}s?$/u.test(text);
 }
@@ -84,7 +96,8 @@ export function classifyName(
   if (tags.has('Country')) return 'country';
   if (tags.has('Organization') || tags.has('SportsTeam') || tags.has('Company')) return 'organization';
   const words = nameTokens.map((t) => t.lower);
-  if (words.some((w) => ORG_WORDS.has(w))) return 'organization';
+  if (words.some((w) => ORG_WORDS.has(w) || DOCUMENT_NAME_WORDS.has(w))) return 'organization';
+  if (nameTokens.length === 1 && isBrandSpelling(nameTokens[0]?.text ?? '')) return 'organization';
   if (tags.has('Place')) return 'place';
   if (words.some((w) => PLACE_WORDS.has(w))) return 'place';
   if (words.length === 2 && DIRECTIONS.has(words[0] ?? '') && lexiconTags(words[1] ?? '').has('Place'))
