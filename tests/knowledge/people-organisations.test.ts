@@ -119,3 +119,23 @@ describe('documents, outlets and brands are never people', () => {
     expect(isBrandSpelling('Okafor')).toBe(false);
   });
 });
+
+describe('organisation names with a plural possessive or an "and" inside', () => {
+  const names = (paragraphs: string[]): string[] =>
+    extractKnowledge(makeArticle(paragraphs)).entities.map((e) => e.name);
+
+  it('keeps "Farmers\'" inside the name of the body it belongs to', () => {
+    expect(names(["The Ardley Farmers' Cooperative brought the case."])).toContain(
+      "Ardley Farmers' Cooperative",
+    );
+  });
+
+  it("does not join a family's possessive to a street", () => {
+    expect(names(["The Jacksons' Union Street home burned down."])).not.toContain("Jacksons' Union Street");
+  });
+
+  it('joins "the X and Y Tribunal" but not a person and a board', () => {
+    expect(names(['The Land and Sea Tribunal ruled on Monday.'])).toContain('Land and Sea Tribunal');
+    expect(names(['Smith and Harbour Board staff met on Monday.'])).not.toContain('Smith and Harbour Board');
+  });
+});

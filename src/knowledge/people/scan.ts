@@ -151,8 +151,13 @@ export function scanSentence(
     let j = i;
     while (j + 1 < tokens.length) {
       const cur = tokens[j] as Token;
-      if (cur.possessive) break;
+      if (cur.possessive && !pluralPossessiveInName(tokens, j)) break;
       const next = tokens[j + 1] as Token;
+      if (cur.possessive) {
+        // Past the bare apostrophe, on to the next word of the name.
+        j += 2;
+        continue;
+      }
       if (next.start - cur.end > 1) break;
       if (isCapWord(next) && !lexiconTags(next.lower).has('Date')) {
         j++;
@@ -175,6 +180,12 @@ export function scanSentence(
           continue;
         }
         if (ORG_CONNECTORS.has(next.lower) && (ORG_WORDS.has(cur.lower) || TITLE_WORDS.has(cur.lower))) {
+          j += 2;
+          continue;
+        }
+        // "the Land and Water Tribunal": after "the", an "and" inside a body's name.
+        const definite = tokens[seqStart]?.lower === 'the' || tokens[seqStart - 1]?.lower === 'the';
+        if ((next.lower === 'and' || next.lower === '&') && definite && orgWordAhead(tokens, j + 2)) {
           j += 2;
           continue;
         }
@@ -413,6 +424,38 @@ export function namePair(seq: readonly Token[]): boolean {
   if (OPENER_WORDS.has(a.lower) || PREPOSITIONS.has(a.lower) || STOP.has(a.lower)) return false;
   if (isDateWord(a, b) || isDateWord(b, undefined) || AMBIGUOUS_MONTHS.has(b.lower)) return false;
   return !lexiconTags(a.lower).has('Plural');
+}
+
+/** How many capitalised words after a connector may lead to the organisation word that ends the name. */
+const ORG_LOOKAHEAD = 3;
+
+/** The capitalised run from token `k` ends, within a few words, on an organisation word ("Water Tribunal", not "Union Street"). */
+export function orgWordAhead(tokens: readonly Token[], k: number): boolean {
+  let last: Token | null = null;
+  for (let n = k; n < tokens.length && n <= k + ORG_LOOKAHEAD; n++) {
+    const t = tokens[n] as Token;
+    if (!isCapWord(t) || (n > k && t.start - (tokens[n - 1] as Token).end > 1)) break;
+    last = t;
+    if (t.possessive) break;
+  }
+  return last !== null && ORG_WORDS.has(last.lower);
+}
+
+/**
+ * "the Tarrow Farmers' Cooperative", "National Teachers' Union": a plural possessive (a bare
+ * apostrophe after -s) inside a capitalised run that goes on to an organisation word belongs to
+ * the name. A person's name never holds one.
+ *
+ * @param tokens - the sentence's tokens
+ * @param j - index of the possessive token
+ */
+export function pluralPossessiveInName(tokens: readonly Token[], j: number): boolean {
+  const cur = tokens[j] as Token;
+  const mark = tokens[j + 1];
+  const next = tokens[j + 2];
+  if (!cur.possessive || !/s$/.test(cur.lower) || !mark || !/^[’']$/.test(mark.text)) return false;
+  if (mark.start !== cur.end || !next || next.start - mark.end !== 1) return false;
+  return orgWordAhead(tokens, j + 2);
 }
 
 /** Longest affiliation phrase read before its speech verb ("of the Eastfield residents' association"). */
