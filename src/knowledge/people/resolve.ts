@@ -16,6 +16,7 @@ import {
   TITLE_WORDS,
 } from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
+import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
 import {
   affiliationThenSpeech,
   isAcronym,
@@ -603,7 +604,7 @@ function mergeDrafts(
 }
 
 /** What a description names: an entity the article names, or a described speaker. */
-type DescribedTarget = { draft: Draft } | { entity: Entity };
+export type DescribedTarget = { draft: Draft } | { entity: Entity };
 
 /**
  * Described speakers and descriptions of named bodies in a speaker's slot. "the agency said"
@@ -625,6 +626,8 @@ function linkDescribed(
   const out: Entity[] = [];
   const byHead = new Map<string, DescribedTarget>();
   const used = new Set(idOf.values());
+  const targets = new Map<string, DescribedTarget>([...idOf].map(([d, id]) => [id, { draft: d }]));
+  const documents = new Map<string, DescribedTarget>();
   // Lookups computed once (articles may have thousands of mentions): each entity's mention
   // orders, and the first person holding a role with a given head noun.
   const ordersOf = new Map<string, number[]>();
@@ -653,16 +656,21 @@ function linkDescribed(
       if (!toks) continue;
       for (const ph of describedPhrases(toks, p.text, inQuote)) {
         const order = orderOf(p.number, ph.start);
-        let target: DescribedTarget | null =
-          namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null;
+        let target: DescribedTarget | null = ph.document
+          ? (documents.get(ph.head) ?? null)
+          : ph.possessive
+            ? mostNamedBody(ph, drafts, order, ordersOf, idOf)
+            : (namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null);
         if (!target) {
           const held = (roleFrom.get(ph.head) ?? Infinity) < order;
-          const e = introducesSpeaker(ph, held) ? newDescribed(ph, article, p.number, used) : null;
+          const e =
+            !ph.document && introducesSpeaker(ph, held) ? newDescribed(ph, article, p.number, used) : null;
           if (!e) continue;
           out.push(e);
           target = { entity: e };
+          targets.set(e.id, target);
         }
-        byHead.set(ph.head, target);
+        if (!ph.document) byHead.set(ph.head, target);
         const id = 'draft' in target ? (idOf.get(target.draft) as string) : target.entity.id;
         const kind = 'draft' in target ? target.draft.kind : target.entity.kind;
         const span: Span = {
@@ -680,16 +688,46 @@ function linkDescribed(
           start: ph.start,
           end: ph.end,
           fullStart: ph.start,
-          possessive: false,
+          possessive: ph.possessive === true,
           modifier: false,
           quoted: false,
           order,
         });
         mentions.set(p.number, list);
       }
+      recordDocumentOwners(toks, mentions.get(p.number) ?? [], targets, documents);
     }
   }
   return out;
+}
+
+/**
+ * Who owns each text the sentence names, for a later "the summary said": a name or body in the
+ * possessive right before the document noun ("the Land Tribunal's written summary"), or after
+ * it with "from" / "by" ("a statement from the ministry"). The latest owner of each noun wins.
+ *
+ * @param toks - the sentence's tokens
+ * @param list - the paragraph's mentions so far
+ * @param targets - what each mention's entity id stands for
+ * @param documents - document noun to its latest owner (updated)
+ */
+export function recordDocumentOwners(
+  toks: readonly Token[],
+  list: readonly Mention[],
+  targets: ReadonlyMap<string, DescribedTarget>,
+  documents: Map<string, DescribedTarget>,
+): void {
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (!t.word || t.capital || !DOCUMENT_NOUNS.has(t.lower)) continue;
+    const from = (toks[Math.max(0, k - 2)] as Token).start;
+    const before = list.find((m) => m.possessive && m.end <= t.start && m.end >= from);
+    const by = /^(from|by)$/.test(toks[k + 1]?.lower ?? '') ? toks[k + 2] : undefined;
+    const after = by && list.find((m) => m.start <= by.start + 4 && m.end > by.start);
+    const owner = before ?? after;
+    const target = owner ? targets.get(owner.entityId) : undefined;
+    if (target) documents.set(t.lower, target);
+  }
 }
 
 /**
@@ -718,6 +756,36 @@ function namedBody(
     if (!best || at > best.at) best = { d, at };
   }
   return best ? { draft: best.d } : null;
+}
+
+/**
+ * "The court's summary": the organisation with the description's words in its name that the
+ * article has named most often so far (the court the story is about, not one named in passing);
+ * null on a tie.
+ */
+function mostNamedBody(
+  ph: DescribedPhrase,
+  drafts: readonly Draft[],
+  order: number,
+  ordersOf: ReadonlyMap<string, number[]>,
+  idOf: ReadonlyMap<Draft, string>,
+): DescribedTarget | null {
+  const phraseWords = ph.text
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/\s+/)
+    .slice(1);
+  const counts: { d: Draft; n: number }[] = [];
+  for (const d of drafts) {
+    if (d.kind === 'person' || d.firstOrder > order) continue;
+    const words = d.name.toLowerCase().split(/\s+/);
+    if (!phraseWords.every((w) => words.includes(w))) continue;
+    const n = (ordersOf.get(idOf.get(d) as string) ?? []).filter((o) => o < order).length;
+    counts.push({ d, n });
+  }
+  counts.sort((a, b) => b.n - a.n);
+  const [top, next] = counts;
+  return top && (!next || top.n > next.n) ? { draft: top.d } : null;
 }
 
 /** A new described speaker, named by its description. */
