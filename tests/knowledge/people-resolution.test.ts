@@ -114,3 +114,30 @@ describe('a name opening a sentence before a lower-case affiliation', () => {
     expect(speaker('Labour MPs from the region said the wall was "a disgrace."')).not.toBe('Labour MPs');
   });
 });
+
+describe('a nickname in quotation marks inside a name', () => {
+  it('reads Teodora "Teddy" Ambrose as one person known as Teddy', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Teodora "Teddy" Ambrose, a sculptor, opened her studio to visitors on Sunday.',
+        '"Come back whenever you like," Teddy said at the door.',
+      ]),
+    );
+    const person = k.entities.find((e) => e.name === 'Teodora Ambrose');
+    expect(person?.aliases).toContain('Teddy');
+    expect(k.quotes[0]?.speaker).toBe('Teodora Ambrose');
+  });
+});
+
+describe('two people sharing a surname', () => {
+  it('gives a lone surname to the one whose gender fits the pronoun after it', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        'Marguerite Idowu, a painter, died on Monday.',
+        'Her nephew, Samuel Idowu, said she had been ill for a year.',
+        'Idowu was born in 1941 and moved to Leeds with her parents. She once called painting "a way to keep the lights on."',
+      ]),
+    );
+    expect(k.quotes[0]?.speaker).toBe('Marguerite Idowu');
+  });
+});

@@ -40,6 +40,7 @@ import {
 } from './roles.ts';
 import { describedPhrases, introducesSpeaker, type DescribedPhrase } from './described.ts';
 import { organisationEvidence } from './organisations.ts';
+import { genderFromNaming, genderOfPronoun } from './gender.ts';
 
 /** An entity being built. */
 interface Draft {
@@ -309,6 +310,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
         (c.kind !== 'skip' || (c.nameTokens.length === 1 && personsByToken(c.name, c.order).length === 1)),
     ),
   );
+  const nicknames = nicknamesOf(candidates, candEntity);
   const lastFull = new Map<Draft, Candidate>();
   const pending: Candidate[] = [];
   for (const c of [...candidates].sort((a, b) => a.order - b.order)) {
@@ -323,6 +325,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       candEntity.set(c, acr);
       continue;
     }
+    const nick = c.nameTokens.length === 1 ? nicknames.get(c.name.toLowerCase()) : undefined;
+    if (nick) {
+      candEntity.set(c, nick);
+      continue;
+    }
     if (c.kind === 'organization' || c.kind === 'country' || c.kind === 'group') continue;
     const hits =
       c.nameTokens.length === 1 ? personsByToken(c.name, c.order) : personsByTokens(c.nameTokens, c.order);
@@ -331,6 +338,12 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       continue;
     }
     if (hits.length > 1) {
+      // "Okonjo was born in Lagos and moved with her parents": the pronoun picks the one of its gender.
+      const fit = pronounFit(c, hits);
+      if (fit) {
+        candEntity.set(c, fit);
+        continue;
+      }
       // Two people share the word: the latest full naming, in this paragraph or the one before, decides.
       const recent = hits
         .map((h) => ({ h, full: lastFull.get(h) }))
@@ -443,6 +456,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     mentions.set(c.paragraph, list);
     if (c.name !== d.name) d.aliases.add(c.name);
     if (c.honorific) d.aliases.add(`${c.honorific} ${c.name}`);
+    if (c.nickname && d.kind === 'person') d.aliases.add(c.nickname);
     if (c.quoted) continue;
     if (c.title) {
       addRole(d, c.title, c.paragraph);
@@ -563,6 +577,51 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
 
   void sentenceOf;
   return { entities, byId, mentions, resolveName, resolveTitle, addMention };
+}
+
+/** "Roz" after "Rosalind "Roz" Okonjo": each nickname to its person, when only one has it. */
+function nicknamesOf(
+  candidates: readonly Candidate[],
+  candEntity: ReadonlyMap<Candidate, Draft>,
+): Map<string, Draft> {
+  const out = new Map<string, Draft>();
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const d = candEntity.get(c);
+    if (!c.nickname || !d || d.kind !== 'person') continue;
+    const key = c.nickname.toLowerCase();
+    if (seen.has(key) && out.get(key) !== d) out.delete(key);
+    else if (!seen.has(key)) out.set(key, d);
+    seen.add(key);
+  }
+  return out;
+}
+
+/** Words a name's own sentence may refer back to it with. */
+const SUBJECT_PRONOUNS = /^(he|she|his|her|him)$/;
+
+/**
+ * Of several people sharing a surname, the one whose gender (from first name, honorific or
+ * role) is that of the first he / she / his / her after the name in its sentence; null when no
+ * such pronoun follows, or not exactly one person fits it.
+ *
+ * @param c - the lone-surname candidate
+ * @param hits - the people with that surname
+ */
+function pronounFit(c: Candidate, hits: readonly Draft[]): Draft | null {
+  if (c.quoted || c.possessive) return null;
+  const pronoun = c.tokens.slice(c.tokenEnd).find((t) => t.word && SUBJECT_PRONOUNS.test(t.lower));
+  const want = pronoun ? genderOfPronoun(pronoun.lower) : null;
+  if (!want) return null;
+  const fits = hits.filter(
+    (d) =>
+      genderFromNaming(
+        d.name,
+        d.aliases,
+        d.roles.map((r) => r.text),
+      ).gender === want,
+  );
+  return fits.length === 1 ? (fits[0] as Draft) : null;
 }
 
 /** Token indexes where names start, per sentence ("paragraph:sentence"). */

@@ -55,6 +55,8 @@ export interface Candidate {
   kind: EntityKind | 'place' | 'unknown' | 'skip';
   /** The sentence-initial word was kept without other evidence. */
   initialOnly: boolean;
+  /** A nickname in quotation marks inside the name ("Roz" in Rosalind "Roz" Okonjo). */
+  nickname?: string;
   order: number;
 }
 
@@ -149,7 +151,14 @@ export function scanSentence(
     }
     const seqStart = i;
     let j = i;
+    let nick: { at: number; text: string } | null = null;
     while (j + 1 < tokens.length) {
+      const inner: string | null = nick === null ? quotedNickname(tokens, j) : null;
+      if (inner) {
+        nick = { at: j + 1, text: inner };
+        j += 4;
+        continue;
+      }
       const cur = tokens[j] as Token;
       if (cur.possessive && !pluralPossessiveInName(tokens, j)) break;
       const next = tokens[j + 1] as Token;
@@ -199,7 +208,10 @@ export function scanSentence(
     i = j + 1;
     // A run of capitalised words longer than any name is a headline, a title or noise.
     if (j + 1 - seqStart > MAX_NAME_RUN) continue;
-    let seq = tokens.slice(seqStart, j + 1);
+    // "Rosalind "Roz" Okonjo": the nickname and its marks are not words of the name.
+    let seq = tokens
+      .slice(seqStart, j + 1)
+      .filter((_, k) => nick === null || k < nick.at - seqStart || k > nick.at - seqStart + 2);
     let seqFrom = seqStart;
     // Sentence-initial words are capitalised by grammar, not because they name anything.
     const prev = tokens[seqStart - 1];
@@ -256,6 +268,11 @@ export function scanSentence(
     const cand = splitTitle(seq, seqFrom, tokens, paragraph, sentence, quoted);
     if (cand) {
       cand.initialOnly = initialOnly;
+      if (nick && cand.name.includes(nick.text)) {
+        cand.name = cand.name.replace(/\s*[“"][^”"]+[”"]\s*/u, ' ');
+        cand.nickname = nick.text;
+        cand.tokenEnd += 3;
+      }
       out.push(cand);
     }
   }
@@ -424,6 +441,22 @@ export function namePair(seq: readonly Token[]): boolean {
   if (OPENER_WORDS.has(a.lower) || PREPOSITIONS.has(a.lower) || STOP.has(a.lower)) return false;
   if (isDateWord(a, b) || isDateWord(b, undefined) || AMBIGUOUS_MONTHS.has(b.lower)) return false;
   return !lexiconTags(a.lower).has('Plural');
+}
+
+/**
+ * "Rosalind "Roz" Okonjo": a single capitalised word in quotation marks between two words of a
+ * name is the person's nickname. Returns it when the tokens after `j` read so, else null.
+ *
+ * @param tokens - the sentence's tokens
+ * @param j - index of the name word before the opening mark
+ */
+export function quotedNickname(tokens: readonly Token[], j: number): string | null {
+  const [cur, open, word, close, last] = tokens.slice(j, j + 5);
+  if (!cur || !open || !word || !close || !last || !isCapWord(cur) || cur.possessive) return null;
+  if (!/^[“"]$/.test(open.text) || !/^[”"]$/.test(close.text)) return null;
+  if (open.start - cur.end !== 1 || word.start !== open.end || close.start !== word.end) return null;
+  if (last.start - close.end !== 1 || !isCapWord(word) || !isCapWord(last)) return null;
+  return word.text;
 }
 
 /** How many capitalised words after a connector may lead to the organisation word that ends the name. */
