@@ -597,8 +597,9 @@ function nicknamesOf(
   return out;
 }
 
-/** Words a name's own sentence may refer back to it with. */
+/** Words a name's own sentence may refer back to it with, and how far after the name they count. */
 const SUBJECT_PRONOUNS = /^(he|she|his|her|him)$/;
+const PRONOUN_REACH = 25;
 
 /**
  * Of several people sharing a surname, the one whose gender (from first name, honorific or
@@ -610,7 +611,9 @@ const SUBJECT_PRONOUNS = /^(he|she|his|her|him)$/;
  */
 function pronounFit(c: Candidate, hits: readonly Draft[]): Draft | null {
   if (c.quoted || c.possessive) return null;
-  const pronoun = c.tokens.slice(c.tokenEnd).find((t) => t.word && SUBJECT_PRONOUNS.test(t.lower));
+  const pronoun = c.tokens
+    .slice(c.tokenEnd, c.tokenEnd + PRONOUN_REACH)
+    .find((t) => t.word && SUBJECT_PRONOUNS.test(t.lower));
   const want = pronoun ? genderOfPronoun(pronoun.lower) : null;
   if (!want) return null;
   const fits = hits.filter(
@@ -710,6 +713,7 @@ function linkDescribed(
     const reach: number[] = [];
     for (const r of ranges) reach.push(Math.max(r[1], reach[reach.length - 1] ?? -1));
     const inQuote = (o: number): boolean => insideRange(starts, reach, o);
+    const edges = mentionEdges(mentions.get(p.number) ?? []);
     for (const s of p.sentences) {
       const toks = sentenceTokens.get(`${p.number}:${s.index}`);
       if (!toks) continue;
@@ -753,11 +757,29 @@ function linkDescribed(
           order,
         });
         mentions.set(p.number, list);
+        addEdges(edges, list[list.length - 1] as Mention);
       }
-      recordDocumentOwners(toks, mentions.get(p.number) ?? [], targets, documents);
+      recordDocumentOwners(toks, edges, targets, documents);
     }
   }
   return out;
+}
+
+/** A paragraph's mentions by where they start and, for possessives, where they end. */
+interface MentionEdges {
+  byStart: Map<number, Mention>;
+  possessiveByEnd: Map<number, Mention>;
+}
+
+function mentionEdges(list: readonly Mention[]): MentionEdges {
+  const edges: MentionEdges = { byStart: new Map(), possessiveByEnd: new Map() };
+  for (const m of list) addEdges(edges, m);
+  return edges;
+}
+
+function addEdges(edges: MentionEdges, m: Mention): void {
+  edges.byStart.set(m.start, m);
+  if (m.possessive) edges.possessiveByEnd.set(m.end, m);
 }
 
 /**
@@ -766,23 +788,24 @@ function linkDescribed(
  * it with "from" / "by" ("a statement from the ministry"). The latest owner of each noun wins.
  *
  * @param toks - the sentence's tokens
- * @param list - the paragraph's mentions so far
+ * @param edges - the paragraph's mentions so far, by their edges
  * @param targets - what each mention's entity id stands for
  * @param documents - document noun to its latest owner (updated)
  */
 export function recordDocumentOwners(
   toks: readonly Token[],
-  list: readonly Mention[],
+  edges: MentionEdges,
   targets: ReadonlyMap<string, DescribedTarget>,
   documents: Map<string, DescribedTarget>,
 ): void {
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k] as Token;
     if (!t.word || t.capital || !DOCUMENT_NOUNS.has(t.lower)) continue;
-    const from = (toks[Math.max(0, k - 2)] as Token).start;
-    const before = list.find((m) => m.possessive && m.end <= t.start && m.end >= from);
-    const by = /^(from|by)$/.test(toks[k + 1]?.lower ?? '') ? toks[k + 2] : undefined;
-    const after = by && list.find((m) => m.start <= by.start + 4 && m.end > by.start);
+    const before = [toks[k - 1], toks[k - 2]].map((o) => o && edges.possessiveByEnd.get(o.end)).find(Boolean);
+    const by = /^(from|by)$/.test(toks[k + 1]?.lower ?? '');
+    const after = by
+      ? [toks[k + 2], toks[k + 3]].map((o) => o && edges.byStart.get(o.start)).find(Boolean)
+      : undefined;
     const owner = before ?? after;
     const target = owner ? targets.get(owner.entityId) : undefined;
     if (target) documents.set(t.lower, target);
@@ -839,7 +862,7 @@ function mostNamedBody(
     if (d.kind === 'person' || d.firstOrder > order) continue;
     const words = d.name.toLowerCase().split(/\s+/);
     if (!phraseWords.every((w) => words.includes(w))) continue;
-    const n = (ordersOf.get(idOf.get(d) as string) ?? []).filter((o) => o < order).length;
+    const n = countBelow(ordersOf.get(idOf.get(d) as string) ?? [], order);
     counts.push({ d, n });
   }
   counts.sort((a, b) => b.n - a.n);
@@ -862,6 +885,18 @@ function newDescribed(ph: DescribedPhrase, article: Article, paragraph: number, 
     roles: [{ text: ph.text, citation: { article: article.id, paragraph } }],
     mentions: [],
   };
+}
+
+/** How many values of a sorted list are below a bound (binary search). */
+function countBelow(sorted: readonly number[], bound: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The largest value of a sorted list below a bound, or `fallback` (binary search). */
