@@ -141,3 +141,15 @@ describe('two people sharing a surname', () => {
     expect(k.quotes[0]?.speaker).toBe('Marguerite Idowu');
   });
 });
+
+describe('a generational suffix after a name', () => {
+  it('keeps "Jr." with the name after a title-like word and goes by the surname', () => {
+    const k = extractKnowledge(
+      makeArticle(['Harold Bishop Jr. opened the meeting in the hall.', '"We start on time," Bishop said.']),
+    );
+    const person = k.entities.find((e) => e.name === 'Harold Bishop Jr.');
+    expect(person?.aliases).toContain('Bishop');
+    expect(person?.aliases).not.toContain('Jr.');
+    expect(k.quotes[0]?.speaker).toBe('Harold Bishop Jr.');
+  });
+});

@@ -1342,3 +1342,6 @@ export const CAPITAL_INSIDE_PREFIXES = new Set([
   'del',
   'della',
 ]);
+
+/** Generational suffixes after a name ("Jr.", "III"), compared without their dot. */
+export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);

@@ -12,6 +12,7 @@ import {
   CORPORATE_DESIGNATORS,
   COUNTRY_ACRONYMS,
   HONORIFICS,
+  NAME_SUFFIXES,
   ORG_WORDS,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
@@ -486,7 +487,13 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions);
   for (const d of drafts) {
     if (d.kind === 'person') {
+      // "Martin Luther King Jr." goes by "King": a generational suffix is not the surname.
       const parts = d.name.split(/\s+/);
+      while (
+        parts.length > 2 &&
+        NAME_SUFFIXES.has((parts[parts.length - 1] as string).toLowerCase().replace(/\.$/, ''))
+      )
+        parts.pop();
       const surname = parts[parts.length - 1];
       if (parts.length > 1 && surname) d.aliases.add(surname);
       if (parts.length > 2 && parts[0] && surname && lexiconTags(parts[0]).has('FirstName'))

@@ -18,6 +18,7 @@ import {
   AMBIGUOUS_MONTHS,
   DATE_LEAD_WORDS,
   MONTH_FIRST_NAMES,
+  NAME_SUFFIXES,
   ORG_CONNECTORS,
   ORG_WORDS,
   PLACE_WORDS,
@@ -338,7 +339,9 @@ export function splitTitle(
       // "Secretary of State John Kerry": the "of X" belongs to the title.
       if ((seq[t + 1] as Token | undefined)?.lower === 'of' && t + 3 < seq.length) end = t + 2;
       const rest = seq.slice(end + 1);
-      if (rest.length > 0 && !rest.some((r) => ORG_WORDS.has(r.lower))) {
+      // "Martin Luther King Jr.": a generational suffix alone after a title word is no name.
+      const suffixOnly = rest.length > 0 && rest.every((r) => NAME_SUFFIXES.has(r.lower.replace(/\.$/, '')));
+      if (rest.length > 0 && !suffixOnly && !rest.some((r) => ORG_WORDS.has(r.lower))) {
         title = paragraph.text.slice(first.start, (seq[end] as Token).end);
         nameStartIdx = end + 1;
       }
