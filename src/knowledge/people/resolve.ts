@@ -35,6 +35,7 @@ import {
   isAgeNoun,
   isRoleNoun,
   isPartyTag,
+  predicateRole,
   roleBefore,
   roleHead,
   roleWords as roleWordsOf,
@@ -125,6 +126,8 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
   // "Priya Natarajan of the Eastfield ward said": a name, its affiliation, a speech verb.
   const pair = c.tokens.slice(c.tokenEnd - c.nameTokens.length, c.tokenEnd);
   if (c.nameTokens.length > 1 && namePair(pair) && affiliationThenSpeech(toks, c.tokenEnd)) return true;
+  // "Ivo Brenner has been mayor since 2019": a role after a copula.
+  if (c.nameTokens.length > 1 && predicateRole(c) !== null) return true;
   // "born Dorothy Ann Pickering", "née Pickering": only people have birth names.
   if (prev && /^(born|née|nee)$/.test(prev.lower)) return true;
   // "Kofi Mensah, 36," / "36-year-old Kofi Mensah": only people are given an age.
@@ -482,6 +485,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (appos) addRole(d, appos, c.paragraph);
       const lead = appositiveBefore(c);
       if (lead) addRole(d, lead, c.paragraph);
+      const predicate = d.kind === 'person' ? predicateRole(c) : null;
+      if (predicate) addRole(d, predicate, c.paragraph);
     }
   }
   const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions);
