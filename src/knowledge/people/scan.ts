@@ -210,9 +210,9 @@ export function scanSentence(
     // A run of capitalised words longer than any name is a headline, a title or noise.
     if (j + 1 - seqStart > MAX_NAME_RUN) continue;
     // "Rosalind "Roz" Okonjo": the nickname and its marks are not words of the name.
-    let seq = tokens
-      .slice(seqStart, j + 1)
-      .filter((_, k) => nick === null || k < nick.at - seqStart || k > nick.at - seqStart + 2);
+    const at = nick === null ? -1 : nick.at - seqStart;
+    let seq = tokens.slice(seqStart, j + 1);
+    if (at >= 0) seq = seq.filter((_, k) => k < at || k > at + 2);
     let seqFrom = seqStart;
     // Sentence-initial words are capitalised by grammar, not because they name anything.
     const prev = tokens[seqStart - 1];
@@ -454,6 +454,7 @@ export function namePair(seq: readonly Token[]): boolean {
  * @param j - index of the name word before the opening mark
  */
 export function quotedNickname(tokens: readonly Token[], j: number): string | null {
+  if (!/^[“"]$/.test(tokens[j + 1]?.text ?? '')) return null;
   const [cur, open, word, close, last] = tokens.slice(j, j + 5);
   if (!cur || !open || !word || !close || !last || !isCapWord(cur) || cur.possessive) return null;
   if (!/^[“"]$/.test(open.text) || !/^[”"]$/.test(close.text)) return null;
