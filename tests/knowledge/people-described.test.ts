@@ -90,3 +90,51 @@ describe('described speakers in attribution', () => {
     expect(k.entities.map((e) => e.name)).not.toContain('a neighbour');
   });
 });
+
+describe("bodies and their texts in a speaker's slot", () => {
+  const speakerOf = (paragraphs: string[], words: string): string | null | undefined =>
+    extractKnowledge(makeArticle(paragraphs)).quotes.find((q) => q.text.includes(words))?.speaker;
+
+  it('gives a colon introduction opened by "the ministry" to the ministry named before', () => {
+    const speaker = speakerOf(
+      [
+        'The Ministry of Rail Safety closed the Dunley line on Monday.',
+        'The ministry was short in its reply: "The line stays shut until the bridge is checked."',
+      ],
+      'The line stays shut',
+    );
+    expect(speaker).toBe('Ministry of Rail Safety');
+  });
+
+  it('gives "the summary said" to the body whose summary the article named', () => {
+    const speaker = speakerOf(
+      [
+        "The Coastal Planning Tribunal's written summary found the permit unlawful.",
+        'Campaigners welcomed the decision outside the hall.',
+        '"The permit must be issued again, from the start," the summary said.',
+      ],
+      'The permit must be issued',
+    );
+    expect(speaker).toBe('Coastal Planning Tribunal');
+  });
+
+  it('gives "the court\'s summary" to the court the story is about, not one named in passing', () => {
+    const speaker = speakerOf(
+      [
+        'The High Court of Arden ruled on Friday that the sale was void.',
+        'The High Court of Arden is the top court of the province. Only the Federal Court can overturn it.',
+        'The court\'s summary ended with the words: "The sale of the harbour is void and of no effect."',
+      ],
+      'The sale of the harbour',
+    );
+    expect(speaker).toBe('High Court of Arden');
+  });
+
+  it('leaves "the statement said" unattributed when no owner of a statement was named', () => {
+    const speaker = speakerOf(
+      ['Dozens of workers gathered at the gate.', '"We are closing the gate for good," the statement said.'],
+      'closing the gate',
+    );
+    expect(speaker ?? null).toBeNull();
+  });
+});

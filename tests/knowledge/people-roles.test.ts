@@ -111,3 +111,31 @@ describe('abbreviated ranks and party tags', () => {
     expect(k.quotes[0]?.speaker).toBe('Dembe Okello');
   });
 });
+
+describe('a role given after a copula', () => {
+  const speaker = (paragraphs: string[]): string | null | undefined =>
+    extractKnowledge(makeArticle(paragraphs)).quotes[0]?.speaker;
+
+  it('resolves "the mayor said" to the person who "has been mayor since"', () => {
+    expect(
+      speaker([
+        'Ivo Brenner has been mayor since 2019. Clara Wendt ran against him last year.',
+        '"I am proud of what we built," the mayor said.',
+      ]),
+    ).toBe('Ivo Brenner');
+  });
+
+  it('keeps a compound role ("is the chief executive of")', () => {
+    expect(
+      speaker([
+        'Mira Castell is the chief executive of Tolland Foods.',
+        '"Orders are up," the chief executive said.',
+      ]),
+    ).toBe('Mira Castell');
+  });
+
+  it('gives no role when the noun goes on into a clause ("was a teacher who")', () => {
+    const k = extractKnowledge(makeArticle(['Mira Castell was a teacher who loved old maps.']));
+    expect(k.entities.find((e) => e.name === 'Mira Castell')?.roles ?? []).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ import {
   PERSON_NOUNS,
   PUBLIC_BODY_NOUNS,
 } from '../lexicon/people.ts';
+import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
 import { isRoleNoun } from './roles.ts';
 
 /** A description standing in a speaker's slot. */
@@ -41,6 +42,10 @@ export interface DescribedPhrase {
   plural: boolean;
   /** A family noun ("the father"): resolved through gender and recency instead (anaphora.ts). */
   kin: boolean;
+  /** "the court's summary": the body owns a text named right after it. */
+  possessive?: boolean;
+  /** "the summary said": a text named before, whose owner speaks (see documentPhrase). */
+  document?: boolean;
 }
 
 /** Complement prepositions kept in a description ("a spokesman for the ministry"). */
@@ -175,6 +180,9 @@ export function speakerSlotEnd(toks: readonly Token[], start: number, end: numbe
   if (prev?.lower === 'to' && prev2?.lower === 'according') return end;
   const pv = prev?.word ? speechVerb(prev.lower) : null;
   if (pv && !pv.participle && (!prev2 || !prev2.word)) return end;
+  // "reads a press release from the cooperative": the body that issued the text.
+  if (prev && /^(from|by)$/.test(prev.lower) && prev2 && DOCUMENT_NOUNS.has(prev2.lower)) return end;
+  if (!prev && colonIntroduces(toks, end)) return end;
   // A subject opens its clause.
   if (prev && prev.word && !/^(and|but|while|as|when|then)$/.test(prev.lower)) return -1;
   if (verbAfter(toks, end) >= 0) return end;
@@ -195,6 +203,25 @@ export function speakerSlotEnd(toks: readonly Token[], start: number, end: numbe
     }
   }
   return -1;
+}
+
+/** Tokens a colon introduction may run from its subject to the colon ("was brief in response:"). */
+const MAX_COLON_CLAUSE = 14;
+
+/**
+ * "The ministry was brief in response: “…”": the clause opening with the phrase ends in a colon
+ * right before a quotation, with no name or other subject between.
+ *
+ * @param toks - the sentence's tokens
+ * @param end - the phrase's last token
+ */
+export function colonIntroduces(toks: readonly Token[], end: number): boolean {
+  for (let k = end + 1; k < toks.length && k <= end + MAX_COLON_CLAUSE; k++) {
+    const t = toks[k] as Token;
+    if (t.text === ':') return /^[“"‘']$/.test(toks[k + 1]?.text ?? '');
+    if (/^[“"”;]$/.test(t.text) || (t.word && t.capital) || RELATIVES.has(t.lower)) return false;
+  }
+  return false;
 }
 
 /** A named appositive follows: "A spokeswoman for the authority, Renée Obi, said". */
@@ -222,6 +249,12 @@ export function describedPhrases(
   for (let s = 0; s < toks.length; s++) {
     const first = toks[s] as Token;
     if (inQuote(first.start)) continue;
+    const owned = possessiveBody(toks, s) ?? documentPhrase(toks, s);
+    if (owned) {
+      out.push(owned.phrase(text));
+      s = owned.end;
+      continue;
+    }
     const head = descriptionHead(toks, s);
     if (head === null) continue;
     const end = complementEnd(toks, head);
@@ -247,6 +280,77 @@ export function describedPhrases(
     s = spanEnd;
   }
   return out;
+}
+
+/** A phrase found by one of the owner rules, with the index of its last token. */
+interface OwnedPhrase {
+  end: number;
+  phrase(text: string): DescribedPhrase;
+}
+
+function ownedPhrase(
+  toks: readonly Token[],
+  s: number,
+  head: number,
+  extra: Partial<DescribedPhrase>,
+): OwnedPhrase {
+  const first = toks[s] as Token;
+  const h = toks[head] as Token;
+  return {
+    end: head,
+    phrase: (text) => ({
+      start: first.start,
+      end: h.end,
+      text: lowerFirst(text.slice(first.start, h.end)),
+      head: h.lower,
+      definite: true,
+      modified: head > s + 1,
+      body: true,
+      plural: false,
+      kin: false,
+      ...extra,
+    }),
+  };
+}
+
+/**
+ * "The court's summary", "the ministry's statement": a definite public body in the possessive
+ * right before a document noun (one modifier may stand between). Its mention is possessive, so
+ * the document's words go to the body.
+ *
+ * @param toks - the sentence's tokens
+ * @param s - index of "the"
+ */
+export function possessiveBody(toks: readonly Token[], s: number): OwnedPhrase | null {
+  if (toks[s]?.lower !== 'the') return null;
+  const h = toks[s + 1];
+  if (!h || !h.possessive || h.capital || !PUBLIC_BODY_NOUNS.has(h.lower)) return null;
+  const doc = [toks[s + 2], toks[s + 3]].findIndex((t) => t !== undefined && DOCUMENT_NOUNS.has(t.lower));
+  return doc < 0 ? null : ownedPhrase(toks, s, s + 1, { possessive: true });
+}
+
+/**
+ * "“…,” the summary said", "read the statement": a definite document noun (one modifier may
+ * stand before it) in a speaker's slot. Whose text it is comes from where the article named it
+ * before (resolve.ts).
+ *
+ * @param toks - the sentence's tokens
+ * @param s - index of "the"
+ */
+export function documentPhrase(toks: readonly Token[], s: number): OwnedPhrase | null {
+  if (toks[s]?.lower !== 'the') return null;
+  for (const head of [s + 1, s + 2]) {
+    const h = toks[head];
+    if (!h || !h.word || h.capital || h.possessive) return null;
+    if (!DOCUMENT_NOUNS.has(h.lower)) continue;
+    // "“…,” read the statement": an inverted reading verb after the quotation.
+    const prev = toks[s - 1];
+    const inverted =
+      prev?.word && /^(read|reads|says|said|states|stated)$/.test(prev.lower) && !toks[s - 2]?.word;
+    if (!inverted && speakerSlotEnd(toks, s, head) !== head) return null;
+    return ownedPhrase(toks, s, head, { document: true, body: false });
+  }
+  return null;
 }
 
 function lowerFirst(s: string): string {

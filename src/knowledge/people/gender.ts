@@ -53,26 +53,43 @@ const UNKNOWN: GenderEvidence = { gender: null, stated: false };
 export function genderEvidence(e: Entity): GenderEvidence {
   const hit = cache.get(e);
   if (hit) return hit;
-  let found = UNKNOWN;
-  if (e.kind === 'person') {
-    const stated = new Set<Gender>();
-    for (const a of e.aliases) {
-      const g = genderOfWord(a.split(/\s+/)[0] ?? '');
-      if (g) stated.add(g);
-    }
-    for (const r of e.roles)
-      for (const w of r.text.split(/\s+/)) {
-        const g = genderOfWord(w);
-        if (g) stated.add(g);
-      }
-    if (stated.size === 1) found = { gender: [...stated][0] as Gender, stated: true };
-    else if (stated.size === 0 && e.name.includes(' ')) {
-      const g = genderOfFirstName(e.name.split(/\s+/)[0] ?? '');
-      if (g) found = { gender: g, stated: false };
-    }
-  }
+  const found =
+    e.kind === 'person'
+      ? genderFromNaming(
+          e.name,
+          e.aliases,
+          e.roles.map((r) => r.text),
+        )
+      : UNKNOWN;
   cache.set(e, found);
   return found;
+}
+
+/**
+ * A person's gender from a name, its aliases and role texts (see genderEvidence); usable before
+ * the entity is built.
+ */
+export function genderFromNaming(
+  name: string,
+  aliases: Iterable<string>,
+  roles: readonly string[],
+): GenderEvidence {
+  const stated = new Set<Gender>();
+  for (const a of aliases) {
+    const g = genderOfWord(a.split(/\s+/)[0] ?? '');
+    if (g) stated.add(g);
+  }
+  for (const r of roles)
+    for (const w of r.split(/\s+/)) {
+      const g = genderOfWord(w);
+      if (g) stated.add(g);
+    }
+  if (stated.size === 1) return { gender: [...stated][0] as Gender, stated: true };
+  if (stated.size === 0 && name.includes(' ')) {
+    const g = genderOfFirstName(name.split(/\s+/)[0] ?? '');
+    if (g) return { gender: g, stated: false };
+  }
+  return UNKNOWN;
 }
 
 /** A person's gender, stated or hinted, or null. */

@@ -12,11 +12,21 @@ import {
   CORPORATE_DESIGNATORS,
   COUNTRY_ACRONYMS,
   HONORIFICS,
+  NAME_SUFFIXES,
   ORG_WORDS,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
-import { isAcronym, isStrongSpeechVerb, orderOf, scanSentence, type Candidate } from './scan.ts';
+import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
+import {
+  affiliationThenSpeech,
+  isAcronym,
+  isStrongSpeechVerb,
+  namePair,
+  orderOf,
+  scanSentence,
+  type Candidate,
+} from './scan.ts';
 import {
   ageMatches,
   ageRole,
@@ -25,11 +35,14 @@ import {
   isAgeNoun,
   isRoleNoun,
   isPartyTag,
+  predicateRole,
   roleBefore,
   roleHead,
   roleWords as roleWordsOf,
 } from './roles.ts';
 import { describedPhrases, introducesSpeaker, type DescribedPhrase } from './described.ts';
+import { organisationEvidence } from './organisations.ts';
+import { genderFromNaming, genderOfPronoun } from './gender.ts';
 
 /** An entity being built. */
 interface Draft {
@@ -110,6 +123,11 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
     )
       return true;
   }
+  // "Priya Natarajan of the Eastfield ward said": a name, its affiliation, a speech verb.
+  const pair = c.tokens.slice(c.tokenEnd - c.nameTokens.length, c.tokenEnd);
+  if (c.nameTokens.length > 1 && namePair(pair) && affiliationThenSpeech(toks, c.tokenEnd)) return true;
+  // "Ivo Brenner has been mayor since 2019": a role after a copula.
+  if (c.nameTokens.length > 1 && predicateRole(c) !== null) return true;
   // "born Dorothy Ann Pickering", "née Pickering": only people have birth names.
   if (prev && /^(born|née|nee)$/.test(prev.lower)) return true;
   // "Kofi Mensah, 36," / "36-year-old Kofi Mensah": only people are given an age.
@@ -201,13 +219,19 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   }
   const isPartOfLonger = (c: Candidate): boolean =>
     insideLonger.has(c.nameTokens.map((t) => t.toLowerCase()).join(' '));
+  const startsOf = nameStartsBySentence(candidates);
   // 1. Multi-word names and names the lexicon knows.
   for (const c of candidates) {
     if (c.nameTokens.length > 1 && isPartOfLonger(c)) continue;
     if (c.kind === 'skip' || c.kind === 'place') continue;
     if (isPartyTag(c.name)) continue;
     if (c.nameTokens.length === 1 && definedAcronyms.has(c.name.toLowerCase())) continue;
-    if (c.kind === 'person' && c.nameTokens.length > 1)
+    if (
+      (c.kind === 'person' || c.kind === 'unknown') &&
+      organisationEvidence(c, startsOf.get(`${c.paragraph}:${c.sentence}`) ?? new Set())
+    )
+      candEntity.set(c, newDraft('organization', c.name, [c.name], c.order));
+    else if (c.kind === 'person' && c.nameTokens.length > 1)
       candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
     else if (
       c.kind === 'unknown' &&
@@ -290,6 +314,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
         (c.kind !== 'skip' || (c.nameTokens.length === 1 && personsByToken(c.name, c.order).length === 1)),
     ),
   );
+  const nicknames = nicknamesOf(candidates, candEntity);
   const lastFull = new Map<Draft, Candidate>();
   const pending: Candidate[] = [];
   for (const c of [...candidates].sort((a, b) => a.order - b.order)) {
@@ -304,6 +329,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       candEntity.set(c, acr);
       continue;
     }
+    const nick = c.nameTokens.length === 1 ? nicknames.get(c.name.toLowerCase()) : undefined;
+    if (nick) {
+      candEntity.set(c, nick);
+      continue;
+    }
     if (c.kind === 'organization' || c.kind === 'country' || c.kind === 'group') continue;
     const hits =
       c.nameTokens.length === 1 ? personsByToken(c.name, c.order) : personsByTokens(c.nameTokens, c.order);
@@ -312,6 +342,12 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       continue;
     }
     if (hits.length > 1) {
+      // "Okonjo was born in Lagos and moved with her parents": the pronoun picks the one of its gender.
+      const fit = pronounFit(c, hits);
+      if (fit) {
+        candEntity.set(c, fit);
+        continue;
+      }
       // Two people share the word: the latest full naming, in this paragraph or the one before, decides.
       const recent = hits
         .map((h) => ({ h, full: lastFull.get(h) }))
@@ -424,6 +460,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     mentions.set(c.paragraph, list);
     if (c.name !== d.name) d.aliases.add(c.name);
     if (c.honorific) d.aliases.add(`${c.honorific} ${c.name}`);
+    if (c.nickname && d.kind === 'person') d.aliases.add(c.nickname);
     if (c.quoted) continue;
     if (c.title) {
       addRole(d, c.title, c.paragraph);
@@ -448,12 +485,20 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (appos) addRole(d, appos, c.paragraph);
       const lead = appositiveBefore(c);
       if (lead) addRole(d, lead, c.paragraph);
+      const predicate = d.kind === 'person' ? predicateRole(c) : null;
+      if (predicate) addRole(d, predicate, c.paragraph);
     }
   }
   const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions);
   for (const d of drafts) {
     if (d.kind === 'person') {
+      // "Martin Luther King Jr." goes by "King": a generational suffix is not the surname.
       const parts = d.name.split(/\s+/);
+      while (
+        parts.length > 2 &&
+        NAME_SUFFIXES.has((parts[parts.length - 1] as string).toLowerCase().replace(/\.$/, ''))
+      )
+        parts.pop();
       const surname = parts[parts.length - 1];
       if (parts.length > 1 && surname) d.aliases.add(surname);
       if (parts.length > 2 && parts[0] && surname && lexiconTags(parts[0]).has('FirstName'))
@@ -546,6 +591,66 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   return { entities, byId, mentions, resolveName, resolveTitle, addMention };
 }
 
+/** "Roz" after "Rosalind "Roz" Okonjo": each nickname to its person, when only one has it. */
+function nicknamesOf(
+  candidates: readonly Candidate[],
+  candEntity: ReadonlyMap<Candidate, Draft>,
+): Map<string, Draft> {
+  const out = new Map<string, Draft>();
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const d = candEntity.get(c);
+    if (!c.nickname || !d || d.kind !== 'person') continue;
+    const key = c.nickname.toLowerCase();
+    if (seen.has(key) && out.get(key) !== d) out.delete(key);
+    else if (!seen.has(key)) out.set(key, d);
+    seen.add(key);
+  }
+  return out;
+}
+
+/** Words a name's own sentence may refer back to it with, and how far after the name they count. */
+const SUBJECT_PRONOUNS = /^(he|she|his|her|him)$/;
+const PRONOUN_REACH = 25;
+
+/**
+ * Of several people sharing a surname, the one whose gender (from first name, honorific or
+ * role) is that of the first he / she / his / her after the name in its sentence; null when no
+ * such pronoun follows, or not exactly one person fits it.
+ *
+ * @param c - the lone-surname candidate
+ * @param hits - the people with that surname
+ */
+function pronounFit(c: Candidate, hits: readonly Draft[]): Draft | null {
+  if (c.quoted || c.possessive) return null;
+  const pronoun = c.tokens
+    .slice(c.tokenEnd, c.tokenEnd + PRONOUN_REACH)
+    .find((t) => t.word && SUBJECT_PRONOUNS.test(t.lower));
+  const want = pronoun ? genderOfPronoun(pronoun.lower) : null;
+  if (!want) return null;
+  const fits = hits.filter(
+    (d) =>
+      genderFromNaming(
+        d.name,
+        d.aliases,
+        d.roles.map((r) => r.text),
+      ).gender === want,
+  );
+  return fits.length === 1 ? (fits[0] as Draft) : null;
+}
+
+/** Token indexes where names start, per sentence ("paragraph:sentence"). */
+function nameStartsBySentence(candidates: readonly Candidate[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const c of candidates) {
+    const key = `${c.paragraph}:${c.sentence}`;
+    const set = out.get(key) ?? new Set<number>();
+    set.add(c.tokenIndex);
+    out.set(key, set);
+  }
+  return out;
+}
+
 /**
  * Folds each merged draft into the one it names (its name becomes an alias), and points every
  * candidate and name key at the kept draft.
@@ -573,7 +678,7 @@ function mergeDrafts(
 }
 
 /** What a description names: an entity the article names, or a described speaker. */
-type DescribedTarget = { draft: Draft } | { entity: Entity };
+export type DescribedTarget = { draft: Draft } | { entity: Entity };
 
 /**
  * Described speakers and descriptions of named bodies in a speaker's slot. "the agency said"
@@ -595,6 +700,8 @@ function linkDescribed(
   const out: Entity[] = [];
   const byHead = new Map<string, DescribedTarget>();
   const used = new Set(idOf.values());
+  const targets = new Map<string, DescribedTarget>([...idOf].map(([d, id]) => [id, { draft: d }]));
+  const documents = new Map<string, DescribedTarget>();
   // Lookups computed once (articles may have thousands of mentions): each entity's mention
   // orders, and the first person holding a role with a given head noun.
   const ordersOf = new Map<string, number[]>();
@@ -618,21 +725,27 @@ function linkDescribed(
     const reach: number[] = [];
     for (const r of ranges) reach.push(Math.max(r[1], reach[reach.length - 1] ?? -1));
     const inQuote = (o: number): boolean => insideRange(starts, reach, o);
+    const edges = mentionEdges(mentions.get(p.number) ?? []);
     for (const s of p.sentences) {
       const toks = sentenceTokens.get(`${p.number}:${s.index}`);
       if (!toks) continue;
       for (const ph of describedPhrases(toks, p.text, inQuote)) {
         const order = orderOf(p.number, ph.start);
-        let target: DescribedTarget | null =
-          namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null;
+        let target: DescribedTarget | null = ph.document
+          ? (documents.get(ph.head) ?? null)
+          : ph.possessive
+            ? mostNamedBody(ph, drafts, order, ordersOf, idOf)
+            : (namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null);
         if (!target) {
           const held = (roleFrom.get(ph.head) ?? Infinity) < order;
-          const e = introducesSpeaker(ph, held) ? newDescribed(ph, article, p.number, used) : null;
+          const e =
+            !ph.document && introducesSpeaker(ph, held) ? newDescribed(ph, article, p.number, used) : null;
           if (!e) continue;
           out.push(e);
           target = { entity: e };
+          targets.set(e.id, target);
         }
-        byHead.set(ph.head, target);
+        if (!ph.document) byHead.set(ph.head, target);
         const id = 'draft' in target ? (idOf.get(target.draft) as string) : target.entity.id;
         const kind = 'draft' in target ? target.draft.kind : target.entity.kind;
         const span: Span = {
@@ -650,16 +763,65 @@ function linkDescribed(
           start: ph.start,
           end: ph.end,
           fullStart: ph.start,
-          possessive: false,
+          possessive: ph.possessive === true,
           modifier: false,
           quoted: false,
           order,
         });
         mentions.set(p.number, list);
+        addEdges(edges, list[list.length - 1] as Mention);
       }
+      recordDocumentOwners(toks, edges, targets, documents);
     }
   }
   return out;
+}
+
+/** A paragraph's mentions by where they start and, for possessives, where they end. */
+interface MentionEdges {
+  byStart: Map<number, Mention>;
+  possessiveByEnd: Map<number, Mention>;
+}
+
+function mentionEdges(list: readonly Mention[]): MentionEdges {
+  const edges: MentionEdges = { byStart: new Map(), possessiveByEnd: new Map() };
+  for (const m of list) addEdges(edges, m);
+  return edges;
+}
+
+function addEdges(edges: MentionEdges, m: Mention): void {
+  edges.byStart.set(m.start, m);
+  if (m.possessive) edges.possessiveByEnd.set(m.end, m);
+}
+
+/**
+ * Who owns each text the sentence names, for a later "the summary said": a name or body in the
+ * possessive right before the document noun ("the Land Tribunal's written summary"), or after
+ * it with "from" / "by" ("a statement from the ministry"). The latest owner of each noun wins.
+ *
+ * @param toks - the sentence's tokens
+ * @param edges - the paragraph's mentions so far, by their edges
+ * @param targets - what each mention's entity id stands for
+ * @param documents - document noun to its latest owner (updated)
+ */
+export function recordDocumentOwners(
+  toks: readonly Token[],
+  edges: MentionEdges,
+  targets: ReadonlyMap<string, DescribedTarget>,
+  documents: Map<string, DescribedTarget>,
+): void {
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (!t.word || t.capital || !DOCUMENT_NOUNS.has(t.lower)) continue;
+    const before = [toks[k - 1], toks[k - 2]].map((o) => o && edges.possessiveByEnd.get(o.end)).find(Boolean);
+    const by = /^(from|by)$/.test(toks[k + 1]?.lower ?? '');
+    const after = by
+      ? [toks[k + 2], toks[k + 3]].map((o) => o && edges.byStart.get(o.start)).find(Boolean)
+      : undefined;
+    const owner = before ?? after;
+    const target = owner ? targets.get(owner.entityId) : undefined;
+    if (target) documents.set(t.lower, target);
+  }
 }
 
 /**
@@ -690,6 +852,36 @@ function namedBody(
   return best ? { draft: best.d } : null;
 }
 
+/**
+ * "The court's summary": the organisation with the description's words in its name that the
+ * article has named most often so far (the court the story is about, not one named in passing);
+ * null on a tie.
+ */
+function mostNamedBody(
+  ph: DescribedPhrase,
+  drafts: readonly Draft[],
+  order: number,
+  ordersOf: ReadonlyMap<string, number[]>,
+  idOf: ReadonlyMap<Draft, string>,
+): DescribedTarget | null {
+  const phraseWords = ph.text
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/\s+/)
+    .slice(1);
+  const counts: { d: Draft; n: number }[] = [];
+  for (const d of drafts) {
+    if (d.kind === 'person' || d.firstOrder > order) continue;
+    const words = d.name.toLowerCase().split(/\s+/);
+    if (!phraseWords.every((w) => words.includes(w))) continue;
+    const n = countBelow(ordersOf.get(idOf.get(d) as string) ?? [], order);
+    counts.push({ d, n });
+  }
+  counts.sort((a, b) => b.n - a.n);
+  const [top, next] = counts;
+  return top && (!next || top.n > next.n) ? { draft: top.d } : null;
+}
+
 /** A new described speaker, named by its description. */
 function newDescribed(ph: DescribedPhrase, article: Article, paragraph: number, used: Set<string>): Entity {
   let id = `${article.id}#${slug(ph.text)}`;
@@ -705,6 +897,18 @@ function newDescribed(ph: DescribedPhrase, article: Article, paragraph: number, 
     roles: [{ text: ph.text, citation: { article: article.id, paragraph } }],
     mentions: [],
   };
+}
+
+/** How many values of a sorted list are below a bound (binary search). */
+function countBelow(sorted: readonly number[], bound: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The largest value of a sorted list below a bound, or `fallback` (binary search). */

@@ -270,3 +270,37 @@ export function ageMatches(noun: string, role: string): boolean {
   if (noun === 'teenager') return Number(m[1]) >= 13 && Number(m[1]) <= 19;
   return noun === role.toLowerCase();
 }
+
+/** Copulas that give a name its role: "X is the mayor", "X has been mayor since 2019". */
+const COPULA = /^(is|was|became|becomes|remains|remained)$/;
+/** Most words a predicate role may have before its head noun ("the long-serving deputy mayor"). */
+const MAX_PREDICATE_WORDS = 4;
+
+/**
+ * "Ian Crowe has been mayor since 2019", "Ana Ruiz is the chief executive of Y": a role noun
+ * after a copula right after the name, so that "the mayor said" can name the person later. The
+ * role stops at its head noun; "a former mayor" keeps its modifier.
+ *
+ * @param c - the name candidate
+ */
+export function predicateRole(c: Candidate): string | null {
+  const toks = c.tokens;
+  let k = c.tokenEnd;
+  if (/^(has|had)$/.test(toks[k]?.lower ?? '') && toks[k + 1]?.lower === 'been') k += 2;
+  else if (COPULA.test(toks[k]?.lower ?? '')) k += 1;
+  else return null;
+  const det = toks[k];
+  if (det && /^(the|a|an)$/.test(det.lower)) k++;
+  for (let n = k; n < toks.length && n < k + MAX_PREDICATE_WORDS; n++) {
+    const t = toks[n] as Token;
+    if (!t.word || t.capital || t.possessive) return null;
+    if (!isRoleNoun(t.lower)) continue;
+    const next = toks[n + 1];
+    // "chief executive", "deputy mayor": the role runs to its last noun.
+    if (next && next.word && !next.capital && isRoleNoun(next.lower)) continue;
+    // "is the mayor's aide", "was a teacher who …" keep going past the noun: not the role.
+    if (next && next.word && !/^(of|for|since|in|at|and|until|from)$/.test(next.lower)) return null;
+    return textBetween(c, (toks[k] as Token).start, t.end);
+  }
+  return null;
+}

@@ -7,20 +7,25 @@ import type { EntityKind } from '../types.ts';
 import { lexiconTags, type Token } from '../nlp.ts';
 import { isFramingVerb, isSpeechVerb, speechVerb } from '../speech-verbs.ts';
 import {
+  CAPITAL_INSIDE_PREFIXES,
   COUNTRY_ACRONYMS,
   DIRECTIONS,
+  DOCUMENT_NAME_WORDS,
   HONORIFICS,
   KNOWN_GROUPS,
   NAME_PARTICLES,
   OPENER_WORDS,
   AMBIGUOUS_MONTHS,
+  DATE_LEAD_WORDS,
+  MONTH_FIRST_NAMES,
+  NAME_SUFFIXES,
   ORG_CONNECTORS,
   ORG_WORDS,
   PLACE_WORDS,
   STOP,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
-import { AUXILIARIES } from '../lexicon/grammar.ts';
+import { AUXILIARIES, PREPOSITIONS } from '../lexicon/grammar.ts';
 import { isRoleNoun } from './roles.ts';
 
 /** A capitalised name sequence found in the text, before it is tied to an entity. */
@@ -51,6 +56,8 @@ export interface Candidate {
   kind: EntityKind | 'place' | 'unknown' | 'skip';
   /** The sentence-initial word was kept without other evidence. */
   initialOnly: boolean;
+  /** A nickname in quotation marks inside the name ("Roz" in Rosalind "Roz" Okonjo). */
+  nickname?: string;
   order: number;
 }
 
@@ -63,6 +70,16 @@ export function isCapWord(t: Token | undefined): boolean {
   if (t === undefined || !t.word) return false;
   if (t.capital) return !/^\d/.test(t.text);
   return /^(al|el|ad|as|ash|ibn|bin)-\p{Lu}/u.test(t.text);
+}
+
+/**
+ * "WalesOnline", "YouTube", "PayPal": a word with a capital inside it after three or more
+ * lower-case letters is a brand's or an outlet's name, never a person's ("McDonald", "DeSantis"
+ * and "MacKenzie" start with a name prefix).
+ */
+export function isBrandSpelling(word: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}{2,})\p{Lu}\p{Ll}/u.exec(word);
+  return m !== null && !CAPITAL_INSIDE_PREFIXES.has((m[1] as string).toLowerCase());
 }
 
 export function isAcronym(text: string): boolean {
@@ -82,7 +99,8 @@ export function classifyName(
   if (tags.has('Country')) return 'country';
   if (tags.has('Organization') || tags.has('SportsTeam') || tags.has('Company')) return 'organization';
   const words = nameTokens.map((t) => t.lower);
-  if (words.some((w) => ORG_WORDS.has(w))) return 'organization';
+  if (words.some((w) => ORG_WORDS.has(w) || DOCUMENT_NAME_WORDS.has(w))) return 'organization';
+  if (nameTokens.length === 1 && isBrandSpelling(nameTokens[0]?.text ?? '')) return 'organization';
   if (tags.has('Place')) return 'place';
   if (words.some((w) => PLACE_WORDS.has(w))) return 'place';
   if (words.length === 2 && DIRECTIONS.has(words[0] ?? '') && lexiconTags(words[1] ?? '').has('Place'))
@@ -134,10 +152,22 @@ export function scanSentence(
     }
     const seqStart = i;
     let j = i;
+    let nick: { at: number; text: string } | null = null;
     while (j + 1 < tokens.length) {
+      const inner: string | null = nick === null ? quotedNickname(tokens, j) : null;
+      if (inner) {
+        nick = { at: j + 1, text: inner };
+        j += 4;
+        continue;
+      }
       const cur = tokens[j] as Token;
-      if (cur.possessive) break;
+      if (cur.possessive && !pluralPossessiveInName(tokens, j)) break;
       const next = tokens[j + 1] as Token;
+      if (cur.possessive) {
+        // Past the bare apostrophe, on to the next word of the name.
+        j += 2;
+        continue;
+      }
       if (next.start - cur.end > 1) break;
       if (isCapWord(next) && !lexiconTags(next.lower).has('Date')) {
         j++;
@@ -163,6 +193,12 @@ export function scanSentence(
           j += 2;
           continue;
         }
+        // "the Land and Water Tribunal": after "the", an "and" inside a body's name.
+        const definite = tokens[seqStart]?.lower === 'the' || tokens[seqStart - 1]?.lower === 'the';
+        if ((next.lower === 'and' || next.lower === '&') && definite && orgWordAhead(tokens, j + 2)) {
+          j += 2;
+          continue;
+        }
         if ((next.lower === 'a' || next.lower === 'the') && ORG_CONNECTORS.has((tokens[j] as Token).lower)) {
           j += 2;
           continue;
@@ -173,7 +209,10 @@ export function scanSentence(
     i = j + 1;
     // A run of capitalised words longer than any name is a headline, a title or noise.
     if (j + 1 - seqStart > MAX_NAME_RUN) continue;
+    // "Rosalind "Roz" Okonjo": the nickname and its marks are not words of the name.
+    const at = nick === null ? -1 : nick.at - seqStart;
     let seq = tokens.slice(seqStart, j + 1);
+    if (at >= 0) seq = seq.filter((_, k) => k < at || k > at + 2);
     let seqFrom = seqStart;
     // Sentence-initial words are capitalised by grammar, not because they name anything.
     const prev = tokens[seqStart - 1];
@@ -192,8 +231,18 @@ export function scanSentence(
       const titled =
         ((TITLE_WORDS.has(first.lower) || HONORIFICS.has(first.lower)) && seq.length > 1) ||
         (beforeVerb && !OPENER_WORDS.has(first.lower) && !tags.has('Pronoun'));
+      // "Hope Carter of the Eastfield ward said": a pair opening the sentence before an
+      // affiliation and a speech verb is a name, even when its first word is also a noun.
+      const affiliated =
+        initial &&
+        seq.length === 2 &&
+        first === tokens[seqStart] &&
+        namePair(seq) &&
+        affiliationThenSpeech(tokens, seqFrom + 2);
       const common =
         !titled &&
+        !affiliated &&
+        !monthAsFirstName(seq, tokens[seqFrom - 1]) &&
         (OPENER_WORDS.has(first.lower) ||
           (tags.has('Pronoun') && first.text !== first.text.toUpperCase()) ||
           tags.has('Date') ||
@@ -220,6 +269,11 @@ export function scanSentence(
     const cand = splitTitle(seq, seqFrom, tokens, paragraph, sentence, quoted);
     if (cand) {
       cand.initialOnly = initialOnly;
+      if (nick && cand.name.includes(nick.text)) {
+        cand.name = cand.name.replace(/\s*[“"][^”"]+[”"]\s*/u, ' ');
+        cand.nickname = nick.text;
+        cand.tokenEnd += 3;
+      }
       out.push(cand);
     }
   }
@@ -285,7 +339,9 @@ export function splitTitle(
       // "Secretary of State John Kerry": the "of X" belongs to the title.
       if ((seq[t + 1] as Token | undefined)?.lower === 'of' && t + 3 < seq.length) end = t + 2;
       const rest = seq.slice(end + 1);
-      if (rest.length > 0 && !rest.some((r) => ORG_WORDS.has(r.lower))) {
+      // "Martin Luther King Jr.": a generational suffix alone after a title word is no name.
+      const suffixOnly = rest.length > 0 && rest.every((r) => NAME_SUFFIXES.has(r.lower.replace(/\.$/, '')));
+      if (rest.length > 0 && !suffixOnly && !rest.some((r) => ORG_WORDS.has(r.lower))) {
         title = paragraph.text.slice(first.start, (seq[end] as Token).end);
         nameStartIdx = end + 1;
       }
@@ -363,6 +419,111 @@ export function isNounish(word: string): boolean {
 export function isStrongSpeechVerb(word: string): boolean {
   const v = speechVerb(word);
   return v !== null && !v.weak;
+}
+
+/**
+ * "His wife, June Marsh, said": a month that is also a given name, right before another
+ * capitalised name word, is a first name, unless a preposition, a determiner or a number before
+ * it makes it a date ("in June", "last April", "on 3 June Labour …").
+ *
+ * @param seq - the capitalised sequence, the month first
+ * @param before - the token before the sequence
+ */
+export function monthAsFirstName(seq: readonly Token[], before: Token | undefined): boolean {
+  const [month, next] = seq;
+  if (!month || !next || !MONTH_FIRST_NAMES.has(month.lower) || month.possessive) return false;
+  if (!isCapWord(next) || lexiconTags(next.lower).has('Date') || next.lower.length < 2) return false;
+  if (!before || !before.word) return true;
+  return !(PREPOSITIONS.has(before.lower) || DATE_LEAD_WORDS.has(before.lower) || /^\d/.test(before.text));
+}
+
+/** Two words that may be a first name and a surname: no acronym ("Labour MPs"), no plural noun first ("Friends"). */
+export function namePair(seq: readonly Token[]): boolean {
+  const [a, b] = seq;
+  if (!a || !b || isAcronym(a.text) || isAcronym(b.text)) return false;
+  if (OPENER_WORDS.has(a.lower) || PREPOSITIONS.has(a.lower) || STOP.has(a.lower)) return false;
+  if (isDateWord(a, b) || isDateWord(b, undefined) || AMBIGUOUS_MONTHS.has(b.lower)) return false;
+  return !lexiconTags(a.lower).has('Plural');
+}
+
+/**
+ * "Rosalind "Roz" Okonjo": a single capitalised word in quotation marks between two words of a
+ * name is the person's nickname. Returns it when the tokens after `j` read so, else null.
+ *
+ * @param tokens - the sentence's tokens
+ * @param j - index of the name word before the opening mark
+ */
+export function quotedNickname(tokens: readonly Token[], j: number): string | null {
+  if (!/^[“"]$/.test(tokens[j + 1]?.text ?? '')) return null;
+  const [cur, open, word, close, last] = tokens.slice(j, j + 5);
+  if (!cur || !open || !word || !close || !last || !isCapWord(cur) || cur.possessive) return null;
+  if (!/^[“"]$/.test(open.text) || !/^[”"]$/.test(close.text)) return null;
+  if (open.start - cur.end !== 1 || word.start !== open.end || close.start !== word.end) return null;
+  if (last.start - close.end !== 1 || !isCapWord(word) || !isCapWord(last)) return null;
+  return word.text;
+}
+
+/** How many capitalised words after a connector may lead to the organisation word that ends the name. */
+const ORG_LOOKAHEAD = 3;
+
+/** The capitalised run from token `k` ends, within a few words, on an organisation word ("Water Tribunal", not "Union Street"). */
+export function orgWordAhead(tokens: readonly Token[], k: number): boolean {
+  let last: Token | null = null;
+  for (let n = k; n < tokens.length && n <= k + ORG_LOOKAHEAD; n++) {
+    const t = tokens[n] as Token;
+    if (!isCapWord(t) || (n > k && t.start - (tokens[n - 1] as Token).end > 1)) break;
+    last = t;
+    if (t.possessive) break;
+  }
+  return last !== null && ORG_WORDS.has(last.lower);
+}
+
+/**
+ * "the Tarrow Farmers' Cooperative", "National Teachers' Union": a plural possessive (a bare
+ * apostrophe after -s) inside a capitalised run that goes on to an organisation word belongs to
+ * the name. A person's name never holds one.
+ *
+ * @param tokens - the sentence's tokens
+ * @param j - index of the possessive token
+ */
+export function pluralPossessiveInName(tokens: readonly Token[], j: number): boolean {
+  const cur = tokens[j] as Token;
+  const mark = tokens[j + 1];
+  const next = tokens[j + 2];
+  if (!cur.possessive || !/s$/.test(cur.lower) || !mark || !/^[’']$/.test(mark.text)) return false;
+  if (mark.start !== cur.end || !next || next.start - mark.end !== 1) return false;
+  return orgWordAhead(tokens, j + 2);
+}
+
+/** Longest affiliation phrase read before its speech verb ("of the Eastfield residents' association"). */
+const MAX_AFFILIATION = 8;
+
+/**
+ * "X of the Eastfield ward said", "X, from the county drainage board, told": the tokens from
+ * `i` are an affiliation (of / from / at / with, then a noun phrase without a verb) followed by a
+ * speech verb. News writing puts a person's place or body there; an organisation is rarely
+ * introduced that way.
+ *
+ * @param tokens - the sentence's tokens
+ * @param i - index of the token right after the name
+ */
+export function affiliationThenSpeech(tokens: readonly Token[], i: number): boolean {
+  let k = tokens[i]?.text === ',' ? i + 1 : i;
+  if (!/^(of|from|at|with)$/.test(tokens[k]?.lower ?? '')) return false;
+  const stop = k + 1 + MAX_AFFILIATION;
+  for (k++; k < tokens.length && k <= stop; k++) {
+    const t = tokens[k] as Token;
+    if (!t.word) {
+      // "In March, at the debate, Biden said": a name after a comma is the verb's own subject.
+      if (t.text === ',' && tokens[k + 1]?.capital) return false;
+      if (t.text === ',' || /^[’']$/.test(t.text)) continue;
+      return false;
+    }
+    if (isStrongSpeechVerb(t.lower) && !t.capital) return k > i + 1;
+    if (AUXILIARIES.has(t.lower) || /^(who|which|that|and|but)$/.test(t.lower)) return false;
+    if (!t.capital && lexiconTags(t.lower).has('PastTense')) return false;
+  }
+  return false;
 }
 
 /** A month or weekday ("February", "Monday", and "March 3" / "May 12" before a number). */
