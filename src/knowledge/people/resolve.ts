@@ -842,10 +842,7 @@ function namedBody(
   if (!ph.definite || !ph.body) return null;
   const phraseWords = ph.text.toLowerCase().split(/\s+/).slice(1);
   let best: { d: Draft; at: number } | null = null;
-  for (const d of drafts) {
-    if (d.kind === 'person' || d.firstOrder > order) continue;
-    const words = d.name.toLowerCase().split(/\s+/);
-    if (!phraseWords.every((w) => words.includes(w))) continue;
+  for (const d of bodiesNamedBy(phraseWords, drafts, order)) {
     const at = lastBefore(ordersOf.get(idOf.get(d) as string) ?? [], order, d.firstOrder);
     if (!best || at > best.at) best = { d, at };
   }
@@ -870,16 +867,22 @@ function mostNamedBody(
     .split(/\s+/)
     .slice(1);
   const counts: { d: Draft; n: number }[] = [];
-  for (const d of drafts) {
-    if (d.kind === 'person' || d.firstOrder > order) continue;
-    const words = d.name.toLowerCase().split(/\s+/);
-    if (!phraseWords.every((w) => words.includes(w))) continue;
+  for (const d of bodiesNamedBy(phraseWords, drafts, order)) {
     const n = countBelow(ordersOf.get(idOf.get(d) as string) ?? [], order);
     counts.push({ d, n });
   }
   counts.sort((a, b) => b.n - a.n);
   const [top, next] = counts;
   return top && (!next || top.n > next.n) ? { draft: top.d } : null;
+}
+
+/** The organisations named by `order` whose names hold every word of a description. */
+function bodiesNamedBy(phraseWords: readonly string[], drafts: readonly Draft[], order: number): Draft[] {
+  return drafts.filter((d) => {
+    if (d.kind === 'person' || d.firstOrder > order) return false;
+    const words = d.name.toLowerCase().split(/\s+/);
+    return phraseWords.every((w) => words.includes(w));
+  });
 }
 
 /** A new described speaker, named by its description. */
