@@ -11,6 +11,7 @@ import type { RuleFinding } from './quotes/attribution.ts';
 import { tokenAt, type RuleContext } from './quotes/view.ts';
 import type { Token } from './nlp.ts';
 import { pronounConflict } from './people/gender.ts';
+import { NAME_SUFFIXES } from './lexicon/people.ts';
 
 /** Attributions below this are not given a speaker. */
 export const MIN_CONFIDENCE = 0.5;
@@ -122,9 +123,6 @@ export function endOfRelativeAside(ctx: RuleContext, k: number, to: number): num
   }
   return k;
 }
-
-/** Name suffixes that are not a surname ("Robert Downey Jr."). */
-const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** The parts of a person's surname ("Brinks-Moore" gives brinks and moore), lowercase. */
 function surnameParts(e: Entity): string[] {

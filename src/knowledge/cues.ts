@@ -33,7 +33,7 @@ import { isFramingVerb } from './speech-verbs.ts';
 export { isFramingVerb };
 
 /** How far back from a quoted fragment its framing verb may stand, in tokens. */
-const MAX_FRAME_TOKENS = 60;
+export const MAX_FRAME_TOKENS = 60;
 
 /** A cue verb at token i: a speech verb or a framing verb, lowercase and outside quotation marks. */
 function cueAt(ctx: RuleContext, i: number): boolean {

@@ -266,8 +266,6 @@ export const NOT_A_HEAD_NOUN = new Set([
   'who',
   'whom',
   'whose',
-  'than',
-  'as',
   'if',
   'when',
   'while',

@@ -1343,5 +1343,5 @@ export const CAPITAL_INSIDE_PREFIXES = new Set([
   'della',
 ]);
 
-/** Generational suffixes after a name ("Jr.", "III"), compared without their dot. */
-export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** Generational suffixes after a name ("Jr.", "III"), with and without their dot. */
+export const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);

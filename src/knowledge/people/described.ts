@@ -325,8 +325,8 @@ export function possessiveBody(toks: readonly Token[], s: number): OwnedPhrase |
   if (toks[s]?.lower !== 'the') return null;
   const h = toks[s + 1];
   if (!h || !h.possessive || h.capital || !PUBLIC_BODY_NOUNS.has(h.lower)) return null;
-  const doc = [toks[s + 2], toks[s + 3]].findIndex((t) => t !== undefined && DOCUMENT_NOUNS.has(t.lower));
-  return doc < 0 ? null : ownedPhrase(toks, s, s + 1, { possessive: true });
+  const doc = [toks[s + 2], toks[s + 3]].some((t) => t !== undefined && DOCUMENT_NOUNS.has(t.lower));
+  return !doc ? null : ownedPhrase(toks, s, s + 1, { possessive: true });
 }
 
 /**

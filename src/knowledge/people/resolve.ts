@@ -916,13 +916,7 @@ function countBelow(sorted: readonly number[], bound: number): number {
 
 /** The largest value of a sorted list below a bound, or `fallback` (binary search). */
 function lastBefore(sorted: readonly number[], bound: number, fallback: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < bound) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(sorted, bound);
   return lo > 0 ? Math.max(sorted[lo - 1] as number, fallback) : fallback;
 }
 

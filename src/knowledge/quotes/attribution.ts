@@ -356,14 +356,10 @@ function attributeByRules(
     const otherSpeaker = otherSubjectBetween(ctx, prev.raw.mark, mark, prev.speaker);
     return { speaker: prev.speaker, rule: 'previous-quote', verb: prev.verb, otherSpeaker };
   }
-  // 6. Previous sentence of this paragraph: "Lavrov said ... . “…”".
-  if (opensSentence && sentenceOfMark > 1 && !prev) {
-    const found = resolve(sentenceSpeech(ctx, sentenceOfMark - 1), ctx);
-    if (found) return found;
-  }
-  // 6b. "Sheriff Lee said they arrested one man. They arrested three for “…”": a fragment in a
-  // sentence with no cue and no name of its own carries on the previous sentence's report.
-  if (!opensSentence && !prev && sentenceOfMark > 1 && reportsOn(ctx, w)) {
+  // 6. Previous sentence of this paragraph: "Lavrov said ... . “…”". Also "Sheriff Lee said they
+  // arrested one man. They arrested three for “…”": a fragment in a sentence with no cue and no
+  // name of its own carries on the previous sentence's report.
+  if (sentenceOfMark > 1 && !prev && (opensSentence || reportsOn(ctx, w))) {
     const found = resolve(sentenceSpeech(ctx, sentenceOfMark - 1), ctx);
     if (found) return found;
   }

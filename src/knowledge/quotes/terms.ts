@@ -14,6 +14,8 @@ import {
 } from '../lexicon/cues.ts';
 import { AUXILIARIES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lexicon/grammar.ts';
 import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
+// A speech or framing verb reports a quoted modifier from as far back as it frames a quote.
+import { MAX_FRAME_TOKENS } from '../cues.ts';
 import { wordCount, type QuoteMark } from './marks.ts';
 import { tokenAt, type ParagraphView } from './view.ts';
 
@@ -82,9 +84,6 @@ export function isGivenName(view: ParagraphView, mark: QuoteMark): boolean {
   return false;
 }
 
-/** How far back a speech or framing verb still reports a quoted modifier, in tokens. */
-const MAX_CUE_DISTANCE = 60;
-
 /** The most words a quoted modifier may have ("pay as you go"). */
 const MAX_MODIFIER_WORDS = 4;
 
@@ -117,7 +116,7 @@ export function isModifier(view: ParagraphView, mark: QuoteMark): boolean {
     k--;
   const det = view.tokens[k];
   if (!det || !det.word || !opensNounPhrase(det)) return false;
-  for (let i = k - 1; i >= 0 && i >= k - MAX_CUE_DISTANCE && view.sentence[i] === view.sentence[open]; i--) {
+  for (let i = k - 1; i >= 0 && i >= k - MAX_FRAME_TOKENS && view.sentence[i] === view.sentence[open]; i--) {
     const t = view.tokens[i] as Token;
     if (!view.quoted[i] && t.word && !t.capital && (speechVerb(t.lower) || isFramingVerb(t.lower)))
       return false;
