@@ -158,11 +158,6 @@ export function chooseArticles(
     .map((h) => ({ article: h.item, coverage: h.coverage }));
 }
 
-/** The articles a question is read against: the scoped one, else those whose sentences match best. */
-export function articlesFor(kb: KnowledgeBase, question: string, scoped: Article | undefined): Article[] {
-  return chooseArticles(kb, question, scoped).map((c) => c.article);
-}
-
 /**
  * Whether a further article is read for an archive-wide question: always when the best article
  * does not answer, else only when it covers the question as fully as the best one.

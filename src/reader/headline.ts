@@ -1,6 +1,6 @@
 import type { Article } from '../article/types.ts';
 import { contentTerms } from '../text/match.ts';
-import { root } from './passages.ts';
+import { termSet } from './passages.ts';
 
 const kept = new WeakMap<Article, ReadonlySet<string>>();
 
@@ -12,8 +12,7 @@ const kept = new WeakMap<Article, ReadonlySet<string>>();
 export function headlineTerms(article: Article): ReadonlySet<string> {
   const hit = kept.get(article);
   if (hit) return hit;
-  const terms = contentTerms(article.meta.title);
-  const made = new Set([...terms, ...terms.map(root)]);
+  const made = termSet(contentTerms(article.meta.title));
   kept.set(article, made);
   return made;
 }

@@ -92,7 +92,7 @@ export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
 }
 
 /** A sentence's terms and their roots, as one set. */
-function termSet(terms: readonly string[]): Set<string> {
+export function termSet(terms: readonly string[]): Set<string> {
   return new Set([...terms, ...terms.map(root)]);
 }
 

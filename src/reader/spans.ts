@@ -36,6 +36,7 @@ const isYear = (t: Token): boolean => /^(1\d{3}|20\d{2})s?$/.test(t.text);
  * (a measure, counted). The compound alone is the figure; the noun after it is what it measures.
  */
 function compoundFigure(t: Token): AnswerType[] | null {
+  if (!t.lower.includes('-')) return null;
   const parts = t.lower.split('-');
   const head = parts[0] ?? '';
   if (parts.length < 2 || !(/^\d[\d,.]*$/.test(head) || NUMBER_WORDS.has(head))) return null;
@@ -167,10 +168,6 @@ function phraseSpan(tokens: Token[], breaking: readonly boolean[], i: number): n
  * sentences only held their tokens and spans alive twice.
  */
 export function candidateSpans(sentence: string): { tokens: Token[]; spans: Span[] } {
-  return spansUncached(sentence);
-}
-
-function spansUncached(sentence: string): { tokens: Token[]; spans: Span[] } {
   const tokens = tokenize(sentence);
   const spans: Span[] = [];
   const add = (from: number, to: number, types: AnswerType[]): void => {
