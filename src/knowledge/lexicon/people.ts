@@ -1020,6 +1020,52 @@ export const KINSHIP_NOUNS = new Set([
 ]);
 
 /**
+ * Relatives as a report introduces them after their kin ("his niece Clara Lusk", "Trump's
+ * nephew Fred Trump", "a daughter, Mairi Kell"): a person named so shares a surname with the one
+ * the story is about, and the story goes on calling them by their first name.
+ */
+export const RELATIVE_NOUNS = new Set([
+  ...KINSHIP_NOUNS,
+  'niece',
+  'nephew',
+  'cousin',
+  'grandson',
+  'granddaughter',
+  'stepson',
+  'stepdaughter',
+  'stepfather',
+  'stepmother',
+  'brother-in-law',
+  'sister-in-law',
+  'son-in-law',
+  'daughter-in-law',
+  'partner',
+  'child',
+]);
+
+/** Relatives of the younger generation: "the younger Harker" among them, "the elder" not. */
+export const CHILD_NOUNS = new Set([
+  'son',
+  'daughter',
+  'child',
+  'grandson',
+  'granddaughter',
+  'stepson',
+  'stepdaughter',
+  'niece',
+  'nephew',
+]);
+
+/** "The elder Kell", "the younger Harker": the generation word before a shared surname. */
+export const GENERATION_WORDS: ReadonlyMap<string, 'elder' | 'younger'> = new Map([
+  ['elder', 'elder'],
+  ['older', 'elder'],
+  ['senior', 'elder'],
+  ['younger', 'younger'],
+  ['junior', 'younger'],
+]);
+
+/**
  * Described speakers (a speaker the article does not name): the words that open such a
  * description ("a neighbour", "one resident", "another witness", "the town council").
  */

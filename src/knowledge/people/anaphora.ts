@@ -5,6 +5,7 @@
  */
 import type { Entity, Span } from '../types.ts';
 import { KINSHIP_NOUNS } from '../lexicon/people.ts';
+import { PREPOSITIONS } from '../lexicon/grammar.ts';
 import type { RuleContext } from '../quotes/view.ts';
 import { isRoleNoun } from './roles.ts';
 import { genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
@@ -109,6 +110,22 @@ export function possessiveTopic(ctx: RuleContext, from: number, to: number): Ent
 }
 
 /**
+ * Whether a possessive topic ("Haines's amendment was defeated") competes with the subject of
+ * the sentence before it in the paragraph ("Oduya said …"): a different person whose gender, as
+ * far as the article tells, is the same. A he / she after both could be either, so neither is
+ * safe; a named subject outranks a possessive, but a writer may still mean the possessive's owner.
+ *
+ * @param topic - the person the possessive sentence is about
+ * @param earlier - the subject of the previous sentence in the same paragraph, if any
+ */
+export function rivalsTopic(topic: Entity, earlier: Entity | null): boolean {
+  if (!earlier || earlier.id === topic.id || earlier.kind !== 'person') return false;
+  const a = genderOf(topic);
+  const b = genderOf(earlier);
+  return a === null || b === null || a === b;
+}
+
+/**
  * When a he / she cannot be a sentence's subject (its gender disagrees), the one other person
  * that sentence names whose gender, stated or hinted, is the pronoun's; null when there is none
  * or more than one.
@@ -132,4 +149,30 @@ export function genderedOther(
 export function genderedCount(pronoun: string, persons: readonly Entity[]): number {
   const want = genderOfPronoun(pronoun);
   return want ? persons.filter((e) => genderOf(e) === want).length : 0;
+}
+
+/**
+ * Whether a sentence's subject is a person the article refers to without naming them safely
+ * ("A porter arrives …", "Harker, wearing a grey suit, shook his head" with two Harkers): an
+ * unresolved reference outside quotation marks and not after a preposition, before the named
+ * subject if there is one. A he / she after such a sentence has no safe antecedent.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ * @param subjectAt - token index of the named subject, or -1
+ */
+export function unnamedSubject(ctx: RuleContext, from: number, to: number, subjectAt: number): boolean {
+  const offsets = ctx.people.unresolved.get(ctx.view.paragraph.number);
+  if (!offsets || offsets.length === 0) return false;
+  const toks = ctx.view.tokens;
+  const end = subjectAt >= 0 ? subjectAt : to;
+  for (let k = from; k < end; k++) {
+    const t = toks[k];
+    if (!t || ctx.view.quoted[k] || !offsets.includes(t.start)) continue;
+    const before = toks[k - 1];
+    if (k > from && before && before.word && PREPOSITIONS.has(before.lower)) continue;
+    return true;
+  }
+  return false;
 }

@@ -372,3 +372,53 @@ export function introducesSpeaker(ph: DescribedPhrase, roleHeld: boolean): boole
   if (ph.body) return ph.modified || PUBLIC_BODY_NOUNS.has(ph.head);
   return ph.modified && !ph.kin && !roleHeld;
 }
+
+/** Longest opening adverbial before a sentence's subject ("Shortly before four,"). */
+const MAX_OPENER = 8;
+/** Words an unnamed subject may have before its noun, and after it before the verb ("in blue scrubs"). */
+const MAX_SUBJECT_MODIFIERS = 3;
+const MAX_SUBJECT_COMPLEMENT = 4;
+
+/**
+ * "A porter arrives with a trolley", "Shortly before four, a nurse in blue scrubs walks …": a
+ * person brought in by an indefinite description as a sentence's subject, not named in an
+ * appositive after it ("A former apprentice, Tomas Reyna, said" names him). A he / she after
+ * such a sentence may be that person, so no named person before it is a safe antecedent.
+ * Returns the description's offset, or null.
+ *
+ * @param toks - the sentence's tokens
+ */
+export function indefinitePersonSubject(toks: readonly Token[]): number | null {
+  let s = 0;
+  const comma = toks.findIndex((t, k) => k <= MAX_OPENER && t.text === ',');
+  if (comma > 0 && !INDEFINITES.has(toks[0]?.lower ?? '')) s = comma + 1;
+  const det = toks[s];
+  if (!det || !INDEFINITES.has(det.lower)) return null;
+  for (let k = s + 1; k <= s + 1 + MAX_SUBJECT_MODIFIERS; k++) {
+    const t = toks[k];
+    if (!t || !t.word || t.capital || t.possessive || breaksPhrase(t)) return null;
+    // "a local baker": the last of a run of nouns is the head.
+    if (!isPersonNoun(t.lower) || isPersonNoun(toks[k + 1]?.lower ?? '')) continue;
+    let v = k + 1;
+    if (COMPLEMENTS.has(toks[v]?.lower ?? '')) {
+      const stop = v + MAX_SUBJECT_COMPLEMENT;
+      for (v++; v <= stop && toks[v]?.word && !toks[v]?.capital && !breaksPhrase(toks[v] as Token); v++);
+    }
+    const verb = toks[v];
+    return verb && verb.word && !verb.capital && !PREPOSITIONS.has(verb.lower) ? det.start : null;
+  }
+  return null;
+}
+
+const INDEFINITES = new Set(['a', 'an', 'one', 'another']);
+
+/** A noun for one person ("porter", "nurse", "woman"), not a body or a group. */
+function isPersonNoun(w: string): boolean {
+  return (
+    isSpeakerNoun(w) &&
+    !COLLECTIVE_SPEAKERS.has(w) &&
+    !PUBLIC_BODY_NOUNS.has(w) &&
+    !ORG_WORDS.has(w) &&
+    !DOCUMENT_NOUNS.has(w)
+  );
+}

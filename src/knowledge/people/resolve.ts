@@ -22,6 +22,8 @@ import {
   affiliationThenSpeech,
   isAcronym,
   isStrongSpeechVerb,
+  inRanges,
+  isVerbAfterName,
   namePair,
   orderOf,
   scanSentence,
@@ -40,9 +42,15 @@ import {
   roleHead,
   roleWords as roleWordsOf,
 } from './roles.ts';
-import { describedPhrases, introducesSpeaker, type DescribedPhrase } from './described.ts';
+import {
+  describedPhrases,
+  indefinitePersonSubject,
+  introducesSpeaker,
+  type DescribedPhrase,
+} from './described.ts';
 import { organisationEvidence } from './organisations.ts';
-import { genderFromNaming, genderOfPronoun } from './gender.ts';
+import { genderFromNaming, genderOfPronoun, genderOfWord } from './gender.ts';
+import { generationBefore, generationPick, relativeNounBefore, type Relative } from './kin.ts';
 
 /** An entity being built. */
 interface Draft {
@@ -88,6 +96,12 @@ export interface PeopleIndex {
   resolveTitle(phrase: string, paragraph: number, offset: number): Entity | null;
   /** Adds a span naming an entity found by reference (a pronoun or a title). */
   addMention(entityId: string, span: Span): void;
+  /**
+   * Per paragraph, sorted offsets of people referred to but not named safely: a lone surname
+   * several people share, an indefinite description opening a sentence ("A porter arrives").
+   * A pronoun after such a subject has no safe named antecedent before it.
+   */
+  unresolved: ReadonlyMap<number, readonly number[]>;
 }
 
 function slug(s: string): string {
@@ -167,12 +181,20 @@ function loneNames(all: Candidate[]): Set<string> {
 export function buildPeople(article: Article, quoted: QuotedRanges = new Map()): PeopleIndex {
   const candidates: Candidate[] = [];
   const sentenceTokens = new Map<string, Token[]>();
+  const unresolved = new Map<number, number[]>();
+  const noteUnresolved = (paragraph: number, offset: number): void => {
+    const list = unresolved.get(paragraph);
+    if (list) list.push(offset);
+    else unresolved.set(paragraph, [offset]);
+  };
   for (const p of article.paragraphs) {
     if (p.kind === 'heading') continue;
     for (const s of p.sentences) {
       const toks = tokenize(s.text, s.start);
       sentenceTokens.set(`${p.number}:${s.index}`, toks);
       candidates.push(...scanSentence(toks, p, s.index, quoted.get(p.number)));
+      const unnamed = indefinitePersonSubject(toks);
+      if (unnamed !== null && !inRanges(quoted.get(p.number), unnamed)) noteUnresolved(p.number, unnamed);
     }
   }
 
@@ -301,7 +323,10 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   // or a speech verb, is a known person's surname when exactly one person has it.
   const surnameLikePlace = (c: Candidate): boolean =>
     c.nameTokens.length === 1 &&
-    (c.title !== null || c.honorific !== null || isStrongSpeechVerb(c.tokens[c.tokenEnd]?.lower ?? '')) &&
+    (c.title !== null ||
+      c.honorific !== null ||
+      isStrongSpeechVerb(c.tokens[c.tokenEnd]?.lower ?? '') ||
+      placeWordAsSubject(c)) &&
     personsByToken(c.name, c.order).length === 1;
   // 2. Lone words and partial names: a known person's surname / first name, an acronym, or a
   // new entity when the lexicon or the context says what it is.
@@ -317,7 +342,9 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   const nicknames = nicknamesOf(candidates, candEntity);
   const lastFull = new Map<Draft, Candidate>();
   const pending: Candidate[] = [];
-  for (const c of [...candidates].sort((a, b) => a.order - b.order)) {
+  const sorted = [...candidates].sort((a, b) => a.order - b.order);
+  const kin = kinNotes(sorted, candEntity);
+  for (const c of sorted) {
     const d = candEntity.get(c);
     if (d) {
       lastFull.set(d, c);
@@ -342,28 +369,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       continue;
     }
     if (hits.length > 1) {
-      // "Okonjo was born in Lagos and moved with her parents": the pronoun picks the one of its gender.
-      const fit = pronounFit(c, hits);
-      if (fit) {
-        candEntity.set(c, fit);
-        continue;
-      }
-      // Two people share the word: the latest full naming, in this paragraph or the one before, decides.
-      const recent = hits
-        .map((h) => ({ h, full: lastFull.get(h) }))
-        .filter(
-          (x) =>
-            x.full !== undefined && x.full.order >= orderOf(c.paragraph - 1, 0) && x.full.order < c.order,
-        )
-        .sort((a, b) => (b.full as Candidate).order - (a.full as Candidate).order);
-      const [first, second] = recent;
-      // Both named in one sentence ("Anna Berg and Lars Berg run the farm"): neither is more recent.
-      const tie =
-        first !== undefined &&
-        second !== undefined &&
-        first.full?.paragraph === second.full?.paragraph &&
-        first.full?.sentence === second.full?.sentence;
-      if (first && !tie) candEntity.set(c, first.h);
+      const fit = sharedSurnameFit(c, hits, lastFull, kin);
+      if (fit) candEntity.set(c, fit);
+      else if (!c.quoted) noteUnresolved(c.paragraph, c.start);
+      // "The elder Kell took over": the next lone "Kell" in the paragraph is that person too.
+      if (fit && generationBefore(c)) lastFull.set(fit, c);
       continue;
     }
     pending.push(c);
@@ -588,7 +598,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   };
 
   void sentenceOf;
-  return { entities, byId, mentions, resolveName, resolveTitle, addMention };
+  for (const list of unresolved.values()) list.sort((a, b) => a - b);
+  return { entities, byId, mentions, resolveName, resolveTitle, addMention, unresolved };
 }
 
 /** "Roz" after "Rosalind "Roz" Okonjo": each nickname to its person, when only one has it. */
@@ -609,34 +620,122 @@ function nicknamesOf(
   return out;
 }
 
-/** Words a name's own sentence may refer back to it with, and how far after the name they count. */
-const SUBJECT_PRONOUNS = /^(he|she|his|her|him)$/;
+/**
+ * "Stroud disputed that": a lone word the lexicon calls a place, opening its sentence and
+ * followed by a verb, reads as a person's surname (a place opening a sentence is rarely the
+ * subject of a past-tense verb of its own in news writing; "Stroud is a market town" keeps the
+ * copula out). The caller still requires exactly one person of that surname.
+ *
+ * @param c - the lone-word candidate
+ */
+export function placeWordAsSubject(c: Candidate): boolean {
+  if (c.tokenIndex !== 0 || c.possessive || c.afterThe) return false;
+  const next = c.tokens[c.tokenEnd];
+  if (!next || !next.word || next.capital || AUXILIARIES.has(next.lower)) return false;
+  return isVerbAfterName(c.tokens as Token[], c.tokenEnd);
+}
+
+/** How far after a lone surname a he / she / his / her in its sentence still refers to it. */
 const PRONOUN_REACH = 25;
 
 /**
  * Of several people sharing a surname, the one whose gender (from first name, honorific or
- * role) is that of the first he / she / his / her after the name in its sentence; null when no
- * such pronoun follows, or not exactly one person fits it.
+ * role) the naming itself states ("Mrs Marsh": anyone it does not contradict) or, failing that, the first he / she / his / her
+ * after the name in its sentence does; null when neither says, or not exactly one person fits.
  *
  * @param c - the lone-surname candidate
  * @param hits - the people with that surname
  */
-function pronounFit(c: Candidate, hits: readonly Draft[]): Draft | null {
-  if (c.quoted || c.possessive) return null;
-  const pronoun = c.tokens
-    .slice(c.tokenEnd, c.tokenEnd + PRONOUN_REACH)
-    .find((t) => t.word && SUBJECT_PRONOUNS.test(t.lower));
-  const want = pronoun ? genderOfPronoun(pronoun.lower) : null;
+function genderFit(c: Candidate, hits: readonly Draft[]): Draft | null {
+  if (c.quoted) return null;
+  let want = c.honorific ? genderOfWord(c.honorific.replace(/\.$/, '')) : null;
+  const stated = want !== null;
+  if (!want && !c.possessive) {
+    const pronoun = c.tokens
+      .slice(c.tokenEnd, c.tokenEnd + PRONOUN_REACH)
+      .find((t) => t.word && genderOfPronoun(t.lower) !== null);
+    want = pronoun ? genderOfPronoun(pronoun.lower) : null;
+  }
   if (!want) return null;
-  const fits = hits.filter(
+  const genders = hits.map(
     (d) =>
       genderFromNaming(
         d.name,
         d.aliases,
         d.roles.map((r) => r.text),
-      ).gender === want,
+      ).gender,
   );
+  // An honorific states the gender: whoever it does not contradict; a pronoun only hints: a match.
+  const fits = hits.filter((_, k) => genders[k] === want || (stated && genders[k] === null));
   return fits.length === 1 ? (fits[0] as Draft) : null;
+}
+
+/** What the article said of each person's family place and age, noted in reading order. */
+interface KinNotes {
+  /** Notes every naming before `order` (call with increasing orders). */
+  upTo(order: number): void;
+  relatives(hits: readonly Draft[]): Relative<Draft>[];
+  /** Introduced as someone's relative ("his niece Clara Lusk"). */
+  isRelative(d: Draft): boolean;
+}
+
+function kinNotes(sorted: readonly Candidate[], candEntity: ReadonlyMap<Candidate, Draft>): KinNotes {
+  const kinOf = new Map<Draft, string[]>();
+  const ageOf = new Map<Draft, number>();
+  let next = 0;
+  return {
+    upTo(order) {
+      for (; next < sorted.length && (sorted[next] as Candidate).order < order; next++) {
+        const c = sorted[next] as Candidate;
+        const d = candEntity.get(c);
+        if (!d || d.kind !== 'person' || c.quoted) continue;
+        const noun = relativeNounBefore(c);
+        if (noun) kinOf.set(d, [...(kinOf.get(d) ?? []), noun]);
+        const age = ageRole(c);
+        if (age && !ageOf.has(d)) ageOf.set(d, parseInt(age, 10));
+      }
+    },
+    relatives: (hits) => hits.map((h) => ({ who: h, age: ageOf.get(h) ?? null, kin: kinOf.get(h) ?? [] })),
+    isRelative: (d) => kinOf.has(d),
+  };
+}
+
+/**
+ * The one of several people sharing a lone surname that the surname names here, or null when
+ * it is not safe. In order: "the elder / younger X" by age or family place (kin.ts), and only
+ * so; the gender of an honorific ("Mrs Marsh") or of the he / she after it in its sentence ("Okonjo was born in Lagos and moved with her
+ * parents"); the latest full naming in this paragraph or the one before, unless two were named
+ * in one sentence ("Anna Berg and Lars Berg run the farm") or the latest is a relative
+ * introduced through the other ("Trump's niece Mary Trump": a bare "Trump" is not her).
+ */
+function sharedSurnameFit(
+  c: Candidate,
+  hits: readonly Draft[],
+  lastFull: ReadonlyMap<Draft, Candidate>,
+  kin: KinNotes,
+): Draft | null {
+  kin.upTo(c.order);
+  const generation = generationBefore(c);
+  if (generation) return generationPick(generation, kin.relatives(hits));
+  const fit = genderFit(c, hits);
+  if (fit) return fit;
+  const recent = hits
+    .map((h) => ({ h, full: lastFull.get(h) }))
+    .filter(
+      (x) => x.full !== undefined && x.full.order >= orderOf(c.paragraph - 1, 0) && x.full.order < c.order,
+    )
+    .sort((a, b) => (b.full as Candidate).order - (a.full as Candidate).order);
+  const [first, second] = recent;
+  if (!first) return null;
+  const full = first.full as Candidate;
+  const tie =
+    second !== undefined &&
+    full.paragraph === second.full?.paragraph &&
+    full.sentence === second.full.sentence;
+  if (tie) return null;
+  // A generation reference ("the younger Harker") is no naming of a relative: it was chosen.
+  if (kin.isRelative(first.h) && !generationBefore(full)) return null;
+  return first.h;
 }
 
 /** Token indexes where names start, per sentence ("paragraph:sentence"). */

@@ -7,7 +7,14 @@ import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
-import { genderedCount, genderedOther, possessiveTopic, sameSentenceSubject } from '../people/anaphora.ts';
+import {
+  genderedCount,
+  genderedOther,
+  possessiveTopic,
+  rivalsTopic,
+  sameSentenceSubject,
+  unnamedSubject,
+} from '../people/anaphora.ts';
 
 /** Per-sentence discourse state: who the sentence is about (for pronouns). */
 interface SentenceRecord {
@@ -81,7 +88,13 @@ export class Discourse {
         subjectAt = ref.tokenIndex;
       }
       // "Vale's biggest hit spent nine weeks at number one": the one person the sentence is about.
-      subject ??= possessiveTopic(ctx, from, to);
+      const topic = subject ? null : possessiveTopic(ctx, from, to);
+      const prev = this.records[this.records.length - 1];
+      const earlier = prev?.paragraph === view.paragraph.number ? prev.subject : null;
+      if (topic && rivalsTopic(topic, earlier)) namesPerson = true;
+      else subject ??= topic;
+      // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
+      if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, namesPerson] = [null, -1, true];
     }
     const key = `${view.paragraph.number}:${sentence}`;
     if (!this.at.has(key)) this.at.set(key, this.records.length);
