@@ -53,6 +53,59 @@ describe('an unnamed person as a sentence subject', () => {
   });
 });
 
+describe('a definite person description as a sentence subject', () => {
+  it('leaves "he said" with nobody after "The driver …" when no one named holds that role', () => {
+    const speaker = speakerOf(
+      [
+        'Fire chief Omar Reyes said the lorry "was on its side across both lanes."',
+        'The driver was cut free after an hour. "I thought the brakes would hold," he said.',
+      ],
+      'brakes would hold',
+    );
+    expect(speaker).toBeNull();
+  });
+
+  it('takes the person with that role as the subject a later pronoun refers to', () => {
+    const speaker = speakerOf(
+      [
+        'Wenlow Rovers beat Carrick 2-0. Rovers coach Paul Brandt was delighted; Carrick striker Leo Marsh missed a penalty.',
+        'The coach praised his defence. "They gave nothing away," he said.',
+      ],
+      'They gave nothing away',
+    );
+    expect(speaker).toBe('Paul Brandt');
+  });
+});
+
+describe('a capitalised role noun before a name', () => {
+  it('is a title mid-sentence and at the start of a sentence', () => {
+    const k = extractKnowledge(
+      makeArticle([
+        '"It was close," said Supervisor Hal Brennan. Supervisor Lucia Ferraro called the vote "a relief."',
+      ]),
+    );
+    const names = k.entities.filter((e) => e.kind === 'person').map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Hal Brennan', 'Lucia Ferraro']));
+    expect(k.entities.find((e) => e.name === 'Lucia Ferraro')?.roles.map((r) => r.text)).toContain(
+      'Supervisor',
+    );
+  });
+
+  it('keeps a role word that is also a surname in the name', () => {
+    const k = extractKnowledge(makeArticle(['"We were lucky," said Baker Tom Hollis, who runs the shop.']));
+    expect(k.entities.some((e) => e.name === 'Tom Hollis' || e.name === 'Baker Tom Hollis')).toBe(true);
+  });
+});
+
+describe('a nickname inside a name', () => {
+  it('reads the age given after the whole name ("Rosalind "Roz" Okonjo, 40,")', () => {
+    const k = extractKnowledge(makeArticle(['Rosalind "Roz" Okonjo, 40, said the farm "will survive."']));
+    expect(k.entities.find((e) => e.name === 'Rosalind Okonjo')?.roles.map((r) => r.text)).toContain(
+      '40-year-old',
+    );
+  });
+});
+
 describe('a lone surname two people share', () => {
   it('leaves a pronoun after an unresolved shared surname with nobody', () => {
     const speaker = speakerOf(

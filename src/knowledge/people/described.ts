@@ -379,21 +379,34 @@ const MAX_OPENER = 8;
 const MAX_SUBJECT_MODIFIERS = 3;
 const MAX_SUBJECT_COMPLEMENT = 4;
 
+/** A person description opening its sentence as the subject (see personSubject). */
+export interface PersonSubject {
+  /** Offset of the determiner. */
+  start: number;
+  /** The phrase from the determiner to the head noun ("the veteran coach"). */
+  phrase: string;
+  /** The head noun, lowercase, and its end offset. */
+  head: string;
+  end: number;
+  /** Opens with "the": refers back to someone, named or not. */
+  definite: boolean;
+}
+
 /**
- * "A porter arrives with a trolley", "Shortly before four, a nurse in blue scrubs walks …": a
- * person brought in by an indefinite description as a sentence's subject, not named in an
- * appositive after it ("A former apprentice, Tomas Reyna, said" names him). A he / she after
- * such a sentence may be that person, so no named person before it is a safe antecedent.
- * Returns the description's offset, or null.
+ * "A porter arrives with a trolley", "Shortly before four, a nurse in blue scrubs walks …", "The
+ * driver was taken to hospital": a person brought in by a description as a sentence's subject,
+ * not named in an appositive after it ("A former apprentice, Tomas Reyna, said" names him). A he
+ * / she after such a sentence may be that person, so no named person before it is a safe
+ * antecedent unless the description is theirs. Null when the sentence opens otherwise.
  *
  * @param toks - the sentence's tokens
  */
-export function indefinitePersonSubject(toks: readonly Token[]): number | null {
+export function personSubject(toks: readonly Token[]): PersonSubject | null {
   let s = 0;
   const comma = toks.findIndex((t, k) => k <= MAX_OPENER && t.text === ',');
-  if (comma > 0 && !INDEFINITES.has(toks[0]?.lower ?? '')) s = comma + 1;
+  if (comma > 0 && !SUBJECT_DETERMINERS.has(toks[0]?.lower ?? '')) s = comma + 1;
   const det = toks[s];
-  if (!det || !INDEFINITES.has(det.lower)) return null;
+  if (!det || !SUBJECT_DETERMINERS.has(det.lower)) return null;
   for (let k = s + 1; k <= s + 1 + MAX_SUBJECT_MODIFIERS; k++) {
     const t = toks[k];
     if (!t || !t.word || t.capital || t.possessive || breaksPhrase(t)) return null;
@@ -405,12 +418,23 @@ export function indefinitePersonSubject(toks: readonly Token[]): number | null {
       for (v++; v <= stop && toks[v]?.word && !toks[v]?.capital && !breaksPhrase(toks[v] as Token); v++);
     }
     const verb = toks[v];
-    return verb && verb.word && !verb.capital && !PREPOSITIONS.has(verb.lower) ? det.start : null;
+    if (!verb || !verb.word || verb.capital || PREPOSITIONS.has(verb.lower)) return null;
+    const phrase = toks
+      .slice(s, k + 1)
+      .map((x) => x.text)
+      .join(' ');
+    return { start: det.start, end: t.end, phrase, head: t.lower, definite: det.lower === 'the' };
   }
   return null;
 }
 
-const INDEFINITES = new Set(['a', 'an', 'one', 'another']);
+/** The offset of an indefinite person description opening its sentence ("A porter arrives"), or null. */
+export function indefinitePersonSubject(toks: readonly Token[]): number | null {
+  const found = personSubject(toks);
+  return found && !found.definite ? found.start : null;
+}
+
+const SUBJECT_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'the']);
 
 /** A noun for one person ("porter", "nurse", "woman"), not a body or a group. */
 function isPersonNoun(w: string): boolean {

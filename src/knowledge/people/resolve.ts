@@ -44,12 +44,14 @@ import {
 } from './roles.ts';
 import {
   describedPhrases,
-  indefinitePersonSubject,
   introducesSpeaker,
+  personSubject,
   type DescribedPhrase,
+  type PersonSubject,
 } from './described.ts';
 import { organisationEvidence } from './organisations.ts';
 import { genderFromNaming, genderOfPronoun, genderOfWord } from './gender.ts';
+import { kinReferent } from './anaphora.ts';
 import { generationBefore, generationPick, relativeNounBefore, type Relative } from './kin.ts';
 
 /** An entity being built. */
@@ -182,6 +184,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   const candidates: Candidate[] = [];
   const sentenceTokens = new Map<string, Token[]>();
   const unresolved = new Map<number, number[]>();
+  const definiteSubjects: { paragraph: number; sentence: number; subject: PersonSubject }[] = [];
   const noteUnresolved = (paragraph: number, offset: number): void => {
     const list = unresolved.get(paragraph);
     if (list) list.push(offset);
@@ -193,8 +196,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       const toks = tokenize(s.text, s.start);
       sentenceTokens.set(`${p.number}:${s.index}`, toks);
       candidates.push(...scanSentence(toks, p, s.index, quoted.get(p.number)));
-      const unnamed = indefinitePersonSubject(toks);
-      if (unnamed !== null && !inRanges(quoted.get(p.number), unnamed)) noteUnresolved(p.number, unnamed);
+      const unnamed = personSubject(toks);
+      if (!unnamed || inRanges(quoted.get(p.number), unnamed.start)) continue;
+      if (unnamed.definite)
+        definiteSubjects.push({ paragraph: p.number, sentence: s.index, subject: unnamed });
+      else noteUnresolved(p.number, unnamed.start);
     }
   }
 
@@ -598,6 +604,36 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   };
 
   void sentenceOf;
+  for (const d of definiteSubjects) {
+    const e = definiteSubjectReferent(d.subject, d.paragraph, mentions, entities, resolveTitle);
+    if (e === undefined) continue;
+    if (e === null) {
+      noteUnresolved(d.paragraph, d.subject.start);
+      continue;
+    }
+    const span: Span = {
+      citation: { article: article.id, paragraph: d.paragraph, sentence: d.sentence },
+      start: d.subject.start,
+      end: d.subject.end,
+    };
+    addMention(e.id, span);
+    const list = mentions.get(d.paragraph) ?? [];
+    list.push({
+      entityId: e.id,
+      kind: e.kind,
+      paragraph: d.paragraph,
+      sentence: d.sentence,
+      start: span.start,
+      end: span.end,
+      fullStart: span.start,
+      possessive: false,
+      modifier: false,
+      quoted: false,
+      order: orderOf(d.paragraph, span.start),
+    });
+    list.sort((a, b) => a.start - b.start);
+    mentions.set(d.paragraph, list);
+  }
   for (const list of unresolved.values()) list.sort((a, b) => a - b);
   return { entities, byId, mentions, resolveName, resolveTitle, addMention, unresolved };
 }
@@ -668,6 +704,27 @@ function genderFit(c: Candidate, hits: readonly Draft[]): Draft | null {
   // An honorific states the gender: whoever it does not contradict; a pronoun only hints: a match.
   const fits = hits.filter((_, k) => genders[k] === want || (stated && genders[k] === null));
   return fits.length === 1 ? (fits[0] as Draft) : null;
+}
+
+/**
+ * Whom "The coach praised …" / "The father was at work" names as its sentence's subject: the
+ * person with that role (or, for a bare family noun, of that gender) the lookups find; null when
+ * they find nobody safe; undefined when the description is already a linked mention (a described
+ * speaker in a speech verb's slot).
+ */
+function definiteSubjectReferent(
+  subject: PersonSubject,
+  paragraph: number,
+  mentions: ReadonlyMap<number, Mention[]>,
+  entities: readonly Entity[],
+  resolveTitle: PeopleIndex['resolveTitle'],
+): Entity | null | undefined {
+  if ((mentions.get(paragraph) ?? []).some((m) => m.start === subject.start)) return undefined;
+  const bare = subject.phrase.split(/\s+/).length === 2;
+  return (
+    resolveTitle(subject.phrase, paragraph, subject.start) ??
+    (bare ? kinReferent(entities, subject.head, paragraph, subject.start) : null)
+  );
 }
 
 /** What the article said of each person's family place and age, noted in reading order. */

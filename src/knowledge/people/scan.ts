@@ -230,7 +230,8 @@ export function scanSentence(
         !tokens[seqStart + 1]?.capital;
       const titled =
         ((TITLE_WORDS.has(first.lower) || HONORIFICS.has(first.lower)) && seq.length > 1) ||
-        (beforeVerb && !OPENER_WORDS.has(first.lower) && !tags.has('Pronoun'));
+        (beforeVerb && !OPENER_WORDS.has(first.lower) && !tags.has('Pronoun')) ||
+        (first === tokens[seqStart] && roleTitle(seq, seqFrom, tokens));
       // "Hope Carter of the Eastfield ward said": a pair opening the sentence before an
       // affiliation and a speech verb is a name, even when its first word is also a noun.
       const affiliated =
@@ -269,10 +270,11 @@ export function scanSentence(
     const cand = splitTitle(seq, seqFrom, tokens, paragraph, sentence, quoted);
     if (cand) {
       cand.initialOnly = initialOnly;
+      // The sequence's last word in the sentence (a nickname's marks and word were taken out of it).
+      cand.tokenEnd = tokens.lastIndexOf(seq[seq.length - 1] as Token, j) + 1;
       if (nick && cand.name.includes(nick.text)) {
         cand.name = cand.name.replace(/\s*[“"][^”"]+[”"]\s*/u, ' ');
         cand.nickname = nick.text;
-        cand.tokenEnd += 3;
       }
       out.push(cand);
     }
@@ -310,6 +312,24 @@ export function sentenceInitialRole(
   return isRoleNoun(first.lower) && !ORG_WORDS.has(first.lower) && !lexiconTags(first.lower).has('FirstName');
 }
 
+/**
+ * "Supervisor Lucia Ferraro", "said Supervisor Hal Brennan": a capitalised role noun before a
+ * name of two or more words is the person's title wherever it stands, unless the word is also a
+ * given name or a surname the lexicon knows ("Baker", "Mason").
+ *
+ * @param seq - the capitalised sequence
+ * @param seqFrom - index of its first token in the sentence
+ * @param sentenceTokens - the sentence's tokens
+ */
+export function roleTitle(seq: readonly Token[], seqFrom: number, sentenceTokens: readonly Token[]): boolean {
+  if (sentenceInitialRole(seq, seqFrom, sentenceTokens)) return true;
+  const first = seq[0];
+  if (!first || seq.length < 3 || first.possessive || !isRoleNoun(first.lower)) return false;
+  const tags = lexiconTags(first.lower);
+  if (ORG_WORDS.has(first.lower) || tags.has('FirstName') || tags.has('LastName')) return false;
+  return lexiconTags((seq[1] as Token).lower).has('FirstName');
+}
+
 /** Separates honorific and capitalised title from the name in a sequence. */
 export function splitTitle(
   seq: Token[],
@@ -333,7 +353,7 @@ export function splitTitle(
     for (let k = 0; k < seq.length - 1; k++) {
       if (TITLE_WORDS.has((seq[k] as Token).lower)) t = k;
     }
-    if (t < 0 && sentenceInitialRole(seq, seqFrom, sentenceTokens)) t = 0;
+    if (t < 0 && roleTitle(seq, seqFrom, sentenceTokens)) t = 0;
     if (t >= 0) {
       let end = t;
       // "Secretary of State John Kerry": the "of X" belongs to the title.
