@@ -166,6 +166,54 @@ describe('a lone surname two people share', () => {
   });
 });
 
+describe('a lone surname after both people were named in one paragraph', () => {
+  it('gives it to nobody, however recent one of them is', () => {
+    const speaker = speakerOf(
+      [
+        'Maria Quist founded the bakery in 1990. Stefan Quist, no relation, joined it in 1995 and still bakes every morning.',
+        '"We never wanted to be big," Quist said.',
+      ],
+      'never wanted to be big',
+    );
+    expect(speaker).toBeNull();
+  });
+
+  it('takes the one named in this paragraph when the other was named in the one before', () => {
+    const speaker = speakerOf(
+      [
+        'Maria Quist founded the bakery in 1990.',
+        'Stefan Quist, who joined in 1995, still bakes every morning. "The ovens are older than me," Quist said.',
+      ],
+      'ovens are older than me',
+    );
+    expect(speaker).toBe('Stefan Quist');
+  });
+});
+
+describe('names with little evidence of their own', () => {
+  it('reads a sentence-initial surname before "X\'s captain" as a person', () => {
+    const speaker = speakerOf(
+      [
+        'Corran beat Bexley 24-21 on Saturday.',
+        'Brennock, Corran\'s captain, was more measured: "We rode our luck."',
+      ],
+      'We rode our luck',
+    );
+    expect(speaker).toBe('Brennock');
+  });
+
+  it('links an acronym that spells a common word to the body it abbreviates ("WHO said")', () => {
+    const speaker = speakerOf(
+      [
+        'The World Health Organization warned of a new wave on Monday.',
+        '"Cases are rising in every region," WHO said in a statement.',
+      ],
+      'Cases are rising',
+    );
+    expect(speaker).toBe('World Health Organization');
+  });
+});
+
 describe('relatives and generations (kin.ts)', () => {
   it('reads the family noun a name is introduced with after an owner', () => {
     expect(relativeNounBefore(nameAt('It was announced by his son Daniel on Monday.', 'Daniel'))).toBe('son');

@@ -8,7 +8,7 @@
  * council", "the regional development ministry").
  */
 import { lexiconTags, type Token } from '../nlp.ts';
-import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
+import { isFramingVerb, isSpeechVerb, speechVerb } from '../speech-verbs.ts';
 import { AUXILIARIES, PREPOSITIONS, SKIPPABLE } from '../lexicon/grammar.ts';
 import {
   COLLECTIVE_SPEAKERS,
@@ -55,9 +55,26 @@ const MAX_MODIFIERS = 4;
 const MAX_COMPLEMENT = 5;
 const MAX_RELATIVE = 12;
 
+/** Memo of word tests that every determiner phrase repeats (bounded like the lexicon's tag cache). */
+const MEMO_LIMIT = 50_000;
+const speakerNouns = new Map<string, boolean>();
+const phraseBreaks = new Map<string, boolean>();
+
+function memo(cache: Map<string, boolean>, key: string, compute: (k: string) => boolean): boolean {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute(key);
+  if (cache.size > MEMO_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** True for a word that may end a description: a role, a person noun or a body. */
 export function isSpeakerNoun(word: string): boolean {
-  const w = word.toLowerCase();
+  return memo(speakerNouns, word.toLowerCase(), speakerNoun);
+}
+
+function speakerNoun(w: string): boolean {
   return (
     COLLECTIVE_SPEAKERS.has(w) ||
     PERSON_NOUNS.has(w) ||
@@ -67,12 +84,16 @@ export function isSpeakerNoun(word: string): boolean {
   );
 }
 
+const PHRASE_BREAKS = new Set(['and', 'or', 'but', 'nor', 'not', 'also', 'said', 'says']);
+
 /** A word that cannot stand inside a noun phrase (a verb, a preposition, a conjunction). */
 function breaksPhrase(t: Token): boolean {
-  if (!t.word) return true;
-  const w = t.lower;
+  return !t.word || memo(phraseBreaks, t.lower, breaksWord);
+}
+
+function breaksWord(w: string): boolean {
   if (PREPOSITIONS.has(w) || RELATIVES.has(w) || AUXILIARIES.has(w)) return true;
-  if (/^(and|or|but|nor|not|also|said|says)$/.test(w) || speechVerb(w) !== null) return true;
+  if (PHRASE_BREAKS.has(w) || isSpeechVerb(w)) return true;
   // Past and -ing forms only: "coach", "guard" and "head" are verbs too.
   const tags = lexiconTags(w);
   return (tags.has('PastTense') || tags.has('Gerund')) && !tags.has('Noun') && !tags.has('Adjective');
@@ -143,12 +164,12 @@ function complementEnd(toks: readonly Token[], head: number): number {
   let end = -1;
   for (let k = head + 2; k < toks.length && k <= head + 1 + MAX_COMPLEMENT; k++) {
     const t = toks[k] as Token;
-    if (!t.word || RELATIVES.has(t.lower) || AUXILIARIES.has(t.lower) || speechVerb(t.lower)) break;
+    if (!t.word || RELATIVES.has(t.lower) || AUXILIARIES.has(t.lower) || isSpeechVerb(t.lower)) break;
     if (PREPOSITIONS.has(t.lower) && k > head + 2) break;
     end = k;
   }
   const after = toks[end + 1];
-  const closes = !after || !after.word || RELATIVES.has(after.lower) || speechVerb(after.lower) !== null;
+  const closes = !after || !after.word || RELATIVES.has(after.lower) || isSpeechVerb(after.lower);
   return end > head + 1 && closes ? end : head;
 }
 
@@ -248,6 +269,9 @@ export function describedPhrases(
   const out: DescribedPhrase[] = [];
   for (let s = 0; s < toks.length; s++) {
     const first = toks[s] as Token;
+    // Every phrase opens with a determiner or a collective noun, or one word before one.
+    if (!first.word || (!mayOpenPhrase(first) && !COLLECTIVE_SPEAKERS.has(toks[s + 1]?.lower ?? '')))
+      continue;
     if (inQuote(first.start)) continue;
     const owned = possessiveBody(toks, s) ?? documentPhrase(toks, s);
     if (owned) {
@@ -280,6 +304,11 @@ export function describedPhrases(
     s = spanEnd;
   }
   return out;
+}
+
+/** A token a description, an owned body or a document phrase may start with. */
+function mayOpenPhrase(t: Token): boolean {
+  return DESCRIPTION_DETERMINERS.has(t.lower) || COLLECTIVE_SPEAKERS.has(t.lower);
 }
 
 /** A phrase found by one of the owner rules, with the index of its last token. */
@@ -403,8 +432,12 @@ export interface PersonSubject {
  */
 export function personSubject(toks: readonly Token[]): PersonSubject | null {
   let s = 0;
-  const comma = toks.findIndex((t, k) => k <= MAX_OPENER && t.text === ',');
-  if (comma > 0 && !SUBJECT_DETERMINERS.has(toks[0]?.lower ?? '')) s = comma + 1;
+  if (!SUBJECT_DETERMINERS.has(toks[0]?.lower ?? ''))
+    for (let k = 1; k <= MAX_OPENER && k < toks.length; k++)
+      if ((toks[k] as Token).text === ',') {
+        s = k + 1;
+        break;
+      }
   const det = toks[s];
   if (!det || !SUBJECT_DETERMINERS.has(det.lower)) return null;
   for (let k = s + 1; k <= s + 1 + MAX_SUBJECT_MODIFIERS; k++) {

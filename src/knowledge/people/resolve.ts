@@ -138,6 +138,9 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
       (isRoleNoun(after2.lower) || after2.capital)
     )
       return true;
+    // "Daly, Kerry's captain, was more measured": a name, then a named owner's role.
+    if (after?.possessive && after.capital && after2?.word && !after2.capital && isRoleNoun(after2.lower))
+      return true;
   }
   // "Priya Natarajan of the Eastfield ward said": a name, its affiliation, a speech verb.
   const pair = c.tokens.slice(c.tokenEnd - c.nameTokens.length, c.tokenEnd);
@@ -761,9 +764,9 @@ function kinNotes(sorted: readonly Candidate[], candEntity: ReadonlyMap<Candidat
  * The one of several people sharing a lone surname that the surname names here, or null when
  * it is not safe. In order: "the elder / younger X" by age or family place (kin.ts), and only
  * so; the gender of an honorific ("Mrs Marsh") or of the he / she after it in its sentence ("Okonjo was born in Lagos and moved with her
- * parents"); the latest full naming in this paragraph or the one before, unless two were named
- * in one sentence ("Anna Berg and Lars Berg run the farm") or the latest is a relative
- * introduced through the other ("Trump's niece Mary Trump": a bare "Trump" is not her).
+ * parents"); the latest full naming in this paragraph or the one before, unless the other was
+ * named in full in the same paragraph as it (and the latest does not open the sentence before),
+ * or the latest is a relative introduced through the other ("Trump's niece Mary Trump": a bare "Trump" is not her).
  */
 function sharedSurnameFit(
   c: Candidate,
@@ -785,11 +788,14 @@ function sharedSurnameFit(
   const [first, second] = recent;
   if (!first) return null;
   const full = first.full as Candidate;
-  const tie =
-    second !== undefined &&
-    full.paragraph === second.full?.paragraph &&
-    full.sentence === second.full.sentence;
-  if (tie) return null;
+  // Both named in full in one paragraph ("Anna Berg and Lars Berg run the farm", or one sentence
+  // each): a bare "Berg" after them could be either. The latest counts when the other was named
+  // in the paragraph before, or when it opens the sentence right before the surname's own
+  // ("Lars Berg spoke first. “…,” Berg said").
+  const adjacent =
+    full.paragraph === c.paragraph && full.sentence === c.sentence - 1 && full.tokenIndex === 0;
+  const tie = full.paragraph === second?.full?.paragraph && full.sentence === second.full.sentence;
+  if (second !== undefined && full.paragraph === second.full?.paragraph && (tie || !adjacent)) return null;
   // A generation reference ("the younger Harker") is no naming of a relative: it was chosen.
   if (kin.isRelative(first.h) && !generationBefore(full)) return null;
   return first.h;

@@ -244,6 +244,8 @@ export function scanSentence(
         !titled &&
         !affiliated &&
         !monthAsFirstName(seq, tokens[seqFrom - 1]) &&
+        // "WHO said": an acronym alone is a name even when its letters spell a common word.
+        !(isAcronym(first.text) && seq.length === 1) &&
         (OPENER_WORDS.has(first.lower) ||
           (tags.has('Pronoun') && first.text !== first.text.toUpperCase()) ||
           tags.has('Date') ||
