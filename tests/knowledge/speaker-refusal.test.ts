@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { buildPeople } from '../../src/knowledge/people.ts';
 import { tokenize } from '../../src/knowledge/nlp.ts';
 import { indefinitePersonSubject } from '../../src/knowledge/people/described.ts';
 import { generationBefore, generationPick, relativeNounBefore } from '../../src/knowledge/people/kin.ts';
@@ -74,6 +75,41 @@ describe('a definite person description as a sentence subject', () => {
       'They gave nothing away',
     );
     expect(speaker).toBe('Paul Brandt');
+  });
+});
+
+describe('an owned description as a sentence subject', () => {
+  it('leaves "he said" with nobody after "Their lawyer …" when no one named is a lawyer', () => {
+    const speaker = speakerOf(
+      [
+        'Glen Moss and Ada Moss were fined £500 for the fence. Inspector Ravi Noor said the fine was "fair."',
+        'Their lawyer said they would appeal. "The council never measured the garden," he said.',
+      ],
+      'never measured the garden',
+    );
+    expect(speaker).toBeNull();
+  });
+
+  it('takes "his mother" to the only woman named so far', () => {
+    const speaker = speakerOf(
+      [
+        'Ingrid Sole, 70, and her son Pavel run the stall. Pavel Sole said it would close in May.',
+        'His mother said the rent had doubled. "We cannot sell enough fish to pay it," she said.',
+      ],
+      'enough fish',
+    );
+    expect(speaker).toBe('Ingrid Sole');
+  });
+
+  it('does not take "her mother" to the woman "her" refers to', () => {
+    const people = buildPeople(
+      makeArticle([
+        'Singer Maya Brook, who died on Friday, grew up in Tenby.',
+        'Her mother taught her to sing. She was 12 when she first sang on stage.',
+      ]),
+    );
+    const maya = people.entities.find((e) => e.name === 'Maya Brook');
+    expect(maya?.mentions.map((m) => m.citation.paragraph)).toEqual([1]);
   });
 });
 

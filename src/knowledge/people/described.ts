@@ -9,7 +9,7 @@
  */
 import { lexiconTags, type Token } from '../nlp.ts';
 import { isFramingVerb, isSpeechVerb, speechVerb } from '../speech-verbs.ts';
-import { AUXILIARIES, PREPOSITIONS, SKIPPABLE } from '../lexicon/grammar.ts';
+import { AUXILIARIES, POSSESSIVE_DETERMINERS, PREPOSITIONS, SKIPPABLE } from '../lexicon/grammar.ts';
 import {
   COLLECTIVE_SPEAKERS,
   DESCRIPTION_DETERMINERS,
@@ -417,8 +417,13 @@ export interface PersonSubject {
   /** The head noun, lowercase, and its end offset. */
   head: string;
   end: number;
-  /** Opens with "the": refers back to someone, named or not. */
+  /** Opens with "the" or an owner: refers back to someone, named or not. */
   definite: boolean;
+  /**
+   * The owner of an owned description: the possessive determiner ("his" in "his mother"), "" for
+   * a noun in the possessive ("the victim's mother"), null when not owned.
+   */
+  owner: string | null;
 }
 
 /**
@@ -432,17 +437,24 @@ export interface PersonSubject {
  */
 export function personSubject(toks: readonly Token[]): PersonSubject | null {
   let s = 0;
-  if (!SUBJECT_DETERMINERS.has(toks[0]?.lower ?? ''))
+  if (!opensSubject(toks[0]))
     for (let k = 1; k <= MAX_OPENER && k < toks.length; k++)
       if ((toks[k] as Token).text === ',') {
         s = k + 1;
         break;
       }
   const det = toks[s];
-  if (!det || !SUBJECT_DETERMINERS.has(det.lower)) return null;
+  if (!det || !opensSubject(det)) return null;
+  // "His mother", "the victim's mother": someone's relative or agent, not a role of their own.
+  let owner: string | null = POSSESSIVE_DETERMINERS.has(det.lower) ? det.lower : null;
   for (let k = s + 1; k <= s + 1 + MAX_SUBJECT_MODIFIERS; k++) {
     const t = toks[k];
-    if (!t || !t.word || t.capital || t.possessive || breaksPhrase(t)) return null;
+    if (!t || !t.word || t.capital || breaksPhrase(t)) return null;
+    if (t.possessive) {
+      if (k !== s + 1 || owner !== null) return null;
+      owner = '';
+      continue;
+    }
     // "a local baker": the last of a run of nouns is the head.
     if (!isPersonNoun(t.lower) || isPersonNoun(toks[k + 1]?.lower ?? '')) continue;
     let v = k + 1;
@@ -456,7 +468,10 @@ export function personSubject(toks: readonly Token[]): PersonSubject | null {
       .slice(s, k + 1)
       .map((x) => x.text)
       .join(' ');
-    return { start: det.start, end: t.end, phrase, head: t.lower, definite: det.lower === 'the' };
+    // "The group's lawyers": several people, whom he / she cannot mean.
+    if (isPlural(t.lower)) return null;
+    const definite = owner !== null || det.lower === 'the';
+    return { start: det.start, end: t.end, phrase, head: t.lower, definite, owner };
   }
   return null;
 }
@@ -467,7 +482,16 @@ export function indefinitePersonSubject(toks: readonly Token[]): number | null {
   return found && !found.definite ? found.start : null;
 }
 
-const SUBJECT_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'the']);
+const SUBJECT_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'the', 'his', 'her', 'their']);
+
+function opensSubject(t: Token | undefined): boolean {
+  return t !== undefined && SUBJECT_DETERMINERS.has(t.lower);
+}
+
+/** "lawyers", "women": a plural person noun. */
+function isPlural(w: string): boolean {
+  return /^(?:wo)?men$|^people$|^children$/.test(w) || (w.endsWith('s') && isPersonNoun(w.slice(0, -1)));
+}
 
 /** A noun for one person ("porter", "nurse", "woman"), not a body or a group. */
 function isPersonNoun(w: string): boolean {

@@ -14,6 +14,7 @@ import {
   HONORIFICS,
   NAME_SUFFIXES,
   ORG_WORDS,
+  RELATIVE_NOUNS,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
@@ -50,7 +51,7 @@ import {
   type PersonSubject,
 } from './described.ts';
 import { organisationEvidence } from './organisations.ts';
-import { genderFromNaming, genderOfPronoun, genderOfWord } from './gender.ts';
+import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
 import { generationBefore, generationPick, relativeNounBefore, type Relative } from './kin.ts';
 
@@ -713,7 +714,8 @@ function genderFit(c: Candidate, hits: readonly Draft[]): Draft | null {
  * Whom "The coach praised …" / "The father was at work" names as its sentence's subject: the
  * person with that role (or, for a bare family noun, of that gender) the lookups find; null when
  * they find nobody safe; undefined when the description is already a linked mention (a described
- * speaker in a speech verb's slot).
+ * speaker in a speech verb's slot) or is an owned family noun nothing settles ("Her mother
+ * called her …": the owner's relative, whom a later "she" may or may not mean).
  */
 function definiteSubjectReferent(
   subject: PersonSubject,
@@ -723,11 +725,38 @@ function definiteSubjectReferent(
   resolveTitle: PeopleIndex['resolveTitle'],
 ): Entity | null | undefined {
   if ((mentions.get(paragraph) ?? []).some((m) => m.start === subject.start)) return undefined;
-  const bare = subject.phrase.split(/\s+/).length === 2;
+  if (subject.owner !== null && RELATIVE_NOUNS.has(subject.head))
+    return ownedRelative(subject, paragraph, entities) ?? undefined;
+  // "Their lawyer said": the role without its owner's word.
+  const phrase = subject.owner !== null ? subject.phrase.split(/\s+/).slice(1).join(' ') : subject.phrase;
+  const bare = subject.phrase.split(/\s+/).length === 2 && subject.owner === null;
   return (
-    resolveTitle(subject.phrase, paragraph, subject.start) ??
+    resolveTitle(phrase, paragraph, subject.start) ??
     (bare ? kinReferent(entities, subject.head, paragraph, subject.start) : null)
   );
+}
+
+/**
+ * "His mother said …": the one person of the family noun's gender the article has named so far,
+ * when the owner is a pronoun of the other gender (so the owner is not that person). "Her
+ * mother", "the victim's mother" and a second woman named before leave it unsettled (null).
+ */
+function ownedRelative(
+  subject: PersonSubject,
+  paragraph: number,
+  entities: readonly Entity[],
+): Entity | null {
+  const want = genderOfWord(subject.head);
+  const owner = subject.owner ? genderOfPronoun(subject.owner) : null;
+  if (!want || !owner || owner === want) return null;
+  const order = orderOf(paragraph, subject.start);
+  const fits = entities.filter(
+    (e) =>
+      e.kind === 'person' &&
+      genderOf(e) === want &&
+      e.mentions.some((m) => orderOf(m.citation.paragraph, m.start) < order),
+  );
+  return fits.length === 1 ? (fits[0] as Entity) : null;
 }
 
 /** What the article said of each person's family place and age, noted in reading order. */
