@@ -1373,21 +1373,12 @@ export const DOCUMENT_NAME_WORDS = new Set([
   'accords',
 ]);
 
-/** Name prefixes with a capital after them that still make a person's name ("McDonald", "MacKenzie"). */
-export const CAPITAL_INSIDE_PREFIXES = new Set([
-  'mac',
-  'mc',
-  'de',
-  'di',
-  'da',
-  'du',
-  'la',
-  'le',
-  'van',
-  'von',
-  'del',
-  'della',
-]);
+/**
+ * Name prefixes with a capital after them that still make a person's name ("MacKenzie",
+ * "VanDyke", "DelRosario"). Only prefixes of three letters or more: a brand spelling needs three
+ * letters before its inner capital, so "McDonald" and "DeSantis" never look like one.
+ */
+export const CAPITAL_INSIDE_PREFIXES = new Set(['mac', 'van', 'von', 'del', 'della']);
 
 /** Generational suffixes after a name ("Jr.", "III"), with and without their dot. */
 export const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);

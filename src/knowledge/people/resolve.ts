@@ -566,6 +566,24 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     return null;
   };
 
+  // People by the head noun of each of their roles, in the order the article introduces them
+  // (built on the first role lookup: articles with thousands of people and role references must
+  // not compare every pair).
+  let byRoleHead: Map<string, { e: Entity; words: string }[]> | null = null;
+  const roleIndex = (): Map<string, { e: Entity; words: string }[]> => {
+    if (byRoleHead) return byRoleHead;
+    byRoleHead = new Map();
+    for (const e of entities) {
+      if (e.kind !== 'person') continue;
+      for (const r of e.roles) {
+        const h = roleHead(r.text);
+        const list = byRoleHead.get(h) ?? [];
+        list.push({ e, words: roleWordsOf(r.text).join(' ') });
+        byRoleHead.set(h, list);
+      }
+    }
+    return byRoleHead;
+  };
   const resolveTitle = (phrase: string, paragraph: number, offset: number): Entity | null => {
     const words = phrase
       .toLowerCase()
@@ -575,27 +593,34 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     const head = words[words.length - 1];
     if (head === undefined || !isRoleNoun(head)) return null;
     const order = orderOf(paragraph, offset);
-    const hits: { e: Entity; last: number }[] = [];
-    for (const e of entities) {
-      if (e.kind !== 'person') continue;
-      const roleHeads = e.roles.map((r) => roleHead(r.text));
-      const roleWords = e.roles.map((r) => roleWordsOf(r.text).join(' '));
-      // Every word of the phrase must appear in one role ("the foreign minister" vs "Russian
-      // Foreign Minister"), and the head must be the role's head noun.
-      const ok = isAgeNoun(head)
+    // Every word of the phrase must appear in one role ("the foreign minister" vs "Russian
+    // Foreign Minister"), and the head must be the role's head noun; an age noun ("the
+    // 19-year-old", "the teenager") matches an age role.
+    const holds = (e: Entity): boolean =>
+      isAgeNoun(head)
         ? e.roles.some((r) => ageMatches(head, r.text))
         : e.roles.some(
-            (_, k) => roleHeads[k] === head && words.every((w) => (roleWords[k] as string).includes(w)),
+            (r) => roleHead(r.text) === head && words.every((w) => roleWordsOf(r.text).join(' ').includes(w)),
           );
-      if (!ok) continue;
-      const d = draftById.get(e.id) as Draft;
-      if (d.firstOrder > order) continue;
-      const here = (mentions.get(paragraph) ?? [])
-        .filter((m) => m.entityId === e.id && m.order < order)
-        .map((m) => m.order);
-      hits.push({ e, last: here.length > 0 ? Math.max(...here) : -1 });
+    const candidates = isAgeNoun(head) ? entities : (roleIndex().get(head) ?? []).map((r) => r.e);
+    // One holder named before is it; of several, the one named last in this paragraph, or nobody.
+    // (Entities and the index are in the order the article introduces them.)
+    const before: Entity[] = [];
+    for (const e of candidates) {
+      if (((draftById.get(e.id) as Draft | undefined)?.firstOrder ?? Infinity) > order) break;
+      if (e.kind !== 'person' || before.includes(e) || !holds(e)) continue;
+      before.push(e);
+      if (before.length > 1) break;
     }
-    return roleHolder(hits);
+    if (before.length < 2) return before[0] ?? null;
+    const last = new Map<Entity, number>();
+    for (const m of mentions.get(paragraph) ?? []) {
+      const e = byId.get(m.entityId);
+      if (m.order >= order || !e || e.kind !== 'person') continue;
+      if (last.has(e) || holds(e)) last.set(e, Math.max(last.get(e) ?? -1, m.order));
+    }
+    const named = [...last].map(([e, at]) => ({ e, last: at }));
+    return roleHolder([...named, ...before.map((e) => ({ e, last: last.get(e) ?? -1 }))]);
   };
 
   const addMention = (entityId: string, span: Span): void => {
@@ -750,12 +775,14 @@ function ownedRelative(
   const owner = subject.owner ? genderOfPronoun(subject.owner) : null;
   if (!want || !owner || owner === want) return null;
   const order = orderOf(paragraph, subject.start);
-  const fits = entities.filter(
-    (e) =>
-      e.kind === 'person' &&
-      genderOf(e) === want &&
-      e.mentions.some((m) => orderOf(m.citation.paragraph, m.start) < order),
-  );
+  // Entities are in the order the article introduces them (their first mention).
+  const fits: Entity[] = [];
+  for (const e of entities) {
+    const first = e.mentions[0];
+    if (!first || orderOf(first.citation.paragraph, first.start) >= order) continue;
+    if (e.kind === 'person' && genderOf(e) === want) fits.push(e);
+    if (fits.length > 1) return null;
+  }
   return fits.length === 1 ? (fits[0] as Entity) : null;
 }
 
