@@ -23,6 +23,7 @@ import {
   participleSubject,
   personAfterModifier,
   prepositionBefore,
+  quotingVerbBefore,
   subjectBefore,
   verbAt,
 } from './quotes/grammar.ts';
@@ -176,6 +177,11 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     }
     const t = view.tokens[i] as Token;
     const participle = t.lower.endsWith('ing');
+    // "quoted her as saying": the person quoted or nobody, never the quoting subject.
+    if (participle && quotingVerbBefore(ctx, i, w.sentStart) >= 0) {
+      const quoted = participleSubject(ctx, i, w.sentStart);
+      return quoted ? { ref: quoted, rule: 'framed', verb: t.lower } : null;
+    }
     if (!participle && hasUnnamedSubject(ctx, i)) {
       // "what one aide called “…”": the verb's own subject is nobody the article names.
       const own = subjectBefore(ctx, i, w.sentStart);

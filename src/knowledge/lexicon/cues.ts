@@ -143,6 +143,20 @@ export const ECHO_NOUNS = new Set([
   'quote',
   'quip',
   'catchphrase',
+  // "“…,” a promise Ward called “brave”": what was said, named as an act of speech.
+  'promise',
+  'pledge',
+  'vow',
+  'prediction',
+  'warning',
+  'boast',
+  'assurance',
+  'accusation',
+  'charge',
+  'assessment',
+  'description',
+  'characterisation',
+  'characterization',
 ]);
 
 /** Words that open a relative clause before its subject ("what one aide called", "which critics call"). */
@@ -276,3 +290,10 @@ export const NOT_A_HEAD_NOUN = new Set([
   'a',
   'an',
 ]);
+
+/**
+ * Auxiliaries that open a verb phrase of their own ("Li Wei had phoned him … and told him"):
+ * walking back from "and" to the first verb of a pair, one of these after a person names the
+ * pair's subject. Forms of "be" are left out ("said it was “unfair” and told …").
+ */
+export const PHRASE_AUXILIARIES = new Set(['had', 'has', 'have', 'would', 'will', 'could', 'did']);

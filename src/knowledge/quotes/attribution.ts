@@ -31,6 +31,7 @@ import {
   mainSubject,
   openingOfAside,
   participleSubject,
+  quotingVerbBefore,
   speakerAfter,
   subjectBefore,
   titleRefEnding,
@@ -106,12 +107,19 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     const v = verbAt(view, i);
     if (!v) continue;
     if (isPassiveOrInfinitive(view, i)) return null;
-    if (v.weak && (short || w.first - i > 6)) continue;
+    if (v.weak && (short || w.first - i > 6)) {
+      // "…, a promise Ward called “brave.”": the weak verb's own subject frames the fragment, so
+      // no verb further back (another clause's) may claim it; the framed rule reads it.
+      if (short && weakVerbHasSubject(ctx, i, w.sentStart)) return null;
+      continue;
+    }
     const direct = noWordsIn(view, i + 1, w.first) || view.tokens[w.first - 1]?.text === ':';
     let ref: SpeakerRef | null;
     if (v.participle) {
       // ", saying ...": the subject of the main clause; "with X saying": X.
       ref = participleSubject(ctx, i, w.sentStart);
+      // "A release from X quoted her as saying": the person quoted or nobody, never the quoter.
+      if (!ref && quotingVerbBefore(ctx, i, w.sentStart) >= 0) return null;
     } else {
       ref = subjectBefore(ctx, i, w.sentStart);
     }
@@ -120,6 +128,20 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     return { ref, rule: direct ? 'leading' : 'same-sentence', verb: v.form };
   }
   return null;
+}
+
+/**
+ * True when a weak verb before a short fragment has a named or pronoun subject right before it
+ * ("a promise Ward called “brave”", "which she called “odd”"): the fragment is that subject's.
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the weak verb
+ * @param floor - first token index the subject may use
+ */
+export function weakVerbHasSubject(ctx: RuleContext, verb: number, floor: number): boolean {
+  const prev = ctx.view.tokens[verb - 1];
+  if (!prev || !prev.word || ctx.view.quoted[verb - 1]) return false;
+  return subjectBefore(ctx, verb, floor) !== null;
 }
 
 /**
