@@ -139,19 +139,23 @@ const rows = (await Promise.all(benches.map(audit))).flat();
 // Described gold can only match by the same words; precision is read on named gold.
 const named = rows.filter((r) => r.gold.speaker_kind === 'name');
 const none = rows.filter((r) => r.gold.speaker_kind === 'none' && r.quote?.speaker);
+// A described speaker ("a court officer") given a name from the article is a wrong speaker too.
+const describedNamed = rows.filter(
+  (r) => r.gold.speaker_kind === 'description' && r.quote?.speaker && r.quote.speakerId && !r.right,
+);
 table('by rule (named gold)', named, (r) => r.quote?.rule ?? '?');
 table('by confidence band (named gold)', named, (r) => band(r.quote?.confidence));
 table('by kind (named gold)', named, (r) => kindOf(r.gold, r.quote as Quote));
 table('by bench (named gold)', named, (r) => r.bench);
 const refused = named.filter((r) => r.quote && r.right === null);
 process.stdout.write(
-  `\nnamed gold ${named.length}, matched ${named.filter((r) => r.quote).length}, speaker given ${named.filter((r) => r.right !== null).length}, right ${named.filter((r) => r.right).length}, wrong ${named.filter((r) => r.right === false).length}, refused ${refused.length}; no-speaker gold given a speaker ${none.length}\n`,
+  `\nnamed gold ${named.length}, matched ${named.filter((r) => r.quote).length}, speaker given ${named.filter((r) => r.right !== null).length}, right ${named.filter((r) => r.right).length}, wrong ${named.filter((r) => r.right === false).length}, refused ${refused.length}; no-speaker gold given a speaker ${none.length}; described gold given another speaker ${describedNamed.length}\n`,
 );
 const show = (r: Row): string =>
   `  ${r.gold.id} [${r.quote?.rule ?? '-'} ${r.quote?.confidence ?? '-'}] gold ${r.gold.speaker ?? 'none'} / bot ${r.quote?.speaker ?? 'none'}: ${r.gold.text.slice(0, 60)}\n`;
 if (args.includes('--wrong')) {
   process.stdout.write('\nwrong speakers\n');
-  for (const r of [...named.filter((x) => x.right === false), ...none]) process.stdout.write(show(r));
+  for (const r of [...named.filter((x) => x.right === false), ...none, ...describedNamed]) process.stdout.write(show(r));
 }
 if (args.includes('--refused')) {
   process.stdout.write('\nrefused (matched, no speaker)\n');

@@ -72,3 +72,49 @@ describe('a description in apposition to a name', () => {
     expect(speakerOf(paragraphs, 'long overdue')).toBe('Nora Fitch');
   });
 });
+
+describe('the owner of a speech noun is quoted in its clause', () => {
+  it('gives "dismissed Y\'s claim that it was “…”" to Y', () => {
+    const paragraphs = [
+      "Coach Ines Varga dismissed Tom Reyes's claim that the team was \"falling apart,\" saying the squad had never been closer.",
+    ];
+    expect(speakerOf(paragraphs, 'falling apart')).toBe('Tom Reyes');
+  });
+
+  it('gives "Responding to Y\'s suggestion that …, X said" to Y, not to the trailing speaker', () => {
+    const paragraphs = [
+      "Responding to Li Wei's suggestion that the bridge was \"beyond repair,\" engineer Ana Ruiz said it could be saved.",
+    ];
+    expect(speakerOf(paragraphs, 'beyond repair')).toBe('Li Wei');
+  });
+});
+
+describe('a new clause after a closing mark', () => {
+  const paragraphs = [
+    'Nurse Joan Mills said the ward was "barely coping," while her colleague, Sam Ortiz, told the inquiry it was "calm most nights."',
+  ];
+
+  it('keeps the first fragment with the first speaker, not the one named after "while"', () => {
+    expect(speakerOf(paragraphs, 'barely coping')).toBe('Joan Mills');
+  });
+
+  it('gives the second fragment to the person of the second clause', () => {
+    expect(speakerOf(paragraphs, 'calm most nights')).toBe('Sam Ortiz');
+  });
+});
+
+describe('a sentence opening with "Asked whether …"', () => {
+  it('is a participle clause: the speaker is the subject after it, not the name inside it', () => {
+    const paragraphs = ['Asked whether Tom Reyes would resign, Ana Ruiz said, "That is for him to decide."'];
+    expect(speakerOf(paragraphs, 'That is for him to decide')).toBe('Ana Ruiz');
+  });
+});
+
+describe('a cue verb whose subject is someone unnamed', () => {
+  it('does not give "X said a manager had told workers that … “…”" to X', () => {
+    const paragraphs = [
+      'Union leader Ana Ruiz said a company manager had told workers that the plant was "on borrowed time."',
+    ];
+    expect(speakerOf(paragraphs, 'on borrowed time')).not.toBe('Ana Ruiz');
+  });
+});

@@ -297,3 +297,68 @@ export const NOT_A_HEAD_NOUN = new Set([
  * pair's subject. Forms of "be" are left out ("said it was “unfair” and told …").
  */
 export const PHRASE_AUXILIARIES = new Set(['had', 'has', 'have', 'would', 'will', 'could', 'did']);
+
+/**
+ * Nouns for something said whose owner, written as a possessive, is the one quoted in the clause
+ * they govern: "rejected Ortega's claim that the plan was “…”", "responding to Li's assertion
+ * that fares had been “…”".
+ */
+export const SPEECH_NOUNS = new Set([
+  'claim',
+  'claims',
+  'assertion',
+  'assertions',
+  'insistence',
+  'contention',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+  'charge',
+  'suggestion',
+  'argument',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'promise',
+  'pledge',
+  'warning',
+  'prediction',
+  'description',
+  'characterisation',
+  'characterization',
+  'assurance',
+  'assurances',
+  'boast',
+  'complaint',
+  'statement',
+  'words',
+]);
+
+/**
+ * Words that open a new clause right after a closing quotation mark: "“…,” while her neighbour,
+ * Sam Achebe, told …" reports another person, not the quotation's speaker. Not "and": "“…,”
+ * and she laughs when she says it" is still the speaker.
+ */
+export const CLAUSE_OPENERS_AFTER_QUOTE = new Set([
+  'while',
+  'whereas',
+  'whilst',
+  'but',
+  'although',
+  'though',
+  'because',
+  'since',
+  'yet',
+  'unless',
+  'until',
+  'before',
+  'after',
+]);
+
+/**
+ * Words that, right after a sentence's opening speech verb, show a participle clause, not an
+ * inverted speaker: "Asked whether she would run, she said …", "Asked about the plan, …".
+ */
+export const OPENING_CLAUSE_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which']);

@@ -8,7 +8,13 @@ import type { AttributionRule, Entity, Quote, Span } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
-import { ECHO_NOUNS, MENTION_NOUNS } from '../lexicon/cues.ts';
+import {
+  CLAUSE_OPENERS_AFTER_QUOTE,
+  ECHO_NOUNS,
+  MENTION_NOUNS,
+  OPENING_CLAUSE_WORDS,
+  SPEECH_NOUNS,
+} from '../lexicon/cues.ts';
 import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed, documentAfter, documentSubject } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
@@ -54,6 +60,8 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
   const from = w.last + 1;
   // "“…,” a phrase Ana Ruiz said she still hears": the words after the quote talk about it.
   if (echoesQuote(view, from)) return null;
+  // "“…,” while her neighbour, Sam Achebe, told …": a new clause reports someone else.
+  if (opensNewClause(view, from)) return null;
   for (let i = from; i <= w.sentEnd && i < from + 18; i++) {
     const v = verbAt(view, i);
     if (!v || v.participle || isPassiveOrInfinitive(view, i)) continue;
@@ -69,6 +77,20 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
     return null;
   }
   return null;
+}
+
+/**
+ * True when the first word after a closing mark (past a comma) opens a new clause: "while",
+ * "but", "although" … (`lexicon/cues.ts`).
+ *
+ * @param view - the paragraph view
+ * @param from - the first token after the closing mark
+ */
+export function opensNewClause(view: ParagraphView, from: number): boolean {
+  let k = from;
+  while (k < view.tokens.length && !(view.tokens[k] as Token).word && (view.tokens[k] as Token).text === ',') k++;
+  const t = view.tokens[k];
+  return t !== undefined && t.word && !view.quoted[k] && CLAUSE_OPENERS_AFTER_QUOTE.has(t.lower);
 }
 
 /**
@@ -144,6 +166,37 @@ export function weakVerbHasSubject(ctx: RuleContext, verb: number, floor: number
   return subjectBefore(ctx, verb, floor) !== null;
 }
 
+/** How far before a quotation the speech noun owning its clause may stand, in tokens. */
+const MAX_NOUN_CLAUSE_TOKENS = 30;
+
+/**
+ * The owner of a speech noun whose clause holds the quotation: "Whitcombe rejected Ortega's
+ * claim that the plan was “pure guesswork”" and "Responding to Whitcombe's assertion that fares
+ * had been “frozen for too long,” Boateng said …" quote Ortega and Whitcombe, not the sentence's
+ * speaker. A possessive name right before a speech noun (`lexicon/cues.ts`) followed by "that",
+ * "of" or "as", with no speech verb, other quotation or sentence break between it and the mark.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeSpeechNoun(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  for (let i = w.first - 1; i > w.sentStart && i >= w.first - MAX_NOUN_CLAUSE_TOKENS; i--) {
+    const t = view.tokens[i] as Token;
+    if (view.quoted[i] || /^[.;:!?]$/.test(t.text)) return null;
+    if (!t.word) continue;
+    if (SPEECH_NOUNS.has(t.lower) && /^(that|of|as)$/.test(view.tokens[i + 1]?.lower ?? '')) {
+      const owner = mentionEntity(ctx, i - 1);
+      const m = view.mentionOf[i - 1];
+      if (!owner || !m?.possessive) return null;
+      return { ref: { type: 'entity', entity: owner, tokenIndex: i - 1 }, rule: 'framed', verb: t.lower };
+    }
+    if (verbAt(view, i)) return null;
+  }
+  return null;
+}
+
 /**
  * A sentence that opens with its speech verb: `Said the mayor: “…”`, `Remarked harbour engineer
  * Ana Ruiz, “…”`. The speaker follows the verb, before the quotation.
@@ -159,6 +212,9 @@ export function attributeOpeningVerb(ctx: RuleContext, mark: QuoteMark): Attribu
   if (!t || !t.word || !t.capital || view.quoted[start] || start + 1 >= w.first) return null;
   const v = speechVerb(t.lower);
   if (!v || v.participle || v.weak) return null;
+  // "Asked whether Wrona had promised too much, she said": a participle clause, not "Said X".
+  const next = view.tokens[start + 1];
+  if (next && (OPENING_CLAUSE_WORDS.has(next.lower) || PREPOSITIONS.has(next.lower))) return null;
   const ref = speakerAfter(ctx, start, w.first);
   return ref ? { ref, rule: 'inverted', verb: v.form } : null;
 }
@@ -333,6 +389,9 @@ function attributeByRules(
   };
 
   const fail: RuleFinding = { speaker: null, rule: null, verb: null };
+  // 0. "rejected Ortega's claim that it was “…”": the owner of the speech noun is quoted.
+  const owned = resolve(attributeSpeechNoun(ctx, mark), ctx);
+  if (owned) return owned;
   // 1. Trailing / inverted, after the closing mark (for a multi-paragraph quote, after its end).
   const endCtx = raw.continued.length > 0 && lastCtx ? lastCtx : ctx;
   const endMark =
