@@ -24,6 +24,7 @@ import {
   personAfterModifier,
   prepositionBefore,
   quotingVerbBefore,
+  roleBeforeParticiple,
   subjectBefore,
   verbAt,
 } from './quotes/grammar.ts';
@@ -177,8 +178,9 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     }
     const t = view.tokens[i] as Token;
     const participle = t.lower.endsWith('ing');
-    // "quoted her as saying": the person quoted or nobody, never the quoting subject.
-    if (participle && quotingVerbBefore(ctx, i, w.sentStart) >= 0) {
+    // "quoted her as saying", "recalled his predecessor telling him": the person quoted or
+    // nobody, never the main clause's subject.
+    if (participle && (quotingVerbBefore(ctx, i, w.sentStart) >= 0 || roleBeforeParticiple(ctx, i))) {
       const quoted = participleSubject(ctx, i, w.sentStart);
       return quoted ? { ref: quoted, rule: 'framed', verb: t.lower } : null;
     }

@@ -118,3 +118,55 @@ describe('a cue verb whose subject is someone unnamed', () => {
     expect(speakerOf(paragraphs, 'on borrowed time')).not.toBe('Ana Ruiz');
   });
 });
+
+describe('a quotation in a sentence-opening subordinate clause', () => {
+  it('gives "When Y asked whether it was “…,” X said …" to nobody named X', () => {
+    const paragraphs = [
+      'Engineer Ana Ruiz gave evidence for two hours. When a councillor asked whether the report had been "buried," Ruiz said she did not know.',
+    ];
+    expect(speakerOf(paragraphs, 'buried')).not.toBe('Ana Ruiz');
+  });
+
+  it('gives "After Y described it as “…,” X said …" to Y', () => {
+    const paragraphs = [
+      'Coach Tom Reyes and captain Lena Brandt spoke after the match.',
+      'After Reyes described the defeat as "a bad day at the office," Brandt said the team had been poor all season.',
+    ];
+    expect(speakerOf(paragraphs, 'a bad day at the office')).toBe('Tom Reyes');
+  });
+});
+
+describe('someone unnamed speaking', () => {
+  it('does not give "recalled his predecessor telling him, “…”" to the one recalling', () => {
+    const paragraphs = ['Harbour master Tom Reyes recalled his predecessor telling him, "Never trust a calm sea."'];
+    expect(speakerOf(paragraphs, 'Never trust a calm sea')).not.toBe('Tom Reyes');
+  });
+
+  it('does not give the words of a body named only by a possessive to the sentence subject', () => {
+    const paragraphs = [
+      "Shop owner Lena Brandt cited the trade association's estimate that sales had fallen \"by almost a fifth.\"",
+    ];
+    expect(speakerOf(paragraphs, 'by almost a fifth')).not.toBe('Lena Brandt');
+  });
+
+  it('does not carry the previous speaker over to "“…,” the memo said"', () => {
+    const paragraphs = [
+      'Ana Ruiz told the hearing she had read the warnings. "The wall will fail within a year," the memo said.',
+    ];
+    expect(speakerOf(paragraphs, 'The wall will fail')).not.toBe('Ana Ruiz');
+  });
+
+  it('keeps "In a statement, X said … “…,” the statement said" with X', () => {
+    const paragraphs = [
+      'In a statement, the Harbour Trust said it would close the pier. "Safety comes first," the statement said.',
+    ];
+    expect(speakerOf(paragraphs, 'Safety comes first')).toBe('Harbour Trust');
+  });
+
+  it('does not give a quote after a report of someone else\'s warning to the reporting speaker', () => {
+    const paragraphs = [
+      'Ana Ruiz told the panel that her deputy, Paul Kemp, had warned her about the cracks. "The east wall will not last the winter."',
+    ];
+    expect(speakerOf(paragraphs, 'The east wall will not last')).not.toBe('Ana Ruiz');
+  });
+});

@@ -334,6 +334,17 @@ export const SPEECH_NOUNS = new Set([
   'complaint',
   'statement',
   'words',
+  'line',
+  'estimate',
+  'estimates',
+  'finding',
+  'findings',
+  'conclusion',
+  'view',
+  'belief',
+  'demand',
+  'plea',
+  'threat',
 ]);
 
 /**
@@ -362,3 +373,24 @@ export const CLAUSE_OPENERS_AFTER_QUOTE = new Set([
  * inverted speaker: "Asked whether she would run, she said …", "Asked about the plan, …".
  */
 export const OPENING_CLAUSE_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which']);
+
+/**
+ * Subordinating words that open a sentence's first clause: a quotation inside that clause ("When
+ * a panel member asked whether it had been “ignored,” Lindgren said …") is not the main clause's.
+ */
+export const SUBORDINATORS = new Set([
+  'when',
+  'after',
+  'as',
+  'if',
+  'before',
+  'since',
+  'although',
+  'though',
+  'while',
+  'because',
+  'once',
+  'until',
+  'whenever',
+  'unless',
+]);

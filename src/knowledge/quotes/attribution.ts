@@ -10,10 +10,12 @@ import type { Mention } from '../people.ts';
 import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
 import {
   CLAUSE_OPENERS_AFTER_QUOTE,
+  DOCUMENT_NOUNS,
   ECHO_NOUNS,
   MENTION_NOUNS,
   OPENING_CLAUSE_WORDS,
   SPEECH_NOUNS,
+  SUBORDINATORS,
 } from '../lexicon/cues.ts';
 import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed, documentAfter, documentSubject } from '../cues.ts';
@@ -38,6 +40,7 @@ import {
   openingOfAside,
   participleSubject,
   quotingVerbBefore,
+  roleBeforeParticiple,
   speakerAfter,
   subjectBefore,
   titleRefEnding,
@@ -140,8 +143,9 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     if (v.participle) {
       // ", saying ...": the subject of the main clause; "with X saying": X.
       ref = participleSubject(ctx, i, w.sentStart);
-      // "A release from X quoted her as saying": the person quoted or nobody, never the quoter.
-      if (!ref && quotingVerbBefore(ctx, i, w.sentStart) >= 0) return null;
+      // "A release from X quoted her as saying", "recalled his predecessor telling him": the
+      // person quoted or nobody, never the quoter.
+      if (!ref && (quotingVerbBefore(ctx, i, w.sentStart) >= 0 || roleBeforeParticiple(ctx, i))) return null;
     } else {
       ref = subjectBefore(ctx, i, w.sentStart);
     }
@@ -169,32 +173,70 @@ export function weakVerbHasSubject(ctx: RuleContext, verb: number, floor: number
 /** How far before a quotation the speech noun owning its clause may stand, in tokens. */
 const MAX_NOUN_CLAUSE_TOKENS = 30;
 
+/** Possessive determiners before a speech noun and the pronoun that resolves them. */
+const OWNER_PRONOUNS: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+
 /**
- * The owner of a speech noun whose clause holds the quotation: "Whitcombe rejected Ortega's
- * claim that the plan was “pure guesswork”" and "Responding to Whitcombe's assertion that fares
- * had been “frozen for too long,” Boateng said …" quote Ortega and Whitcombe, not the sentence's
- * speaker. A possessive name right before a speech noun (`lexicon/cues.ts`) followed by "that",
- * "of" or "as", with no speech verb, other quotation or sentence break between it and the mark.
+ * The speech noun whose clause holds the quotation: "rejected Ortega's claim that the plan was
+ * “…”", "Responding to Whitcombe's assertion that fares had been “…”". A speech noun
+ * (`lexicon/cues.ts`) with an owner before it (a possessive or his / her / their / its) and
+ * "that", "of" or "as" after it, with no speech verb, other quotation or sentence break between
+ * it and the mark. Returns the noun's index or -1.
  *
  * @param ctx - paragraph view and people
  * @param mark - the quotation
  */
-export function attributeSpeechNoun(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+export function ownedSpeechNoun(ctx: RuleContext, mark: QuoteMark): number {
   const view = ctx.view;
   const w = windowOf(view, mark);
   for (let i = w.first - 1; i > w.sentStart && i >= w.first - MAX_NOUN_CLAUSE_TOKENS; i--) {
     const t = view.tokens[i] as Token;
-    if (view.quoted[i] || /^[.;:!?]$/.test(t.text)) return null;
+    if (view.quoted[i] || /^[.;:!?]$/.test(t.text)) return -1;
     if (!t.word) continue;
     if (SPEECH_NOUNS.has(t.lower) && /^(that|of|as)$/.test(view.tokens[i + 1]?.lower ?? '')) {
-      const owner = mentionEntity(ctx, i - 1);
-      const m = view.mentionOf[i - 1];
-      if (!owner || !m?.possessive) return null;
-      return { ref: { type: 'entity', entity: owner, tokenIndex: i - 1 }, rule: 'framed', verb: t.lower };
+      const owner = view.tokens[i - 1] as Token;
+      return owner.word && (owner.possessive || OWNER_PRONOUNS[owner.lower]) ? i : -1;
     }
-    if (verbAt(view, i)) return null;
+    if (verbAt(view, i)) return -1;
   }
-  return null;
+  return -1;
+}
+
+/**
+ * The owner of the speech noun at `noun` as the quotation's speaker: a named owner ("Ortega's
+ * claim"), a pronoun ("his claim", resolved through the discourse), or null when the owner is
+ * someone the article does not name ("the chamber's estimate"): then nobody is safe.
+ *
+ * @param ctx - paragraph view and people
+ * @param noun - index of the speech noun (from `ownedSpeechNoun`)
+ */
+export function speechNounOwner(ctx: RuleContext, noun: number): Attribution | null {
+  const owner = ctx.view.tokens[noun - 1] as Token;
+  const verb = (ctx.view.tokens[noun] as Token).lower;
+  const pronoun = OWNER_PRONOUNS[owner.lower];
+  if (pronoun) return { ref: { type: 'pronoun', pronoun, tokenIndex: noun - 1 }, rule: 'framed', verb };
+  const e = mentionEntity(ctx, noun - 1);
+  return e ? { ref: { type: 'entity', entity: e, tokenIndex: noun - 1 }, rule: 'framed', verb } : null;
+}
+
+/**
+ * True when the quotation sits in a sentence's opening subordinate clause ("When a panel member
+ * asked whether it had been “ignored,” Lindgren said …", "After Castellano described it as “a
+ * one-off,” Haines said …"): the sentence opens with a subordinator and no comma, colon or
+ * semicolon stands before the mark. The attribution after the mark belongs to the main clause.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function inOpeningClause(ctx: RuleContext, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const start = w.first < view.tokens.length ? (indexOfView(view).runStart[w.first] as number) : w.first;
+  const first = view.tokens[start];
+  if (!first || !first.word || view.quoted[start] || !SUBORDINATORS.has(first.lower)) return false;
+  for (let k = start + 1; k < w.first; k++)
+    if (!view.quoted[k] && /^[,;:]$/.test((view.tokens[k] as Token).text)) return false;
+  return true;
 }
 
 /**
@@ -289,6 +331,74 @@ export function sentenceSpeech(ctx: RuleContext, sentence: number): Attribution 
     if (ref) return { ref, rule: 'previous-sentence', verb: v.form };
   }
   return null;
+}
+
+/**
+ * True when a sentence's speech report holds another one with a person of its own as subject
+ * ("Lindgren told the panel that her deputy, Colin Ashby, had warned her …"): a quotation after
+ * it may be either person's words.
+ *
+ * @param ctx - paragraph view and people
+ * @param sentence - 1-based sentence index
+ * @param speech - the sentence's first speech act (from `sentenceSpeech`)
+ */
+export function reportsAnotherSpeaker(ctx: RuleContext, sentence: number, speech: Attribution): boolean {
+  const view = ctx.view;
+  const [, to] = sentenceTokens(view, sentence);
+  const from = speech.ref.tokenIndex + 1;
+  for (let i = from + 1; i < to; i++) {
+    if (view.sentence[i] !== sentence) continue;
+    const v = verbAt(view, i);
+    if (!v || v.weak || v.participle || isPassiveOrInfinitive(view, i)) continue;
+    const ref = subjectBefore(ctx, i, from);
+    if (!ref) continue;
+    if (ref.type === 'pronoun') continue;
+    if (ref.entity.kind === 'person' && (speech.ref.type === 'pronoun' || ref.entity !== speech.ref.entity))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * True when the words after a closing mark attribute it to something the article does not name
+ * ("“…,” the memo said", "“…,” a report added"): a determiner, up to three words that name
+ * nobody, then a speech verb. No earlier speaker may be carried over to it.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function unnamedTrailingSubject(ctx: RuleContext, mark: QuoteMark): boolean {
+  if (!mark.closed) return false;
+  const view = ctx.view;
+  let k = windowOf(view, mark).last + 1;
+  if (view.tokens[k]?.text === ',') k++;
+  const det = view.tokens[k];
+  if (!det || !det.word || view.quoted[k] || !/^(the|a|an|its|his|her|their)$/.test(det.lower)) return false;
+  for (let j = k + 1; j <= k + 4 && j < view.tokens.length; j++) {
+    const t = view.tokens[j] as Token;
+    if (!t.word || view.quoted[j] || view.mentionOf[j]) return false;
+    const v = verbAt(view, j);
+    if (v) return j > k + 1 && !v.participle && !documentOfPreviousSentence(view, j - 1);
+  }
+  return false;
+}
+
+/**
+ * True when the token at `head` is a document noun ("statement") that the sentence before, in
+ * the same paragraph, also names ("In a statement, Quillon said …. “…,” the statement said"):
+ * the previous sentence's speaker issued it.
+ *
+ * @param view - the paragraph view
+ * @param head - index of the noun
+ */
+function documentOfPreviousSentence(view: ParagraphView, head: number): boolean {
+  const noun = (view.tokens[head] as Token).lower;
+  const sentence = (view.sentence[head] as number) - 1;
+  if (!DOCUMENT_NOUNS.has(noun) || sentence < 1) return false;
+  const [from, to] = sentenceTokens(view, sentence);
+  for (let k = from; k < to; k++)
+    if (view.sentence[k] === sentence && !view.quoted[k] && (view.tokens[k] as Token).lower === noun) return true;
+  return false;
 }
 
 /** What the ordered rules found, with where the speaker stands (for the confidence). */
@@ -389,15 +499,19 @@ function attributeByRules(
   };
 
   const fail: RuleFinding = { speaker: null, rule: null, verb: null };
-  // 0. "rejected Ortega's claim that it was “…”": the owner of the speech noun is quoted.
-  const owned = resolve(attributeSpeechNoun(ctx, mark), ctx);
-  if (owned) return owned;
+  // 0. "rejected Ortega's claim that it was “…”": the owner of the speech noun is quoted, or
+  // nobody when the article does not name the owner.
+  const noun = ownedSpeechNoun(ctx, mark);
+  if (noun >= 0) return resolve(speechNounOwner(ctx, noun), ctx) ?? fail;
   // 1. Trailing / inverted, after the closing mark (for a multi-paragraph quote, after its end).
   const endCtx = raw.continued.length > 0 && lastCtx ? lastCtx : ctx;
   const endMark =
     raw.continued.length > 0 ? (raw.continued[raw.continued.length - 1] as { mark: QuoteMark }).mark : mark;
-  const after = resolve(attributeAfter(endCtx, endMark), endCtx);
+  // "When X asked whether it was “…,” Y said": Y's verb belongs to the main clause.
+  const after = inOpeningClause(ctx, mark) ? null : resolve(attributeAfter(endCtx, endMark), endCtx);
   if (after) return after;
+  // "“…,” the memo said": attributed to something unnamed; nobody else's words.
+  if (unnamedTrailingSubject(endCtx, endMark)) return fail;
   // 2. Split: `“…,” he said, “…”` continues the previous quotation's speaker.
   const prev = earlier[earlier.length - 1];
   if (prev && prev.speaker && (prev.rule === 'trailing' || prev.rule === 'inverted')) {
@@ -441,7 +555,10 @@ function attributeByRules(
   // arrested one man. They arrested three for “…”": a fragment in a sentence with no cue and no
   // name of its own carries on the previous sentence's report.
   if (sentenceOfMark > 1 && !prev && (opensSentence || reportsOn(ctx, w))) {
-    const found = resolve(sentenceSpeech(ctx, sentenceOfMark - 1), ctx);
+    const speech = sentenceSpeech(ctx, sentenceOfMark - 1);
+    const found = resolve(speech, ctx);
+    // "Lindgren said her deputy, Colin Ashby, had warned her. “…”": whose words follow is unsure.
+    if (found && speech && reportsAnotherSpeaker(ctx, sentenceOfMark - 1, speech)) found.otherSpeaker = true;
     if (found) return found;
   }
   // 7. A paragraph made only of quotation, after a paragraph that ends with someone speaking.

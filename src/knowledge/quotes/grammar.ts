@@ -9,7 +9,13 @@ import { AUXILIARIES, isRoleNoun } from '../people.ts';
 import { isFramingVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
 import { kinReferent } from '../people/anaphora.ts';
 import { pronounConflict } from '../people/gender.ts';
-import { AFFILIATION_PREPOSITIONS, DETERMINERS, PARTY_STATE_TAG, PHRASE_AUXILIARIES } from '../lexicon/cues.ts';
+import {
+  AFFILIATION_PREPOSITIONS,
+  DETERMINERS,
+  PARTY_STATE_TAG,
+  PHRASE_AUXILIARIES,
+  SUBORDINATORS,
+} from '../lexicon/cues.ts';
 import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } from '../lexicon/grammar.ts';
 import {
   isNamedEntity,
@@ -139,7 +145,9 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     // "House of Commons Speaker Ana Ruiz said": the "of" is inside the title's organisation.
     const inTitle =
       e.kind === 'person' && m.fullStart < m.start && prep === firstIdx - 1 && toks[prep - 1]?.capital;
-    if (prep >= 0 && !inTitle) {
+    // "After Castellano described it as …": a subordinator opens a clause, the name is its subject.
+    const opensClause = prep >= 0 && SUBORDINATORS.has((toks[prep] as Token).lower);
+    if (prep >= 0 && !inTitle && !opensClause) {
       // "Lucy Fischer of The Times said": the person the organisation is attached to speaks.
       const head = affiliatedPerson(ctx, prep, floor);
       return head ? { type: 'entity', entity: head.entity, tokenIndex: head.index } : null;
@@ -529,6 +537,20 @@ export function quotedAsSaying(ctx: RuleContext, i: number, floor: number): Spea
       return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;
+}
+
+/**
+ * True when a participle speech verb has a person noun of its own right before it ("recalled his
+ * predecessor telling him", "remembered her late husband saying"): someone the writer does not
+ * name is speaking, not the main clause's subject.
+ *
+ * @param ctx - paragraph view and people
+ * @param i - index of the participle
+ */
+export function roleBeforeParticiple(ctx: RuleContext, i: number): boolean {
+  const prev = ctx.view.tokens[i - 1];
+  if (!prev || !prev.word || prev.capital || ctx.view.quoted[i - 1] || ctx.view.mentionOf[i - 1]) return false;
+  return isRoleNoun(prev.lower);
 }
 
 export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
