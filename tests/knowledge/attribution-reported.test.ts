@@ -170,3 +170,17 @@ describe('someone unnamed speaking', () => {
     expect(speakerOf(paragraphs, 'The east wall will not last')).not.toBe('Ana Ruiz');
   });
 });
+
+describe('"according to X" with another clause reporting someone', () => {
+  it('does not give the words to the outlet when the sentence has its own cue verb', () => {
+    const paragraphs = [
+      "Officials in Harwick gave few details. According to the Harwick Courier, the town's mayor referred to the closure as \"a pause, not an end.\"",
+    ];
+    expect(speakerOf(paragraphs, 'a pause, not an end')).not.toBe('Harwick Courier');
+  });
+
+  it('still gives "According to X, the plan was “…”" to X', () => {
+    const paragraphs = ['According to planner Ana Ruiz, the scheme was "dead on arrival."'];
+    expect(speakerOf(paragraphs, 'dead on arrival')).toBe('Ana Ruiz');
+  });
+});

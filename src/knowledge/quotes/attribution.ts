@@ -280,6 +280,8 @@ export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribu
   }
   for (let a = lo; a < according.length && (according[a] as number) < w.sentEnd; a++) {
     const i = according[a] as number;
+    // "According to the BBC, a spokesman … expressed …; “…”": the cue's own subject speaks.
+    if (i < w.first && cueBetween(ctx, i + 2, w.first)) return null;
     for (let k = i + 2; k <= w.sentEnd && k < i + 12; k++) {
       const t = view.tokens[k] as Token;
       if (!t.word || view.quoted[k]) break;
@@ -304,6 +306,25 @@ export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribu
     if (ref) return { ref, rule: 'according-to', verb: 'according to' };
   }
   return null;
+}
+
+/**
+ * True when a speech or framing verb stands outside quotation marks in [from, to): between "according
+ * to X" and the quotation, another clause reports someone's words.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token to look at
+ * @param to - token index to stop before
+ */
+export function cueBetween(ctx: RuleContext, from: number, to: number): boolean {
+  const view = ctx.view;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k] as Token;
+    // Participles ("if written by the suspect", "saying") are no clause of their own.
+    if (view.quoted[k] || !t.word || t.capital || /(ing|en)$/.test(t.lower)) continue;
+    if (verbAt(view, k) || isFramingVerb(t.lower)) return true;
+  }
+  return false;
 }
 
 /**
