@@ -184,3 +184,10 @@ describe('"according to X" with another clause reporting someone', () => {
     expect(speakerOf(paragraphs, 'dead on arrival')).toBe('Ana Ruiz');
   });
 });
+
+describe('a document that requires or stipulates', () => {
+  it('gives "The X Charter requires that … “…”" to the charter', () => {
+    const paragraphs = ['The Harbour Charter requires that the harbour master be "a person of good character."'];
+    expect(speakerOf(paragraphs, 'a person of good character')).toBe('Harbour Charter');
+  });
+});

@@ -63,6 +63,9 @@ export const FRAMING_LEMMAS = [
   'portray',
   'reject',
   'applaud',
+  // "The charter requires that the director be chosen “…”": a document's words.
+  'require',
+  'stipulate',
 ] as const;
 
 /** Irregular past forms of framing verbs. */

@@ -112,15 +112,8 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   }
   if (!t.word) return null;
   if (t.capital && !ctx.view.mentionOf[k] && !PRONOUNS.has(t.lower)) {
-    // "Mitch McConnell of Kentucky called": skip a place after "of" / "from" back to the person.
-    let j = k;
-    while (j > floor && (toks[j] as Token).capital && !ctx.view.mentionOf[j]) j--;
-    const prep = toks[j];
-    if (prep && (prep.lower === 'of' || prep.lower === 'from') && j - 1 >= floor) {
-      const e = mentionEntity(ctx, j - 1);
-      if (e && e.kind === 'person') return { type: 'entity', entity: e, tokenIndex: j - 1 };
-    }
-    // "Ana Ruiz of the Hajo assembly said": a determiner before the place's name.
+    // "Mitch McConnell of Kentucky called", "Ana Ruiz of the Hajo assembly said": the person
+    // before the affiliation.
     return personBeforeAffiliation(ctx, k, floor);
   }
   if (t.lower === 'who' && !t.capital) return relativeAntecedent(ctx, k, floor);
