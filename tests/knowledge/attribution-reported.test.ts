@@ -191,3 +191,27 @@ describe('a document that requires or stipulates', () => {
     expect(speakerOf(paragraphs, 'a person of good character')).toBe('Harbour Charter');
   });
 });
+
+describe('a quotation inside a relative clause', () => {
+  it('gives "Y, whom X called “…,” said …" to X, not to Y', () => {
+    const paragraphs = ['Ana Ruiz, whom Tom Reyes called "a coward," said she would not resign.'];
+    expect(speakerOf(paragraphs, 'a coward')).toBe('Tom Reyes');
+  });
+});
+
+describe('the second half of a split quotation', () => {
+  it('goes to the person who replies in between, not the first speaker', () => {
+    const paragraphs = ['"I was wrong," Ana Ruiz told Tom Reyes, who replied, "So was I."'];
+    expect(speakerOf(paragraphs, 'So was I')).toBe('Tom Reyes');
+  });
+
+  it('goes to the person reported in an "adding that" clause in between', () => {
+    const paragraphs = ['"We lost," Ana Ruiz said, adding that Tom Reyes had told her, "Next year is ours."'];
+    expect(speakerOf(paragraphs, 'Next year is ours')).toBe('Tom Reyes');
+  });
+
+  it('still continues the first speaker after a plain attribution', () => {
+    const paragraphs = ['"We lost," Ana Ruiz said, "and we deserved to."'];
+    expect(speakerOf(paragraphs, 'and we deserved to')).toBe('Ana Ruiz');
+  });
+});

@@ -220,6 +220,25 @@ export function speechNounOwner(ctx: RuleContext, noun: number): Attribution | n
 }
 
 /**
+ * True when the quotation sits in a relative clause set off by a comma ("Ana Ruiz, whom Tom
+ * Reyes called “a coward,” said …"): "who", "whom", "whose" or "which" right after a comma, and
+ * no other comma between it and the mark.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function inRelativeClause(ctx: RuleContext, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  for (let k = w.first - 1; k > w.sentStart && k >= w.first - MAX_NOUN_CLAUSE_TOKENS; k--) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k] || /^[,;:.!?]$/.test(t.text)) return false;
+    if (/^(who|whom|whose|which)$/.test(t.lower)) return view.tokens[k - 1]?.text === ',';
+  }
+  return false;
+}
+
+/**
  * True when the quotation sits in a sentence's opening subordinate clause ("When a panel member
  * asked whether it had been “ignored,” Lindgren said …", "After Castellano described it as “a
  * one-off,” Haines said …"): the sentence opens with a subordinator and no comma, colon or
@@ -422,6 +441,27 @@ function documentOfPreviousSentence(view: ParagraphView, head: number): boolean 
   return false;
 }
 
+/**
+ * True when the narration between two quotations holds a single speech verb and no "that": it is
+ * the first one's attribution and nothing more (`“…,” he said, “…”`). "“…,” Ruiz told Reyes, who
+ * replied, “…”" and "“…,” Ruiz said, adding that Reyes had told her, “…”" report someone else.
+ *
+ * @param ctx - paragraph view and people
+ * @param prev - the earlier quotation
+ * @param mark - this quotation
+ */
+export function onlyOneCue(ctx: RuleContext, prev: QuoteMark, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  let cues = 0;
+  for (let k = tokenAt(view, prev.end); k < tokenAt(view, mark.open); k++) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k] || !t.word) continue;
+    if (t.lower === 'that' || t.lower === 'who' || t.lower === 'whom') return false;
+    if (verbAt(view, k) && ++cues > 1) return false;
+  }
+  return true;
+}
+
 /** What the ordered rules found, with where the speaker stands (for the confidence). */
 export interface RuleFinding {
   speaker: Entity | null;
@@ -528,8 +568,10 @@ function attributeByRules(
   const endCtx = raw.continued.length > 0 && lastCtx ? lastCtx : ctx;
   const endMark =
     raw.continued.length > 0 ? (raw.continued[raw.continued.length - 1] as { mark: QuoteMark }).mark : mark;
-  // "When X asked whether it was “…,” Y said": Y's verb belongs to the main clause.
-  const after = inOpeningClause(ctx, mark) ? null : resolve(attributeAfter(endCtx, endMark), endCtx);
+  // "When X asked whether it was “…,” Y said", "Ruiz, whom Reyes called “…,” said": the verb
+  // after the mark belongs to the main clause.
+  const inClause = inOpeningClause(ctx, mark) || inRelativeClause(ctx, mark);
+  const after = inClause ? null : resolve(attributeAfter(endCtx, endMark), endCtx);
   if (after) return after;
   // "“…,” the memo said": attributed to something unnamed; nobody else's words.
   if (unnamedTrailingSubject(endCtx, endMark)) return fail;
@@ -537,7 +579,7 @@ function attributeByRules(
   const prev = earlier[earlier.length - 1];
   if (prev && prev.speaker && (prev.rule === 'trailing' || prev.rule === 'inverted')) {
     const between = view.paragraph.text.slice(prev.raw.mark.end, mark.open);
-    if (!/[.!?]/.test(between) && between.trim().endsWith(','))
+    if (!/[.!?]/.test(between) && between.trim().endsWith(',') && onlyOneCue(ctx, prev.raw.mark, mark))
       return { speaker: prev.speaker, rule: 'split', verb: prev.verb };
   }
   // 3. A sentence opening with its verb ("Said the mayor: “…”"), then leading / same-sentence:
