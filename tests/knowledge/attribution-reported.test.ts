@@ -215,3 +215,20 @@ describe('the second half of a split quotation', () => {
     expect(speakerOf(paragraphs, 'and we deserved to')).toBe('Ana Ruiz');
   });
 });
+
+describe('a parenthesis naming whose words follow', () => {
+  it('gives "X said that, as Y put it, … “…”" to Y', () => {
+    const paragraphs = ['Ana Ruiz said that, as Tom Reyes put it, the town was "flat broke."'];
+    expect(speakerOf(paragraphs, 'flat broke')).toBe('Tom Reyes');
+  });
+
+  it('gives "In X\'s words, … “…”" to X', () => {
+    const paragraphs = ["Voters were angry. In Ana Ruiz's words, the plan was \"a complete mess.\""];
+    expect(speakerOf(paragraphs, 'a complete mess')).toBe('Ana Ruiz');
+  });
+
+  it('gives "X, quoting Y, said … “…”" to Y', () => {
+    const paragraphs = ['Ana Ruiz, quoting Tom Reyes, said the town was "flat broke."'];
+    expect(speakerOf(paragraphs, 'flat broke')).toBe('Tom Reyes');
+  });
+});

@@ -397,3 +397,6 @@ export const SUBORDINATORS = new Set([
   'whenever',
   'unless',
 ]);
+
+/** Verbs of "as X put it" / "as X described it": a parenthesis naming whose words follow. */
+export const PUT_IT_VERBS = new Set(['put', 'puts', 'phrased', 'phrases', 'described', 'describes', 'said', 'says']);

@@ -14,6 +14,7 @@ import {
   ECHO_NOUNS,
   MENTION_NOUNS,
   OPENING_CLAUSE_WORDS,
+  PUT_IT_VERBS,
   SPEECH_NOUNS,
   SUBORDINATORS,
 } from '../lexicon/cues.ts';
@@ -217,6 +218,48 @@ export function speechNounOwner(ctx: RuleContext, noun: number): Attribution | n
   if (pronoun) return { ref: { type: 'pronoun', pronoun, tokenIndex: noun - 1 }, rule: 'framed', verb };
   const e = mentionEntity(ctx, noun - 1);
   return e ? { ref: { type: 'entity', entity: e, tokenIndex: noun - 1 }, rule: 'framed', verb } : null;
+}
+
+/**
+ * A parenthesis that names whose words the quotation is: "Ruiz said that, as Reyes put it, the
+ * town was “…”", "In Ruiz's words, the plan was “…”", "Ruiz, quoting Reyes, said it was “…”".
+ * The pattern stands before the mark in its sentence, with no other quotation between.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeParenthesis(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const toks = view.tokens;
+  const named = (k: number, possessive: boolean): Entity | null => {
+    const e = mentionEntity(ctx, k);
+    const m = view.mentionOf[k];
+    return e && m && m.possessive === possessive ? e : null;
+  };
+  for (let k = w.first - 1; k > w.sentStart && k >= w.first - MAX_NOUN_CLAUSE_TOKENS; k--) {
+    const t = toks[k] as Token;
+    if (view.quoted[k] || /^[.;:!?]$/.test(t.text)) return null;
+    if (!t.word) continue;
+    const at = (e: Entity | null, i: number, verb: string): Attribution | null =>
+      e ? { ref: { type: 'entity', entity: e, tokenIndex: i }, rule: 'framed', verb } : null;
+    const before = (i: number): string => {
+      const m = view.mentionOf[i];
+      return m ? (toks[tokenAt(view, m.fullStart) - 1]?.lower ?? '') : '';
+    };
+    // "as Reyes put it"
+    const verb = toks[k - 1]?.lower ?? '';
+    if (t.lower === 'it' && PUT_IT_VERBS.has(verb) && before(k - 2) === 'as')
+      return at(named(k - 2, false), k - 2, verb);
+    // "in Ruiz's words"
+    if (t.lower === 'words' && before(k - 1) === 'in') return at(named(k - 1, true), k - 1, 'words');
+    // "quoting Reyes"
+    if (t.lower === 'quoting') {
+      const e = named(k + 1, false);
+      if (e && e.kind === 'person') return at(e, k + 1, 'quoting');
+    }
+  }
+  return null;
 }
 
 /**
@@ -564,6 +607,9 @@ function attributeByRules(
   // nobody when the article does not name the owner.
   const noun = ownedSpeechNoun(ctx, mark);
   if (noun >= 0) return resolve(speechNounOwner(ctx, noun), ctx) ?? fail;
+  // "as Reyes put it, the town was “…”", "in Ruiz's words": the parenthesis names the speaker.
+  const parenthesis = resolve(attributeParenthesis(ctx, mark), ctx);
+  if (parenthesis) return parenthesis;
   // 1. Trailing / inverted, after the closing mark (for a multi-paragraph quote, after its end).
   const endCtx = raw.continued.length > 0 && lastCtx ? lastCtx : ctx;
   const endMark =
