@@ -38,11 +38,7 @@ interface Row {
   right: boolean | null;
 }
 
-const fold = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 const tokens = (s: string): string[] => fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 function coverage(gold: string, other: string): number {
@@ -155,7 +151,8 @@ const show = (r: Row): string =>
   `  ${r.gold.id} [${r.quote?.rule ?? '-'} ${r.quote?.confidence ?? '-'}] gold ${r.gold.speaker ?? 'none'} / bot ${r.quote?.speaker ?? 'none'}: ${r.gold.text.slice(0, 60)}\n`;
 if (args.includes('--wrong')) {
   process.stdout.write('\nwrong speakers\n');
-  for (const r of [...named.filter((x) => x.right === false), ...none, ...describedNamed]) process.stdout.write(show(r));
+  for (const r of [...named.filter((x) => x.right === false), ...none, ...describedNamed])
+    process.stdout.write(show(r));
 }
 if (args.includes('--refused')) {
   process.stdout.write('\nrefused (matched, no speaker)\n');

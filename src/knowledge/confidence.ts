@@ -181,7 +181,9 @@ function namedInFull(found: RuleFinding): boolean {
 function objectPronoun(toks: readonly Token[], k: number): boolean {
   if ((toks[k] as Token).lower !== 'her') return false;
   const next = toks[k + 1];
-  return !next || !next.word || PREPOSITIONS.has(next.lower) || /^(that|the|a|an|this|these)$/.test(next.lower);
+  return (
+    !next || !next.word || PREPOSITIONS.has(next.lower) || /^(that|the|a|an|this|these)$/.test(next.lower)
+  );
 }
 
 /** Possessive and reflexive pronouns that refer back to a clause's subject. */

@@ -214,7 +214,8 @@ const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some']);
 export function hasIndefiniteSubject(ctx: RuleContext, verb: number, floor: number): boolean {
   const toks = ctx.view.tokens;
   let k = verb - 1;
-  while (k >= floor && /^(had|has|have|would|will|could|also|then|later)$/.test((toks[k] as Token).lower)) k--;
+  while (k >= floor && /^(had|has|have|would|will|could|also|then|later)$/.test((toks[k] as Token).lower))
+    k--;
   for (let n = 0; k >= floor && n < 5; k--, n++) {
     const t = toks[k] as Token;
     if (!t.word || ctx.view.quoted[k] || PRONOUNS.has(t.lower) || PREPOSITIONS.has(t.lower)) return false;

@@ -16,7 +16,9 @@ describe('quotes inside reported speech belong to the person reported speaking',
   });
 
   it('gives "X said Y had assured her that “…”" to Y, whatever the gender of "her"', () => {
-    const paragraphs = ['Maria Lopez said the builder, Omar Haddad, had assured her that "the roof will hold."'];
+    const paragraphs = [
+      'Maria Lopez said the builder, Omar Haddad, had assured her that "the roof will hold."',
+    ];
     expect(speakerOf(paragraphs, 'the roof will hold')).toBe('Omar Haddad');
   });
 
@@ -45,7 +47,9 @@ describe('X quoted Y as saying', () => {
   });
 
   it('never gives the quoted words to the quoting subject when nobody else is named', () => {
-    const paragraphs = ['Tom Reyes met the committee on Friday. Reyes quoted her as saying the fund was "nearly empty."'];
+    const paragraphs = [
+      'Tom Reyes met the committee on Friday. Reyes quoted her as saying the fund was "nearly empty."',
+    ];
     expect(speakerOf(paragraphs, 'nearly empty')).not.toBe('Tom Reyes');
   });
 });
@@ -76,14 +80,14 @@ describe('a description in apposition to a name', () => {
 describe('the owner of a speech noun is quoted in its clause', () => {
   it('gives "dismissed Y\'s claim that it was “…”" to Y', () => {
     const paragraphs = [
-      "Coach Ines Varga dismissed Tom Reyes's claim that the team was \"falling apart,\" saying the squad had never been closer.",
+      'Coach Ines Varga dismissed Tom Reyes\'s claim that the team was "falling apart," saying the squad had never been closer.',
     ];
     expect(speakerOf(paragraphs, 'falling apart')).toBe('Tom Reyes');
   });
 
   it('gives "Responding to Y\'s suggestion that …, X said" to Y, not to the trailing speaker', () => {
     const paragraphs = [
-      "Responding to Li Wei's suggestion that the bridge was \"beyond repair,\" engineer Ana Ruiz said it could be saved.",
+      'Responding to Li Wei\'s suggestion that the bridge was "beyond repair," engineer Ana Ruiz said it could be saved.',
     ];
     expect(speakerOf(paragraphs, 'beyond repair')).toBe('Li Wei');
   });
@@ -138,13 +142,15 @@ describe('a quotation in a sentence-opening subordinate clause', () => {
 
 describe('someone unnamed speaking', () => {
   it('does not give "recalled his predecessor telling him, “…”" to the one recalling', () => {
-    const paragraphs = ['Harbour master Tom Reyes recalled his predecessor telling him, "Never trust a calm sea."'];
+    const paragraphs = [
+      'Harbour master Tom Reyes recalled his predecessor telling him, "Never trust a calm sea."',
+    ];
     expect(speakerOf(paragraphs, 'Never trust a calm sea')).not.toBe('Tom Reyes');
   });
 
   it('does not give the words of a body named only by a possessive to the sentence subject', () => {
     const paragraphs = [
-      "Shop owner Lena Brandt cited the trade association's estimate that sales had fallen \"by almost a fifth.\"",
+      'Shop owner Lena Brandt cited the trade association\'s estimate that sales had fallen "by almost a fifth."',
     ];
     expect(speakerOf(paragraphs, 'by almost a fifth')).not.toBe('Lena Brandt');
   });
@@ -163,7 +169,7 @@ describe('someone unnamed speaking', () => {
     expect(speakerOf(paragraphs, 'Safety comes first')).toBe('Harbour Trust');
   });
 
-  it('does not give a quote after a report of someone else\'s warning to the reporting speaker', () => {
+  it("does not give a quote after a report of someone else's warning to the reporting speaker", () => {
     const paragraphs = [
       'Ana Ruiz told the panel that her deputy, Paul Kemp, had warned her about the cracks. "The east wall will not last the winter."',
     ];
@@ -174,7 +180,7 @@ describe('someone unnamed speaking', () => {
 describe('"according to X" with another clause reporting someone', () => {
   it('does not give the words to the outlet when the sentence has its own cue verb', () => {
     const paragraphs = [
-      "Officials in Harwick gave few details. According to the Harwick Courier, the town's mayor referred to the closure as \"a pause, not an end.\"",
+      'Officials in Harwick gave few details. According to the Harwick Courier, the town\'s mayor referred to the closure as "a pause, not an end."',
     ];
     expect(speakerOf(paragraphs, 'a pause, not an end')).not.toBe('Harwick Courier');
   });
@@ -187,7 +193,9 @@ describe('"according to X" with another clause reporting someone', () => {
 
 describe('a document that requires or stipulates', () => {
   it('gives "The X Charter requires that … “…”" to the charter', () => {
-    const paragraphs = ['The Harbour Charter requires that the harbour master be "a person of good character."'];
+    const paragraphs = [
+      'The Harbour Charter requires that the harbour master be "a person of good character."',
+    ];
     expect(speakerOf(paragraphs, 'a person of good character')).toBe('Harbour Charter');
   });
 });
@@ -223,7 +231,7 @@ describe('a parenthesis naming whose words follow', () => {
   });
 
   it('gives "In X\'s words, … “…”" to X', () => {
-    const paragraphs = ["Voters were angry. In Ana Ruiz's words, the plan was \"a complete mess.\""];
+    const paragraphs = ['Voters were angry. In Ana Ruiz\'s words, the plan was "a complete mess."'];
     expect(speakerOf(paragraphs, 'a complete mess')).toBe('Ana Ruiz');
   });
 

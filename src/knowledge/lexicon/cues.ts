@@ -375,7 +375,17 @@ export const CLAUSE_OPENERS_AFTER_QUOTE = new Set([
  * Words that, right after a sentence's opening speech verb, show a participle clause, not an
  * inverted speaker: "Asked whether she would run, she said …", "Asked about the plan, …".
  */
-export const OPENING_CLAUSE_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which']);
+export const OPENING_CLAUSE_WORDS = new Set([
+  'whether',
+  'if',
+  'why',
+  'how',
+  'what',
+  'when',
+  'where',
+  'who',
+  'which',
+]);
 
 /**
  * Subordinating words that open a sentence's first clause: a quotation inside that clause ("When
@@ -399,4 +409,13 @@ export const SUBORDINATORS = new Set([
 ]);
 
 /** Verbs of "as X put it" / "as X described it": a parenthesis naming whose words follow. */
-export const PUT_IT_VERBS = new Set(['put', 'puts', 'phrased', 'phrases', 'described', 'describes', 'said', 'says']);
+export const PUT_IT_VERBS = new Set([
+  'put',
+  'puts',
+  'phrased',
+  'phrases',
+  'described',
+  'describes',
+  'said',
+  'says',
+]);

@@ -92,7 +92,8 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
  */
 export function opensNewClause(view: ParagraphView, from: number): boolean {
   let k = from;
-  while (k < view.tokens.length && !(view.tokens[k] as Token).word && (view.tokens[k] as Token).text === ',') k++;
+  while (k < view.tokens.length && !(view.tokens[k] as Token).word && (view.tokens[k] as Token).text === ',')
+    k++;
   const t = view.tokens[k];
   return t !== undefined && t.word && !view.quoted[k] && CLAUSE_OPENERS_AFTER_QUOTE.has(t.lower);
 }
@@ -480,7 +481,8 @@ function documentOfPreviousSentence(view: ParagraphView, head: number): boolean 
   if (!DOCUMENT_NOUNS.has(noun) || sentence < 1) return false;
   const [from, to] = sentenceTokens(view, sentence);
   for (let k = from; k < to; k++)
-    if (view.sentence[k] === sentence && !view.quoted[k] && (view.tokens[k] as Token).lower === noun) return true;
+    if (view.sentence[k] === sentence && !view.quoted[k] && (view.tokens[k] as Token).lower === noun)
+      return true;
   return false;
 }
 

@@ -542,7 +542,8 @@ export function quotedAsSaying(ctx: RuleContext, i: number, floor: number): Spea
  */
 export function roleBeforeParticiple(ctx: RuleContext, i: number): boolean {
   const prev = ctx.view.tokens[i - 1];
-  if (!prev || !prev.word || prev.capital || ctx.view.quoted[i - 1] || ctx.view.mentionOf[i - 1]) return false;
+  if (!prev || !prev.word || prev.capital || ctx.view.quoted[i - 1] || ctx.view.mentionOf[i - 1])
+    return false;
   return isRoleNoun(prev.lower);
 }
 
