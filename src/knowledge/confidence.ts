@@ -12,6 +12,7 @@ import { tokenAt, type RuleContext } from './quotes/view.ts';
 import type { Token } from './nlp.ts';
 import { pronounConflict } from './people/gender.ts';
 import { NAME_SUFFIXES } from './lexicon/people.ts';
+import { PREPOSITIONS } from './lexicon/grammar.ts';
 
 /** Attributions below this are not given a speaker. */
 export const MIN_CONFIDENCE = 0.5;
@@ -171,6 +172,20 @@ function namedInFull(found: RuleFinding): boolean {
   return first !== undefined && text.split(/\s+/).length >= 2 && text.includes(first);
 }
 
+/**
+ * True when "her" at k is an object ("assured her that", "told her in a meeting"), not a
+ * possessive before a noun ("described her style"): the next token is punctuation, a
+ * preposition, "that" or a determiner. An object is someone else, so it says nothing of the
+ * subject's gender.
+ */
+function objectPronoun(toks: readonly Token[], k: number): boolean {
+  if ((toks[k] as Token).lower !== 'her') return false;
+  const next = toks[k + 1];
+  return (
+    !next || !next.word || PREPOSITIONS.has(next.lower) || /^(that|the|a|an|this|these)$/.test(next.lower)
+  );
+}
+
 /** Possessive and reflexive pronouns that refer back to a clause's subject. */
 const BACK_REFERENCES: Readonly<Record<string, string>> = {
   his: 'he',
@@ -191,6 +206,7 @@ function ownPronounConflicts(found: RuleFinding): boolean {
     const t = view.tokens[k] as Token;
     if (view.quoted[k] || view.sentence[k] !== view.sentence[tokenIndex] || view.mentionOf[k]) return false;
     const pronoun = BACK_REFERENCES[t.lower];
+    if (pronoun && objectPronoun(view.tokens, k)) return false;
     if (pronoun) return pronounConflict(pronoun, found.speaker) !== null;
   }
   return false;

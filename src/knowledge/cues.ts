@@ -23,6 +23,8 @@ import {
   participleSubject,
   personAfterModifier,
   prepositionBefore,
+  quotingVerbBefore,
+  roleBeforeParticiple,
   subjectBefore,
   verbAt,
 } from './quotes/grammar.ts';
@@ -176,7 +178,13 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     }
     const t = view.tokens[i] as Token;
     const participle = t.lower.endsWith('ing');
-    if (!participle && hasUnnamedSubject(ctx, i)) {
+    // "quoted her as saying", "recalled his predecessor telling him": the person quoted or
+    // nobody, never the main clause's subject.
+    if (participle && (quotingVerbBefore(ctx, i, w.sentStart) >= 0 || roleBeforeParticiple(ctx, i))) {
+      const quoted = participleSubject(ctx, i, w.sentStart);
+      return quoted ? { ref: quoted, rule: 'framed', verb: t.lower } : null;
+    }
+    if (!participle && (hasUnnamedSubject(ctx, i) || hasIndefiniteSubject(ctx, i, w.sentStart))) {
       // "what one aide called “…”": the verb's own subject is nobody the article names.
       const own = subjectBefore(ctx, i, w.sentStart);
       return own ? { ref: own, rule: 'framed', verb: t.lower } : null;
@@ -188,6 +196,34 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     return ref ? { ref, rule: 'framed', verb: t.lower } : null;
   }
   return null;
+}
+
+/** Determiners that open a noun phrase naming nobody in particular. */
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some']);
+
+/**
+ * True when a cue verb's own subject is an indefinite noun phrase right before it ("Whitfield
+ * said a Stellmark manager had told nurses that …"): someone the article does not name, so the
+ * clause's first name (Whitfield) is not the speaker. The phrase runs back over auxiliaries and
+ * up to five words (an organisation's name may modify it) to a/an/one/another/some.
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the cue verb
+ * @param floor - first token index the phrase may use
+ */
+export function hasIndefiniteSubject(ctx: RuleContext, verb: number, floor: number): boolean {
+  const toks = ctx.view.tokens;
+  let k = verb - 1;
+  while (k >= floor && /^(had|has|have|would|will|could|also|then|later)$/.test((toks[k] as Token).lower))
+    k--;
+  for (let n = 0; k >= floor && n < 5; k--, n++) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k] || PRONOUNS.has(t.lower) || PREPOSITIONS.has(t.lower)) return false;
+    if (INDEFINITE.has(t.lower)) return n > 0;
+    const e = mentionEntity(ctx, k);
+    if ((e && e.kind === 'person') || verbAt(ctx.view, k)) return false;
+  }
+  return false;
 }
 
 /**

@@ -63,6 +63,9 @@ export const FRAMING_LEMMAS = [
   'portray',
   'reject',
   'applaud',
+  // "The charter requires that the director be chosen “…”": a document's words.
+  'require',
+  'stipulate',
 ] as const;
 
 /** Irregular past forms of framing verbs. */
@@ -143,6 +146,20 @@ export const ECHO_NOUNS = new Set([
   'quote',
   'quip',
   'catchphrase',
+  // "“…,” a promise Ward called “brave”": what was said, named as an act of speech.
+  'promise',
+  'pledge',
+  'vow',
+  'prediction',
+  'warning',
+  'boast',
+  'assurance',
+  'accusation',
+  'charge',
+  'assessment',
+  'description',
+  'characterisation',
+  'characterization',
 ]);
 
 /** Words that open a relative clause before its subject ("what one aide called", "which critics call"). */
@@ -275,4 +292,130 @@ export const NOT_A_HEAD_NOUN = new Set([
   'the',
   'a',
   'an',
+]);
+
+/**
+ * Auxiliaries that open a verb phrase of their own ("Li Wei had phoned him … and told him"):
+ * walking back from "and" to the first verb of a pair, one of these after a person names the
+ * pair's subject. Forms of "be" are left out ("said it was “unfair” and told …").
+ */
+export const PHRASE_AUXILIARIES = new Set(['had', 'has', 'have', 'would', 'will', 'could', 'did']);
+
+/**
+ * Nouns for something said whose owner, written as a possessive, is the one quoted in the clause
+ * they govern: "rejected Ortega's claim that the plan was “…”", "responding to Li's assertion
+ * that fares had been “…”".
+ */
+export const SPEECH_NOUNS = new Set([
+  'claim',
+  'claims',
+  'assertion',
+  'assertions',
+  'insistence',
+  'contention',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+  'charge',
+  'suggestion',
+  'argument',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'promise',
+  'pledge',
+  'warning',
+  'prediction',
+  'description',
+  'characterisation',
+  'characterization',
+  'assurance',
+  'assurances',
+  'boast',
+  'complaint',
+  'statement',
+  'words',
+  'line',
+  'estimate',
+  'estimates',
+  'finding',
+  'findings',
+  'conclusion',
+  'view',
+  'belief',
+  'demand',
+  'plea',
+  'threat',
+]);
+
+/**
+ * Words that open a new clause right after a closing quotation mark: "“…,” while her neighbour,
+ * Sam Achebe, told …" reports another person, not the quotation's speaker. Not "and": "“…,”
+ * and she laughs when she says it" is still the speaker.
+ */
+export const CLAUSE_OPENERS_AFTER_QUOTE = new Set([
+  'while',
+  'whereas',
+  'whilst',
+  'but',
+  'although',
+  'though',
+  'because',
+  'since',
+  'yet',
+  'unless',
+  'until',
+  'before',
+  'after',
+]);
+
+/**
+ * Words that, right after a sentence's opening speech verb, show a participle clause, not an
+ * inverted speaker: "Asked whether she would run, she said …", "Asked about the plan, …".
+ */
+export const OPENING_CLAUSE_WORDS = new Set([
+  'whether',
+  'if',
+  'why',
+  'how',
+  'what',
+  'when',
+  'where',
+  'who',
+  'which',
+]);
+
+/**
+ * Subordinating words that open a sentence's first clause: a quotation inside that clause ("When
+ * a panel member asked whether it had been “ignored,” Lindgren said …") is not the main clause's.
+ */
+export const SUBORDINATORS = new Set([
+  'when',
+  'after',
+  'as',
+  'if',
+  'before',
+  'since',
+  'although',
+  'though',
+  'while',
+  'because',
+  'once',
+  'until',
+  'whenever',
+  'unless',
+]);
+
+/** Verbs of "as X put it" / "as X described it": a parenthesis naming whose words follow. */
+export const PUT_IT_VERBS = new Set([
+  'put',
+  'puts',
+  'phrased',
+  'phrases',
+  'described',
+  'describes',
+  'said',
+  'says',
 ]);

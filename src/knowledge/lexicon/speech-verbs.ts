@@ -91,6 +91,8 @@ export const REGULAR = [
   'agree',
   // "X also reacted on Twitter, “…”": a reaction posted or spoken is someone's words.
   'react',
+  // "Pike had assured her that “…”": an assurance is someone's words.
+  'assure',
 ];
 
 /** Speech verbs too loose to attribute on their own in the middle of narration. */

@@ -8,7 +8,16 @@ import type { AttributionRule, Entity, Quote, Span } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { PREPOSITIONS, PRONOUNS } from '../lexicon/grammar.ts';
-import { ECHO_NOUNS, MENTION_NOUNS } from '../lexicon/cues.ts';
+import {
+  CLAUSE_OPENERS_AFTER_QUOTE,
+  DOCUMENT_NOUNS,
+  ECHO_NOUNS,
+  MENTION_NOUNS,
+  OPENING_CLAUSE_WORDS,
+  PUT_IT_VERBS,
+  SPEECH_NOUNS,
+  SUBORDINATORS,
+} from '../lexicon/cues.ts';
 import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
 import { attributeColon, attributeFramed, documentAfter, documentSubject } from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
@@ -31,6 +40,8 @@ import {
   mainSubject,
   openingOfAside,
   participleSubject,
+  quotingVerbBefore,
+  roleBeforeParticiple,
   speakerAfter,
   subjectBefore,
   titleRefEnding,
@@ -53,6 +64,8 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
   const from = w.last + 1;
   // "“…,” a phrase Ana Ruiz said she still hears": the words after the quote talk about it.
   if (echoesQuote(view, from)) return null;
+  // "“…,” while her neighbour, Sam Achebe, told …": a new clause reports someone else.
+  if (opensNewClause(view, from)) return null;
   for (let i = from; i <= w.sentEnd && i < from + 18; i++) {
     const v = verbAt(view, i);
     if (!v || v.participle || isPassiveOrInfinitive(view, i)) continue;
@@ -68,6 +81,21 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
     return null;
   }
   return null;
+}
+
+/**
+ * True when the first word after a closing mark (past a comma) opens a new clause: "while",
+ * "but", "although" … (`lexicon/cues.ts`).
+ *
+ * @param view - the paragraph view
+ * @param from - the first token after the closing mark
+ */
+export function opensNewClause(view: ParagraphView, from: number): boolean {
+  let k = from;
+  while (k < view.tokens.length && !(view.tokens[k] as Token).word && (view.tokens[k] as Token).text === ',')
+    k++;
+  const t = view.tokens[k];
+  return t !== undefined && t.word && !view.quoted[k] && CLAUSE_OPENERS_AFTER_QUOTE.has(t.lower);
 }
 
 /**
@@ -106,12 +134,20 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     const v = verbAt(view, i);
     if (!v) continue;
     if (isPassiveOrInfinitive(view, i)) return null;
-    if (v.weak && (short || w.first - i > 6)) continue;
+    if (v.weak && (short || w.first - i > 6)) {
+      // "…, a promise Ward called “brave.”": the weak verb's own subject frames the fragment, so
+      // no verb further back (another clause's) may claim it; the framed rule reads it.
+      if (short && weakVerbHasSubject(ctx, i, w.sentStart)) return null;
+      continue;
+    }
     const direct = noWordsIn(view, i + 1, w.first) || view.tokens[w.first - 1]?.text === ':';
     let ref: SpeakerRef | null;
     if (v.participle) {
       // ", saying ...": the subject of the main clause; "with X saying": X.
       ref = participleSubject(ctx, i, w.sentStart);
+      // "A release from X quoted her as saying", "recalled his predecessor telling him": the
+      // person quoted or nobody, never the quoter.
+      if (!ref && (quotingVerbBefore(ctx, i, w.sentStart) >= 0 || roleBeforeParticiple(ctx, i))) return null;
     } else {
       ref = subjectBefore(ctx, i, w.sentStart);
     }
@@ -120,6 +156,150 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     return { ref, rule: direct ? 'leading' : 'same-sentence', verb: v.form };
   }
   return null;
+}
+
+/**
+ * True when a weak verb before a short fragment has a named or pronoun subject right before it
+ * ("a promise Ward called “brave”", "which she called “odd”"): the fragment is that subject's.
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the weak verb
+ * @param floor - first token index the subject may use
+ */
+export function weakVerbHasSubject(ctx: RuleContext, verb: number, floor: number): boolean {
+  const prev = ctx.view.tokens[verb - 1];
+  if (!prev || !prev.word || ctx.view.quoted[verb - 1]) return false;
+  return subjectBefore(ctx, verb, floor) !== null;
+}
+
+/** How far before a quotation the speech noun owning its clause may stand, in tokens. */
+const MAX_NOUN_CLAUSE_TOKENS = 30;
+
+/** Possessive determiners before a speech noun and the pronoun that resolves them. */
+const OWNER_PRONOUNS: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+
+/**
+ * The speech noun whose clause holds the quotation: "rejected Ortega's claim that the plan was
+ * “…”", "Responding to Whitcombe's assertion that fares had been “…”". A speech noun
+ * (`lexicon/cues.ts`) with an owner before it (a possessive or his / her / their / its) and
+ * "that", "of" or "as" after it, with no speech verb, other quotation or sentence break between
+ * it and the mark. Returns the noun's index or -1.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function ownedSpeechNoun(ctx: RuleContext, mark: QuoteMark): number {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  for (let i = w.first - 1; i > w.sentStart && i >= w.first - MAX_NOUN_CLAUSE_TOKENS; i--) {
+    const t = view.tokens[i] as Token;
+    if (view.quoted[i] || /^[.;:!?]$/.test(t.text)) return -1;
+    if (!t.word) continue;
+    if (SPEECH_NOUNS.has(t.lower) && /^(that|of|as)$/.test(view.tokens[i + 1]?.lower ?? '')) {
+      const owner = view.tokens[i - 1] as Token;
+      return owner.word && (owner.possessive || OWNER_PRONOUNS[owner.lower]) ? i : -1;
+    }
+    if (verbAt(view, i)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The owner of the speech noun at `noun` as the quotation's speaker: a named owner ("Ortega's
+ * claim"), a pronoun ("his claim", resolved through the discourse), or null when the owner is
+ * someone the article does not name ("the chamber's estimate"): then nobody is safe.
+ *
+ * @param ctx - paragraph view and people
+ * @param noun - index of the speech noun (from `ownedSpeechNoun`)
+ */
+export function speechNounOwner(ctx: RuleContext, noun: number): Attribution | null {
+  const owner = ctx.view.tokens[noun - 1] as Token;
+  const verb = (ctx.view.tokens[noun] as Token).lower;
+  const pronoun = OWNER_PRONOUNS[owner.lower];
+  if (pronoun) return { ref: { type: 'pronoun', pronoun, tokenIndex: noun - 1 }, rule: 'framed', verb };
+  const e = mentionEntity(ctx, noun - 1);
+  return e ? { ref: { type: 'entity', entity: e, tokenIndex: noun - 1 }, rule: 'framed', verb } : null;
+}
+
+/**
+ * A parenthesis that names whose words the quotation is: "Ruiz said that, as Reyes put it, the
+ * town was “…”", "In Ruiz's words, the plan was “…”", "Ruiz, quoting Reyes, said it was “…”".
+ * The pattern stands before the mark in its sentence, with no other quotation between.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributeParenthesis(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const toks = view.tokens;
+  const named = (k: number, possessive: boolean): Entity | null => {
+    const e = mentionEntity(ctx, k);
+    const m = view.mentionOf[k];
+    return e && m && m.possessive === possessive ? e : null;
+  };
+  for (let k = w.first - 1; k > w.sentStart && k >= w.first - MAX_NOUN_CLAUSE_TOKENS; k--) {
+    const t = toks[k] as Token;
+    if (view.quoted[k] || /^[.;:!?]$/.test(t.text)) return null;
+    if (!t.word) continue;
+    const at = (e: Entity | null, i: number, verb: string): Attribution | null =>
+      e ? { ref: { type: 'entity', entity: e, tokenIndex: i }, rule: 'framed', verb } : null;
+    const before = (i: number): string => {
+      const m = view.mentionOf[i];
+      return m ? (toks[tokenAt(view, m.fullStart) - 1]?.lower ?? '') : '';
+    };
+    // "as Reyes put it"
+    const verb = toks[k - 1]?.lower ?? '';
+    if (t.lower === 'it' && PUT_IT_VERBS.has(verb) && before(k - 2) === 'as')
+      return at(named(k - 2, false), k - 2, verb);
+    // "in Ruiz's words"
+    if (t.lower === 'words' && before(k - 1) === 'in') return at(named(k - 1, true), k - 1, 'words');
+    // "quoting Reyes"
+    if (t.lower === 'quoting') {
+      const e = named(k + 1, false);
+      if (e && e.kind === 'person') return at(e, k + 1, 'quoting');
+    }
+  }
+  return null;
+}
+
+/**
+ * True when the quotation sits in a relative clause set off by a comma ("Ana Ruiz, whom Tom
+ * Reyes called “a coward,” said …"): "who", "whom", "whose" or "which" right after a comma, and
+ * no other comma between it and the mark.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function inRelativeClause(ctx: RuleContext, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  for (let k = w.first - 1; k > w.sentStart && k >= w.first - MAX_NOUN_CLAUSE_TOKENS; k--) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k] || /^[,;:.!?]$/.test(t.text)) return false;
+    if (/^(who|whom|whose|which)$/.test(t.lower)) return view.tokens[k - 1]?.text === ',';
+  }
+  return false;
+}
+
+/**
+ * True when the quotation sits in a sentence's opening subordinate clause ("When a panel member
+ * asked whether it had been “ignored,” Lindgren said …", "After Castellano described it as “a
+ * one-off,” Haines said …"): the sentence opens with a subordinator and no comma, colon or
+ * semicolon stands before the mark. The attribution after the mark belongs to the main clause.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function inOpeningClause(ctx: RuleContext, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const start = w.first < view.tokens.length ? (indexOfView(view).runStart[w.first] as number) : w.first;
+  const first = view.tokens[start];
+  if (!first || !first.word || view.quoted[start] || !SUBORDINATORS.has(first.lower)) return false;
+  for (let k = start + 1; k < w.first; k++)
+    if (!view.quoted[k] && /^[,;:]$/.test((view.tokens[k] as Token).text)) return false;
+  return true;
 }
 
 /**
@@ -137,6 +317,9 @@ export function attributeOpeningVerb(ctx: RuleContext, mark: QuoteMark): Attribu
   if (!t || !t.word || !t.capital || view.quoted[start] || start + 1 >= w.first) return null;
   const v = speechVerb(t.lower);
   if (!v || v.participle || v.weak) return null;
+  // "Asked whether Wrona had promised too much, she said": a participle clause, not "Said X".
+  const next = view.tokens[start + 1];
+  if (next && (OPENING_CLAUSE_WORDS.has(next.lower) || PREPOSITIONS.has(next.lower))) return null;
   const ref = speakerAfter(ctx, start, w.first);
   return ref ? { ref, rule: 'inverted', verb: v.form } : null;
 }
@@ -160,6 +343,8 @@ export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribu
   }
   for (let a = lo; a < according.length && (according[a] as number) < w.sentEnd; a++) {
     const i = according[a] as number;
+    // "According to the BBC, a spokesman … expressed …; “…”": the cue's own subject speaks.
+    if (i < w.first && cueBetween(ctx, i + 2, w.first)) return null;
     for (let k = i + 2; k <= w.sentEnd && k < i + 12; k++) {
       const t = view.tokens[k] as Token;
       if (!t.word || view.quoted[k]) break;
@@ -187,6 +372,25 @@ export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribu
 }
 
 /**
+ * True when a speech or framing verb stands outside quotation marks in [from, to): between "according
+ * to X" and the quotation, another clause reports someone's words.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token to look at
+ * @param to - token index to stop before
+ */
+export function cueBetween(ctx: RuleContext, from: number, to: number): boolean {
+  const view = ctx.view;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k] as Token;
+    // Participles ("if written by the suspect", "saying") are no clause of their own.
+    if (view.quoted[k] || !t.word || t.capital || /(ing|en)$/.test(t.lower)) continue;
+    if (verbAt(view, k) || isFramingVerb(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
  * The speech act of a narration sentence: its speech verb with a subject ("Lavrov said Moscow
  * is prepared ..."). Used by the previous-sentence rule and by claims.
  *
@@ -211,6 +415,96 @@ export function sentenceSpeech(ctx: RuleContext, sentence: number): Attribution 
     if (ref) return { ref, rule: 'previous-sentence', verb: v.form };
   }
   return null;
+}
+
+/**
+ * True when a sentence's speech report holds another one with a person of its own as subject
+ * ("Lindgren told the panel that her deputy, Colin Ashby, had warned her …"): a quotation after
+ * it may be either person's words.
+ *
+ * @param ctx - paragraph view and people
+ * @param sentence - 1-based sentence index
+ * @param speech - the sentence's first speech act (from `sentenceSpeech`)
+ */
+export function reportsAnotherSpeaker(ctx: RuleContext, sentence: number, speech: Attribution): boolean {
+  const view = ctx.view;
+  const [, to] = sentenceTokens(view, sentence);
+  const from = speech.ref.tokenIndex + 1;
+  for (let i = from + 1; i < to; i++) {
+    if (view.sentence[i] !== sentence) continue;
+    const v = verbAt(view, i);
+    if (!v || v.weak || v.participle || isPassiveOrInfinitive(view, i)) continue;
+    const ref = subjectBefore(ctx, i, from);
+    if (!ref) continue;
+    if (ref.type === 'pronoun') continue;
+    if (ref.entity.kind === 'person' && (speech.ref.type === 'pronoun' || ref.entity !== speech.ref.entity))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * True when the words after a closing mark attribute it to something the article does not name
+ * ("“…,” the memo said", "“…,” a report added"): a determiner, up to three words that name
+ * nobody, then a speech verb. No earlier speaker may be carried over to it.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function unnamedTrailingSubject(ctx: RuleContext, mark: QuoteMark): boolean {
+  if (!mark.closed) return false;
+  const view = ctx.view;
+  let k = windowOf(view, mark).last + 1;
+  if (view.tokens[k]?.text === ',') k++;
+  const det = view.tokens[k];
+  if (!det || !det.word || view.quoted[k] || !/^(the|a|an|its|his|her|their)$/.test(det.lower)) return false;
+  for (let j = k + 1; j <= k + 4 && j < view.tokens.length; j++) {
+    const t = view.tokens[j] as Token;
+    if (!t.word || view.quoted[j] || view.mentionOf[j]) return false;
+    const v = verbAt(view, j);
+    if (v) return j > k + 1 && !v.participle && !documentOfPreviousSentence(view, j - 1);
+  }
+  return false;
+}
+
+/**
+ * True when the token at `head` is a document noun ("statement") that the sentence before, in
+ * the same paragraph, also names ("In a statement, Quillon said …. “…,” the statement said"):
+ * the previous sentence's speaker issued it.
+ *
+ * @param view - the paragraph view
+ * @param head - index of the noun
+ */
+function documentOfPreviousSentence(view: ParagraphView, head: number): boolean {
+  const noun = (view.tokens[head] as Token).lower;
+  const sentence = (view.sentence[head] as number) - 1;
+  if (!DOCUMENT_NOUNS.has(noun) || sentence < 1) return false;
+  const [from, to] = sentenceTokens(view, sentence);
+  for (let k = from; k < to; k++)
+    if (view.sentence[k] === sentence && !view.quoted[k] && (view.tokens[k] as Token).lower === noun)
+      return true;
+  return false;
+}
+
+/**
+ * True when the narration between two quotations holds a single speech verb and no "that": it is
+ * the first one's attribution and nothing more (`“…,” he said, “…”`). "“…,” Ruiz told Reyes, who
+ * replied, “…”" and "“…,” Ruiz said, adding that Reyes had told her, “…”" report someone else.
+ *
+ * @param ctx - paragraph view and people
+ * @param prev - the earlier quotation
+ * @param mark - this quotation
+ */
+export function onlyOneCue(ctx: RuleContext, prev: QuoteMark, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  let cues = 0;
+  for (let k = tokenAt(view, prev.end); k < tokenAt(view, mark.open); k++) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k] || !t.word) continue;
+    if (t.lower === 'that' || t.lower === 'who' || t.lower === 'whom') return false;
+    if (verbAt(view, k) && ++cues > 1) return false;
+  }
+  return true;
 }
 
 /** What the ordered rules found, with where the speaker stands (for the confidence). */
@@ -311,17 +605,29 @@ function attributeByRules(
   };
 
   const fail: RuleFinding = { speaker: null, rule: null, verb: null };
+  // 0. "rejected Ortega's claim that it was “…”": the owner of the speech noun is quoted, or
+  // nobody when the article does not name the owner.
+  const noun = ownedSpeechNoun(ctx, mark);
+  if (noun >= 0) return resolve(speechNounOwner(ctx, noun), ctx) ?? fail;
+  // "as Reyes put it, the town was “…”", "in Ruiz's words": the parenthesis names the speaker.
+  const parenthesis = resolve(attributeParenthesis(ctx, mark), ctx);
+  if (parenthesis) return parenthesis;
   // 1. Trailing / inverted, after the closing mark (for a multi-paragraph quote, after its end).
   const endCtx = raw.continued.length > 0 && lastCtx ? lastCtx : ctx;
   const endMark =
     raw.continued.length > 0 ? (raw.continued[raw.continued.length - 1] as { mark: QuoteMark }).mark : mark;
-  const after = resolve(attributeAfter(endCtx, endMark), endCtx);
+  // "When X asked whether it was “…,” Y said", "Ruiz, whom Reyes called “…,” said": the verb
+  // after the mark belongs to the main clause.
+  const inClause = inOpeningClause(ctx, mark) || inRelativeClause(ctx, mark);
+  const after = inClause ? null : resolve(attributeAfter(endCtx, endMark), endCtx);
   if (after) return after;
+  // "“…,” the memo said": attributed to something unnamed; nobody else's words.
+  if (unnamedTrailingSubject(endCtx, endMark)) return fail;
   // 2. Split: `“…,” he said, “…”` continues the previous quotation's speaker.
   const prev = earlier[earlier.length - 1];
   if (prev && prev.speaker && (prev.rule === 'trailing' || prev.rule === 'inverted')) {
     const between = view.paragraph.text.slice(prev.raw.mark.end, mark.open);
-    if (!/[.!?]/.test(between) && between.trim().endsWith(','))
+    if (!/[.!?]/.test(between) && between.trim().endsWith(',') && onlyOneCue(ctx, prev.raw.mark, mark))
       return { speaker: prev.speaker, rule: 'split', verb: prev.verb };
   }
   // 3. A sentence opening with its verb ("Said the mayor: “…”"), then leading / same-sentence:
@@ -360,7 +666,10 @@ function attributeByRules(
   // arrested one man. They arrested three for “…”": a fragment in a sentence with no cue and no
   // name of its own carries on the previous sentence's report.
   if (sentenceOfMark > 1 && !prev && (opensSentence || reportsOn(ctx, w))) {
-    const found = resolve(sentenceSpeech(ctx, sentenceOfMark - 1), ctx);
+    const speech = sentenceSpeech(ctx, sentenceOfMark - 1);
+    const found = resolve(speech, ctx);
+    // "Lindgren said her deputy, Colin Ashby, had warned her. “…”": whose words follow is unsure.
+    if (found && speech && reportsAnotherSpeaker(ctx, sentenceOfMark - 1, speech)) found.otherSpeaker = true;
     if (found) return found;
   }
   // 7. A paragraph made only of quotation, after a paragraph that ends with someone speaking.

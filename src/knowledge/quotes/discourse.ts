@@ -31,6 +31,8 @@ interface SentenceRecord {
   namesAny: boolean;
   /** The people the sentence names outside quotation marks, not as possessives. */
   persons: Entity[];
+  /** Token index of each person's first naming in the sentence (parallel to `persons`). */
+  personsAt: number[];
 }
 
 /** A pronoun's antecedent and how sure the resolution is. */
@@ -64,6 +66,7 @@ export class Discourse {
     let namesPerson = false;
     let namesAny = false;
     const persons: Entity[] = [];
+    const personsAt: number[] = [];
     let subject: Entity | null = null;
     let subjectAt = -1;
     let from = -1;
@@ -77,7 +80,10 @@ export class Discourse {
       if (m.modifier) continue;
       namesAny = true;
       if (e.kind === 'person') namesPerson = true;
-      if (e.kind === 'person' && !m.possessive && !persons.includes(e)) persons.push(e);
+      if (e.kind === 'person' && !m.possessive && !persons.includes(e)) {
+        persons.push(e);
+        personsAt.push(i);
+      }
     }
     let to = from;
     while (to < view.tokens.length && view.sentence[to] === sentence) to++;
@@ -108,6 +114,7 @@ export class Discourse {
       namesPerson,
       namesAny,
       persons,
+      personsAt,
     });
   }
 
@@ -175,6 +182,12 @@ export class Discourse {
     if (here && here.paragraph === paragraph && here.sentence === sentence && tokenIndex >= 0)
       if (sameSentenceSubject(here.subject, here.subjectAt, tokenIndex, fits))
         return found(here.subject, here, false);
+    // "Delgado said she had asked the manager, Victor Hale, … and that he had told her": the
+    // subject is of the other gender, and one person of the pronoun's is named before it.
+    if (here && here.paragraph === paragraph && here.sentence === sentence && personal && tokenIndex >= 0) {
+      const other = otherNamedBefore(pronoun, here, tokenIndex);
+      if (other) return found(other, here, false);
+    }
     const stopParagraph = paragraph - 3;
     // A first name only hints at gender: a hinted mismatch is passed over for an earlier fit, and
     // taken when there is none.
@@ -203,6 +216,22 @@ export class Discourse {
     }
     return found(hinted, hintedAt, true);
   }
+}
+
+/**
+ * The one person of a he / she's gender named before the pronoun in its own sentence, when the
+ * sentence's subject is of the other gender: "Delgado said she had asked the city manager,
+ * Victor Hale, for an audit and that he had told her" -> Victor Hale. Null when the subject
+ * fits, or when two people of that gender are named before it.
+ *
+ * @param pronoun - he / she
+ * @param r - the pronoun's sentence
+ * @param pronounAt - the pronoun's token index
+ */
+function otherNamedBefore(pronoun: string, r: SentenceRecord, pronounAt: number): Entity | null {
+  if (!r.subject || pronounConflict(pronoun, r.subject) === null) return null;
+  const before = r.persons.filter((_, n) => (r.personsAt[n] as number) < pronounAt);
+  return genderedOther(pronoun, before, r.subject);
 }
 
 /**

@@ -8,9 +8,17 @@ import type { Mention } from '../people.ts';
 import { AUXILIARIES, isRoleNoun } from '../people.ts';
 import { isFramingVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
 import { kinReferent } from '../people/anaphora.ts';
-import { AFFILIATION_PREPOSITIONS, DETERMINERS, PARTY_STATE_TAG } from '../lexicon/cues.ts';
+import { pronounConflict } from '../people/gender.ts';
+import {
+  AFFILIATION_PREPOSITIONS,
+  DETERMINERS,
+  PARTY_STATE_TAG,
+  PHRASE_AUXILIARIES,
+  SUBORDINATORS,
+} from '../lexicon/cues.ts';
 import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } from '../lexicon/grammar.ts';
 import {
+  isNamedEntity,
   MAX_APPOSITIVE_TOKENS,
   mentionEntity,
   tokenAt,
@@ -104,15 +112,8 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   }
   if (!t.word) return null;
   if (t.capital && !ctx.view.mentionOf[k] && !PRONOUNS.has(t.lower)) {
-    // "Mitch McConnell of Kentucky called": skip a place after "of" / "from" back to the person.
-    let j = k;
-    while (j > floor && (toks[j] as Token).capital && !ctx.view.mentionOf[j]) j--;
-    const prep = toks[j];
-    if (prep && (prep.lower === 'of' || prep.lower === 'from') && j - 1 >= floor) {
-      const e = mentionEntity(ctx, j - 1);
-      if (e && e.kind === 'person') return { type: 'entity', entity: e, tokenIndex: j - 1 };
-    }
-    // "Ana Ruiz of the Hajo assembly said": a determiner before the place's name.
+    // "Mitch McConnell of Kentucky called", "Ana Ruiz of the Hajo assembly said": the person
+    // before the affiliation.
     return personBeforeAffiliation(ctx, k, floor);
   }
   if (t.lower === 'who' && !t.capital) return relativeAntecedent(ctx, k, floor);
@@ -137,7 +138,9 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     // "House of Commons Speaker Ana Ruiz said": the "of" is inside the title's organisation.
     const inTitle =
       e.kind === 'person' && m.fullStart < m.start && prep === firstIdx - 1 && toks[prep - 1]?.capital;
-    if (prep >= 0 && !inTitle) {
+    // "After Castellano described it as …": a subordinator opens a clause, the name is its subject.
+    const opensClause = prep >= 0 && SUBORDINATORS.has((toks[prep] as Token).lower);
+    if (prep >= 0 && !inTitle && !opensClause) {
       // "Lucy Fischer of The Times said": the person the organisation is attached to speaks.
       const head = affiliatedPerson(ctx, prep, floor);
       return head ? { type: 'entity', entity: head.entity, tokenIndex: head.index } : null;
@@ -216,7 +219,9 @@ export function nameBeforePartyTag(ctx: RuleContext, comma: number, floor: numbe
 export function subjectBeforeAppositives(ctx: RuleContext, comma: number, floor: number): SpeakerRef | null {
   const toks = ctx.view.tokens;
   const near = mentionEntity(ctx, comma - 1);
-  if (near && near.kind === 'person') return null;
+  // "Harriet Kimani, a portfolio manager at Fenwick Capital, which owns …, said": a description
+  // in apposition to a name is that person, so the name before it is the subject.
+  if (near && near.kind === 'person' && isNamedEntity(ctx, near)) return null;
   let j = comma - 1;
   for (let hops = 0; hops < 2; hops++) {
     while (j > floor && toks[j]?.text !== ',') {
@@ -454,6 +459,7 @@ export function personAfterModifier(ctx: RuleContext, org: number, ceil: number)
  */
 export function participleSubject(ctx: RuleContext, i: number, floor: number): SpeakerRef | null {
   const toks = ctx.view.tokens;
+  if (quotingVerbBefore(ctx, i, floor) >= 0) return quotedAsSaying(ctx, i, floor);
   let k = i - 1;
   while (k > floor && SKIPPABLE.has((toks[k] as Token).lower) && !(toks[k] as Token).capital) k--;
   if (k < floor) return null;
@@ -468,6 +474,77 @@ export function participleSubject(ctx: RuleContext, i: number, floor: number): S
   if (e && m && e.kind === 'person' && !m.possessive && !m.modifier)
     return { type: 'entity', entity: e, tokenIndex: k };
   return null;
+}
+
+/** Object pronouns after "quoted" and the subject pronoun they stand for. */
+const OBJECT_PRONOUNS: Readonly<Record<string, string>> = { him: 'he', her: 'she', them: 'they' };
+
+/**
+ * Index of the form of "quote" in "quoted Gail Porter as saying" / "quoted her as saying" before
+ * the participle at i (the object stands between it and "as"), or -1.
+ *
+ * @param ctx - paragraph view and people
+ * @param i - index of the participle ("saying")
+ * @param floor - first token index the construction may use
+ */
+export function quotingVerbBefore(ctx: RuleContext, i: number, floor: number): number {
+  const toks = ctx.view.tokens;
+  if (toks[i - 1]?.lower !== 'as' || i - 2 < floor || ctx.view.quoted[i - 2]) return -1;
+  const m = ctx.view.mentionOf[i - 2];
+  const first = m && !OBJECT_PRONOUNS[(toks[i - 2] as Token).lower] ? tokenAt(ctx.view, m.fullStart) : i - 2;
+  for (let k = first - 1; k >= floor && k >= first - 4; k--) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return -1;
+    if (/^quot(e|es|ed|ing)$/.test(t.lower)) return k;
+  }
+  return -1;
+}
+
+/**
+ * The person a writer is quoting: in "X quoted Gail Porter as saying …" the words are Porter's,
+ * not X's. For "quoted her as saying", the nearest person named before "her" in the sentence
+ * whose gender does not contradict it, other than the subject of "quoted"; null when there is
+ * none (never the quoting subject).
+ *
+ * @param ctx - paragraph view and people
+ * @param i - index of the participle ("saying")
+ * @param floor - first token index the object may use
+ */
+export function quotedAsSaying(ctx: RuleContext, i: number, floor: number): SpeakerRef | null {
+  const verb = quotingVerbBefore(ctx, i, floor);
+  if (verb < 0) return null;
+  const view = ctx.view;
+  const pronoun = OBJECT_PRONOUNS[(view.tokens[i - 2] as Token).lower];
+  if (!pronoun) {
+    const e = mentionEntity(ctx, i - 2);
+    const m = view.mentionOf[i - 2];
+    return e && m && !m.possessive ? { type: 'entity', entity: e, tokenIndex: i - 2 } : null;
+  }
+  const subject = subjectBefore(ctx, verb, floor);
+  const quoting = subject?.type === 'entity' ? subject.entity : null;
+  for (let k = i - 3; k >= floor && view.sentence[k] === view.sentence[i]; k--) {
+    const e = view.quoted[k] ? null : mentionEntity(ctx, k);
+    const m = view.mentionOf[k];
+    if (!e || !m || m.possessive || e.kind !== 'person' || e === quoting) continue;
+    if (pronoun !== 'they' && pronounConflict(pronoun, e) === null)
+      return { type: 'entity', entity: e, tokenIndex: k };
+  }
+  return null;
+}
+
+/**
+ * True when a participle speech verb has a person noun of its own right before it ("recalled his
+ * predecessor telling him", "remembered her late husband saying"): someone the writer does not
+ * name is speaking, not the main clause's subject.
+ *
+ * @param ctx - paragraph view and people
+ * @param i - index of the participle
+ */
+export function roleBeforeParticiple(ctx: RuleContext, i: number): boolean {
+  const prev = ctx.view.tokens[i - 1];
+  if (!prev || !prev.word || prev.capital || ctx.view.quoted[i - 1] || ctx.view.mentionOf[i - 1])
+    return false;
+  return isRoleNoun(prev.lower);
 }
 
 export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
@@ -546,6 +623,12 @@ export function firstVerbSubject(ctx: RuleContext, and: number, floor: number): 
     const t = ctx.view.tokens[i] as Token;
     if (t.text === '.' || t.text === ';') return null;
     if (ctx.view.quoted[i] || !t.word || t.capital) continue;
+    if (PHRASE_AUXILIARIES.has(t.lower)) {
+      // "X testified that Li Wei had phoned him and told him, “…”": the pair's subject is Li Wei.
+      const own = subjectBefore(ctx, i, floor);
+      if (own && (own.type === 'pronoun' || own.entity.kind === 'person')) return own;
+      continue;
+    }
     if (verbAt(ctx.view, i) === null && !isFramingVerb(t.lower)) continue;
     return subjectBefore(ctx, i, floor);
   }

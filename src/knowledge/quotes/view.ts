@@ -103,6 +103,25 @@ export function mentionEntity(ctx: RuleContext, idx: number): Entity | null {
   return ctx.people.byId.get(m.entityId) ?? null;
 }
 
+const namedSets = new WeakMap<PeopleIndex, Set<Entity>>();
+
+/**
+ * True for an entity the article names ("Harriet Kimani"), false for a described speaker ("a
+ * portfolio manager at Fenwick Capital"), which resolves like an entity but is not listed
+ * among the article's people.
+ *
+ * @param ctx - paragraph view and people
+ * @param e - an entity from a mention
+ */
+export function isNamedEntity(ctx: RuleContext, e: Entity): boolean {
+  let set = namedSets.get(ctx.people);
+  if (!set) {
+    set = new Set(ctx.people.entities);
+    namedSets.set(ctx.people, set);
+  }
+  return set.has(e);
+}
+
 /** Index of the first token at or after an offset (binary search: tokens are in text order). */
 export function tokenAt(view: ParagraphView, offset: number): number {
   const toks = view.tokens;
