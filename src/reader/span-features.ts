@@ -474,27 +474,55 @@ function askedOf(q: QuestionAnalysis): Asked {
   };
 }
 
+/** The parts of a {@link SpanContext} that depend on the question alone. */
+type QuestionPart = Pick<SpanContext, 'terms' | 'focus' | 'bucket' | 'asked' | 'out'>;
+
+/** Worked out once per question, not once per sentence read for it. */
+const questionParts = new WeakMap<QuestionAnalysis, QuestionPart>();
+
+function questionPart(q: QuestionAnalysis): QuestionPart {
+  const hit = questionParts.get(q);
+  if (hit) return hit;
+  const bucket = FIGURE_TYPES.has(q.type) ? 'figure' : q.wh === 'which' ? 'what' : q.wh;
+  const made: QuestionPart = {
+    terms: new Set(q.terms),
+    focus: q.focus ? stem(q.focus) : '',
+    bucket: WH_BUCKETS.indexOf(bucket as (typeof WH_BUCKETS)[number]),
+    asked: askedOf(q),
+    out: new Array<number>(SPAN_FEATURES.length).fill(0),
+  };
+  questionParts.set(q, made);
+  return made;
+}
+
+/**
+ * The context of one question against one sentence. Contexts of one question share its vector
+ * (`out`): each call of {@link spanFeatures} or {@link questionFeatures} overwrites it.
+ */
 export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanContext {
-  const terms = new Set(q.terms);
+  const part = questionPart(q);
+  const terms = part.terms;
   const anchors: number[] = [];
-  const seen = new Set<string>();
-  sc.stems.forEach((s, i) => {
+  let distinct = 0;
+  const stems = sc.stems;
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i] as string;
     if (s !== '' && terms.has(s)) {
       anchors.push(i);
-      seen.add(s);
+      // First occurrence in the sentence: a distinct question word found.
+      if (stems.indexOf(s) === i) distinct++;
     }
-  });
-  const bucket = FIGURE_TYPES.has(q.type) ? 'figure' : q.wh === 'which' ? 'what' : q.wh;
+  }
   return {
     q,
     sc,
     terms,
     anchors,
-    focus: q.focus ? stem(q.focus) : '',
-    inSentence: seen.size / (terms.size || 1),
-    bucket: WH_BUCKETS.indexOf(bucket as (typeof WH_BUCKETS)[number]),
-    asked: askedOf(q),
-    out: new Array<number>(SPAN_FEATURES.length).fill(0),
+    focus: part.focus,
+    inSentence: distinct / (terms.size || 1),
+    bucket: part.bucket,
+    asked: part.asked,
+    out: part.out,
   };
 }
 
@@ -522,8 +550,11 @@ function distinctIn(x: SpanContext, from: number, to: number): number {
   return n / (x.terms.size || 1);
 }
 
-/** The question's words around the span: how many, how near, on which side. */
-function placeFeatures(x: SpanContext, c: SpanCandidate, out: number[], at: number): [number, number] {
+/**
+ * The question's words around the span: how many, how near, on which side. Written into `out`
+ * from `at`, and the nearness on each side into `sides`, `sides + 1`.
+ */
+function placeFeatures(x: SpanContext, c: SpanCandidate, out: number[], at: number, sides: number): void {
   let left = Infinity;
   let right = Infinity;
   let near = 0;
@@ -551,7 +582,8 @@ function placeFeatures(x: SpanContext, c: SpanCandidate, out: number[], at: numb
   out[at + 3] = after;
   out[at + 4] = outside > 0 ? near / outside : 0;
   out[at + 5] = outside > 0 ? lefts / outside : 0;
-  return [Number.isFinite(left) ? 1 / left : 0, Number.isFinite(right) ? 1 / right : 0];
+  out[sides] = Number.isFinite(left) ? 1 / left : 0;
+  out[sides + 1] = Number.isFinite(right) ? 1 / right : 0;
 }
 
 const Q = (name: (typeof QUESTION_FEATURES)[number]): number =>
@@ -604,7 +636,7 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   const bit = a.bit;
   out[AT.share] = inner > 0 ? asked / inner : 0;
   out[AT.share + 1] = asked > 0 ? 1 : 0;
-  const oneSided = placeFeatures(x, c, out, AT.near);
+  placeFeatures(x, c, out, AT.near, AT.context + 2);
   out[AT.type] = b((c.types & bit) !== 0);
   out[AT.type + 1] = b((c.inside & bit) !== 0);
   out[AT.type + 2] = b((c.around & bit) !== 0);
@@ -622,8 +654,6 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.type + 14] = thing ? short : 0;
   out[AT.context] = distinctIn(x, c.from - 3, c.from);
   out[AT.context + 1] = distinctIn(x, c.to, c.to + 3);
-  out[AT.context + 2] = oneSided[0] ?? 0;
-  out[AT.context + 3] = oneSided[1] ?? 0;
   out[AT.context + 4] = x.inSentence;
   out[AT.context + 5] = b(listSibling(x, c.from - 1, -1) || listSibling(x, c.to, 1));
   const n = SHAPE_FEATURES.length - 3;
