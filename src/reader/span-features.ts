@@ -113,6 +113,9 @@ interface TokenFlags {
   year: boolean[];
   decade: boolean[];
   day: boolean[];
+  /** A preposition, a determiner (what a candidate after the token opens with). */
+  preposition: boolean[];
+  determiner: boolean[];
 }
 
 const NO_TAGS: ReadonlySet<string> = new Set();
@@ -130,6 +133,8 @@ function flagsOf(tokens: readonly Token[]): TokenFlags {
     year: [],
     decade: [],
     day: [],
+    preposition: [],
+    determiner: [],
   };
   for (const t of tokens) {
     const tags = t.word ? lexiconTags(t.lower) : NO_TAGS;
@@ -143,6 +148,8 @@ function flagsOf(tokens: readonly Token[]): TokenFlags {
     f.year.push(/^(1\d{3}|20\d{2})$/.test(t.text));
     f.decade.push(/^(\d{2}|\d{4})0s$|^(century|centuries)$/.test(t.lower));
     f.day.push((t.capital && MONTHS.has(t.lower)) || WEEKDAYS.has(t.lower));
+    f.preposition.push(PREPOSITIONS.has(t.lower));
+    f.determiner.push(DETERMINERS.has(t.lower));
   }
   return f;
 }
@@ -205,17 +212,20 @@ const STOP_SHARE = SHAPE_FEATURES.indexOf('share of function words inside');
  */
 const shapes = new Map<number, (readonly number[] | undefined)[]>();
 
-function internShape(bits: number, stops: number, n: number): number[] {
-  // By the bits (31 of them: a small integer), then by stops and n (stops <= n <= MAX_WORDS, so
-  // the index is exact). Not one key of both: that number would be a boxed double per lookup.
-  let row = shapes.get(bits);
-  if (!row) shapes.set(bits, (row = []));
-  const at = stops * (MAX_WORDS + 1) + n;
+/** The last shape bit (a month or weekday inside), kept out of the key: with it a key is no small integer. */
+const DAY_BIT = SHAPE_FEATURES.length - 1;
+
+function internShape(low: number, day: boolean, stops: number, n: number): number[] {
+  // By the bits below DAY_BIT (a small integer), then by the day bit, stops and n (stops <= n <=
+  // MAX_WORDS, so the index is exact). Not one key of all: that number would be a boxed double.
+  let row = shapes.get(low);
+  if (!row) shapes.set(low, (row = []));
+  const at = ((day ? MAX_WORDS + 1 : 0) + stops) * (MAX_WORDS + 1) + n;
   const hit = row[at];
   if (hit) return hit as number[];
   const made: number[] = [];
   for (let k = 0; k < SHAPE_FEATURES.length; k++)
-    made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : (bits >>> k) & 1);
+    made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : k === DAY_BIT ? b(day) : (low >>> k) & 1);
   row[at] = Object.freeze(made);
   return made;
 }
@@ -232,8 +242,10 @@ function shapeOf(
   const { n, capitals } = run;
   const first = tokens[from];
   const last = tokens[to - 1];
-  const prev = tokens[from - 1];
-  const next = tokens[to];
+  // Guarded: reading index -1 of an array is a property lookup by name, far slower than a miss.
+  const prev = from > 0 ? tokens[from - 1] : undefined;
+  const inside = to < tokens.length;
+  const next = inside ? tokens[to] : undefined;
   // In SHAPE_FEATURES order, one bit each (the share of function words, 23, aside).
   const bits =
     bit(n === 1, 0) |
@@ -245,8 +257,8 @@ function shapeOf(
     bit(capitals > 0, 6) |
     bit(from === 0, 7) |
     bit(run.comma, 8) |
-    bit(prev && PREPOSITIONS.has(prev.lower), 9) |
-    bit(prev && DETERMINERS.has(prev.lower), 10) |
+    bit(from > 0 && f.preposition[from - 1], 9) |
+    bit(from > 0 && f.determiner[from - 1], 10) |
     bit(!next || !next.word, 11) |
     bit(f.verb[from], 12) |
     bit(f.verb[to - 1], 13) |
@@ -256,17 +268,16 @@ function shapeOf(
     bit(run.digit, 17) |
     bit(prev?.capital && first?.capital && !prev.possessive && from > 1, 18) |
     bit(next?.capital && last?.capital && !last.possessive, 19) |
-    bit(f.content[to] && !f.verb[to], 20) |
-    bit(f.content[from - 1] && !f.verb[from - 1], 21) |
+    bit(inside && f.content[to] && !f.verb[to], 20) |
+    bit(from > 0 && f.content[from - 1] && !f.verb[from - 1], 21) |
     bit(run.coordinator, 22) |
     bit(typed, 24) |
     bit(f.noun[from], 25) |
     bit(f.adjective[from], 26) |
     bit(f.digit[from], 27) |
     bit(run.year, 28) |
-    bit(run.decade, 29) |
-    bit(run.day, 30);
-  return internShape(bits, run.stops, n);
+    bit(run.decade, 29);
+  return internShape(bits, run.day, run.stops, n);
 }
 
 /** Answer types as bits, so a candidate's types are one number. */
@@ -528,11 +539,12 @@ export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanCo
 
 /** A list separator at `at`, then a question word beyond it ("X, Y and Z" with X asked). */
 function listSibling(x: SpanContext, at: number, step: number): boolean {
+  if (at < 0) return false;
   const sep = x.sc.tokens[at]?.lower ?? '';
   if (sep !== ',' && sep !== 'and' && sep !== 'or') return false;
   let next = at + step;
-  if (sep === ',' && /^(and|or)$/.test(x.sc.tokens[next]?.lower ?? '')) next += step;
-  return x.terms.has(x.sc.stems[next] ?? '');
+  if (sep === ',' && next >= 0 && /^(and|or)$/.test(x.sc.tokens[next]?.lower ?? '')) next += step;
+  return x.terms.has(next >= 0 ? (x.sc.stems[next] ?? '') : '');
 }
 
 /** Distinct question words among the stems [from, to) (a window of a few words). */
@@ -632,7 +644,7 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   const short = (shape[0] ?? 0) + (shape[1] ?? 0);
   const long = (shape[3] ?? 0) + (shape[4] ?? 0);
   const thing = a.thing;
-  const prev = sc.tokens[c.from - 1]?.lower ?? '';
+  const prev = c.from > 0 ? (sc.tokens[c.from - 1]?.lower ?? '') : '';
   const bit = a.bit;
   out[AT.share] = inner > 0 ? asked / inner : 0;
   out[AT.share + 1] = asked > 0 ? 1 : 0;
