@@ -120,6 +120,38 @@ interface TokenFlags {
 
 const NO_TAGS: ReadonlySet<string> = new Set();
 
+/**
+ * What the flags ask of a token, as bits in {@link TokenFlags} order (verb 1, noun 2, ...,
+ * determiner 2048; {@link flagsOf} reads them back): all of it follows from the token's text.
+ */
+function tokenBits(t: Token): number {
+  const tags = t.word ? lexiconTags(t.lower) : NO_TAGS;
+  const values = [
+    tags.has('Verb'),
+    tags.has('Noun'),
+    tags.has('Adjective'),
+    isContent(t),
+    t.word && /\d/.test(t.text),
+    t.word && STOPWORDS.has(t.lower),
+    COORDINATORS.has(t.lower),
+    /^(1\d{3}|20\d{2})$/.test(t.text),
+    /^(\d{2}|\d{4})0s$|^(century|centuries)$/.test(t.lower),
+    (t.capital && MONTHS.has(t.lower)) || WEEKDAYS.has(t.lower),
+    PREPOSITIONS.has(t.lower),
+    DETERMINERS.has(t.lower),
+  ];
+  let bits = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]) bits |= 1 << k;
+  return bits;
+}
+
+/**
+ * Flag bits of words seen before, by their text (a word's text fixes its case and so every
+ * flag): most words of a newly read sentence were in earlier ones, and their lexicon lookups
+ * and pattern tests were a tenth of reading a new sentence. Bounded like the other word caches.
+ */
+const wordBits = new Map<string, number>();
+
 /** One pass over the tokens (each token's lexicon tags looked up once). */
 function flagsOf(tokens: readonly Token[]): TokenFlags {
   const f: TokenFlags = {
@@ -137,19 +169,26 @@ function flagsOf(tokens: readonly Token[]): TokenFlags {
     determiner: [],
   };
   for (const t of tokens) {
-    const tags = t.word ? lexiconTags(t.lower) : NO_TAGS;
-    f.verb.push(tags.has('Verb'));
-    f.noun.push(tags.has('Noun'));
-    f.adjective.push(tags.has('Adjective'));
-    f.content.push(isContent(t));
-    f.digit.push(t.word && /\d/.test(t.text));
-    f.stop.push(t.word && STOPWORDS.has(t.lower));
-    f.coordinator.push(COORDINATORS.has(t.lower));
-    f.year.push(/^(1\d{3}|20\d{2})$/.test(t.text));
-    f.decade.push(/^(\d{2}|\d{4})0s$|^(century|centuries)$/.test(t.lower));
-    f.day.push((t.capital && MONTHS.has(t.lower)) || WEEKDAYS.has(t.lower));
-    f.preposition.push(PREPOSITIONS.has(t.lower));
-    f.determiner.push(DETERMINERS.has(t.lower));
+    let bits = t.word ? wordBits.get(t.text) : undefined;
+    if (bits === undefined) {
+      bits = tokenBits(t);
+      if (t.word) {
+        if (wordBits.size >= 50_000) wordBits.clear();
+        wordBits.set(t.text, bits);
+      }
+    }
+    f.verb.push((bits & 1) !== 0);
+    f.noun.push((bits & 2) !== 0);
+    f.adjective.push((bits & 4) !== 0);
+    f.content.push((bits & 8) !== 0);
+    f.digit.push((bits & 16) !== 0);
+    f.stop.push((bits & 32) !== 0);
+    f.coordinator.push((bits & 64) !== 0);
+    f.year.push((bits & 128) !== 0);
+    f.decade.push((bits & 256) !== 0);
+    f.day.push((bits & 512) !== 0);
+    f.preposition.push((bits & 1024) !== 0);
+    f.determiner.push((bits & 2048) !== 0);
   }
   return f;
 }
