@@ -42,6 +42,28 @@ export interface SpanCandidate {
   shape: number[];
 }
 
+/**
+ * A candidate as a sentence keeps it: its text is cut from the sentence when asked for rather
+ * than stored, as most candidates are scored and never shown (a string less per candidate).
+ */
+class Candidate implements SpanCandidate {
+  constructor(
+    private readonly sentence: string,
+    readonly start: number,
+    readonly end: number,
+    readonly from: number,
+    readonly to: number,
+    readonly types: number,
+    readonly inside: number,
+    readonly around: number,
+    readonly shape: number[],
+  ) {}
+
+  get text(): string {
+    return this.sentence.slice(this.start, this.end);
+  }
+}
+
 export interface SentenceCandidates {
   tokens: Token[];
   stems: string[];
@@ -373,17 +395,19 @@ function candidatesOf(
       if (run.n > MAX_WORDS) break;
       if (!flags.content[to - 1] && !ends.has(to)) continue;
       const t = typesAt(typed, from, to);
-      candidates.push({
-        text: sentence.slice(start, last.end),
-        start,
-        end: last.end,
-        from,
-        to,
-        types: t.types,
-        inside: t.inside,
-        around: t.around,
-        shape: shapeOf(tokens, flags, from, to, run, t.types !== 0),
-      });
+      candidates.push(
+        new Candidate(
+          sentence,
+          start,
+          last.end,
+          from,
+          to,
+          t.types,
+          t.inside,
+          t.around,
+          shapeOf(tokens, flags, from, to, run, t.types !== 0),
+        ),
+      );
     }
   }
   return candidates;
