@@ -146,6 +146,13 @@ export interface SearchIndexState {
   matchTexts: string[] | null;
 }
 
+/** A copy of `a` with twice the room (its values kept). */
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  return next;
+}
+
 /** A growable Int32Array: millions of pushes without a JS array's 8 bytes per number. */
 class IntList {
   data = new Int32Array(1024);
@@ -303,6 +310,13 @@ export class SearchIndex<T> {
   private readonly accumulator: Float64Array;
   /** Per query word, each item's best variant score (reset after every word). */
   private readonly termBest: Float64Array;
+  /**
+   * Items touched by the query, and by its current word: kept from one query to the next, so a
+   * common word touching thousands of items does not grow two fresh arrays per query (they were
+   * a fifth of what an archive-wide question allocated).
+   */
+  private touched: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private termTouched: Int32Array<ArrayBuffer> = new Int32Array(64);
   private sortedWords: string[] | null = null;
 
   /**
@@ -359,6 +373,23 @@ export class SearchIndex<T> {
 
   get size(): number {
     return this.items.length;
+  }
+
+  /** The weight of the best of a query word's variants that item `doc` holds (0: none). */
+  private bestWeight(doc: number, variants: readonly Expansion[]): number {
+    const { docStart, docTerms } = this.state;
+    const from = docStart[doc] as number;
+    const to = docStart[doc + 1] as number;
+    let w = 0;
+    for (const v of variants) {
+      if (v.weight <= w) continue;
+      for (let i = from; i < to; i++)
+        if (docTerms[i] === v.id) {
+          w = v.weight;
+          break;
+        }
+    }
+    return w;
   }
 
   /** The idf of a word found in a single item. */
@@ -518,8 +549,7 @@ export class SearchIndex<T> {
   search(query: string, options: SearchOptions = {}): Hit<T>[] {
     const limit = options.limit ?? 10;
     if (this.items.length === 0) return [];
-    const { articleOfDoc, postingStart, postingDocs, postingTfs, lengths, docStart, docTerms, avgLength } =
-      this.state;
+    const { articleOfDoc, postingStart, postingDocs, postingTfs, lengths, avgLength } = this.state;
     const filter = options.article === undefined ? undefined : this.articleIndex.get(options.article);
     if (options.article !== undefined && filter === undefined) return [];
     const queryForm = matchForm(query.slice(0, 2000));
@@ -557,8 +587,10 @@ export class SearchIndex<T> {
     );
     const acc = this.accumulator;
     const termBest = this.termBest;
-    const touched: number[] = [];
-    const termTouched: number[] = [];
+    let touched = this.touched;
+    let termTouched = this.termTouched;
+    let nTouched = 0;
+    let nTermTouched = 0;
     // A word in a quarter of all items barely ranks anything but costs a pass over all of them:
     // when rarer words are in the query, it only counts in the coverage of the final candidates.
     const n = this.items.length;
@@ -578,24 +610,32 @@ export class SearchIndex<T> {
           const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[doc] as number)) / avgLength);
           const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
           const prev = termBest[doc] as number;
-          if (prev === 0) termTouched.push(doc);
+          if (prev === 0) {
+            if (nTermTouched === termTouched.length) termTouched = this.termTouched = grown(termTouched);
+            termTouched[nTermTouched++] = doc;
+          }
           if (sc > prev) termBest[doc] = sc;
         }
       }
-      for (const doc of termTouched) {
-        if (acc[doc] === 0) touched.push(doc);
+      for (let j = 0; j < nTermTouched; j++) {
+        const doc = termTouched[j] as number;
+        if (acc[doc] === 0) {
+          if (nTouched === touched.length) touched = this.touched = grown(touched);
+          touched[nTouched++] = doc;
+        }
         acc[doc] = (acc[doc] as number) + (termBest[doc] as number);
         termBest[doc] = 0;
       }
-      termTouched.length = 0;
+      nTermTouched = 0;
     }
-    if (touched.length === 0) return [];
+    if (nTouched === 0) return [];
     const boost = options.boost;
     // Top K by a bounded insertion: sorting every touched item (tens of thousands for a common
     // word in a large archive) would cost more than the rest of the query.
     const k = options.candidates ?? DEFAULT_CANDIDATES;
     const candidates: { doc: number; bm25: number }[] = [];
-    for (const doc of touched) {
+    for (let j = 0; j < nTouched; j++) {
+      const doc = touched[j] as number;
       const bm25 = (acc[doc] as number) * (boost ? boost(doc) : 1);
       acc[doc] = 0;
       if (candidates.length === k) {
@@ -634,32 +674,37 @@ export class SearchIndex<T> {
 
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
     const maxBm25 = candidates[0]?.bm25 ?? 1;
-    const hits: (Hit<T> & { bm25: number })[] = candidates.map(({ doc, bm25 }, rank) => {
-      const from = docStart[doc] as number;
-      const to = docStart[doc + 1] as number;
-      const has = (id: number): boolean => {
-        for (let i = from; i < to; i++) if (docTerms[i] === id) return true;
-        return false;
-      };
+    // Scored without a closure or a matched list per candidate: only the hits returned name
+    // the terms they matched.
+    const scored: { doc: number; bm25: number; score: number; coverage: number }[] = [];
+    for (let rank = 0; rank < candidates.length; rank++) {
+      const { doc, bm25 } = candidates[rank] as { doc: number; bm25: number };
       let covered = 0;
-      const matched: string[] = [];
-      expansions.forEach((variants, i) => {
-        let w = 0;
-        for (const v of variants) if (v.weight > w && has(v.id)) w = v.weight;
-        if (w > 0) matched.push(terms[i]?.stem ?? '');
-        covered += w * (idfs[i] ?? 0);
-      });
+      for (let i = 0; i < expansions.length; i++)
+        covered += this.bestWeight(doc, expansions[i] as Expansion[]) * (idfs[i] ?? 0);
       const coverage = totalIdf > 0 ? covered / totalIdf : 0;
       const fuzzy = 1 - (fuseScores.get(rank) ?? 1);
       const score = Math.max(0, Math.min(1, 0.6 * coverage + 0.3 * fuzzy + 0.1 * (bm25 / maxBm25)));
-      return { item: this.items[doc] as T, score, coverage, matched, index: doc, bm25 };
-    });
-    hits.sort((a, b) => b.score - a.score || b.bm25 - a.bm25 || a.index - b.index);
+      scored.push({ doc, bm25, score, coverage });
+    }
+    scored.sort((a, b) => b.score - a.score || b.bm25 - a.bm25 || a.doc - b.doc);
     const floor = options.minScore ?? 0;
-    return hits
-      .filter((h) => h.score >= floor)
-      .slice(0, limit)
-      .map(({ item, score, coverage, matched, index }) => ({ item, score, coverage, matched, index }));
+    const hits: Hit<T>[] = [];
+    for (const h of scored) {
+      if (hits.length >= limit) break;
+      if (h.score < floor) continue;
+      const matched: string[] = [];
+      for (let i = 0; i < expansions.length; i++)
+        if (this.bestWeight(h.doc, expansions[i] as Expansion[]) > 0) matched.push(terms[i]?.stem ?? '');
+      hits.push({
+        item: this.items[h.doc] as T,
+        score: h.score,
+        coverage: h.coverage,
+        matched,
+        index: h.doc,
+      });
+    }
+    return hits;
   }
 }
 

@@ -128,7 +128,10 @@ export function readParagraph(
       coverage(
         stats,
         q.terms,
-        (t) => set.has(t) || !!sets[bestSentence - 1]?.has(t) || !!sets[bestSentence + 1]?.has(t),
+        (t) =>
+          set.has(t) ||
+          (bestSentence > 0 && !!sets[bestSentence - 1]?.has(t)) ||
+          !!sets[bestSentence + 1]?.has(t),
       ),
       qPairs.length > 0 ? qPairs.filter((x) => sPairs.has(x)).length / qPairs.length : 0,
       coverage(stats, q.terms, (t) => stats.df.has(t)),

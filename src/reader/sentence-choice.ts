@@ -90,7 +90,7 @@ function covered(q: QuestionAnalysis, stats: ArticleStats, paragraph: number): C
     const near = coverage(
       stats,
       q.terms,
-      (t) => set.has(t) || !!sets[i - 1]?.has(t) || !!sets[i + 1]?.has(t),
+      (t) => set.has(t) || (i > 0 && !!sets[i - 1]?.has(t)) || !!sets[i + 1]?.has(t),
     );
     return { i, own, near, c: own + 0.25 * near };
   });

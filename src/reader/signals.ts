@@ -104,7 +104,9 @@ export function signals(
   const sets = stats.sentenceSets[paragraph] ?? [];
   const counts = stats.tf[paragraph] ?? new Map<string, number>();
   const near = (t: string): boolean =>
-    !!sets[sentence]?.has(t) || !!sets[sentence - 1]?.has(t) || !!sets[sentence + 1]?.has(t);
+    !!sets[sentence]?.has(t) ||
+    (sentence > 0 && !!sets[sentence - 1]?.has(t)) ||
+    !!sets[sentence + 1]?.has(t);
   const { numbers, names, pairs, antonyms } = questionSigns(q);
   const antonym = antonyms.some(([t, as]) => !near(t) && as.some(near));
   // The text's own words only when the question has a number or a name pair to look for.

@@ -42,6 +42,28 @@ export interface SpanCandidate {
   shape: number[];
 }
 
+/**
+ * A candidate as a sentence keeps it: its text is cut from the sentence when asked for rather
+ * than stored, as most candidates are scored and never shown (a string less per candidate).
+ */
+class Candidate implements SpanCandidate {
+  constructor(
+    private readonly sentence: string,
+    readonly start: number,
+    readonly end: number,
+    readonly from: number,
+    readonly to: number,
+    readonly types: number,
+    readonly inside: number,
+    readonly around: number,
+    readonly shape: number[],
+  ) {}
+
+  get text(): string {
+    return this.sentence.slice(this.start, this.end);
+  }
+}
+
 export interface SentenceCandidates {
   tokens: Token[];
   stems: string[];
@@ -113,9 +135,44 @@ interface TokenFlags {
   year: boolean[];
   decade: boolean[];
   day: boolean[];
+  /** A preposition, a determiner (what a candidate after the token opens with). */
+  preposition: boolean[];
+  determiner: boolean[];
 }
 
 const NO_TAGS: ReadonlySet<string> = new Set();
+
+/**
+ * What the flags ask of a token, as bits in {@link TokenFlags} order (verb 1, noun 2, ...,
+ * determiner 2048; {@link flagsOf} reads them back): all of it follows from the token's text.
+ */
+function tokenBits(t: Token): number {
+  const tags = t.word ? lexiconTags(t.lower) : NO_TAGS;
+  const values = [
+    tags.has('Verb'),
+    tags.has('Noun'),
+    tags.has('Adjective'),
+    isContent(t),
+    t.word && /\d/.test(t.text),
+    t.word && STOPWORDS.has(t.lower),
+    COORDINATORS.has(t.lower),
+    /^(1\d{3}|20\d{2})$/.test(t.text),
+    /^(\d{2}|\d{4})0s$|^(century|centuries)$/.test(t.lower),
+    (t.capital && MONTHS.has(t.lower)) || WEEKDAYS.has(t.lower),
+    PREPOSITIONS.has(t.lower),
+    DETERMINERS.has(t.lower),
+  ];
+  let bits = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]) bits |= 1 << k;
+  return bits;
+}
+
+/**
+ * Flag bits of words seen before, by their text (a word's text fixes its case and so every
+ * flag): most words of a newly read sentence were in earlier ones, and their lexicon lookups
+ * and pattern tests were a tenth of reading a new sentence. Bounded like the other word caches.
+ */
+const wordBits = new Map<string, number>();
 
 /** One pass over the tokens (each token's lexicon tags looked up once). */
 function flagsOf(tokens: readonly Token[]): TokenFlags {
@@ -130,19 +187,30 @@ function flagsOf(tokens: readonly Token[]): TokenFlags {
     year: [],
     decade: [],
     day: [],
+    preposition: [],
+    determiner: [],
   };
   for (const t of tokens) {
-    const tags = t.word ? lexiconTags(t.lower) : NO_TAGS;
-    f.verb.push(tags.has('Verb'));
-    f.noun.push(tags.has('Noun'));
-    f.adjective.push(tags.has('Adjective'));
-    f.content.push(isContent(t));
-    f.digit.push(t.word && /\d/.test(t.text));
-    f.stop.push(t.word && STOPWORDS.has(t.lower));
-    f.coordinator.push(COORDINATORS.has(t.lower));
-    f.year.push(/^(1\d{3}|20\d{2})$/.test(t.text));
-    f.decade.push(/^(\d{2}|\d{4})0s$|^(century|centuries)$/.test(t.lower));
-    f.day.push((t.capital && MONTHS.has(t.lower)) || WEEKDAYS.has(t.lower));
+    let bits = t.word ? wordBits.get(t.text) : undefined;
+    if (bits === undefined) {
+      bits = tokenBits(t);
+      if (t.word) {
+        if (wordBits.size >= 50_000) wordBits.clear();
+        wordBits.set(t.text, bits);
+      }
+    }
+    f.verb.push((bits & 1) !== 0);
+    f.noun.push((bits & 2) !== 0);
+    f.adjective.push((bits & 4) !== 0);
+    f.content.push((bits & 8) !== 0);
+    f.digit.push((bits & 16) !== 0);
+    f.stop.push((bits & 32) !== 0);
+    f.coordinator.push((bits & 64) !== 0);
+    f.year.push((bits & 128) !== 0);
+    f.decade.push((bits & 256) !== 0);
+    f.day.push((bits & 512) !== 0);
+    f.preposition.push((bits & 1024) !== 0);
+    f.determiner.push((bits & 2048) !== 0);
   }
   return f;
 }
@@ -205,17 +273,20 @@ const STOP_SHARE = SHAPE_FEATURES.indexOf('share of function words inside');
  */
 const shapes = new Map<number, (readonly number[] | undefined)[]>();
 
-function internShape(bits: number, stops: number, n: number): number[] {
-  // By the bits (31 of them: a small integer), then by stops and n (stops <= n <= MAX_WORDS, so
-  // the index is exact). Not one key of both: that number would be a boxed double per lookup.
-  let row = shapes.get(bits);
-  if (!row) shapes.set(bits, (row = []));
-  const at = stops * (MAX_WORDS + 1) + n;
+/** The last shape bit (a month or weekday inside), kept out of the key: with it a key is no small integer. */
+const DAY_BIT = SHAPE_FEATURES.length - 1;
+
+function internShape(low: number, day: boolean, stops: number, n: number): number[] {
+  // By the bits below DAY_BIT (a small integer), then by the day bit, stops and n (stops <= n <=
+  // MAX_WORDS, so the index is exact). Not one key of all: that number would be a boxed double.
+  let row = shapes.get(low);
+  if (!row) shapes.set(low, (row = []));
+  const at = ((day ? MAX_WORDS + 1 : 0) + stops) * (MAX_WORDS + 1) + n;
   const hit = row[at];
   if (hit) return hit as number[];
   const made: number[] = [];
   for (let k = 0; k < SHAPE_FEATURES.length; k++)
-    made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : (bits >>> k) & 1);
+    made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : k === DAY_BIT ? b(day) : (low >>> k) & 1);
   row[at] = Object.freeze(made);
   return made;
 }
@@ -232,8 +303,10 @@ function shapeOf(
   const { n, capitals } = run;
   const first = tokens[from];
   const last = tokens[to - 1];
-  const prev = tokens[from - 1];
-  const next = tokens[to];
+  // Guarded: reading index -1 of an array is a property lookup by name, far slower than a miss.
+  const prev = from > 0 ? tokens[from - 1] : undefined;
+  const inside = to < tokens.length;
+  const next = inside ? tokens[to] : undefined;
   // In SHAPE_FEATURES order, one bit each (the share of function words, 23, aside).
   const bits =
     bit(n === 1, 0) |
@@ -245,8 +318,8 @@ function shapeOf(
     bit(capitals > 0, 6) |
     bit(from === 0, 7) |
     bit(run.comma, 8) |
-    bit(prev && PREPOSITIONS.has(prev.lower), 9) |
-    bit(prev && DETERMINERS.has(prev.lower), 10) |
+    bit(from > 0 && f.preposition[from - 1], 9) |
+    bit(from > 0 && f.determiner[from - 1], 10) |
     bit(!next || !next.word, 11) |
     bit(f.verb[from], 12) |
     bit(f.verb[to - 1], 13) |
@@ -256,17 +329,16 @@ function shapeOf(
     bit(run.digit, 17) |
     bit(prev?.capital && first?.capital && !prev.possessive && from > 1, 18) |
     bit(next?.capital && last?.capital && !last.possessive, 19) |
-    bit(f.content[to] && !f.verb[to], 20) |
-    bit(f.content[from - 1] && !f.verb[from - 1], 21) |
+    bit(inside && f.content[to] && !f.verb[to], 20) |
+    bit(from > 0 && f.content[from - 1] && !f.verb[from - 1], 21) |
     bit(run.coordinator, 22) |
     bit(typed, 24) |
     bit(f.noun[from], 25) |
     bit(f.adjective[from], 26) |
     bit(f.digit[from], 27) |
     bit(run.year, 28) |
-    bit(run.decade, 29) |
-    bit(run.day, 30);
-  return internShape(bits, run.stops, n);
+    bit(run.decade, 29);
+  return internShape(bits, run.day, run.stops, n);
 }
 
 /** Answer types as bits, so a candidate's types are one number. */
@@ -323,17 +395,19 @@ function candidatesOf(
       if (run.n > MAX_WORDS) break;
       if (!flags.content[to - 1] && !ends.has(to)) continue;
       const t = typesAt(typed, from, to);
-      candidates.push({
-        text: sentence.slice(start, last.end),
-        start,
-        end: last.end,
-        from,
-        to,
-        types: t.types,
-        inside: t.inside,
-        around: t.around,
-        shape: shapeOf(tokens, flags, from, to, run, t.types !== 0),
-      });
+      candidates.push(
+        new Candidate(
+          sentence,
+          start,
+          last.end,
+          from,
+          to,
+          t.types,
+          t.inside,
+          t.around,
+          shapeOf(tokens, flags, from, to, run, t.types !== 0),
+        ),
+      );
     }
   }
   return candidates;
@@ -474,37 +548,66 @@ function askedOf(q: QuestionAnalysis): Asked {
   };
 }
 
+/** The parts of a {@link SpanContext} that depend on the question alone. */
+type QuestionPart = Pick<SpanContext, 'terms' | 'focus' | 'bucket' | 'asked' | 'out'>;
+
+/** Worked out once per question, not once per sentence read for it. */
+const questionParts = new WeakMap<QuestionAnalysis, QuestionPart>();
+
+function questionPart(q: QuestionAnalysis): QuestionPart {
+  const hit = questionParts.get(q);
+  if (hit) return hit;
+  const bucket = FIGURE_TYPES.has(q.type) ? 'figure' : q.wh === 'which' ? 'what' : q.wh;
+  const made: QuestionPart = {
+    terms: new Set(q.terms),
+    focus: q.focus ? stem(q.focus) : '',
+    bucket: WH_BUCKETS.indexOf(bucket as (typeof WH_BUCKETS)[number]),
+    asked: askedOf(q),
+    out: new Array<number>(SPAN_FEATURES.length).fill(0),
+  };
+  questionParts.set(q, made);
+  return made;
+}
+
+/**
+ * The context of one question against one sentence. Contexts of one question share its vector
+ * (`out`): each call of {@link spanFeatures} or {@link questionFeatures} overwrites it.
+ */
 export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanContext {
-  const terms = new Set(q.terms);
+  const part = questionPart(q);
+  const terms = part.terms;
   const anchors: number[] = [];
-  const seen = new Set<string>();
-  sc.stems.forEach((s, i) => {
+  let distinct = 0;
+  const stems = sc.stems;
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i] as string;
     if (s !== '' && terms.has(s)) {
       anchors.push(i);
-      seen.add(s);
+      // First occurrence in the sentence: a distinct question word found.
+      if (stems.indexOf(s) === i) distinct++;
     }
-  });
-  const bucket = FIGURE_TYPES.has(q.type) ? 'figure' : q.wh === 'which' ? 'what' : q.wh;
+  }
   return {
     q,
     sc,
     terms,
     anchors,
-    focus: q.focus ? stem(q.focus) : '',
-    inSentence: seen.size / (terms.size || 1),
-    bucket: WH_BUCKETS.indexOf(bucket as (typeof WH_BUCKETS)[number]),
-    asked: askedOf(q),
-    out: new Array<number>(SPAN_FEATURES.length).fill(0),
+    focus: part.focus,
+    inSentence: distinct / (terms.size || 1),
+    bucket: part.bucket,
+    asked: part.asked,
+    out: part.out,
   };
 }
 
 /** A list separator at `at`, then a question word beyond it ("X, Y and Z" with X asked). */
 function listSibling(x: SpanContext, at: number, step: number): boolean {
+  if (at < 0) return false;
   const sep = x.sc.tokens[at]?.lower ?? '';
   if (sep !== ',' && sep !== 'and' && sep !== 'or') return false;
   let next = at + step;
-  if (sep === ',' && /^(and|or)$/.test(x.sc.tokens[next]?.lower ?? '')) next += step;
-  return x.terms.has(x.sc.stems[next] ?? '');
+  if (sep === ',' && next >= 0 && /^(and|or)$/.test(x.sc.tokens[next]?.lower ?? '')) next += step;
+  return x.terms.has(next >= 0 ? (x.sc.stems[next] ?? '') : '');
 }
 
 /** Distinct question words among the stems [from, to) (a window of a few words). */
@@ -522,8 +625,11 @@ function distinctIn(x: SpanContext, from: number, to: number): number {
   return n / (x.terms.size || 1);
 }
 
-/** The question's words around the span: how many, how near, on which side. */
-function placeFeatures(x: SpanContext, c: SpanCandidate, out: number[], at: number): [number, number] {
+/**
+ * The question's words around the span: how many, how near, on which side. Written into `out`
+ * from `at`, and the nearness on each side into `sides`, `sides + 1`.
+ */
+function placeFeatures(x: SpanContext, c: SpanCandidate, out: number[], at: number, sides: number): void {
   let left = Infinity;
   let right = Infinity;
   let near = 0;
@@ -551,7 +657,8 @@ function placeFeatures(x: SpanContext, c: SpanCandidate, out: number[], at: numb
   out[at + 3] = after;
   out[at + 4] = outside > 0 ? near / outside : 0;
   out[at + 5] = outside > 0 ? lefts / outside : 0;
-  return [Number.isFinite(left) ? 1 / left : 0, Number.isFinite(right) ? 1 / right : 0];
+  out[sides] = Number.isFinite(left) ? 1 / left : 0;
+  out[sides + 1] = Number.isFinite(right) ? 1 / right : 0;
 }
 
 const Q = (name: (typeof QUESTION_FEATURES)[number]): number =>
@@ -600,11 +707,11 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   const short = (shape[0] ?? 0) + (shape[1] ?? 0);
   const long = (shape[3] ?? 0) + (shape[4] ?? 0);
   const thing = a.thing;
-  const prev = sc.tokens[c.from - 1]?.lower ?? '';
+  const prev = c.from > 0 ? (sc.tokens[c.from - 1]?.lower ?? '') : '';
   const bit = a.bit;
   out[AT.share] = inner > 0 ? asked / inner : 0;
   out[AT.share + 1] = asked > 0 ? 1 : 0;
-  const oneSided = placeFeatures(x, c, out, AT.near);
+  placeFeatures(x, c, out, AT.near, AT.context + 2);
   out[AT.type] = b((c.types & bit) !== 0);
   out[AT.type + 1] = b((c.inside & bit) !== 0);
   out[AT.type + 2] = b((c.around & bit) !== 0);
@@ -622,8 +729,6 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.type + 14] = thing ? short : 0;
   out[AT.context] = distinctIn(x, c.from - 3, c.from);
   out[AT.context + 1] = distinctIn(x, c.to, c.to + 3);
-  out[AT.context + 2] = oneSided[0] ?? 0;
-  out[AT.context + 3] = oneSided[1] ?? 0;
   out[AT.context + 4] = x.inSentence;
   out[AT.context + 5] = b(listSibling(x, c.from - 1, -1) || listSibling(x, c.to, 1));
   const n = SHAPE_FEATURES.length - 3;

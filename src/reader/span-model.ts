@@ -35,6 +35,28 @@ export interface SpanModel extends SoftmaxModel {
 type Statics = WeakMap<SentenceCandidates, Map<number, Float64Array>>;
 const statics = new WeakMap<SoftmaxModel, Statics>();
 
+/** Scratch for {@link staticLogits}: every slot it reads is written first, so one serves every call. */
+const scratch = new Array<number>(SPAN_FEATURES.length).fill(0);
+const scratchKeys = new Int32Array(LEXICAL_SLOTS);
+
+/**
+ * Float64 views cut from shared slabs: a sentence's kept logits without an ArrayBuffer of their
+ * own (every young ArrayBuffer is one more for each scavenge to sweep).
+ */
+let slab = new Float64Array(1 << 14);
+let slabAt = 0;
+
+function carve(n: number): Float64Array {
+  if (n > slab.length >> 3) return new Float64Array(n);
+  if (slabAt + n > slab.length) {
+    slab = new Float64Array(slab.length);
+    slabAt = 0;
+  }
+  const view = slab.subarray(slabAt, slabAt + n);
+  slabAt += n;
+  return view;
+}
+
 /**
  * Each candidate's logit from the slots that do not depend on the question's words (shape, wh
  * by shape, hashed words by wh), kept per sentence and question-word bucket.
@@ -44,14 +66,20 @@ function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: numbe
   const bySentence = byModel.get(sc) ?? (byModel.set(sc, new Map()).get(sc) as Map<number, Float64Array>);
   const hit = bySentence.get(bucket);
   if (hit) return hit;
-  const out = new Array<number>(SPAN_FEATURES.length).fill(0);
-  const z = new Float64Array(sc.candidates.length);
-  const keys = new Int32Array(LEXICAL_SLOTS);
+  const candidates = sc.candidates;
+  const z = carve(candidates.length);
   const lexical = model.lexical;
-  sc.candidates.forEach((c, i) => {
-    z[i] = shapeLogit(model, c, bucket, out);
-    if (lexical) for (const k of lexicalKeys(sc, bucket, c, keys)) z[i] += lexical[k] ?? 0;
-  });
+  let byShape = shapeLogits.get(model);
+  if (!byShape) shapeLogits.set(model, (byShape = new WeakMap()));
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as SpanCandidate;
+    let zi = shapeLogit(model, byShape, c, bucket, scratch);
+    if (lexical) {
+      const keys = lexicalKeys(sc, bucket, c, scratchKeys);
+      for (let k = 0; k < keys.length; k++) zi += lexical[keys[k] as number] ?? 0;
+    }
+    z[i] = zi;
+  }
   bySentence.set(bucket, z);
   return z;
 }
@@ -63,9 +91,13 @@ function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: numbe
  */
 const shapeLogits = new WeakMap<SoftmaxModel, WeakMap<readonly number[], Float64Array>>();
 
-function shapeLogit(model: SoftmaxModel, c: SpanCandidate, bucket: number, out: number[]): number {
-  let byShape = shapeLogits.get(model);
-  if (!byShape) shapeLogits.set(model, (byShape = new WeakMap()));
+function shapeLogit(
+  model: SoftmaxModel,
+  byShape: WeakMap<readonly number[], Float64Array>,
+  c: SpanCandidate,
+  bucket: number,
+  out: number[],
+): number {
   let perBucket = byShape.get(c.shape);
   // One slot per bucket, the first for "no question word" (bucket -1); NaN until worked out.
   if (!perBucket) byShape.set(c.shape, (perBucket = new Float64Array(WH_BUCKET_COUNT + 1).fill(NaN)));
@@ -101,12 +133,15 @@ function partialLogit(model: SoftmaxModel, x: readonly number[], from: number, t
 }
 
 /** The question slots' part of the logit (same value as partialLogit over them, faster). */
-function questionLogit(model: SoftmaxModel, x: readonly number[]): number {
-  const { w, offset } = foldedOf(model);
+function questionLogit(folded: { w: Float64Array; offset: number }, x: readonly number[]): number {
+  const { w, offset } = folded;
   let z = offset;
   for (let j = QUESTION_SLOTS.from; j < QUESTION_SLOTS.to; j++) z += (w[j] as number) * (x[j] as number);
   return z;
 }
+
+/** The logits of one sentence's candidates not in the question, reused from call to call. */
+let logits = new Float64Array(256);
 
 /**
  * Scores every candidate span of the sentence with the span model and returns the most probable
@@ -117,14 +152,18 @@ export function bestSpan(model: SoftmaxModel, q: QuestionAnalysis, sentence: str
   const x0 = spanContext(q, sc);
   let best: SpanCandidate | null = null;
   let top = -Infinity;
-  const zs: number[] = [];
+  const candidates = sc.candidates;
+  if (logits.length < candidates.length) logits = new Float64Array(candidates.length * 2);
+  const zs = logits;
+  let n = 0;
   const fixed = staticLogits(model, sc, x0.bucket);
-  for (let i = 0; i < sc.candidates.length; i++) {
-    const c = sc.candidates[i] as SpanCandidate;
+  const folded = foldedOf(model);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as SpanCandidate;
     const x = questionFeatures(x0, c);
     if ((x[IN_QUESTION] ?? 0) >= 0.99) continue;
-    const z = (fixed[i] ?? 0) + questionLogit(model, x);
-    zs.push(z);
+    const z = (fixed[i] ?? 0) + questionLogit(folded, x);
+    zs[n++] = z;
     if (z > top) {
       top = z;
       best = c;
@@ -132,7 +171,8 @@ export function bestSpan(model: SoftmaxModel, q: QuestionAnalysis, sentence: str
   }
   if (!best) return null;
   // The best span's share of the sentence's candidates (softmax): how sure the choice is.
-  const sum = zs.reduce((a, z) => a + Math.exp(z - top), 0);
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += Math.exp((zs[k] as number) - top);
   const typeFit = CONCRETE.has(q.type) ? ((best.types | best.inside) & typeBit(q.type)) !== 0 : true;
   return { candidate: best, p: 1 / sum, typeFit, logit: top, mass: top + Math.log(sum) };
 }

@@ -59,7 +59,8 @@ function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType
     (isNumberToken(tokens[to] as Token) || SCALE_WORDS.has(tokens[to]?.lower ?? ''))
   )
     to++;
-  const prev = tokens[i - 1];
+  // Guarded: index -1 is a property lookup by name, and it slows every later read of this line.
+  const prev = i > 0 ? tokens[i - 1] : undefined;
   const types: AnswerType[] = [];
   const money = prev !== undefined && /^[$£€¥]$/.test(prev.text);
   const next = tokens[to];
@@ -68,7 +69,7 @@ function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType
     // "the 19th century", "early 20th century".
     types.push('date');
     to++;
-    const before = tokens[i - 1]?.lower ?? '';
+    const before = prev?.lower ?? '';
     if (/^(early|late|mid|middle)$/.test(before)) return { to, types, from: i - 1 };
   } else if (next && (next.text === '%' || PERCENT_WORDS.has(nextLower))) {
     types.push('percent');
@@ -112,7 +113,7 @@ function nameTypes(tokens: Token[], from: number, to: number): AnswerType[] {
   const phrase = words.map((w) => w.text).join(' ');
   const tags = lexiconTags(phrase);
   const lastTags = lexiconTags(words[words.length - 1]?.text ?? '');
-  const prev = tokens[from - 1]?.lower ?? '';
+  const prev = from > 0 ? (tokens[from - 1]?.lower ?? '') : '';
   if (words.some((w) => NAME_SUFFIX.test(w.text)) || tags.has('Organization'))
     return ['organisation', 'other'];
   if (tags.has('Place') || lastTags.has('Place')) return ['place', 'other'];

@@ -29,6 +29,13 @@ describe('match forms', () => {
 });
 
 describe('search index', () => {
+  it('gives a query the same hits whatever was searched before it', () => {
+    const fresh = (q: string) => new SearchIndex(docs, (d) => d).search(q);
+    const reused = new SearchIndex(docs, (d) => d);
+    const queries = ['hasty withdrawal', 'ferry', 'border reservists', 'hasty ferry timetable', 'harbour'];
+    for (const q of [...queries, ...[...queries].reverse()]) expect(reused.search(q), q).toEqual(fresh(q));
+  });
+
   it('finds a quote from a fragment with typos', () => {
     const hits = index.search('we will do everythng to prevent agressive encroachmens');
     expect(hits[0]?.item).toBe(docs[0]);
