@@ -3,6 +3,7 @@ import type { Answer, Field, Result } from '../answer.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Article } from '../article/types.ts';
 import { analyzeQuestion } from '../reader/question.ts';
+import { withTopic } from '../reader/headline.ts';
 import type { QuestionAnalysis } from '../reader/question.ts';
 import { answerCandidates, confidence, DEPTH, MODEL } from '../reader/read.ts';
 import { statsOf } from '../reader/passages.ts';
@@ -280,7 +281,7 @@ function notInArticle(
 
 /** Input that is no question: one word, noise, another script. Null when it reads as a question. */
 function badInput(q: string, analysis: QuestionAnalysis): string | null {
-  if (contentTerms(q).length === 0 || analysis.terms.length === 0)
+  if (analysis.terms.length === 0)
     return 'Ask a question with a few content words, e.g. /ask question:How many reservists did Tajikistan activate?';
   const letters = q.match(/\p{L}/gu) ?? [];
   const latin = q.match(/[a-z]/gi) ?? [];
@@ -302,7 +303,7 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const scope = scopeArticle(kb, 'ask', articleQuery);
   if (!scope.ok) return scope.answer;
   const q = question.trim().slice(0, 300);
-  const analysis = analyzeQuestion(q);
+  const analysis = withTopic(analyzeQuestion(q), scope.article);
   const bad = badInput(q, analysis);
   if (bad) return fail('ask', bad);
   const bySpeaker = saidAbout(kb, q, scope.article?.id, limit);

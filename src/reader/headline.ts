@@ -1,6 +1,7 @@
 import type { Article } from '../article/types.ts';
 import { contentTerms } from '../text/match.ts';
 import { termSet } from './passages.ts';
+import type { QuestionAnalysis } from './question.ts';
 
 const kept = new WeakMap<Article, ReadonlySet<string>>();
 
@@ -16,3 +17,16 @@ export function headlineTerms(article: Article): ReadonlySet<string> {
   kept.set(article, made);
   return made;
 }
+
+/**
+ * A question whose only subject is a pronoun ("when was it taken", "where did it happen"), asked
+ * of one article, is about what the article is about: its headline's words stand in for "it".
+ * Any other question, or one asked across the archive, is left as it is.
+ */
+export function withTopic(q: QuestionAnalysis, article: Article | undefined): QuestionAnalysis {
+  if (!article || q.terms.length > 0 || q.wh === '' || !PRONOUN_SUBJECT.test(q.text)) return q;
+  const terms = [...new Set(contentTerms(article.meta.title))];
+  return terms.length > 0 ? { ...q, terms } : q;
+}
+
+const PRONOUN_SUBJECT = /\b(it|this|that|they|them|he|she|him|her)\b/i;

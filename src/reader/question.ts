@@ -3,6 +3,7 @@ import type { AnswerType } from './words.ts';
 import {
   COMPARATIVE_WORDS,
   DATE_NOUNS,
+  MONEY_NOUNS,
   MONEY_WORDS,
   NEGATIONS,
   NOT_NAMES,
@@ -41,6 +42,7 @@ function typeAfterNoun(noun: string): AnswerType | null {
   if (PLACE_NOUNS.has(noun)) return 'place';
   if (DATE_NOUNS.has(noun)) return 'date';
   if (PERCENT_NOUNS.has(noun)) return 'percent';
+  if (MONEY_NOUNS.has(noun)) return 'money';
   return null;
 }
 

@@ -70,7 +70,11 @@ export const PERCENT_NOUNS = words(`percentage percent proportion share fraction
 
 /** "How much" about these asks for money. */
 export const MONEY_WORDS = words(`money cost costs pay paid spend spent worth price priced fund funds funding
-  budget earn earned raise raised revenue salary fee fine owe budgeted sell sold buy bought charge charged`);
+  budget earn earned raise raised revenue salary fee fine owe budgeted sell sold buy bought charge charged
+  fare fares toll tolls rent rents fees fines wage wages tax taxes ticket tickets`);
+
+/** "What <noun>" asking for a sum of money ("what is the fare", "what toll will lorries pay"). */
+export const MONEY_NOUNS = words(`price cost fare toll rent fee fine salary wage budget ransom`);
 
 export const MONTHS = words(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);

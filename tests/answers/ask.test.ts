@@ -110,4 +110,10 @@ describe('/ask', () => {
   it('rejects a question with no content words', () => {
     expect(ask(seed, 'what is it?')).toMatchObject({ ok: false });
   });
+
+  it('reads "it" as the article\'s topic when the article is named', () => {
+    const answer = ask(seed, 'where will it be?', 'russia-tajikistan-base');
+    expect(answer.ok).toBe(true);
+    if (answer.ok) expect(answer.results[0]?.citation?.article ?? 'russia-tajikistan-base').toBe('russia-tajikistan-base');
+  });
 });

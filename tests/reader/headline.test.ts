@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readings } from '../../src/reader/read.ts';
 import { FEATURES } from '../../src/reader/features.ts';
 import { analyzeQuestion } from '../../src/reader/question.ts';
-import { headlineTerms } from '../../src/reader/headline.ts';
+import { headlineTerms, withTopic } from '../../src/reader/headline.ts';
 import { stem } from '../../src/text/match.ts';
 import { makeArticle } from '../knowledge/make-article.ts';
 
@@ -24,5 +24,20 @@ describe('the headline read with the lead', () => {
     const lead = read.find((r) => r.paragraph === 0);
     const later = read.find((r) => r.paragraph === 2);
     expect(lead?.features[coverage]).toBeGreaterThan(later?.features[coverage] ?? 1);
+  });
+});
+
+describe('a question about "it", asked of one article', () => {
+  it('reads "it" as the headline topic', () => {
+    const q = withTopic(analyzeQuestion('when will it go up'), ferry);
+    expect(q.terms).toContain(stem('fare'));
+    expect(q.type).toBe('date');
+  });
+
+  it('leaves questions with words of their own, and archive-wide ones, as they are', () => {
+    expect(withTopic(analyzeQuestion('how long does the crossing take'), ferry).terms).not.toContain(stem('fare'));
+    expect(withTopic(analyzeQuestion('when will it go up'), undefined).terms).toEqual([]);
+    expect(withTopic(analyzeQuestion('is it'), ferry).terms).toEqual([]);
+    expect(withTopic(analyzeQuestion('who is who'), ferry).terms).toEqual([]);
   });
 });

@@ -18,6 +18,13 @@ describe('question analysis', () => {
     expect(analyzeQuestion('What did the council decide?').type).toBe('other');
   });
 
+  it('reads the charges people pay (fare, toll, rent, fee) as money', () => {
+    expect(analyzeQuestion('how much is the bus fare now').type).toBe('money');
+    expect(analyzeQuestion('How much rent do tenants owe?').type).toBe('money');
+    expect(analyzeQuestion('What toll will lorries pay?').type).toBe('money');
+    expect(analyzeQuestion('How much did the crowd grow?').type).toBe('count');
+  });
+
   it('finds the focus noun of "how many" and "which" questions', () => {
     expect(analyzeQuestion('How many reservists did Tajikistan activate?').focus).toBe('reservists');
     expect(analyzeQuestion('Which city hosted the summit?').focus).toBe('city');
