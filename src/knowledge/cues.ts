@@ -1,6 +1,6 @@
 /**
  * Attribution cues beyond "X said": a colon introduction (`X told the press: “…”`,
- * `Trump's statement read: “…”`) and a quoted fragment framed by its clause's verb
+ * `the mayor's statement read: “…”`) and a quoted fragment framed by its clause's verb
  * (`X called the move a “…”`, `he described the attacks as a “…”`, `X went on to say they had
  * “…”`). Each rule is a function of the paragraph view; quotes.ts runs them after the stricter
  * rules found nothing.
@@ -114,7 +114,7 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
 }
 
 /**
- * The owner of a text named in the clause: "Trump's statement read", "the court's summary",
+ * The owner of a text named in the clause: "the mayor's statement read", "the court's summary",
  * "In his message". Returns the possessive name or pronoun right before a document noun.
  *
  * @param ctx - paragraph view and people
@@ -126,7 +126,7 @@ export function documentOwner(ctx: RuleContext, from: number, to: number): Speak
   for (let k = from; k < to; k++) {
     const t = toks[k] as Token;
     if (!t.word || ctx.view.quoted[k] || !DOCUMENT_NOUNS.has(t.lower)) continue;
-    // The owner stands right before the noun, or one modifier before it ("Trump's official statement").
+    // The owner stands right before the noun, or one modifier before it ("the mayor's official statement").
     for (let j = k - 1; j >= from && j >= k - 2; j--) {
       const o = toks[j] as Token;
       if (/^(his|her|their|its)$/.test(o.lower)) {

@@ -80,7 +80,7 @@ export const FRAMING_IRREGULAR: Readonly<Record<string, string>> = {
 };
 
 /**
- * Nouns naming a written or spoken text whose owner is its speaker: "Trump's statement read:",
+ * Nouns naming a written or spoken text whose owner is its speaker: "the mayor's statement read:",
  * "In his message, ...", "a memo posted by Senator X".
  */
 export const DOCUMENT_NOUNS = new Set([

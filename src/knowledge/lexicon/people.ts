@@ -1020,8 +1020,8 @@ export const KINSHIP_NOUNS = new Set([
 ]);
 
 /**
- * Relatives as a report introduces them after their kin ("his niece Clara Lusk", "Trump's
- * nephew Fred Trump", "a daughter, Mairi Kell"): a person named so shares a surname with the one
+ * Relatives as a report introduces them after their kin ("his niece Clara Lusk", "Okafor's
+ * nephew Emeka Okafor", "a daughter, Mairi Kell"): a person named so shares a surname with the one
  * the story is about, and the story goes on calling them by their first name.
  */
 export const RELATIVE_NOUNS = new Set([

@@ -1,6 +1,6 @@
 /**
  * Relatives who share a surname: who is introduced as someone's relative ("his son Daniel",
- * "Trump's niece Mary Trump"), and whom "the elder X" / "the younger X" names. Both serve the
+ * "Okafor's niece Ada Okafor"), and whom "the elder X" / "the younger X" names. Both serve the
  * lone-surname lookup in resolve.ts, which must refuse rather than guess between relatives.
  */
 import type { Token } from '../nlp.ts';
@@ -15,8 +15,8 @@ export interface NameAt {
 }
 
 /**
- * The family noun a naming is introduced with, after an owner: "his son Daniel", "Trump's
- * niece Mary Trump", "His mother, Sandra Harker", "a daughter, Mairi Kell". Null otherwise
+ * The family noun a naming is introduced with, after an owner: "his son Daniel", "Okafor's
+ * niece Ada Okafor", "His mother, Sandra Harker", "a daughter, Mairi Kell". Null otherwise
  * ("Daniel Kell, his son," is an appositive after the name and says nothing of its order).
  *
  * @param c - the naming

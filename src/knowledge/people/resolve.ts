@@ -139,7 +139,7 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
       (isRoleNoun(after2.lower) || after2.capital)
     )
       return true;
-    // "Daly, Kerry's captain, was more measured": a name, then a named owner's role.
+    // "Quill, Eastfield's captain, was calmer": a name, then a named owner's role.
     if (after?.possessive && after.capital && after2?.word && !after2.capital && isRoleNoun(after2.lower))
       return true;
   }
@@ -822,7 +822,7 @@ function kinNotes(sorted: readonly Candidate[], candEntity: ReadonlyMap<Candidat
  * so; the gender of an honorific ("Mrs Marsh") or of the he / she after it in its sentence ("Okonjo was born in Lagos and moved with her
  * parents"); the latest full naming in this paragraph or the one before, unless the other was
  * named in full in the same paragraph as it (and the latest does not open the sentence before),
- * or the latest is a relative introduced through the other ("Trump's niece Mary Trump": a bare "Trump" is not her).
+ * or the latest is a relative introduced through the other ("Okafor's niece Ada Okafor": a bare "Okafor" is not her).
  */
 function sharedSurnameFit(
   c: Candidate,
