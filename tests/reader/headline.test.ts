@@ -35,7 +35,9 @@ describe('a question about "it", asked of one article', () => {
   });
 
   it('leaves questions with words of their own, and archive-wide ones, as they are', () => {
-    expect(withTopic(analyzeQuestion('how long does the crossing take'), ferry).terms).not.toContain(stem('fare'));
+    expect(withTopic(analyzeQuestion('how long does the crossing take'), ferry).terms).not.toContain(
+      stem('fare'),
+    );
     expect(withTopic(analyzeQuestion('when will it go up'), undefined).terms).toEqual([]);
     expect(withTopic(analyzeQuestion('is it'), ferry).terms).toEqual([]);
     expect(withTopic(analyzeQuestion('who is who'), ferry).terms).toEqual([]);
