@@ -566,23 +566,38 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     return null;
   };
 
-  // People by the head noun of each of their roles, in the order the article introduces them
-  // (built on the first role lookup: articles with thousands of people and role references must
-  // not compare every pair).
-  let byRoleHead: Map<string, { e: Entity; words: string }[]> | null = null;
-  const roleIndex = (): Map<string, { e: Entity; words: string }[]> => {
-    if (byRoleHead) return byRoleHead;
-    byRoleHead = new Map();
+  // People by the head noun of each of their roles, in the order the article introduces them,
+  // and each person's roles as head noun and words (built on the first role lookup: articles
+  // with thousands of people and role references must not compare every pair, nor re-derive
+  // role words per lookup).
+  let roleTable: {
+    byHead: Map<string, Entity[]>;
+    keys: Map<Entity, { head: string; words: string }[]>;
+  } | null = null;
+  const roleIndex = (): NonNullable<typeof roleTable> => {
+    if (roleTable) return roleTable;
+    roleTable = { byHead: new Map(), keys: new Map() };
     for (const e of entities) {
       if (e.kind !== 'person') continue;
-      for (const r of e.roles) {
-        const h = roleHead(r.text);
-        const list = byRoleHead.get(h) ?? [];
-        list.push({ e, words: roleWordsOf(r.text).join(' ') });
-        byRoleHead.set(h, list);
+      const keys = roleKeysOf(e);
+      roleTable.keys.set(e, keys);
+      for (const { head } of keys) {
+        const list = roleTable.byHead.get(head) ?? [];
+        list.push(e);
+        roleTable.byHead.set(head, list);
       }
     }
-    return byRoleHead;
+    return roleTable;
+  };
+  // A person's roles as head noun and words (described people are not in the index).
+  const roleKeys = (e: Entity): { head: string; words: string }[] => {
+    const { keys } = roleIndex();
+    let found = keys.get(e);
+    if (!found) {
+      found = roleKeysOf(e);
+      keys.set(e, found);
+    }
+    return found;
   };
   const resolveTitle = (phrase: string, paragraph: number, offset: number): Entity | null => {
     const words = phrase
@@ -593,16 +608,15 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     const head = words[words.length - 1];
     if (head === undefined || !isRoleNoun(head)) return null;
     const order = orderOf(paragraph, offset);
+    const index = roleIndex();
     // Every word of the phrase must appear in one role ("the foreign minister" vs "Russian
     // Foreign Minister"), and the head must be the role's head noun; an age noun ("the
     // 19-year-old", "the teenager") matches an age role.
     const holds = (e: Entity): boolean =>
       isAgeNoun(head)
         ? e.roles.some((r) => ageMatches(head, r.text))
-        : e.roles.some(
-            (r) => roleHead(r.text) === head && words.every((w) => roleWordsOf(r.text).join(' ').includes(w)),
-          );
-    const candidates = isAgeNoun(head) ? entities : (roleIndex().get(head) ?? []).map((r) => r.e);
+        : roleKeys(e).some((r) => r.head === head && words.every((w) => r.words.includes(w)));
+    const candidates = isAgeNoun(head) ? entities : (index.byHead.get(head) ?? []);
     // One holder named before is it; of several, the one named last in this paragraph, or nobody.
     // (Entities and the index are in the order the article introduces them.)
     const before: Entity[] = [];
@@ -665,6 +679,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   }
   for (const list of unresolved.values()) list.sort((a, b) => a - b);
   return { entities, byId, mentions, resolveName, resolveTitle, addMention, unresolved };
+}
+
+/** A person's roles as their head noun and their words joined ("minister", "foreign minister"). */
+function roleKeysOf(e: Entity): { head: string; words: string }[] {
+  return e.roles.map((r) => ({ head: roleHead(r.text), words: roleWordsOf(r.text).join(' ') }));
 }
 
 /** "Roz" after "Rosalind "Roz" Okonjo": each nickname to its person, when only one has it. */
