@@ -29,7 +29,7 @@ import {
   verbAt,
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
-import { DOCUMENT_NOUNS, RELATIVE_OPENERS } from './lexicon/cues.ts';
+import { DOCUMENT_NOUNS, OWNER_PRONOUNS, RELATIVE_OPENERS } from './lexicon/cues.ts';
 import { isFramingVerb } from './speech-verbs.ts';
 
 export { isFramingVerb };
@@ -129,11 +129,8 @@ export function documentOwner(ctx: RuleContext, from: number, to: number): Speak
     // The owner stands right before the noun, or one modifier before it ("the mayor's official statement").
     for (let j = k - 1; j >= from && j >= k - 2; j--) {
       const o = toks[j] as Token;
-      if (/^(his|her|their|its)$/.test(o.lower)) {
-        const pronoun =
-          o.lower === 'his' ? 'he' : o.lower === 'her' ? 'she' : o.lower === 'its' ? 'it' : 'they';
-        return { type: 'pronoun', pronoun, tokenIndex: j };
-      }
+      if (/^(his|her|their|its)$/.test(o.lower))
+        return { type: 'pronoun', pronoun: OWNER_PRONOUNS[o.lower] as string, tokenIndex: j };
       const e = mentionEntity(ctx, j);
       const m = ctx.view.mentionOf[j];
       if (e && m && m.possessive) return { type: 'entity', entity: e, tokenIndex: j };

@@ -419,3 +419,11 @@ export const PUT_IT_VERBS = new Set([
   'said',
   'says',
 ]);
+
+/** Possessive determiners before an owned noun and the pronoun that resolves them. */
+export const OWNER_PRONOUNS: Readonly<Record<string, string>> = {
+  his: 'he',
+  her: 'she',
+  their: 'they',
+  its: 'it',
+};

@@ -14,6 +14,7 @@ import {
   ECHO_NOUNS,
   MENTION_NOUNS,
   OPENING_CLAUSE_WORDS,
+  OWNER_PRONOUNS,
   PUT_IT_VERBS,
   SPEECH_NOUNS,
   SUBORDINATORS,
@@ -175,9 +176,6 @@ export function weakVerbHasSubject(ctx: RuleContext, verb: number, floor: number
 /** How far before a quotation the speech noun owning its clause may stand, in tokens. */
 const MAX_NOUN_CLAUSE_TOKENS = 30;
 
-/** Possessive determiners before a speech noun and the pronoun that resolves them. */
-const OWNER_PRONOUNS: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they', its: 'it' };
-
 /**
  * The speech noun whose clause holds the quotation: "rejected Ortega's claim that the plan was
  * “…”", "Responding to Whitcombe's assertion that fares had been “…”". A speech noun
@@ -238,16 +236,16 @@ export function attributeParenthesis(ctx: RuleContext, mark: QuoteMark): Attribu
     const m = view.mentionOf[k];
     return e && m && m.possessive === possessive ? e : null;
   };
+  const at = (e: Entity | null, i: number, verb: string): Attribution | null =>
+    e ? { ref: { type: 'entity', entity: e, tokenIndex: i }, rule: 'framed', verb } : null;
+  const before = (i: number): string => {
+    const m = view.mentionOf[i];
+    return m ? (toks[tokenAt(view, m.fullStart) - 1]?.lower ?? '') : '';
+  };
   for (let k = w.first - 1; k > w.sentStart && k >= w.first - MAX_NOUN_CLAUSE_TOKENS; k--) {
     const t = toks[k] as Token;
     if (view.quoted[k] || /^[.;:!?]$/.test(t.text)) return null;
     if (!t.word) continue;
-    const at = (e: Entity | null, i: number, verb: string): Attribution | null =>
-      e ? { ref: { type: 'entity', entity: e, tokenIndex: i }, rule: 'framed', verb } : null;
-    const before = (i: number): string => {
-      const m = view.mentionOf[i];
-      return m ? (toks[tokenAt(view, m.fullStart) - 1]?.lower ?? '') : '';
-    };
     // "as Reyes put it"
     const verb = toks[k - 1]?.lower ?? '';
     if (t.lower === 'it' && PUT_IT_VERBS.has(verb) && before(k - 2) === 'as')

@@ -459,7 +459,8 @@ export function personAfterModifier(ctx: RuleContext, org: number, ceil: number)
  */
 export function participleSubject(ctx: RuleContext, i: number, floor: number): SpeakerRef | null {
   const toks = ctx.view.tokens;
-  if (quotingVerbBefore(ctx, i, floor) >= 0) return quotedAsSaying(ctx, i, floor);
+  const quoting = quotingVerbBefore(ctx, i, floor);
+  if (quoting >= 0) return quotedAsSaying(ctx, i, floor, quoting);
   let k = i - 1;
   while (k > floor && SKIPPABLE.has((toks[k] as Token).lower) && !(toks[k] as Token).capital) k--;
   if (k < floor) return null;
@@ -509,10 +510,9 @@ export function quotingVerbBefore(ctx: RuleContext, i: number, floor: number): n
  * @param ctx - paragraph view and people
  * @param i - index of the participle ("saying")
  * @param floor - first token index the object may use
+ * @param verb - index of the form of "quote" (from `quotingVerbBefore`)
  */
-export function quotedAsSaying(ctx: RuleContext, i: number, floor: number): SpeakerRef | null {
-  const verb = quotingVerbBefore(ctx, i, floor);
-  if (verb < 0) return null;
+export function quotedAsSaying(ctx: RuleContext, i: number, floor: number, verb: number): SpeakerRef | null {
   const view = ctx.view;
   const pronoun = OBJECT_PRONOUNS[(view.tokens[i - 2] as Token).lower];
   if (!pronoun) {
