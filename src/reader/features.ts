@@ -1,6 +1,6 @@
 import { contentTerms, stem } from '../text/match.ts';
 import type { SpanChoice } from './extract.ts';
-import { idf, leadHas, matchWeight, variantsOf } from './passages.ts';
+import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
 import { headlineTerms } from './headline.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -125,14 +125,7 @@ export function readParagraph(
         ),
       coverage(stats, q.terms, (t) => counts.has(t)),
       coverage(stats, q.terms, (t) => set.has(t)),
-      coverage(
-        stats,
-        q.terms,
-        (t) =>
-          set.has(t) ||
-          (bestSentence > 0 && !!sets[bestSentence - 1]?.has(t)) ||
-          !!sets[bestSentence + 1]?.has(t),
-      ),
+      coverage(stats, q.terms, (t) => set.has(t) || neighbourHas(sets, bestSentence, t)),
       qPairs.length > 0 ? qPairs.filter((x) => sPairs.has(x)).length / qPairs.length : 0,
       coverage(stats, q.terms, (t) => stats.df.has(t)),
       fits ? 1 : 0,

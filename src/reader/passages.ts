@@ -181,6 +181,14 @@ export function rankParagraphs(
  * many drivers struck in Dunmore" is answered by ¶2's "About 4,000 drivers joined the strike"
  * when ¶1 placed the strike in Dunmore.
  */
+/**
+ * Whether a sentence next to sentence `i` of a paragraph (the one before or after) holds the term.
+ * No read at index -1: a negative index is a property lookup by name and slows every later read.
+ */
+export function neighbourHas(sets: readonly ReadonlySet<string>[], i: number, term: string): boolean {
+  return (i > 0 && !!sets[i - 1]?.has(term)) || !!sets[i + 1]?.has(term);
+}
+
 export function leadHas(stats: ArticleStats, term: string): boolean {
   return stats.tf[0]?.has(term) ?? false;
 }

@@ -1,6 +1,6 @@
 import { SPAN_MODEL, spanChoiceOf } from './extract.ts';
 import type { SpanChoice } from './extract.ts';
-import { idf, matchWeight, variantsOf } from './passages.ts';
+import { idf, matchWeight, neighbourHas, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { logit } from './softmax.ts';
@@ -87,11 +87,7 @@ function covered(q: QuestionAnalysis, stats: ArticleStats, paragraph: number): C
   const sets = stats.sentenceSets[paragraph] ?? [];
   return sets.map((set, i) => {
     const own = coverage(stats, q.terms, (t) => set.has(t));
-    const near = coverage(
-      stats,
-      q.terms,
-      (t) => set.has(t) || (i > 0 && !!sets[i - 1]?.has(t)) || !!sets[i + 1]?.has(t),
-    );
+    const near = coverage(stats, q.terms, (t) => set.has(t) || neighbourHas(sets, i, t));
     return { i, own, near, c: own + 0.25 * near };
   });
 }

@@ -1,6 +1,6 @@
 import { ANTONYM_PAIRS } from '../knowledge/lexicon/antonyms.ts';
 import { contentTerms, stem } from '../text/match.ts';
-import { idf, leadHas, matchWeight, variantsOf } from './passages.ts';
+import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { NUMBER_WORDS } from './words.ts';
@@ -103,10 +103,7 @@ export function signals(
   const p = stats.article.paragraphs[paragraph];
   const sets = stats.sentenceSets[paragraph] ?? [];
   const counts = stats.tf[paragraph] ?? new Map<string, number>();
-  const near = (t: string): boolean =>
-    !!sets[sentence]?.has(t) ||
-    (sentence > 0 && !!sets[sentence - 1]?.has(t)) ||
-    !!sets[sentence + 1]?.has(t);
+  const near = (t: string): boolean => !!sets[sentence]?.has(t) || neighbourHas(sets, sentence, t);
   const { numbers, names, pairs, antonyms } = questionSigns(q);
   const antonym = antonyms.some(([t, as]) => !near(t) && as.some(near));
   // The text's own words only when the question has a number or a name pair to look for.
