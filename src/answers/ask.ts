@@ -14,6 +14,7 @@ import { scopeArticle } from './articles.ts';
 import { findEntity } from './people.ts';
 import type { Citation } from '../article/types.ts';
 import { round } from './shared.ts';
+import { AUXILIARIES } from '../knowledge/lexicon/grammar.ts';
 
 /** What kind of answer a question wants, from its question words. */
 export type QuestionKind = 'number' | 'date' | 'person' | 'place' | 'reason' | 'other';
@@ -287,9 +288,21 @@ function badInput(q: string, analysis: QuestionAnalysis): string | null {
   const latin = q.match(/[a-z]/gi) ?? [];
   if (letters.length > 0 && latin.length / letters.length < 0.5)
     return 'Ask in English: the articles are read in English.';
-  if (analysis.terms.length === 1 && analysis.wh === '')
-    return `“${q}” is one word, not a question. Ask a full question, e.g. /ask question:What did ${q} say?`;
+  if (analysis.terms.length === 1 && analysis.wh === '' && !isYesNoQuestion(q)) {
+    if (!/\s/.test(q))
+      return `“${q}” is one word, not a question. Ask a full question, e.g. /ask question:What did ${q} say?`;
+    return `“${q}” is not a question. Ask a full question, e.g. /ask question:What did ${q} say?`;
+  }
   return null;
+}
+
+/**
+ * A question opened by an auxiliary ("have the police been told", "were the reservists
+ * told?"): a yes/no question a member asks, even with a single content word.
+ */
+function isYesNoQuestion(q: string): boolean {
+  const words = q.toLowerCase().split(/\s+/);
+  return words.length >= 3 && AUXILIARIES.has(words[0] ?? '');
 }
 
 /**

@@ -57,11 +57,18 @@ describe('/ask', () => {
   it.each([
     ['', /content words/],
     ['Tajikistan', /one word/],
+    ['the reservists', /not a question/],
     ['Что сказал Лавров о выводе войск?', /English/],
   ])('replies clearly to bad input %j', (question, reply) => {
     const answer = ask(seed, question);
     expect(answer.ok).toBe(false);
     if (!answer.ok) expect(answer.error).toMatch(reply);
+  });
+
+  it('reads a yes/no question with one content word as a question, not as one word', () => {
+    const answer = ask(seed, 'Were the reservists told?');
+    expect(answer.ok).toBe(true);
+    expect(answer.ok ? '' : answer.error).not.toMatch(/one word|not a question/);
   });
 
   it('gives no confident answer to 300 characters of noise', () => {
