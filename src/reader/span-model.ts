@@ -1,6 +1,7 @@
 import type { SoftmaxModel } from './softmax.ts';
 import type { QuestionAnalysis } from './question.ts';
 import {
+  Candidate,
   IN_QUESTION,
   LEXICAL_SLOTS,
   lexicalKeys,
@@ -32,12 +33,11 @@ export interface SpanModel extends SoftmaxModel {
   sentence?: SoftmaxModel;
 }
 
-type Statics = WeakMap<SentenceCandidates, Map<number, Float64Array>>;
-const statics = new WeakMap<SoftmaxModel, Statics>();
-
 /** Scratch for {@link staticLogits}: every slot it reads is written first, so one serves every call. */
 const scratch = new Array<number>(SPAN_FEATURES.length).fill(0);
 const scratchKeys = new Int32Array(LEXICAL_SLOTS);
+/** The candidate the scoring loops refill (only the best one is copied out). */
+const cursor = new Candidate();
 
 /**
  * Float64 views cut from shared slabs: a sentence's kept logits without an ArrayBuffer of their
@@ -62,17 +62,19 @@ function carve(n: number): Float64Array {
  * by shape, hashed words by wh), kept per sentence and question-word bucket.
  */
 function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: number): Float64Array {
-  const byModel = statics.get(model) ?? (statics.set(model, new WeakMap()).get(model) as Statics);
-  const bySentence = byModel.get(sc) ?? (byModel.set(sc, new Map()).get(sc) as Map<number, Float64Array>);
-  const hit = bySentence.get(bucket);
+  // Kept on the sentence for the model last used (one scorer in the bot): no map per sentence.
+  if (sc.logitsOf !== model) {
+    sc.logitsOf = model;
+    sc.logits = [];
+  }
+  const hit = sc.logits[bucket + 1];
   if (hit) return hit;
-  const candidates = sc.candidates;
-  const z = carve(candidates.length);
+  const z = carve(sc.count);
   const lexical = model.lexical;
   let byShape = shapeLogits.get(model);
   if (!byShape) shapeLogits.set(model, (byShape = new WeakMap()));
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i] as SpanCandidate;
+  for (let i = 0; i < sc.count; i++) {
+    const c = sc.at(i, cursor);
     let zi = shapeLogit(model, byShape, c, bucket, scratch);
     if (lexical) {
       const keys = lexicalKeys(sc, bucket, c, scratchKeys);
@@ -80,7 +82,7 @@ function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: numbe
     }
     z[i] = zi;
   }
-  bySentence.set(bucket, z);
+  sc.logits[bucket + 1] = z;
   return z;
 }
 
@@ -150,26 +152,25 @@ let logits = new Float64Array(256);
 export function bestSpan(model: SoftmaxModel, q: QuestionAnalysis, sentence: string): ScoredSpan | null {
   const sc = sentenceCandidates(sentence);
   const x0 = spanContext(q, sc);
-  let best: SpanCandidate | null = null;
+  let bestAt = -1;
   let top = -Infinity;
-  const candidates = sc.candidates;
-  if (logits.length < candidates.length) logits = new Float64Array(candidates.length * 2);
+  if (logits.length < sc.count) logits = new Float64Array(sc.count * 2);
   const zs = logits;
   let n = 0;
   const fixed = staticLogits(model, sc, x0.bucket);
   const folded = foldedOf(model);
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i] as SpanCandidate;
-    const x = questionFeatures(x0, c);
+  for (let i = 0; i < sc.count; i++) {
+    const x = questionFeatures(x0, sc.at(i, cursor));
     if ((x[IN_QUESTION] ?? 0) >= 0.99) continue;
     const z = (fixed[i] ?? 0) + questionLogit(folded, x);
     zs[n++] = z;
     if (z > top) {
       top = z;
-      best = c;
+      bestAt = i;
     }
   }
-  if (!best) return null;
+  if (bestAt < 0) return null;
+  const best = sc.at(bestAt, new Candidate());
   // The best span's share of the sentence's candidates (softmax): how sure the choice is.
   let sum = 0;
   for (let k = 0; k < n; k++) sum += Math.exp((zs[k] as number) - top);
