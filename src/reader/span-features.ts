@@ -1,4 +1,4 @@
-import { lexiconTags } from '../knowledge/nlp.ts';
+import { lexiconTags, tokenize } from '../knowledge/nlp.ts';
 import type { Token } from '../knowledge/nlp.ts';
 import { STOPWORDS, stem } from '../text/match.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -57,10 +57,29 @@ export class Candidate implements SpanCandidate {
   inside = 0;
   around = 0;
   shape: readonly number[] = NO_SHAPE;
+  /** The shape's index among the interned shapes (one number per distinct shape vector). */
+  shapeId = 0;
 
   get text(): string {
     return this.sentence.slice(this.start, this.end);
   }
+}
+
+const lastTokens: { of: SentenceCandidates | null; tokens: Token[] } = { of: null, tokens: [] };
+
+/** Token marks: a reason cue ("because"), a manner cue ("by"), a comma, "and" or "or". */
+const REASON_MARK = 1;
+const MANNER_MARK = 2;
+const COMMA_MARK = 4;
+const AND_OR_MARK = 8;
+
+function markOf(t: Token): number {
+  return (
+    (REASON_CUES.has(t.lower) ? REASON_MARK : 0) |
+    (MANNER_CUES.has(t.lower) ? MANNER_MARK : 0) |
+    (t.lower === ',' ? COMMA_MARK : 0) |
+    (/^(and|or)$/.test(t.lower) ? AND_OR_MARK : 0)
+  );
 }
 
 /** Numbers kept per candidate in {@link SentenceCandidates.packed}, in this order. */
@@ -82,16 +101,30 @@ export class SentenceCandidates {
 
   constructor(
     readonly sentence: string,
-    readonly tokens: Token[],
     readonly stems: string[],
     /** Per token: a content word (not a function word, not punctuation). */
     readonly content: boolean[],
     /** Per token: hash of its word class for the lexical features ({@link lexicalKeys}). */
     readonly lex: Int32Array,
+    /** Per token: what the question features ask of the word itself ({@link REASON_MARK} ...). */
+    readonly marks: Int32Array,
     readonly packed: Int32Array,
     /** How many candidates there are. */
     readonly count: number,
   ) {}
+
+  /**
+   * The sentence's tokens, made again when asked for (the scorer reads only {@link stems} and
+   * {@link marks}; keeping every read sentence's token objects was most of what it held). The
+   * last sentence asked keeps them, as its chosen span is stated from them twice.
+   */
+  get tokens(): Token[] {
+    if (lastTokens.of !== this) {
+      lastTokens.of = this;
+      lastTokens.tokens = tokenize(this.sentence);
+    }
+    return lastTokens.tokens;
+  }
 
   /** Fills `c` with candidate `i` (0 <= i < count) and returns it. */
   at(i: number, c: Candidate): Candidate {
@@ -105,7 +138,8 @@ export class SentenceCandidates {
     c.types = p[k + TYPES] as number;
     c.inside = p[k + INSIDE] as number;
     c.around = p[k + AROUND] as number;
-    c.shape = SHAPES[p[k + SHAPE] as number] as readonly number[];
+    c.shapeId = p[k + SHAPE] as number;
+    c.shape = SHAPES[c.shapeId] as readonly number[];
     return c;
   }
 
@@ -472,6 +506,7 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
   const packed = carve(count * STRIDE);
   packed.set(building.subarray(0, count * STRIDE));
   const lex = carve(tokens.length);
+  const marks = carve(tokens.length);
   const stems: string[] = [];
   const content: boolean[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -479,8 +514,11 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
     stems.push(t.word ? stem(t.lower) : '');
     content.push(has(flags, i, CONTENT));
     lex[i] = fnv(wordClass(t, i));
+    marks[i] = markOf(t);
   }
-  const made = new SentenceCandidates(sentence, tokens, stems, content, lex, packed, count);
+  const made = new SentenceCandidates(sentence, stems, content, lex, marks, packed, count);
+  lastTokens.of = made;
+  lastTokens.tokens = tokens;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(sentence, made);
   return made;
@@ -644,10 +682,17 @@ export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanCo
 /** A list separator at `at`, then a question word beyond it ("X, Y and Z" with X asked). */
 function listSibling(x: SpanContext, at: number, step: number): boolean {
   if (at < 0) return false;
-  const sep = x.sc.tokens[at]?.lower ?? '';
-  if (sep !== ',' && sep !== 'and' && sep !== 'or') return false;
+  const marks = x.sc.marks;
+  const sep = at < marks.length ? (marks[at] as number) : 0;
+  if ((sep & (COMMA_MARK | AND_OR_MARK)) === 0) return false;
   let next = at + step;
-  if (sep === ',' && next >= 0 && /^(and|or)$/.test(x.sc.tokens[next]?.lower ?? '')) next += step;
+  if (
+    (sep & COMMA_MARK) !== 0 &&
+    next >= 0 &&
+    next < marks.length &&
+    ((marks[next] as number) & AND_OR_MARK) !== 0
+  )
+    next += step;
   return x.terms.has(next >= 0 ? (x.sc.stems[next] ?? '') : '');
 }
 
@@ -748,7 +793,7 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   const short = (shape[0] ?? 0) + (shape[1] ?? 0);
   const long = (shape[3] ?? 0) + (shape[4] ?? 0);
   const thing = a.thing;
-  const prev = c.from > 0 ? (sc.tokens[c.from - 1]?.lower ?? '') : '';
+  const prev = c.from > 0 ? (sc.marks[c.from - 1] as number) : 0;
   const bit = a.bit;
   out[AT.share] = inner > 0 ? asked / inner : 0;
   out[AT.share + 1] = asked > 0 ? 1 : 0;
@@ -763,8 +808,8 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.type + 7] = a.date ? (shape[17] ?? 0) : 0;
   out[AT.type + 8] = thing ? (shape[15] ?? 0) : 0;
   out[AT.type + 9] = thing ? (shape[5] ?? 0) : 0;
-  out[AT.type + 10] = b(a.reason && REASON_CUES.has(prev));
-  out[AT.type + 11] = b(a.manner && MANNER_CUES.has(prev));
+  out[AT.type + 10] = b(a.reason && (prev & REASON_MARK) !== 0);
+  out[AT.type + 11] = b(a.manner && (prev & MANNER_MARK) !== 0);
   out[AT.type + 12] = (a.reason || a.manner) && long > 0 ? 1 : 0;
   out[AT.type + 13] = a.concrete ? short : 0;
   out[AT.type + 14] = thing ? short : 0;

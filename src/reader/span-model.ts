@@ -72,7 +72,7 @@ function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: numbe
   const z = carve(sc.count);
   const lexical = model.lexical;
   let byShape = shapeLogits.get(model);
-  if (!byShape) shapeLogits.set(model, (byShape = new WeakMap()));
+  if (!byShape) shapeLogits.set(model, (byShape = { z: new Float64Array(0) }));
   for (let i = 0; i < sc.count; i++) {
     const c = sc.at(i, cursor);
     let zi = shapeLogit(model, byShape, c, bucket, scratch);
@@ -88,28 +88,33 @@ function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: numbe
 
 /**
  * The shape and wh-by-shape part of a candidate's logit: it depends on the candidate's shape
- * vector and the bucket only, and shapes are interned (a few hundred), so it is worked out once
- * per shape and bucket rather than once per candidate of every sentence read.
+ * and the bucket only, and shapes are interned (a few hundred), so it is worked out once per
+ * shape and bucket rather than once per candidate of every sentence read. Kept per model in one
+ * array by shape index (one slot per bucket, the first for "no question word"; NaN until
+ * worked out), not a map lookup per candidate.
  */
-const shapeLogits = new WeakMap<SoftmaxModel, WeakMap<readonly number[], Float64Array>>();
+const shapeLogits = new WeakMap<SoftmaxModel, { z: Float64Array }>();
 
 function shapeLogit(
   model: SoftmaxModel,
-  byShape: WeakMap<readonly number[], Float64Array>,
-  c: SpanCandidate,
+  byShape: { z: Float64Array },
+  c: Candidate,
   bucket: number,
   out: number[],
 ): number {
-  let perBucket = byShape.get(c.shape);
-  // One slot per bucket, the first for "no question word" (bucket -1); NaN until worked out.
-  if (!perBucket) byShape.set(c.shape, (perBucket = new Float64Array(WH_BUCKET_COUNT + 1).fill(NaN)));
-  const hit = perBucket[bucket + 1] as number;
+  const at = c.shapeId * (WH_BUCKET_COUNT + 1) + bucket + 1;
+  if (at >= byShape.z.length) {
+    const larger = new Float64Array(Math.max(byShape.z.length * 2, at + 1)).fill(NaN);
+    larger.set(byShape.z);
+    byShape.z = larger;
+  }
+  const hit = byShape.z[at] as number;
   if (!Number.isNaN(hit)) return hit;
   staticFeatures(bucket, c, out);
   const z =
     partialLogit(model, out, 0, QUESTION_SLOTS.from) +
     partialLogit(model, out, QUESTION_SLOTS.to, out.length);
-  perBucket[bucket + 1] = z;
+  byShape.z[at] = z;
   return z;
 }
 
