@@ -2,7 +2,7 @@ import { lexiconTags, tokenize } from '../knowledge/nlp.ts';
 import type { Token } from '../knowledge/nlp.ts';
 import { STOPWORDS, stem } from '../text/match.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { candidateSpans } from './spans.ts';
+import { typedRanges } from './spans.ts';
 import type { AnswerType } from './words.ts';
 import {
   ANSWER_TYPES,
@@ -486,21 +486,17 @@ const CACHE_LIMIT = 20_000;
 export function sentenceCandidates(sentence: string): SentenceCandidates {
   const hit = cache.get(sentence);
   if (hit) return hit;
-  const { tokens, spans } = candidateSpans(sentence);
-  const typed: number[] = [];
+  const tokens = tokenize(sentence);
+  const typed = typedRanges(tokens);
   // Names, figures and dates may start or end on a function word ("one", "of"); plain phrases not.
   const other = typeBit('other');
   const starts = new Set<number>();
   const ends = new Set<number>();
-  for (const s of spans) {
-    let bits = 0;
-    for (const t of s.types) bits |= typeBit(t);
-    typed.push(s.from, s.to, bits);
-    if ((bits & ~other) !== 0) {
-      starts.add(s.from);
-      ends.add(s.to);
+  for (let k = 0; k < typed.length; k += 3)
+    if (((typed[k + 2] as number) & ~other) !== 0) {
+      starts.add(typed[k] as number);
+      ends.add(typed[k + 1] as number);
     }
-  }
   const flags = flagsOf(tokens);
   const count = candidatesOf(tokens, flags, typed, starts, ends);
   const packed = carve(count * STRIDE);
