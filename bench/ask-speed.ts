@@ -7,10 +7,15 @@
  * Questions of other articles are asked first (`--warmup`, as `npm run bench` warms up), so JIT
  * compilation is not what the first pass measures.
  *
- *   node --import tsx bench/ask-speed.ts [--size 10000] [--queries 300] [--seed 1] [--warmup 50]
+ * With `--expose-gc` it also prints the heap each first question leaves behind (collected
+ * before and after the first pass): what the next scavenges copy, steadier than any pause time
+ * on a machine shared with other work.
+ *
+ *   node [--expose-gc] --import tsx bench/ask-speed.ts [--size 10000] [--queries 300] [--seed 1] [--warmup 50]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { buildKnowledge } from '../src/app.ts';
 import { ask } from '../src/answers/ask.ts';
 import type { TruthFile } from './generate.ts';
@@ -68,13 +73,33 @@ const fmt = (label: string, ms: number[]): string => {
   const s = summarize(ms);
   return `${label.padEnd(12)} p50 ${s.p50.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  max ${s.max.toFixed(1)} ms`;
 };
+/** Young-generation collections (scavenges) during a pass: how many, and their pause time. */
+const scavenges: { at: number; ms: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
+    if (kind === 1) scavenges.push({ at: e.startTime, ms: e.duration });
+  }
+}).observe({ entryTypes: ['gc'] });
+const collect = (globalThis as { gc?: () => void }).gc;
+collect?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const firstFrom = performance.now();
 const first = timed();
+const firstTo = performance.now();
+// GC entries arrive asynchronously: let them in before they are counted.
+await new Promise((resolve) => setTimeout(resolve, 20));
+const firstScavenges = scavenges.filter((s) => s.at >= firstFrom && s.at <= firstTo).map((s) => s.ms);
+collect?.();
+const retainedKb = (process.memoryUsage().heapUsed - heapBefore) / queries.length / 1024;
 const second = timed();
 process.stdout.write(
   [
     `${size} articles, warm load ${loadMs.toFixed(0)} ms, RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, ${queries.length} questions`,
     fmt('first pass', first.ms),
     fmt('  cpu', first.cpu),
+    `  scavenges ${firstScavenges.length}, pause total ${firstScavenges.reduce((a, b) => a + b, 0).toFixed(0)} ms` +
+      (collect ? `, heap left per question ${retainedKb.toFixed(1)} KB` : ''),
     fmt('second pass', second.ms),
     fmt('  cpu', second.cpu),
     `hit@1 ${((100 * first.hits) / queries.length).toFixed(1)}%`,

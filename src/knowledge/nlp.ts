@@ -37,9 +37,12 @@ const TOKEN_RE = /[\p{L}\p{N}\p{M}]+(?:[’'\-.][\p{L}\p{N}\p{M}]+|,\d{3}(?!\d))
  */
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  // exec over the one global pattern, not matchAll: matchAll clones the pattern and makes an
+  // iterator per call, which cost as much as the matching for a sentence's few dozen tokens.
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     let raw = m[0];
-    const start = (m.index ?? 0) + offset;
+    const start = m.index + offset;
     const isWord = /[\p{L}\p{N}]/u.test(raw[0] ?? '');
     if (isWord && raw.endsWith('.')) {
       const keep = /^\p{Lu}\.$/u.test(raw) || raw.slice(0, -1).includes('.') || DOTTED.has(raw.toLowerCase());
@@ -73,7 +76,13 @@ export function tokenize(text: string, offset = 0): Token[] {
 function makeToken(raw: string, start: number, word: boolean): Token {
   let text = raw;
   let possessive = false;
-  if (word) {
+  // Tested by its ending first: most words have no possessive, and the pattern costs more.
+  if (
+    word &&
+    raw.length > 2 &&
+    raw.endsWith('s') &&
+    (raw[raw.length - 2] === '’' || raw[raw.length - 2] === "'")
+  ) {
     const m = /^(.+?)[’']s$/u.exec(raw);
     if (m && m[1] !== undefined && !/^(it|that|there|what|he|she|who|here|let)$/i.test(m[1])) {
       text = m[1];

@@ -318,6 +318,8 @@ export class SearchIndex<T> {
   private touched: Int32Array<ArrayBuffer> = new Int32Array(64);
   private termTouched: Int32Array<ArrayBuffer> = new Int32Array(64);
   private sortedWords: string[] | null = null;
+  /** Per item, BM25's length term `K1 * (1 - B + B * length / avgLength)`, made on first search. */
+  private norms: Float64Array | null = null;
 
   /**
    * Builds the index in one go (small collections, tests). With `vocabulary`, an index over the
@@ -364,6 +366,20 @@ export class SearchIndex<T> {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return new SearchIndex(items, toDoc, options, builder.finish());
+  }
+
+  /**
+   * Each item's BM25 length term, worked out once per index rather than once per posting read
+   * (a common word's postings run to thousands per query). Same expression, so the same doubles.
+   */
+  private lengthNorms(): Float64Array {
+    if (this.norms) return this.norms;
+    const { lengths, avgLength } = this.state;
+    const norms = new Float64Array(this.items.length);
+    for (let doc = 0; doc < norms.length; doc++)
+      norms[doc] = BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[doc] as number)) / avgLength);
+    this.norms = norms;
+    return norms;
   }
 
   /** The index's flat state, for the on-disk snapshot. */
@@ -549,7 +565,7 @@ export class SearchIndex<T> {
   search(query: string, options: SearchOptions = {}): Hit<T>[] {
     const limit = options.limit ?? 10;
     if (this.items.length === 0) return [];
-    const { articleOfDoc, postingStart, postingDocs, postingTfs, lengths, avgLength } = this.state;
+    const { articleOfDoc, postingStart, postingDocs, postingTfs } = this.state;
     const filter = options.article === undefined ? undefined : this.articleIndex.get(options.article);
     if (options.article !== undefined && filter === undefined) return [];
     const queryForm = matchForm(query.slice(0, 2000));
@@ -594,6 +610,7 @@ export class SearchIndex<T> {
     // A word in a quarter of all items barely ranks anything but costs a pass over all of them:
     // when rarer words are in the query, it only counts in the coverage of the final candidates.
     const n = this.items.length;
+    const norms = this.lengthNorms();
     const dfOf = (variants: Expansion[]): number => variants.reduce((m, v) => Math.max(m, this.df(v.id)), 0);
     const hasRare = expansions.some((variants) => variants.length > 0 && dfOf(variants) <= n * COMMON_SHARE);
     for (const variants of expansions) {
@@ -607,7 +624,7 @@ export class SearchIndex<T> {
           const doc = postingDocs[p] as number;
           if (filter !== undefined && articleOfDoc[doc] !== filter) continue;
           const tf = postingTfs[p] as number;
-          const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[doc] as number)) / avgLength);
+          const norm = tf + (norms[doc] as number);
           const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
           const prev = termBest[doc] as number;
           if (prev === 0) {

@@ -9,7 +9,12 @@ import { derivedRoot } from './morph.ts';
  */
 export interface ArticleStats {
   article: Article;
-  /** Per paragraph: term -> count (stems, and `~root` keys of their derivational roots). */
+  /**
+   * Per paragraph: term -> count (stems, and `~root` keys of their derivational roots). Each
+   * paragraph's map is made when first read, like {@link sentenceSets}: ranking counts the
+   * question's keys from the terms themselves, and most of an article's paragraphs are never
+   * read (the maps were most of what a first question on an article left in memory).
+   */
   tf: Map<string, number>[];
   lengths: number[];
   /** Per paragraph, per sentence: its terms, in order. */
@@ -70,25 +75,53 @@ export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
   const sentenceTerms: string[][][] = [];
   const sentenceSets: Set<string>[][] = [];
   const df = new Map<string, number>();
+  // One set of a paragraph's keys at a time (in the order its count map would hold them).
+  const seen = new Set<string>();
   for (const perSentence of byParagraph) {
-    const counts = new Map<string, number>();
+    seen.clear();
     for (const terms of perSentence)
       for (const t of terms) {
-        counts.set(t, (counts.get(t) ?? 0) + 1);
-        const r = root(t);
-        counts.set(r, (counts.get(r) ?? 0) + 1);
+        seen.add(t);
+        seen.add(root(t));
       }
-    for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    tf.push(counts);
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     lengths.push(perSentence.reduce((n, s) => n + s.length, 0));
     sentenceTerms.push(perSentence);
   }
-  for (let p = 0; p < sentenceTerms.length; p++) lazySets(sentenceSets, p, sentenceTerms[p] ?? []);
+  for (let p = 0; p < sentenceTerms.length; p++) {
+    lazyCounts(tf, p, sentenceTerms[p] ?? []);
+    lazySets(sentenceSets, p, sentenceTerms[p] ?? []);
+  }
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   const stats = { article, tf, lengths, sentenceTerms, sentenceSets, df, avgLength };
   if (cache.size >= STATS_KEPT) cache.delete(cache.keys().next().value as Article);
   cache.set(article, stats);
   return stats;
+}
+
+/** A paragraph's term and root counts (stems, and their `~root` keys). */
+function countsOf(perSentence: readonly string[][]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const terms of perSentence)
+    for (const t of terms) {
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+      const r = root(t);
+      counts.set(r, (counts.get(r) ?? 0) + 1);
+    }
+  return counts;
+}
+
+/** Makes `tf[p]` the counts of paragraph `p`, built on first read and then kept. */
+function lazyCounts(tf: Map<string, number>[], p: number, perSentence: readonly string[][]): void {
+  Object.defineProperty(tf, p, {
+    configurable: true,
+    enumerable: true,
+    get(): Map<string, number> {
+      const value = countsOf(perSentence);
+      Object.defineProperty(tf, p, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+  });
 }
 
 /** A sentence's terms and their roots, as one set. */
@@ -158,21 +191,49 @@ export function rankParagraphs(
 ): { index: number; bm25: number }[] {
   const weights = terms.map((t) => idf(stats, t));
   const variants = terms.map(variantsOf);
+  // Each distinct key of the question's variants gets a slot; a paragraph's count of a key is
+  // counted from its terms (what its count map would hold), so unread paragraphs need no map.
+  const slots = new Map<string, number>();
+  const slotOf = variants.map((vs) =>
+    vs.map((v) => slots.get(v.key) ?? (slots.set(v.key, slots.size), slots.size - 1)),
+  );
+  const counts = new Int32Array(slots.size);
   const out: { index: number; bm25: number }[] = [];
-  stats.tf.forEach((counts, i) => {
+  for (let i = 0; i < stats.sentenceTerms.length; i++) {
+    countKeys(stats.sentenceTerms[i] ?? [], slots, counts);
     let s = 0;
     const len = stats.lengths[i] ?? 0;
-    variants.forEach((vs, k) => {
-      for (const v of vs) {
-        const f = counts.get(v.key);
+    for (let k = 0; k < variants.length; k++) {
+      const vs = variants[k] as Variant[];
+      const ks = slotOf[k] as number[];
+      for (let j = 0; j < vs.length; j++) {
+        const f = counts[ks[j] as number] as number;
         if (!f) continue;
+        const v = vs[j] as Variant;
         s += (v.weight * (weights[k] ?? 0) * f * (K1 + 1)) / (f + K1 * (1 - B + (B * len) / stats.avgLength));
-        return;
+        break;
       }
-    });
+    }
     if (s > 0) out.push({ index: i, bm25: s });
-  });
+  }
   return out.sort((a, b) => b.bm25 - a.bm25 || a.index - b.index);
+}
+
+/** How often each slotted key is among a paragraph's terms and their roots (into `counts`). */
+function countKeys(
+  perSentence: readonly string[][],
+  slots: ReadonlyMap<string, number>,
+  counts: Int32Array,
+): void {
+  counts.fill(0);
+  if (slots.size === 0) return;
+  for (const terms of perSentence)
+    for (const t of terms) {
+      const a = slots.get(t);
+      if (a !== undefined) counts[a] = (counts[a] as number) + 1;
+      const b = slots.get(root(t));
+      if (b !== undefined) counts[b] = (counts[b] as number) + 1;
+    }
 }
 
 /**

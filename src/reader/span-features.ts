@@ -1,8 +1,8 @@
-import { lexiconTags } from '../knowledge/nlp.ts';
+import { lexiconTags, tokenize } from '../knowledge/nlp.ts';
 import type { Token } from '../knowledge/nlp.ts';
 import { STOPWORDS, stem } from '../text/match.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { candidateSpans } from './spans.ts';
+import { typedRanges } from './spans.ts';
 import type { AnswerType } from './words.ts';
 import {
   ANSWER_TYPES,
@@ -39,39 +39,118 @@ export interface SpanCandidate {
   /** Types of typed spans it contains, or that contain it. */
   inside: number;
   around: number;
-  shape: number[];
+  shape: readonly number[];
 }
 
 /**
- * A candidate as a sentence keeps it: its text is cut from the sentence when asked for rather
- * than stored, as most candidates are scored and never shown (a string less per candidate).
+ * A candidate read back from a sentence's packed candidates ({@link SentenceCandidates.at}): its
+ * text is cut from the sentence when asked for, as most candidates are scored and never shown.
+ * The scorer's loops reuse one, refilled per candidate, so scoring a sentence allocates none.
  */
-class Candidate implements SpanCandidate {
-  constructor(
-    private readonly sentence: string,
-    readonly start: number,
-    readonly end: number,
-    readonly from: number,
-    readonly to: number,
-    readonly types: number,
-    readonly inside: number,
-    readonly around: number,
-    readonly shape: number[],
-  ) {}
+export class Candidate implements SpanCandidate {
+  sentence = '';
+  start = 0;
+  end = 0;
+  from = 0;
+  to = 0;
+  types = 0;
+  inside = 0;
+  around = 0;
+  shape: readonly number[] = NO_SHAPE;
+  /** The shape's index among the interned shapes (one number per distinct shape vector). */
+  shapeId = 0;
 
   get text(): string {
     return this.sentence.slice(this.start, this.end);
   }
 }
 
-export interface SentenceCandidates {
-  tokens: Token[];
-  stems: string[];
-  /** Per token: a content word (not a function word, not punctuation). */
-  content: boolean[];
-  /** Per token: hash of its word class for the lexical features ({@link lexicalKeys}). */
-  lex: Int32Array;
-  candidates: SpanCandidate[];
+const lastTokens: { of: SentenceCandidates | null; tokens: Token[] } = { of: null, tokens: [] };
+
+/** Token marks: a reason cue ("because"), a manner cue ("by"), a comma, "and" or "or". */
+const REASON_MARK = 1;
+const MANNER_MARK = 2;
+const COMMA_MARK = 4;
+const AND_OR_MARK = 8;
+
+function markOf(t: Token): number {
+  return (
+    (REASON_CUES.has(t.lower) ? REASON_MARK : 0) |
+    (MANNER_CUES.has(t.lower) ? MANNER_MARK : 0) |
+    (t.lower === ',' ? COMMA_MARK : 0) |
+    (/^(and|or)$/.test(t.lower) ? AND_OR_MARK : 0)
+  );
+}
+
+/** Numbers kept per candidate in {@link SentenceCandidates.packed}, in this order. */
+const STRIDE = 8;
+const [START, END, FROM, TO, TYPES, INSIDE, AROUND, SHAPE] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+
+/**
+ * The candidates of one sentence and what their features read of its tokens. Candidates are
+ * packed into one Int32Array cut from a shared slab ({@link STRIDE} numbers each, the shape as
+ * an index into the interned shapes) rather than kept as an object each: a read sentence holds a
+ * few objects instead of dozens, so the young-generation scavenges that follow a question copy
+ * less, and its numbers live outside the heap.
+ */
+export class SentenceCandidates {
+  /** The static logits of one scorer (span-model.ts), per question-word bucket, kept here. */
+  logitsOf: object | null = null;
+  logits: (Float64Array | undefined)[] = [];
+  private materialized: SpanCandidate[] | null = null;
+
+  constructor(
+    readonly sentence: string,
+    readonly stems: string[],
+    /** Per token: a content word (not a function word, not punctuation). */
+    readonly content: boolean[],
+    /** Per token: hash of its word class for the lexical features ({@link lexicalKeys}). */
+    readonly lex: Int32Array,
+    /** Per token: what the question features ask of the word itself ({@link REASON_MARK} ...). */
+    readonly marks: Int32Array,
+    readonly packed: Int32Array,
+    /** How many candidates there are. */
+    readonly count: number,
+  ) {}
+
+  /**
+   * The sentence's tokens, made again when asked for (the scorer reads only {@link stems} and
+   * {@link marks}; keeping every read sentence's token objects was most of what it held). The
+   * last sentence asked keeps them, as its chosen span is stated from them twice.
+   */
+  get tokens(): Token[] {
+    if (lastTokens.of !== this) {
+      lastTokens.of = this;
+      lastTokens.tokens = tokenize(this.sentence);
+    }
+    return lastTokens.tokens;
+  }
+
+  /** Fills `c` with candidate `i` (0 <= i < count) and returns it. */
+  at(i: number, c: Candidate): Candidate {
+    const p = this.packed;
+    const k = i * STRIDE;
+    c.sentence = this.sentence;
+    c.start = p[k + START] as number;
+    c.end = p[k + END] as number;
+    c.from = p[k + FROM] as number;
+    c.to = p[k + TO] as number;
+    c.types = p[k + TYPES] as number;
+    c.inside = p[k + INSIDE] as number;
+    c.around = p[k + AROUND] as number;
+    c.shapeId = p[k + SHAPE] as number;
+    c.shape = SHAPES[c.shapeId] as readonly number[];
+    return c;
+  }
+
+  /** Every candidate as an object of its own, in order of its first token, then its last. */
+  get candidates(): SpanCandidate[] {
+    if (this.materialized) return this.materialized;
+    const out: SpanCandidate[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.at(i, new Candidate()));
+    this.materialized = out;
+    return out;
+  }
 }
 
 const PREPOSITIONS = new Set(
@@ -123,29 +202,28 @@ export const SHAPE_FEATURES = [
   'holds a month or weekday name',
 ] as const;
 
-/** Per token of a sentence, what the shape features ask of it (read once per sentence). */
-interface TokenFlags {
-  verb: boolean[];
-  noun: boolean[];
-  adjective: boolean[];
-  content: boolean[];
-  digit: boolean[];
-  stop: boolean[];
-  coordinator: boolean[];
-  year: boolean[];
-  decade: boolean[];
-  day: boolean[];
-  /** A preposition, a determiner (what a candidate after the token opens with). */
-  preposition: boolean[];
-  determiner: boolean[];
-}
+/**
+ * What the shape features ask of a token, one bit each, worked out once per sentence: a verb, a
+ * noun, an adjective, a content word, holds a digit, a function word, "and"/"or", a year, a
+ * decade or century, a month or weekday; a preposition or a determiner (what a candidate after
+ * the token opens with).
+ */
+const VERB = 1;
+const NOUN = 2;
+const ADJECTIVE = 4;
+const CONTENT = 8;
+const DIGIT = 16;
+const STOP = 32;
+const COORDINATOR = 64;
+const YEAR = 128;
+const DECADE = 256;
+const DAY = 512;
+const PREPOSITION = 1024;
+const DETERMINER = 2048;
 
 const NO_TAGS: ReadonlySet<string> = new Set();
 
-/**
- * What the flags ask of a token, as bits in {@link TokenFlags} order (verb 1, noun 2, ...,
- * determiner 2048; {@link flagsOf} reads them back): all of it follows from the token's text.
- */
+/** The flag bits of a token (VERB ... DETERMINER): all of it follows from the token's text. */
 function tokenBits(t: Token): number {
   const tags = t.word ? lexiconTags(t.lower) : NO_TAGS;
   const values = [
@@ -174,22 +252,9 @@ function tokenBits(t: Token): number {
  */
 const wordBits = new Map<string, number>();
 
-/** One pass over the tokens (each token's lexicon tags looked up once). */
-function flagsOf(tokens: readonly Token[]): TokenFlags {
-  const f: TokenFlags = {
-    verb: [],
-    noun: [],
-    adjective: [],
-    content: [],
-    digit: [],
-    stop: [],
-    coordinator: [],
-    year: [],
-    decade: [],
-    day: [],
-    preposition: [],
-    determiner: [],
-  };
+/** Each token's flag bits (each token's lexicon tags looked up once). */
+function flagsOf(tokens: readonly Token[]): number[] {
+  const f: number[] = [];
   for (const t of tokens) {
     let bits = t.word ? wordBits.get(t.text) : undefined;
     if (bits === undefined) {
@@ -199,108 +264,90 @@ function flagsOf(tokens: readonly Token[]): TokenFlags {
         wordBits.set(t.text, bits);
       }
     }
-    f.verb.push((bits & 1) !== 0);
-    f.noun.push((bits & 2) !== 0);
-    f.adjective.push((bits & 4) !== 0);
-    f.content.push((bits & 8) !== 0);
-    f.digit.push((bits & 16) !== 0);
-    f.stop.push((bits & 32) !== 0);
-    f.coordinator.push((bits & 64) !== 0);
-    f.year.push((bits & 128) !== 0);
-    f.decade.push((bits & 256) !== 0);
-    f.day.push((bits & 512) !== 0);
-    f.preposition.push((bits & 1024) !== 0);
-    f.determiner.push((bits & 2048) !== 0);
+    f.push(bits);
   }
   return f;
 }
 
+/** Whether token `i` has flag `flag` (false past either end). */
+const has = (f: readonly number[], i: number, flag: number): boolean =>
+  i >= 0 && i < f.length && ((f[i] as number) & flag) !== 0;
+
 const b = (x: boolean | undefined): number => (x ? 1 : 0);
 const bit = (x: boolean | undefined, k: number): number => (x ? 1 << k : 0);
 
-/** What a candidate's words hold, counted as the candidate grows one token to the right. */
+/**
+ * What a candidate's words hold, counted as the candidate grows one token to the right: its word
+ * count, capitals and function words, and the flags any of its words has (VERB, DIGIT,
+ * COORDINATOR, YEAR, DECADE, DAY bits, or-ed; a comma inside as {@link COMMA}).
+ */
 interface Run {
   n: number;
   capitals: number;
   stops: number;
-  comma: boolean;
-  verb: boolean;
-  digit: boolean;
-  coordinator: boolean;
-  year: boolean;
-  decade: boolean;
-  day: boolean;
+  any: number;
 }
 
-const newRun = (): Run => ({
-  n: 0,
-  capitals: 0,
-  stops: 0,
-  comma: false,
-  verb: false,
-  digit: false,
-  coordinator: false,
-  year: false,
-  decade: false,
-  day: false,
-});
+const COMMA = 1 << 30;
+const RUN_FLAGS = VERB | DIGIT | COORDINATOR | YEAR | DECADE | DAY;
+
+/** The one run the candidate loop grows (reset per first token: no object per candidate). */
+const run: Run = { n: 0, capitals: 0, stops: 0, any: 0 };
 
 /** Adds token `i` (the candidate's new last token) to the run. */
-function grow(run: Run, tokens: readonly Token[], f: TokenFlags, i: number): void {
+function grow(run: Run, tokens: readonly Token[], f: readonly number[], i: number): void {
   const t = tokens[i] as Token;
   if (!t.word) {
-    run.comma ||= t.text === ',';
+    if (t.text === ',') run.any |= COMMA;
     return;
   }
+  const bits = f[i] as number;
   run.n++;
   if (t.capital) run.capitals++;
-  run.verb ||= f.verb[i] === true;
-  run.digit ||= f.digit[i] === true;
-  run.coordinator ||= f.coordinator[i] === true;
-  run.year ||= f.year[i] === true;
-  run.decade ||= f.decade[i] === true;
-  run.day ||= f.day[i] === true;
-  if (f.stop[i]) run.stops++;
+  run.any |= bits & RUN_FLAGS;
+  if ((bits & STOP) !== 0) run.stops++;
 }
 
 /** Position of the one shape feature that is a share, not a yes/no. */
 const STOP_SHARE = SHAPE_FEATURES.indexOf('share of function words inside');
 
 /**
- * Shape vectors, one per distinct value: candidates share them, read-only. Shapes are few (a few
- * hundred in a large archive) while candidates are dozens per sentence, so a cached sentence
- * holds pointers rather than a vector per candidate (a third of the memory of a read sentence).
+ * Shape vectors, one per distinct value: candidates share them, read-only, by their index here.
+ * Shapes are few (a few hundred in a large archive) while candidates are dozens per sentence.
  */
-const shapes = new Map<number, (readonly number[] | undefined)[]>();
+const SHAPES: (readonly number[])[] = [];
+const shapeIds = new Map<number, number[]>();
+const NO_SHAPE: readonly number[] = Object.freeze(new Array<number>(SHAPE_FEATURES.length).fill(0));
 
 /** The last shape bit (a month or weekday inside), kept out of the key: with it a key is no small integer. */
 const DAY_BIT = SHAPE_FEATURES.length - 1;
 
-function internShape(low: number, day: boolean, stops: number, n: number): number[] {
+function internShape(low: number, day: boolean, stops: number, n: number): number {
   // By the bits below DAY_BIT (a small integer), then by the day bit, stops and n (stops <= n <=
   // MAX_WORDS, so the index is exact). Not one key of all: that number would be a boxed double.
-  let row = shapes.get(low);
-  if (!row) shapes.set(low, (row = []));
+  let row = shapeIds.get(low);
+  if (!row) shapeIds.set(low, (row = []));
   const at = ((day ? MAX_WORDS + 1 : 0) + stops) * (MAX_WORDS + 1) + n;
   const hit = row[at];
-  if (hit) return hit as number[];
+  if (hit !== undefined) return hit;
   const made: number[] = [];
   for (let k = 0; k < SHAPE_FEATURES.length; k++)
     made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : k === DAY_BIT ? b(day) : (low >>> k) & 1);
-  row[at] = Object.freeze(made);
-  return made;
+  SHAPES.push(Object.freeze(made));
+  row[at] = SHAPES.length - 1;
+  return SHAPES.length - 1;
 }
 
-/** The shape features of tokens [from, to), `run` holding what their words hold. */
+/** The shape (its index in {@link SHAPES}) of tokens [from, to), `run` holding what their words hold. */
 function shapeOf(
   tokens: readonly Token[],
-  f: TokenFlags,
+  f: readonly number[],
   from: number,
   to: number,
   run: Run,
   typed: boolean,
-): number[] {
-  const { n, capitals } = run;
+): number {
+  const { n, capitals, any } = run;
   const first = tokens[from];
   const last = tokens[to - 1];
   // Guarded: reading index -1 of an array is a property lookup by name, far slower than a miss.
@@ -317,73 +364,75 @@ function shapeOf(
     bit(capitals === n, 5) |
     bit(capitals > 0, 6) |
     bit(from === 0, 7) |
-    bit(run.comma, 8) |
-    bit(from > 0 && f.preposition[from - 1], 9) |
-    bit(from > 0 && f.determiner[from - 1], 10) |
+    bit((any & COMMA) !== 0, 8) |
+    bit(has(f, from - 1, PREPOSITION), 9) |
+    bit(has(f, from - 1, DETERMINER), 10) |
     bit(!next || !next.word, 11) |
-    bit(f.verb[from], 12) |
-    bit(f.verb[to - 1], 13) |
-    bit(run.verb, 14) |
-    bit(f.noun[to - 1], 15) |
-    bit(f.adjective[to - 1], 16) |
-    bit(run.digit, 17) |
+    bit(has(f, from, VERB), 12) |
+    bit(has(f, to - 1, VERB), 13) |
+    bit((any & VERB) !== 0, 14) |
+    bit(has(f, to - 1, NOUN), 15) |
+    bit(has(f, to - 1, ADJECTIVE), 16) |
+    bit((any & DIGIT) !== 0, 17) |
     bit(prev?.capital && first?.capital && !prev.possessive && from > 1, 18) |
     bit(next?.capital && last?.capital && !last.possessive, 19) |
-    bit(inside && f.content[to] && !f.verb[to], 20) |
-    bit(from > 0 && f.content[from - 1] && !f.verb[from - 1], 21) |
-    bit(run.coordinator, 22) |
+    bit(inside && has(f, to, CONTENT) && !has(f, to, VERB), 20) |
+    bit(has(f, from - 1, CONTENT) && !has(f, from - 1, VERB), 21) |
+    bit((any & COORDINATOR) !== 0, 22) |
     bit(typed, 24) |
-    bit(f.noun[from], 25) |
-    bit(f.adjective[from], 26) |
-    bit(f.digit[from], 27) |
-    bit(run.year, 28) |
-    bit(run.decade, 29);
-  return internShape(bits, run.day, run.stops, n);
+    bit(has(f, from, NOUN), 25) |
+    bit(has(f, from, ADJECTIVE), 26) |
+    bit(has(f, from, DIGIT), 27) |
+    bit((any & YEAR) !== 0, 28) |
+    bit((any & DECADE) !== 0, 29);
+  return internShape(bits, (any & DAY) !== 0, run.stops, n);
 }
 
 /** Answer types as bits, so a candidate's types are one number. */
 export const typeBit = (t: AnswerType): number => 1 << ANSWER_TYPES.indexOf(t);
 
-interface TypedRange {
-  from: number;
-  to: number;
-  bits: number;
-}
+/** The typed spans of a sentence (names, figures, dates, phrases), as [from, to, bits] triples. */
+type TypedRanges = readonly number[];
 
-function typesAt(
-  typed: readonly TypedRange[],
-  from: number,
-  to: number,
-): { types: number; inside: number; around: number } {
+/** Writes the types a candidate equals, contains and lies within at `out[at]` ... `out[at + 2]`. */
+function typesAt(typed: TypedRanges, from: number, to: number, out: Int32Array, at: number): void {
   let types = 0;
   let inside = 0;
   let around = 0;
-  for (const s of typed) {
-    if (s.from === from && s.to === to) types |= s.bits;
-    if (s.from >= from && s.to <= to) inside |= s.bits;
-    if (s.from <= from && s.to >= to) around |= s.bits;
+  for (let k = 0; k < typed.length; k += 3) {
+    const sFrom = typed[k] as number;
+    const sTo = typed[k + 1] as number;
+    const bits = typed[k + 2] as number;
+    if (sFrom === from && sTo === to) types |= bits;
+    if (sFrom >= from && sTo <= to) inside |= bits;
+    if (sFrom <= from && sTo >= to) around |= bits;
   }
-  return { types, inside, around };
+  out[at] = types;
+  out[at + 1] = inside;
+  out[at + 2] = around;
 }
 
+/** Candidates of the sentence being read, STRIDE numbers each (reused: copied out once done). */
+let building = new Int32Array(1 << 12);
+
 /**
- * Every candidate of the sentence, in order of its first token, then its last. A candidate's
- * word counts grow with it (one pass per first token), so no token range is read twice.
+ * Every candidate of the sentence, in order of its first token, then its last, packed into
+ * {@link building}; returns how many. A candidate's word counts grow with it (one pass per first
+ * token), so no token range is read twice.
  */
 function candidatesOf(
-  sentence: string,
   tokens: readonly Token[],
-  flags: TokenFlags,
-  typed: readonly TypedRange[],
+  flags: readonly number[],
+  typed: TypedRanges,
   starts: ReadonlySet<number>,
   ends: ReadonlySet<number>,
-): SpanCandidate[] {
-  const candidates: SpanCandidate[] = [];
+): number {
+  let n = 0;
   for (let from = 0; from < tokens.length; from++) {
-    if (!flags.content[from] && !starts.has(from)) continue;
+    if (!has(flags, from, CONTENT) && !starts.has(from)) continue;
     const money = from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '');
     const start = money ? (tokens[from - 1] as Token).start : (tokens[from] as Token).start;
-    const run = newRun();
+    run.n = run.capitals = run.stops = run.any = 0;
     for (let to = from + 1; to <= tokens.length; to++) {
       const last = tokens[to - 1] as Token;
       grow(run, tokens, flags, to - 1);
@@ -393,24 +442,41 @@ function candidatesOf(
         break;
       }
       if (run.n > MAX_WORDS) break;
-      if (!flags.content[to - 1] && !ends.has(to)) continue;
-      const t = typesAt(typed, from, to);
-      candidates.push(
-        new Candidate(
-          sentence,
-          start,
-          last.end,
-          from,
-          to,
-          t.types,
-          t.inside,
-          t.around,
-          shapeOf(tokens, flags, from, to, run, t.types !== 0),
-        ),
-      );
+      if (!has(flags, to - 1, CONTENT) && !ends.has(to)) continue;
+      const k = n * STRIDE;
+      if (k + STRIDE > building.length) {
+        const larger = new Int32Array(building.length * 2);
+        larger.set(building);
+        building = larger;
+      }
+      building[k + START] = start;
+      building[k + END] = last.end;
+      building[k + FROM] = from;
+      building[k + TO] = to;
+      typesAt(typed, from, to, building, k + TYPES);
+      building[k + SHAPE] = shapeOf(tokens, flags, from, to, run, building[k + TYPES] !== 0);
+      n++;
     }
   }
-  return candidates;
+  return n;
+}
+
+/**
+ * Int32 views cut from shared slabs: a sentence's packed candidates and word hashes without an
+ * ArrayBuffer of their own (every young ArrayBuffer is one more for each scavenge to sweep).
+ */
+let slab = new Int32Array(1 << 16);
+let slabAt = 0;
+
+function carve(n: number): Int32Array {
+  if (n > slab.length >> 3) return new Int32Array(n);
+  if (slabAt + n > slab.length) {
+    slab = new Int32Array(slab.length);
+    slabAt = 0;
+  }
+  const view = slab.subarray(slabAt, slabAt + n);
+  slabAt += n;
+  return view;
 }
 
 const cache = new Map<string, SentenceCandidates>();
@@ -420,26 +486,35 @@ const CACHE_LIMIT = 20_000;
 export function sentenceCandidates(sentence: string): SentenceCandidates {
   const hit = cache.get(sentence);
   if (hit) return hit;
-  const { tokens, spans } = candidateSpans(sentence);
-  const typed: TypedRange[] = spans.map((s) => ({
-    from: s.from,
-    to: s.to,
-    bits: [...s.types].reduce((a, t) => a | typeBit(t), 0),
-  }));
+  const tokens = tokenize(sentence);
+  const typed = typedRanges(tokens);
   // Names, figures and dates may start or end on a function word ("one", "of"); plain phrases not.
   const other = typeBit('other');
-  const concrete = typed.filter((s) => (s.bits & ~other) !== 0);
-  const starts = new Set(concrete.map((s) => s.from));
-  const ends = new Set(concrete.map((s) => s.to));
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (let k = 0; k < typed.length; k += 3)
+    if (((typed[k + 2] as number) & ~other) !== 0) {
+      starts.add(typed[k] as number);
+      ends.add(typed[k + 1] as number);
+    }
   const flags = flagsOf(tokens);
-  const candidates = candidatesOf(sentence, tokens, flags, typed, starts, ends);
-  const made = {
-    tokens,
-    stems: tokens.map((t) => (t.word ? stem(t.lower) : '')),
-    content: flags.content,
-    lex: Int32Array.from(tokens, (t, i) => fnv(wordClass(t, i))),
-    candidates,
-  };
+  const count = candidatesOf(tokens, flags, typed, starts, ends);
+  const packed = carve(count * STRIDE);
+  packed.set(building.subarray(0, count * STRIDE));
+  const lex = carve(tokens.length);
+  const marks = carve(tokens.length);
+  const stems: string[] = [];
+  const content: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    stems.push(t.word ? stem(t.lower) : '');
+    content.push(has(flags, i, CONTENT));
+    lex[i] = fnv(wordClass(t, i));
+    marks[i] = markOf(t);
+  }
+  const made = new SentenceCandidates(sentence, stems, content, lex, marks, packed, count);
+  lastTokens.of = made;
+  lastTokens.tokens = tokens;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(sentence, made);
   return made;
@@ -603,10 +678,17 @@ export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanCo
 /** A list separator at `at`, then a question word beyond it ("X, Y and Z" with X asked). */
 function listSibling(x: SpanContext, at: number, step: number): boolean {
   if (at < 0) return false;
-  const sep = x.sc.tokens[at]?.lower ?? '';
-  if (sep !== ',' && sep !== 'and' && sep !== 'or') return false;
+  const marks = x.sc.marks;
+  const sep = at < marks.length ? (marks[at] as number) : 0;
+  if ((sep & (COMMA_MARK | AND_OR_MARK)) === 0) return false;
   let next = at + step;
-  if (sep === ',' && next >= 0 && /^(and|or)$/.test(x.sc.tokens[next]?.lower ?? '')) next += step;
+  if (
+    (sep & COMMA_MARK) !== 0 &&
+    next >= 0 &&
+    next < marks.length &&
+    ((marks[next] as number) & AND_OR_MARK) !== 0
+  )
+    next += step;
   return x.terms.has(next >= 0 ? (x.sc.stems[next] ?? '') : '');
 }
 
@@ -707,7 +789,7 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   const short = (shape[0] ?? 0) + (shape[1] ?? 0);
   const long = (shape[3] ?? 0) + (shape[4] ?? 0);
   const thing = a.thing;
-  const prev = c.from > 0 ? (sc.tokens[c.from - 1]?.lower ?? '') : '';
+  const prev = c.from > 0 ? (sc.marks[c.from - 1] as number) : 0;
   const bit = a.bit;
   out[AT.share] = inner > 0 ? asked / inner : 0;
   out[AT.share + 1] = asked > 0 ? 1 : 0;
@@ -722,8 +804,8 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.type + 7] = a.date ? (shape[17] ?? 0) : 0;
   out[AT.type + 8] = thing ? (shape[15] ?? 0) : 0;
   out[AT.type + 9] = thing ? (shape[5] ?? 0) : 0;
-  out[AT.type + 10] = b(a.reason && REASON_CUES.has(prev));
-  out[AT.type + 11] = b(a.manner && MANNER_CUES.has(prev));
+  out[AT.type + 10] = b(a.reason && (prev & REASON_MARK) !== 0);
+  out[AT.type + 11] = b(a.manner && (prev & MANNER_MARK) !== 0);
   out[AT.type + 12] = (a.reason || a.manner) && long > 0 ? 1 : 0;
   out[AT.type + 13] = a.concrete ? short : 0;
   out[AT.type + 14] = thing ? short : 0;

@@ -1,6 +1,7 @@
 import type { SoftmaxModel } from './softmax.ts';
 import type { QuestionAnalysis } from './question.ts';
 import {
+  Candidate,
   IN_QUESTION,
   LEXICAL_SLOTS,
   lexicalKeys,
@@ -32,12 +33,11 @@ export interface SpanModel extends SoftmaxModel {
   sentence?: SoftmaxModel;
 }
 
-type Statics = WeakMap<SentenceCandidates, Map<number, Float64Array>>;
-const statics = new WeakMap<SoftmaxModel, Statics>();
-
 /** Scratch for {@link staticLogits}: every slot it reads is written first, so one serves every call. */
 const scratch = new Array<number>(SPAN_FEATURES.length).fill(0);
 const scratchKeys = new Int32Array(LEXICAL_SLOTS);
+/** The candidate the scoring loops refill (only the best one is copied out). */
+const cursor = new Candidate();
 
 /**
  * Float64 views cut from shared slabs: a sentence's kept logits without an ArrayBuffer of their
@@ -62,17 +62,19 @@ function carve(n: number): Float64Array {
  * by shape, hashed words by wh), kept per sentence and question-word bucket.
  */
 function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: number): Float64Array {
-  const byModel = statics.get(model) ?? (statics.set(model, new WeakMap()).get(model) as Statics);
-  const bySentence = byModel.get(sc) ?? (byModel.set(sc, new Map()).get(sc) as Map<number, Float64Array>);
-  const hit = bySentence.get(bucket);
+  // Kept on the sentence for the model last used (one scorer in the bot): no map per sentence.
+  if (sc.logitsOf !== model) {
+    sc.logitsOf = model;
+    sc.logits = [];
+  }
+  const hit = sc.logits[bucket + 1];
   if (hit) return hit;
-  const candidates = sc.candidates;
-  const z = carve(candidates.length);
+  const z = carve(sc.count);
   const lexical = model.lexical;
   let byShape = shapeLogits.get(model);
-  if (!byShape) shapeLogits.set(model, (byShape = new WeakMap()));
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i] as SpanCandidate;
+  if (!byShape) shapeLogits.set(model, (byShape = { z: new Float64Array(0) }));
+  for (let i = 0; i < sc.count; i++) {
+    const c = sc.at(i, cursor);
     let zi = shapeLogit(model, byShape, c, bucket, scratch);
     if (lexical) {
       const keys = lexicalKeys(sc, bucket, c, scratchKeys);
@@ -80,34 +82,39 @@ function staticLogits(model: SoftmaxModel, sc: SentenceCandidates, bucket: numbe
     }
     z[i] = zi;
   }
-  bySentence.set(bucket, z);
+  sc.logits[bucket + 1] = z;
   return z;
 }
 
 /**
  * The shape and wh-by-shape part of a candidate's logit: it depends on the candidate's shape
- * vector and the bucket only, and shapes are interned (a few hundred), so it is worked out once
- * per shape and bucket rather than once per candidate of every sentence read.
+ * and the bucket only, and shapes are interned (a few hundred), so it is worked out once per
+ * shape and bucket rather than once per candidate of every sentence read. Kept per model in one
+ * array by shape index (one slot per bucket, the first for "no question word"; NaN until
+ * worked out), not a map lookup per candidate.
  */
-const shapeLogits = new WeakMap<SoftmaxModel, WeakMap<readonly number[], Float64Array>>();
+const shapeLogits = new WeakMap<SoftmaxModel, { z: Float64Array }>();
 
 function shapeLogit(
   model: SoftmaxModel,
-  byShape: WeakMap<readonly number[], Float64Array>,
-  c: SpanCandidate,
+  byShape: { z: Float64Array },
+  c: Candidate,
   bucket: number,
   out: number[],
 ): number {
-  let perBucket = byShape.get(c.shape);
-  // One slot per bucket, the first for "no question word" (bucket -1); NaN until worked out.
-  if (!perBucket) byShape.set(c.shape, (perBucket = new Float64Array(WH_BUCKET_COUNT + 1).fill(NaN)));
-  const hit = perBucket[bucket + 1] as number;
+  const at = c.shapeId * (WH_BUCKET_COUNT + 1) + bucket + 1;
+  if (at >= byShape.z.length) {
+    const larger = new Float64Array(Math.max(byShape.z.length * 2, at + 1)).fill(NaN);
+    larger.set(byShape.z);
+    byShape.z = larger;
+  }
+  const hit = byShape.z[at] as number;
   if (!Number.isNaN(hit)) return hit;
   staticFeatures(bucket, c, out);
   const z =
     partialLogit(model, out, 0, QUESTION_SLOTS.from) +
     partialLogit(model, out, QUESTION_SLOTS.to, out.length);
-  perBucket[bucket + 1] = z;
+  byShape.z[at] = z;
   return z;
 }
 
@@ -150,26 +157,25 @@ let logits = new Float64Array(256);
 export function bestSpan(model: SoftmaxModel, q: QuestionAnalysis, sentence: string): ScoredSpan | null {
   const sc = sentenceCandidates(sentence);
   const x0 = spanContext(q, sc);
-  let best: SpanCandidate | null = null;
+  let bestAt = -1;
   let top = -Infinity;
-  const candidates = sc.candidates;
-  if (logits.length < candidates.length) logits = new Float64Array(candidates.length * 2);
+  if (logits.length < sc.count) logits = new Float64Array(sc.count * 2);
   const zs = logits;
   let n = 0;
   const fixed = staticLogits(model, sc, x0.bucket);
   const folded = foldedOf(model);
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i] as SpanCandidate;
-    const x = questionFeatures(x0, c);
+  for (let i = 0; i < sc.count; i++) {
+    const x = questionFeatures(x0, sc.at(i, cursor));
     if ((x[IN_QUESTION] ?? 0) >= 0.99) continue;
     const z = (fixed[i] ?? 0) + questionLogit(folded, x);
     zs[n++] = z;
     if (z > top) {
       top = z;
-      best = c;
+      bestAt = i;
     }
   }
-  if (!best) return null;
+  if (bestAt < 0) return null;
+  const best = sc.at(bestAt, new Candidate());
   // The best span's share of the sentence's candidates (softmax): how sure the choice is.
   let sum = 0;
   for (let k = 0; k < n; k++) sum += Math.exp((zs[k] as number) - top);

@@ -3,6 +3,7 @@ import type { Token } from '../knowledge/nlp.ts';
 import { STOPWORDS, stem } from '../text/match.ts';
 import type { AnswerType } from './words.ts';
 import {
+  ANSWER_TYPES,
   CURRENCY_WORDS,
   DURATION_UNITS,
   MONTHS,
@@ -171,10 +172,9 @@ function phraseSpan(tokens: Token[], breaking: readonly boolean[], i: number): n
 export function candidateSpans(sentence: string): { tokens: Token[]; spans: Span[] } {
   const tokens = tokenize(sentence);
   const spans: Span[] = [];
-  const add = (from: number, to: number, types: AnswerType[]): void => {
-    const first = tokens[from];
-    const last = tokens[to - 1];
-    if (!first || !last || to <= from) return;
+  eachSpan(tokens, (from, to, types) => {
+    const first = tokens[from] as Token;
+    const last = tokens[to - 1] as Token;
     const start =
       from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '')
         ? (tokens[from - 1] as Token).start
@@ -187,23 +187,46 @@ export function candidateSpans(sentence: string): { tokens: Token[]; spans: Span
       to,
       types: new Set(types),
     });
+  });
+  return { tokens, spans };
+}
+
+/**
+ * The same spans as {@link candidateSpans}, as token ranges only: `[from, to, types]` triples,
+ * the types as bits (`1 << ANSWER_TYPES.indexOf(type)`). What the span scorer reads of them,
+ * without a text and a set per span.
+ */
+export function typedRanges(tokens: Token[]): number[] {
+  const out: number[] = [];
+  eachSpan(tokens, (from, to, types) => {
+    let bits = 0;
+    for (const t of types) bits |= 1 << ANSWER_TYPES.indexOf(t);
+    out.push(from, to, bits);
+  });
+  return out;
+}
+
+/** Calls `add` with each typed span's token range [from, to) and types, in sentence order. */
+function eachSpan(tokens: Token[], add: (from: number, to: number, types: AnswerType[]) => void): void {
+  const emit = (from: number, to: number, types: AnswerType[]): void => {
+    if (!tokens[from] || !tokens[to - 1] || to <= from) return;
+    add(from, to, types);
   };
   const breaking = tokens.map(breaks);
   for (let i = 0; i < tokens.length; i++) {
     const num = numberSpan(tokens, i);
     if (num) {
-      add(num.from ?? i, num.to, num.types);
+      emit(num.from ?? i, num.to, num.types);
       continue;
     }
     const date = dateSpan(tokens, i);
-    if (date !== null) add(i, date, ['date']);
+    if (date !== null) emit(i, date, ['date']);
     const name = nameSpan(tokens, i);
-    if (name !== null) add(i, name, nameTypes(tokens, i, name));
+    if (name !== null) emit(i, name, nameTypes(tokens, i, name));
     const phrase = phraseSpan(tokens, breaking, i);
-    if (phrase !== null && (name === null || phrase !== name)) add(i, phrase, ['other']);
+    if (phrase !== null && (name === null || phrase !== name)) emit(i, phrase, ['other']);
   }
   // Years with their preposition context count as dates ("in 1990").
-  return { tokens, spans };
 }
 
 /** Stems of a span's words (for "already in the question"). */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/knowledge/nlp.ts';
 import { chooseSpan } from '../../src/reader/extract.ts';
 import { candidateSpans } from '../../src/reader/spans.ts';
 import { analyzeQuestion } from '../../src/reader/question.ts';
@@ -80,5 +81,18 @@ describe('figures joined to their unit by hyphens', () => {
     expect(chooseSpan(q, 'The diver, a 31-year-old from Wick, was found safe.')?.text).toContain(
       '31-year-old',
     );
+  });
+});
+
+describe('candidates kept per sentence', () => {
+  it('reads back the same candidates and tokens after other sentences were read', () => {
+    const sentence = 'The mayor of Lindholm opened a 40-metre footbridge on 3 May, a year late.';
+    const first = sentenceCandidates(sentence).candidates.map((c) => c.text);
+    expect(first).toContain('Lindholm');
+    expect(first).toContain('40-metre footbridge');
+    sentenceCandidates('A second sentence about the ferry timetable was read in between.');
+    const again = sentenceCandidates(sentence);
+    expect(again.candidates.map((c) => c.text)).toEqual(first);
+    expect(again.tokens).toEqual(tokenize(sentence));
   });
 });

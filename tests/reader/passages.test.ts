@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { rankParagraphs, root, statsOf } from '../../src/reader/passages.ts';
+import { stem } from '../../src/text/match.ts';
+import { makeArticle } from '../knowledge/make-article.ts';
+
+const PARAGRAPHS = [
+  'The harbour board met on Monday to discuss the ferry timetable.',
+  'Engineers inspected the ferry ramp and said the ramp needs repair before winter.',
+  'The board said repairs to the ramp would be paid from the harbour fund.',
+  'Residents of the island asked for a second ferry during the summer.',
+];
+
+describe('paragraph statistics for ranking', () => {
+  it('ranks the paragraph that repeats the question words first, then the others by their counts', () => {
+    const stats = statsOf(makeArticle(PARAGRAPHS, {}, 'ramp-a'));
+    const ranked = rankParagraphs(stats, ['ramp', 'repair'].map(stem));
+    expect(ranked.map((r) => r.index)).toEqual([1, 2]);
+  });
+
+  it('ranks the same whether or not the paragraphs were read before', () => {
+    const fresh = statsOf(makeArticle(PARAGRAPHS, {}, 'ramp-b'));
+    const read = statsOf(makeArticle(PARAGRAPHS, {}, 'ramp-c'));
+    // Reading every paragraph's counts (as the reader's features do) must not change the ranking.
+    for (let p = 0; p < read.tf.length; p++) expect(read.tf[p]).toBeInstanceOf(Map);
+    const terms = ['ferry', 'repairs', 'harbour', 'island'].map(stem);
+    expect(rankParagraphs(fresh, terms)).toEqual(rankParagraphs(read, terms));
+  });
+
+  it("counts a paragraph's words and their derivational roots when it is read", () => {
+    const stats = statsOf(makeArticle(PARAGRAPHS, {}, 'ramp-d'));
+    const counts = stats.tf[1];
+    expect(counts?.get(stem('ramp'))).toBe(2);
+    expect(counts?.get(root(stem('engineers')))).toBeGreaterThan(0);
+    expect(stats.tf).toHaveLength(PARAGRAPHS.length);
+    expect(stats.df.get(stem('ferry'))).toBe(3);
+  });
+});
