@@ -46,9 +46,6 @@ export interface QuestionAnalysis {
 /** Focus nouns that only name the kind of answer. */
 const FRAME_WORDS = new Set(['amount', 'number', 'percentage', 'percent', 'proportion', 'share', 'total']);
 
-/** Nouns that frame the noun after "of" ("the name of the ship", "what kind of engine"). */
-const FRAME_OF = new Set([...FRAME_WORDS, 'name', 'kind', 'type', 'sort']);
-
 const WH = /\b(who|whom|whose|what|which|when|where|why|how)\b/i;
 
 function typeAfterNoun(noun: string): AnswerType | null {
@@ -206,11 +203,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     .map((w) => w.replace(/['’]s$/, '').replace(/[.]$/, ''))
     .filter((w) => !NOT_NAMES.has(w) && !/^(Who|What|Which|When|Where|Why|How)$/.test(w));
   const terms: string[] = [];
-  for (const [i, w] of words.entries()) {
-    // "How much money", "what year", "the name of the boat": the frame says what kind of answer,
-    // it is not searched for.
-    const frame = (FRAME_WORDS.has(w) && w === focus) || (FRAME_OF.has(w) && words[i + 1] === 'of');
-    if (STOPWORDS.has(w) || frame) continue;
+  for (const w of words) {
+    // "How much money", "what year": the frame says what kind of answer, it is not searched for.
+    if (STOPWORDS.has(w) || (FRAME_WORDS.has(w) && w === focus)) continue;
     const s = stem(w);
     if (!terms.includes(s)) terms.push(s);
   }

@@ -72,13 +72,3 @@ describe('question analysis of the noun asked about', () => {
     expect(analyzeQuestion('How soon will the line reopen?').type).toBe('duration');
   });
 });
-
-describe('question analysis search terms', () => {
-  it('leaves out the frame of "the name of" and "what kind of": only the noun after it is searched', () => {
-    const q = analyzeQuestion('What was the name of the lifeboat?');
-    expect(q.terms).toContain(stem('lifeboat'));
-    expect(q.terms).not.toContain(stem('name'));
-    expect(analyzeQuestion('What kind of engine failed?').terms).not.toContain(stem('kind'));
-    expect(analyzeQuestion('Who will name the new ship?').terms).toContain(stem('name'));
-  });
-});
