@@ -61,7 +61,7 @@ function typeAfterNoun(noun: string): AnswerType | null {
 const singular = (w: string): string =>
   w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 
-/** A word that reads as a verb ("grew", "sent", "bottled", "wearing" after a noun). */
+/** A word that reads as a verb ("rose", "sent", "flooded", "carrying" after a noun). */
 const verbLike = (w: string): boolean =>
   (w.length > 4 && /(ed|ing)$/.test(w)) || lemmaOf(stem(w)) !== undefined;
 
@@ -70,7 +70,7 @@ const plural = (w: string): boolean =>
 
 /**
  * The words of the noun phrase that opens `words` (determiners skipped, up to four words, up to
- * a function word or a verb in the past after its first word): "the old club record fee".
+ * a function word or a verb in the past after its first word): "the new county road budget".
  */
 function nounPhrase(words: string[]): string[] {
   let i = 0;
@@ -95,7 +95,7 @@ function quantityFocus(words: string[], count: boolean): string {
 
 function howType(next: string, rest: string[], text: string): { type: AnswerType; focus: string } {
   // "How many pounds", "how much $": a currency asks for a sum; "how much" about paying does too
-  // ("how many jobs does the grant fund" counts jobs).
+  // ("how many nurses will the funding hire" counts nurses).
   const currency = CURRENCY_SIGNS.test(text) || rest.some((w) => CURRENCY_WORDS.has(w));
   if (next === 'many')
     return { type: currency ? 'money' : 'count', focus: quantityFocus(rest.slice(1), true) };
@@ -112,8 +112,8 @@ function howType(next: string, rest: string[], text: string): { type: AnswerType
 }
 
 /**
- * A noun phrase's type: its head (last word) names it ("club record fee"), else its first word,
- * else a word between (a phrase read too far: "the highest fee X ever").
+ * A noun phrase's type: its head (last word) names it ("county road budget"), else its first word,
+ * else a word between (a phrase read too far: "the largest sum X ever").
  */
 function phraseType(phrase: string[]): { type: AnswerType; focus: string } | null {
   const order = phrase.length > 1 ? [phrase[phrase.length - 1] ?? '', ...phrase.slice(0, -1)] : phrase;
@@ -141,7 +141,7 @@ function whatType(rest: string[]): { type: AnswerType; focus: string } {
   const be = BE_AUXILIARIES.has(first);
   if (be && rest[rest.length - 1] === 'for' && !NOT_PURPOSE.has(rest[rest.length - 2] ?? ''))
     return { type: 'reason', focus: '' };
-  // "What grew on the walls", "what was stolen": the question word is the subject.
+  // "What flooded the cellar", "what was removed": the question word is the subject.
   if (verbLike(be ? (rest[1] ?? '') : first)) return { type: 'other', focus: '' };
   // "what kind of X", "which of the X", "what is the name of the X": the noun after the filler.
   let words = rest.slice(be ? 1 : 0);
@@ -151,7 +151,7 @@ function whatType(rest: string[]): { type: AnswerType; focus: string } {
   if (/^(number|amount|total)$/.test(noun)) return { type: 'count', focus: words[2] ?? '' };
   if (noun === 'age') return { type: 'age', focus: '' };
   const phrase = nounPhrase(words);
-  // "What were residents worried about", "what was the thief wearing": the phrase is the subject.
+  // "What were parents complaining about", "what was the driver carrying": the phrase is the subject.
   if (be && phrase.length <= 2 && verbLike(words[phrase.length] ?? '')) return { type: 'other', focus: '' };
   const typed = phraseType(phrase);
   if (typed) return typed;

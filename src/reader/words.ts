@@ -81,7 +81,7 @@ export const MONEY_WORDS = words(`money fined compensation damages grant loan re
 export const MONEY_NOUNS = words(`price cost fare toll rent fee fine salary wage budget ransom worth
   compensation damages bonus grant loan debt reward bail payout profit revenue pension subsidy`);
 
-/** Verbs whose object is a sum: "what do drivers pay", "what does a pass cost". */
+/** Verbs whose object is a sum: "what do patients pay", "what does a licence cost". */
 export const MONEY_VERBS =
   words(`pay pays paid cost costs charge charges charged spend spends spent earn earns
   earned raise raised sell sold fetch fetched owe owes owed fine fined`);

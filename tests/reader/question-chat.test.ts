@@ -30,36 +30,36 @@ describe('question analysis on questions typed in chat', () => {
 
 describe('question analysis of the noun asked about', () => {
   it('takes the head noun of "how many" and "how much", not the word before it', () => {
-    expect(analyzeQuestion('how many washing machines does the plant build').focus).toBe('machines');
+    expect(analyzeQuestion('how many electric buses does the factory build').focus).toBe('buses');
     expect(analyzeQuestion('how many homes lost heating').focus).toBe('homes');
-    expect(analyzeQuestion('how much bottled water did each family get').focus).toBe('water');
+    expect(analyzeQuestion('how much drinking water did each family get').focus).toBe('water');
     expect(analyzeQuestion('how much did the sculpture sell for').focus).toBe('');
   });
 
   it('reads "what is the <noun>" by the noun after the verb', () => {
-    const fee = analyzeQuestion('What was the previous transfer record fee?');
+    const fee = analyzeQuestion('What was the annual garden permit fee?');
     expect(fee.type).toBe('money');
     expect(fee.focus).toBe('fee');
     expect(analyzeQuestion('What is the length of the new tunnel?').type).toBe('count');
-    expect(analyzeQuestion('What is the painting worth?').type).toBe('money');
+    expect(analyzeQuestion('What is the tractor worth?').type).toBe('money');
   });
 
   it('reads the type of a "which" phrase from its head noun', () => {
-    const q = analyzeQuestion('Which fire station sent the first crew?');
+    const q = analyzeQuestion('Which fire station answered the first call?');
     expect(q.type).toBe('organisation');
     expect(q.focus).toBe('station');
   });
 
   it('asks for a sum when the verb is one of paying', () => {
     expect(analyzeQuestion('What do commuters pay for a weekly ticket?').type).toBe('money');
-    expect(analyzeQuestion('What does a season pass cost?').type).toBe('money');
-    expect(analyzeQuestion('How many nurses will the grant fund?').type).toBe('count');
+    expect(analyzeQuestion('What does a fishing licence cost?').type).toBe('money');
+    expect(analyzeQuestion('How many nurses will the new funding hire?').type).toBe('count');
   });
 
   it('has no focus noun when the question word is the subject', () => {
     expect(analyzeQuestion('What flooded the basement?').focus).toBe('');
-    expect(analyzeQuestion('what was taken from the gallery').focus).toBe('');
-    expect(analyzeQuestion('What were neighbours complaining about?').type).toBe('other');
+    expect(analyzeQuestion('what was removed from the attic').focus).toBe('');
+    expect(analyzeQuestion('What were parents complaining about?').type).toBe('other');
   });
 
   it('reads "what is X for" as asking for a purpose, but not "what is X known for"', () => {
