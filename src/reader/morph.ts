@@ -24,20 +24,34 @@ export function lemmaOf(s: string): string | undefined {
 }
 
 const DERIVATIONAL =
-  /^(.{4,}?)(ations?|itions?|ions?|ments?|ness|ity|ers?|ors?|al|ive|ic|ance|ence|ant|ent|ist|ism|ing)$/;
+  /^(.{4,}?)(ations?|itions?|ions?|ments?|ness|ity|ers?|ors?|al|ive|ic|ance|ence|ant|ent|ist|ism|ing|ur|ery)$/;
 
 /**
  * Derivational root of a stem ("election" -> "elect", "construction" -> "construct",
- * "winner" -> "win"), so a question's noun meets the article's verb; an irregular verb form goes
- * to its base ("won" -> "win", "paid" -> "pay"). Conservative: a stripped root keeps at least
- * four letters.
+ * "winner" -> "win", "closure" -> "clos", "payment" -> "pay"), so a question's noun meets the
+ * article's verb; an irregular verb form goes to its base ("won" -> "win", "paid" -> "pay").
+ * Conservative: a stripped root keeps at least four letters (three before "-ment").
  */
 export function derivedRoot(s: string): string {
   const lemma = LEMMAS.get(s);
   if (lemma !== undefined) return LEMMAS.get(lemma) ?? lemma;
-  const stripped = DERIVATIONAL.exec(s)?.[1];
-  if (stripped === undefined) return undoubled(s);
-  return LEMMAS.get(stripped) ?? undoubled(stripped);
+  const stripped = /^(.{3,}?)ments?$/.exec(s)?.[1] ?? DERIVATIONAL.exec(s)?.[1];
+  if (stripped === undefined) return verbRoot(undoubled(s));
+  return LEMMAS.get(stripped) ?? verbRoot(undoubled(dropE(stripped)));
+}
+
+/** A final "e" left by a stripped suffix, as the stemmer drops it ("agree" of "agreement" -> "agre"). */
+const dropE = (s: string): string => (s.length > 4 && s.endsWith('e') ? s.slice(0, -1) : s);
+
+/**
+ * The verb's root in the form its noun takes: "-ate" verbs lose "at" as "-ation" nouns do
+ * ("investigat" -> "investig" as "investigation"), and a vowel + "d" ending turns to the "s" of its
+ * "-sion" noun ("decid" -> "decis" as "decision", "explod" -> "explos").
+ */
+function verbRoot(s: string): string {
+  if (s.length >= 7 && s.endsWith('at')) return s.slice(0, -2);
+  if (s.length >= 5 && /[aeiou]d$/.test(s) && !/(ee|oo)d$/.test(s)) return `${s.slice(0, -1)}s`;
+  return s;
 }
 
 /**

@@ -41,6 +41,8 @@ const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(
 
 /** "What/which <noun>" asking for a person. */
 export const PERSON_NOUNS = words(`person man woman people leader minister president spokesman spokeswoman
+  guard victim suspect witness driver pilot passenger resident worker employee teacher doctor nurse boss
+  owner landlord tenant striker goalkeeper councillor
   spokesperson official king queen emperor pope author writer composer artist player actor actress director
   general commander chief chairman founder officer judge scientist philosopher poet singer ruler governor
   mayor senator member character son daughter father mother wife husband brother sister individual
@@ -50,7 +52,8 @@ export const PERSON_NOUNS = words(`person man woman people leader minister presi
 export const ORGANISATION_NOUNS = words(`company organization organisation group party agency team university
   college school firm band institution association union army navy ministry department council committee
   court church bank network newspaper station channel club corporation government body alliance league
-  publisher studio label brand business`);
+  publisher studio label brand business hospital charity firm supplier operator insurer regulator airline
+  retailer developer`);
 
 /** "What/which <noun>" asking for a place. */
 export const PLACE_NOUNS = words(`country city place region state town continent river island area province
@@ -69,12 +72,33 @@ export const DAY_FOCUS = words(`month months day days weekday`);
 export const PERCENT_NOUNS = words(`percentage percent proportion share fraction rate`);
 
 /** "How much" about these asks for money. */
-export const MONEY_WORDS = words(`money cost costs pay paid spend spent worth price priced fund funds funding
+export const MONEY_WORDS = words(`money fined compensation damages grant loan reward bail payout profit
+  owed donated pension cost costs pay paid spend spent worth price priced fund funds funding
   budget earn earned raise raised revenue salary fee fine owe budgeted sell sold buy bought charge charged
   fare fares toll tolls rent rents fees fines wage wages tax taxes ticket tickets`);
 
 /** "What <noun>" asking for a sum of money ("what is the fare", "what toll will lorries pay"). */
-export const MONEY_NOUNS = words(`price cost fare toll rent fee fine salary wage budget ransom`);
+export const MONEY_NOUNS = words(`price cost fare toll rent fee fine salary wage budget ransom worth
+  compensation damages bonus grant loan debt reward bail payout profit revenue pension subsidy`);
+
+/** Verbs whose object is a sum: "what do patients pay", "what does a licence cost". */
+export const MONEY_VERBS =
+  words(`pay pays paid cost costs charge charges charged spend spends spent earn earns
+  earned raise raised sell sold fetch fetched owe owes owed fine fined`);
+
+/** "What is the <noun> of" asking for a measure: a figure with its unit. */
+export const MEASURE_NOUNS = words(`diameter length height width depth distance speed weight population size
+  capacity area altitude temperature`);
+
+/** "What is X <word> for" that asks what X is praised or known for, not what it is for. */
+export const NOT_PURPOSE = words(`known noted famous famed renowned remembered responsible celebrated praised
+  criticised criticized blamed awarded nominated named thanked`);
+
+/** "How <adverb>": how quickly, how soon ask for a duration, as "how long" does. */
+export const DURATION_ADVERBS = words(`long quickly soon`);
+
+/** Plurals without an s, for the head noun of "how many". */
+export const IRREGULAR_PLURALS = words(`people men women children police crew staff cattle personnel`);
 
 export const MONTHS = words(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
@@ -122,3 +146,30 @@ export const NOT_NAMES = words(`The A An In On At By For From With This That The
 /** Conjunctions that open a clause: a short answer does not start or end on one ("because …"). */
 export const CLAUSE_OPENERS = words(`because although though whereas while unless whether however therefore
   thus hence whereby until`);
+
+/**
+ * How members type in chat, read as the words they stand for: apostrophes left out ("whats",
+ * "didnt"), and the short forms of news nouns ("ppl", "govt", "ceo"). Data only.
+ */
+export const CHAT_FORMS: ReadonlyMap<string, string> = new Map(
+  `whats:what is|whos:who is|wheres:where is|whens:when is|hows:how is|whys:why is|wat:what|wot:what
+  didnt:did not|doesnt:does not|dont:do not|isnt:is not|wasnt:was not|werent:were not|arent:are not
+  wont:will not|cant:cannot|hasnt:has not|havent:have not|hadnt:had not|couldnt:could not
+  wouldnt:would not|shouldnt:should not|ppl:people|govt:government|gov:government|ceo:chief executive
+  yr:year|yrs:years|approx:about|dept:department|uni:university|mgr:manager`
+    .split(/[|\s]+(?=[a-z]+:)/)
+    .map((pair) => pair.trim().split(':') as [string, string]),
+);
+
+/** Currency signs: a question that carries one asks for a sum ("how much $ did it raise"). */
+export const CURRENCY_SIGNS = /[$£€¥]/;
+
+/** Words that follow a wh-word as an auxiliary ("what was", "what did"): the noun comes later. */
+export const BE_AUXILIARIES = words(`is was are were be been`);
+export const DO_AUXILIARIES = words(
+  `do does did will would can could should shall may might must has have had`,
+);
+
+/** Words before the noun of a phrase: skipped when reading the noun a question asks about. */
+export const DETERMINERS = words(`the a an this that these those his her its their our my your some any other
+  more extra`);
