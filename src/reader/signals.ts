@@ -136,7 +136,13 @@ export function signals(
   ];
 }
 
-/** The gate's own signs, read on the best paragraph only (the ranker does not see them). */
+/**
+ * The answer gate's own inputs, read on the best paragraph only (the ranker does not see them):
+ * the question's focus noun ("how many *reservists*", "which *hospital*") missing near the best
+ * sentence or away from its short answer (a figure that counts something else), and the article's
+ * length in paragraphs, which tells a short news story from a long reference article: the same
+ * overlap means less on a story whose questions are worded unlike its text.
+ */
 export const GATE_SIGNALS = [
   'focus noun asked, missing near the best sentence',
   'focus noun asked, not beside the short answer',
@@ -160,6 +166,7 @@ function focusBesideSpan(focus: string, sentence: string, span: SpanChoice): boo
   return [...before, ...inside, ...after].includes(focus);
 }
 
+/** The {@link GATE_SIGNALS} of a paragraph at its chosen sentence and short answer. */
 export function gateSignals(
   q: QuestionAnalysis,
   stats: ArticleStats,
