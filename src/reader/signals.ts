@@ -140,14 +140,22 @@ export function signals(
  * The answer gate's own inputs, read on the best paragraph only (the ranker does not see them):
  * the question's focus noun ("how many *reservists*", "which *hospital*") missing near the best
  * sentence or away from its short answer (a figure that counts something else), and the article's
- * length in paragraphs, which tells a short news story from a long reference article: the same
- * overlap means less on a story whose questions are worded unlike its text.
+ * length in paragraphs (bounded), which tells a short news story from a long reference article:
+ * the same overlap means less on a story whose questions are worded unlike its text.
  */
 export const GATE_SIGNALS = [
   'focus noun asked, missing near the best sentence',
   'focus noun asked, not beside the short answer',
-  'paragraphs in the article (log)',
+  'paragraphs in the article (log, 5 to 60)',
 ] as const;
+
+/**
+ * The article lengths, in paragraphs, between which the gate reads length; shorter or longer
+ * articles count as these. The training data has none shorter than five, and past sixty a
+ * reference article reads like any long one: bounded, so a three-paragraph note or a
+ * 500-paragraph report is not read off the end of the fitted line.
+ */
+const LENGTH_READ = { min: 5, max: 60 };
 
 /** How many words either side of the short answer its focus noun may sit ("20,000 reservists"). */
 const FOCUS_REACH = 3;
@@ -181,6 +189,6 @@ export function gateSignals(
   return [
     focus !== '' && !near ? 1 : 0,
     focus !== '' && !(span && focusBesideSpan(focus, text, span)) ? 1 : 0,
-    Math.log(1 + stats.tf.length),
+    Math.log(1 + Math.min(LENGTH_READ.max, Math.max(LENGTH_READ.min, stats.tf.length))),
   ];
 }

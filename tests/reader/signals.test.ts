@@ -66,7 +66,7 @@ describe('signs the answer gate reads on the best paragraph', () => {
   });
 
   it('tell a short story from a long article by its paragraph count', () => {
-    const name = 'paragraphs in the article (log)';
+    const name = 'paragraphs in the article (log, 5 to 60)';
     const long = makeArticle(Array.from({ length: 40 }, (_, i) => `The harbour handled ${i + 100} ships.`));
     const q = analyzeQuestion('How many ships did the harbour handle?');
     const read = (a: typeof article): number => {
