@@ -5,7 +5,7 @@ import { headlineTerms } from './headline.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { chooseSentence, coverage } from './sentence-choice.ts';
-import { signals, SIGNALS } from './signals.ts';
+import { gateSignals, signals, SIGNALS } from './signals.ts';
 import { CONCRETE, DATE_NOUNS, NEGATIONS, PERCENT_NOUNS } from './words.ts';
 import type { AnswerType } from './words.ts';
 
@@ -31,6 +31,8 @@ export interface Reading {
   sentence: number;
   span: SpanChoice | null;
   features: number[];
+  /** Inputs only the gate reads, on the best paragraph (GATE_SIGNALS). */
+  gate: number[];
 }
 
 export const FEATURES = [
@@ -146,5 +148,6 @@ export function readParagraph(
       second !== undefined && !counts.has(second) ? idf(stats, second) / maxIdf : 0,
       ...signals(q, stats, paragraph, bestSentence),
     ],
+    gate: gateSignals(q, stats, paragraph, bestSentence, span),
   };
 }

@@ -5,6 +5,7 @@ import { probability } from './model.ts';
 import type { Model } from './model.ts';
 import { rankParagraphs, statsOf } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
+import { GATE_SIGNALS } from './signals.ts';
 import weightsJson from './weights.json' with { type: 'json' };
 
 /** The committed model (trained by `npm run train:ask`). */
@@ -46,12 +47,15 @@ export function answerCandidates(
 }
 
 /** Names of the gate's inputs after the best paragraph's own features. */
-export const GATE_FEATURES = ['best probability', 'lead over the next'] as const;
+export const GATE_FEATURES = ['best probability', 'lead over the next', ...GATE_SIGNALS] as const;
 
-/** The gate's inputs: the best paragraph's features, its probability and its lead over the next. */
+/**
+ * The gate's inputs: the best paragraph's features, its probability and its lead over the next,
+ * and the gate's own signals on it.
+ */
 export function gateFeatures(ranked: readonly Scored[]): number[] {
   const [top, next] = ranked;
-  return [...(top?.features ?? []), top?.p ?? 0, (top?.p ?? 0) - (next?.p ?? 0)];
+  return [...(top?.features ?? []), top?.p ?? 0, (top?.p ?? 0) - (next?.p ?? 0), ...(top?.gate ?? [])];
 }
 
 /** Probability that the best candidate answers the question (0 with no candidate). */

@@ -1,5 +1,6 @@
 import { ANTONYM_PAIRS } from '../knowledge/lexicon/antonyms.ts';
 import { contentTerms, stem } from '../text/match.ts';
+import type { SpanChoice } from './extract.ts';
 import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -132,5 +133,62 @@ export function signals(
     Math.max(0, ...unmatched.map((t) => idf(stats, t))) / maxIdf,
     q.terms.filter((t) => !matched(t, (k) => counts.has(k))).length,
     q.terms.length > 0 ? inOrder(q.terms, sentenceTerms) / q.terms.length : 0,
+  ];
+}
+
+/**
+ * The answer gate's own inputs, read on the best paragraph only (the ranker does not see them):
+ * the question's focus noun ("how many *reservists*", "which *hospital*") missing near the best
+ * sentence or away from its short answer (a figure that counts something else), and the article's
+ * length in paragraphs (bounded), which tells a short news story from a long reference article:
+ * the same overlap means less on a story whose questions are worded unlike its text.
+ */
+export const GATE_SIGNALS = [
+  'focus noun asked, missing near the best sentence',
+  'focus noun asked, not beside the short answer',
+  'paragraphs in the article (log, 5 to 60)',
+] as const;
+
+/**
+ * The article lengths, in paragraphs, between which the gate reads length; shorter or longer
+ * articles count as these. The training data has none shorter than five, and past sixty a
+ * reference article reads like any long one: bounded, so a three-paragraph note or a
+ * 500-paragraph report is not read off the end of the fitted line.
+ */
+const LENGTH_READ = { min: 5, max: 60 };
+
+/** How many words either side of the short answer its focus noun may sit ("20,000 reservists"). */
+const FOCUS_REACH = 3;
+
+/** Stems of the words of a text, in order. */
+const stemsOf = (text: string): string[] => wordsOf(text).map(stem);
+
+/**
+ * Whether the question's focus noun ("reservists" in "how many reservists") is in the short
+ * answer or within a few words of it: a figure that counts something else does not answer.
+ */
+function focusBesideSpan(focus: string, sentence: string, span: SpanChoice): boolean {
+  const before = stemsOf(sentence.slice(0, span.start)).slice(-FOCUS_REACH);
+  const inside = stemsOf(span.text);
+  const after = stemsOf(sentence.slice(span.end)).slice(0, FOCUS_REACH);
+  return [...before, ...inside, ...after].includes(focus);
+}
+
+/** The {@link GATE_SIGNALS} of a paragraph at its chosen sentence and short answer. */
+export function gateSignals(
+  q: QuestionAnalysis,
+  stats: ArticleStats,
+  paragraph: number,
+  sentence: number,
+  span: SpanChoice | null,
+): number[] {
+  const sets = stats.sentenceSets[paragraph] ?? [];
+  const focus = q.focus ? stem(q.focus) : '';
+  const near = focus !== '' && (!!sets[sentence]?.has(focus) || neighbourHas(sets, sentence, focus));
+  const text = stats.article.paragraphs[paragraph]?.sentences[sentence]?.text ?? '';
+  return [
+    focus !== '' && !near ? 1 : 0,
+    focus !== '' && !(span && focusBesideSpan(focus, text, span)) ? 1 : 0,
+    Math.log(1 + Math.min(LENGTH_READ.max, Math.max(LENGTH_READ.min, stats.tf.length))),
   ];
 }

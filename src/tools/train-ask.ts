@@ -4,7 +4,8 @@
  * and the project's own news fixtures, and writes the weights (with the chosen abstention
  * threshold) as JSON. Deterministic: same folders, same weights. The threshold is chosen on
  * article-grouped cross-validation (`--cv K` folds, default 5; `--cv 0` chooses it in-sample), whose
- * figures are printed beside the in-sample ones. `--eval` scores the committed model on the folders
+ * figures are printed beside the in-sample ones; the same fold rankers order the questions the
+ * answer gate learns from (with `--cv 0` it learns from the in-sample ranking). `--eval` scores the committed model on the folders
  * instead (held-out figures).
  */
 import { writeFile } from 'node:fs/promises';

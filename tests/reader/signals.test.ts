@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { statsOf } from '../../src/reader/passages.ts';
 import { analyzeQuestion } from '../../src/reader/question.ts';
-import { signals, SIGNALS } from '../../src/reader/signals.ts';
+import { GATE_SIGNALS, gateSignals, signals, SIGNALS } from '../../src/reader/signals.ts';
+import { chooseSentence } from '../../src/reader/sentence-choice.ts';
 import { makeArticle } from '../knowledge/make-article.ts';
 
 const article = makeArticle([
@@ -40,5 +41,39 @@ describe('signs that a paragraph does not answer', () => {
     const inOrder = signal(name, 'When do fishing boats leave?', 1);
     const reversed = signal(name, 'When do boats leave fishing?', 1);
     expect(inOrder).toBeGreaterThan(reversed);
+  });
+});
+
+/** The named gate signal for a question read against a paragraph, at its chosen sentence and short answer. */
+function gateSignal(name: (typeof GATE_SIGNALS)[number], question: string, paragraph = 0): number {
+  const q = analyzeQuestion(question);
+  const stats = statsOf(article);
+  const { sentence, span } = chooseSentence(q, stats, paragraph);
+  return gateSignals(q, stats, paragraph, sentence, span)[GATE_SIGNALS.indexOf(name)] ?? NaN;
+}
+
+describe('signs the answer gate reads on the best paragraph', () => {
+  it('notice a counted noun the figure does not count', () => {
+    const name = 'focus noun asked, not beside the short answer';
+    expect(gateSignal(name, 'How many ships did the harbour handle in 2019?')).toBe(0);
+    expect(gateSignal(name, 'How many passengers did the harbour handle in 2019?')).toBe(1);
+  });
+
+  it('notice a focus noun the sentence and its neighbours never use', () => {
+    const name = 'focus noun asked, missing near the best sentence';
+    expect(gateSignal(name, 'How many ships did the harbour handle in 2019?')).toBe(0);
+    expect(gateSignal(name, 'How many lorries did the harbour handle in 2019?')).toBe(1);
+  });
+
+  it('tell a short story from a long article by its paragraph count', () => {
+    const name = 'paragraphs in the article (log, 5 to 60)';
+    const long = makeArticle(Array.from({ length: 40 }, (_, i) => `The harbour handled ${i + 100} ships.`));
+    const q = analyzeQuestion('How many ships did the harbour handle?');
+    const read = (a: typeof article): number => {
+      const stats = statsOf(a);
+      const { sentence, span } = chooseSentence(q, stats, 0);
+      return gateSignals(q, stats, 0, sentence, span)[GATE_SIGNALS.indexOf(name)] ?? NaN;
+    };
+    expect(read(long)).toBeGreaterThan(read(article));
   });
 });
