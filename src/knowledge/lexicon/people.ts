@@ -1382,3 +1382,99 @@ export const CAPITAL_INSIDE_PREFIXES = new Set(['mac', 'van', 'von', 'del', 'del
 
 /** Generational suffixes after a name ("Jr.", "III"), with and without their dot. */
 export const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+/**
+ * Family names that stand FIRST in Chinese and Korean names as news prints them ("Zhang Wei",
+ * "Park Eun-ji"); a lone one later ("Zhang said") is that person's surname. Romanised spellings
+ * of the most common family names only: a name is read family-first only with other evidence
+ * (a hyphenated given name, or a second word the lexicon does not know as a Western name).
+ */
+export const FAMILY_NAME_FIRST = new Set([
+  // Korean
+  'kim',
+  'lee',
+  'park',
+  'choi',
+  'jung',
+  'kang',
+  'cho',
+  'yoon',
+  'jang',
+  'lim',
+  'shin',
+  'seo',
+  'kwon',
+  'hwang',
+  'ahn',
+  'yoo',
+  'jeon',
+  'moon',
+  'baek',
+  'bae',
+  'nam',
+  'noh',
+  'kwak',
+  'ryu',
+  'oh',
+  // Chinese
+  'wang',
+  'li',
+  'zhang',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'wu',
+  'zhou',
+  'xu',
+  'sun',
+  'ma',
+  'zhu',
+  'hu',
+  'guo',
+  'gao',
+  'lin',
+  'luo',
+  'zheng',
+  'liang',
+  'xie',
+  'tang',
+  'han',
+  'feng',
+  'deng',
+  'cao',
+  'peng',
+  'zeng',
+  'xiao',
+  'tian',
+  'dong',
+  'yuan',
+  'pan',
+  'jiang',
+  'cai',
+  'wei',
+  'xue',
+  'ye',
+  'du',
+  'shen',
+  'zhong',
+  'cheng',
+  'ren',
+  'yao',
+  'qian',
+  'qin',
+  'jia',
+  'xia',
+]);
+
+/**
+ * Spouse nouns that name the same relation ("his wife, Ana Ruiz" ... "his widow said"): a
+ * relation stated with one holds for the other.
+ */
+export const SAME_RELATION = new Map([
+  ['wife', 'widow'],
+  ['widow', 'wife'],
+  ['husband', 'widower'],
+  ['widower', 'husband'],
+]);

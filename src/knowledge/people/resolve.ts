@@ -53,6 +53,7 @@ import {
 import { organisationEvidence } from './organisations.ts';
 import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
+import { surnameOf } from './naming.ts';
 import { generationBefore, generationPick, relativeNounBefore, type Relative } from './kin.ts';
 
 /** An entity being built. */
@@ -519,10 +520,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
         NAME_SUFFIXES.has((parts[parts.length - 1] as string).toLowerCase().replace(/\.$/, ''))
       )
         parts.pop();
-      const surname = parts[parts.length - 1];
-      if (parts.length > 1 && surname) d.aliases.add(surname);
-      if (parts.length > 2 && parts[0] && surname && lexiconTags(parts[0]).has('FirstName'))
-        d.aliases.add(`${parts[0]} ${surname}`);
+      const surname = surnameOf(parts);
+      if (surname) d.aliases.add(surname);
+      const given = `${parts[0]} ${surname}`;
+      if (parts.length > 2 && surname && given !== d.name && lexiconTags(parts[0] as string).has('FirstName'))
+        d.aliases.add(given);
     }
     if (d.kind === 'organization') shortCompanyName(d);
     if (d.kind !== 'person' && isAcronym(d.name)) {
