@@ -19,6 +19,7 @@ import {
   ORG_WORDS,
   PERSON_NOUNS,
   PUBLIC_BODY_NOUNS,
+  RELATIVE_NOUNS,
 } from '../lexicon/people.ts';
 import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
 import { isRoleNoun } from './roles.ts';
@@ -46,6 +47,10 @@ export interface DescribedPhrase {
   possessive?: boolean;
   /** "the summary said": a text named before, whose owner speaks (see documentPhrase). */
   document?: boolean;
+  /** "his widow said": a relative owned by a pronoun (the person introduced so, or nobody named). */
+  owned?: boolean;
+  /** The owner pronoun of an owned relative ("his"). */
+  owner?: string;
 }
 
 /** Complement prepositions kept in a description ("a spokesman for the ministry"). */
@@ -273,7 +278,7 @@ export function describedPhrases(
     if (!first.word || (!mayOpenPhrase(first) && !COLLECTIVE_SPEAKERS.has(toks[s + 1]?.lower ?? '')))
       continue;
     if (inQuote(first.start)) continue;
-    const owned = possessiveBody(toks, s) ?? documentPhrase(toks, s);
+    const owned = possessiveBody(toks, s) ?? documentPhrase(toks, s) ?? ownedKin(toks, s);
     if (owned) {
       out.push(owned.phrase(text));
       s = owned.end;
@@ -308,7 +313,42 @@ export function describedPhrases(
 
 /** A token a description, an owned body or a document phrase may start with. */
 function mayOpenPhrase(t: Token): boolean {
-  return DESCRIPTION_DETERMINERS.has(t.lower) || COLLECTIVE_SPEAKERS.has(t.lower);
+  return DESCRIPTION_DETERMINERS.has(t.lower) || COLLECTIVE_SPEAKERS.has(t.lower) || KIN_OWNERS.has(t.lower);
+}
+
+/** Pronouns that own a relative in a speaker's slot ("his widow", "her mother", "their son"). */
+const KIN_OWNERS = new Set(['his', 'her', 'their']);
+
+/**
+ * "His widow said", "“…,” said her mother": a relative owned by a pronoun in a speaker's slot,
+ * not named in apposition ("His wife, Ana Ruiz, said" names her).
+ *
+ * @param toks - the sentence's tokens
+ * @param s - index of the owner pronoun
+ */
+export function ownedKin(toks: readonly Token[], s: number): OwnedPhrase | null {
+  const owner = toks[s];
+  const h = toks[s + 1];
+  if (!owner || !KIN_OWNERS.has(owner.lower) || !h || !h.word || h.capital || h.possessive) return null;
+  if (!RELATIVE_NOUNS.has(h.lower) || namedAppositive(toks, s + 1)) return null;
+  const end = speakerSlotEnd(toks, s, s + 1);
+  if (end < 0) return null;
+  return {
+    end,
+    phrase: (text) => ({
+      start: owner.start,
+      end: (toks[end] as Token).end,
+      text: lowerFirst(text.slice(owner.start, h.end)),
+      head: h.lower,
+      definite: false,
+      modified: false,
+      body: false,
+      plural: false,
+      kin: true,
+      owned: true,
+      owner: owner.lower,
+    }),
+  };
 }
 
 /** A phrase found by one of the owner rules, with the index of its last token. */

@@ -54,7 +54,15 @@ import { organisationEvidence } from './organisations.ts';
 import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
 import { surnameOf } from './naming.ts';
-import { generationBefore, generationPick, relativeNounBefore, type Relative } from './kin.ts';
+import {
+  generationBefore,
+  generationPick,
+  impliedRelative,
+  relativeNounBefore,
+  speaksOfFamily,
+  statedRelative,
+  type Relative,
+} from './kin.ts';
 
 /** An entity being built. */
 interface Draft {
@@ -510,7 +518,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (predicate) addRole(d, predicate, c.paragraph);
     }
   }
-  const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions);
+  const family = familyTies(candidates, candEntity);
+  const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions, family);
   for (const d of drafts) {
     if (d.kind === 'person') {
       // "Martin Luther King Jr." goes by "King": a generational suffix is not the surname.
@@ -649,8 +658,9 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   };
 
   void sentenceOf;
+  const familyIds = new Set([...family].map((d) => idOf.get(d) as string));
   for (const d of definiteSubjects) {
-    const e = definiteSubjectReferent(d.subject, d.paragraph, mentions, entities, resolveTitle);
+    const e = definiteSubjectReferent(d.subject, d.paragraph, mentions, entities, resolveTitle, familyIds);
     if (e === undefined) continue;
     if (e === null) {
       noteUnresolved(d.paragraph, d.subject.start);
@@ -769,10 +779,11 @@ function definiteSubjectReferent(
   mentions: ReadonlyMap<number, Mention[]>,
   entities: readonly Entity[],
   resolveTitle: PeopleIndex['resolveTitle'],
+  family: ReadonlySet<string>,
 ): Entity | null | undefined {
   if ((mentions.get(paragraph) ?? []).some((m) => m.start === subject.start)) return undefined;
   if (subject.owner !== null && RELATIVE_NOUNS.has(subject.head))
-    return ownedRelative(subject, paragraph, entities) ?? undefined;
+    return ownedRelative(subject, paragraph, entities, family) ?? undefined;
   // "Their lawyer said": the role without its owner's word.
   const phrase = subject.owner !== null ? subject.phrase.split(/\s+/).slice(1).join(' ') : subject.phrase;
   const bare = subject.phrase.split(/\s+/).length === 2 && subject.owner === null;
@@ -783,28 +794,29 @@ function definiteSubjectReferent(
 }
 
 /**
- * "His mother said …": the one person of the family noun's gender the article has named so far,
- * when the owner is a pronoun of the other gender (so the owner is not that person). "Her
- * mother", "the victim's mother" and a second woman named before leave it unsettled (null).
+ * "His mother said …": the one person the article introduced as someone's mother (see
+ * statedRelative), or the one woman named so far when the story tied her to a family (see
+ * impliedRelative). A relation the text never states names nobody: not the one woman named so
+ * far when she is only a harbour master, not a guess by gender.
  */
 function ownedRelative(
   subject: PersonSubject,
   paragraph: number,
   entities: readonly Entity[],
+  family: ReadonlySet<string>,
 ): Entity | null {
-  const want = genderOfWord(subject.head);
-  const owner = subject.owner ? genderOfPronoun(subject.owner) : null;
-  if (!want || !owner || owner === want) return null;
   const order = orderOf(paragraph, subject.start);
   // Entities are in the order the article introduces them (their first mention).
-  const fits: Entity[] = [];
+  const before: Entity[] = [];
   for (const e of entities) {
     const first = e.mentions[0];
-    if (!first || orderOf(first.citation.paragraph, first.start) >= order) continue;
-    if (e.kind === 'person' && genderOf(e) === want) fits.push(e);
-    if (fits.length > 1) return null;
+    if (!first || orderOf(first.citation.paragraph, first.start) >= order) break;
+    if (e.kind === 'person') before.push(e);
   }
-  return fits.length === 1 ? (fits[0] as Entity) : null;
+  const found = statedRelative(subject.head, before);
+  if (found !== null) return found ?? null;
+  const people = before.map((e) => ({ who: e, gender: genderOf(e), family: family.has(e.id) }));
+  return impliedRelative(subject.head, subject.owner ?? '', people) ?? null;
 }
 
 /** What the article said of each person's family place and age, noted in reading order. */
@@ -935,6 +947,7 @@ function linkDescribed(
   drafts: Draft[],
   idOf: ReadonlyMap<Draft, string>,
   mentions: Map<number, Mention[]>,
+  family: ReadonlySet<Draft>,
 ): Entity[] {
   const out: Entity[] = [];
   const byHead = new Map<string, DescribedTarget>();
@@ -970,11 +983,16 @@ function linkDescribed(
       if (!toks) continue;
       for (const ph of describedPhrases(toks, p.text, inQuote)) {
         const order = orderOf(p.number, ph.start);
-        let target: DescribedTarget | null = ph.document
-          ? (documents.get(ph.head) ?? null)
-          : ph.possessive
-            ? mostNamedBody(ph, drafts, order, ordersOf, idOf)
-            : (namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null);
+        const relative = ph.owned ? relativeTarget(ph, drafts, order, family) : null;
+        // Two people introduced with that relation: the description names neither safely.
+        if (relative === undefined) continue;
+        let target: DescribedTarget | null = ph.owned
+          ? relative
+          : ph.document
+            ? (documents.get(ph.head) ?? null)
+            : ph.possessive
+              ? mostNamedBody(ph, drafts, order, ordersOf, idOf)
+              : (namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null);
         if (!target) {
           const held = (roleFrom.get(ph.head) ?? Infinity) < order;
           const e =
@@ -1012,6 +1030,49 @@ function linkDescribed(
       }
       recordDocumentOwners(toks, edges, targets, documents);
     }
+  }
+  return out;
+}
+
+/**
+ * "His wife said": the one person named before as someone's wife (or widow); none when nobody
+ * was, so the description becomes its own speaker. Null, and no new speaker, when several were.
+ */
+function relativeTarget(
+  ph: DescribedPhrase,
+  drafts: readonly Draft[],
+  order: number,
+  family: ReadonlySet<Draft>,
+): DescribedTarget | null | undefined {
+  const before = drafts.filter((d) => d.firstOrder < order && d.kind === 'person');
+  const found = statedRelative(ph.head, before);
+  if (found !== null) return found ? { draft: found } : found;
+  const people = before.map((d) => ({
+    who: d,
+    gender: genderFromNaming(d.name, d.aliases, roleTexts(d)).gender,
+    family: family.has(d),
+  }));
+  const implied = impliedRelative(ph.head, ph.owner ?? '', people);
+  return implied ? { draft: implied } : implied;
+}
+
+function roleTexts(d: Draft): string[] {
+  return d.roles.map((r) => r.text);
+}
+
+/** The people named in a sentence that speaks of someone's family (see speaksOfFamily). */
+function familyTies(candidates: readonly Candidate[], candEntity: ReadonlyMap<Candidate, Draft>): Set<Draft> {
+  const out = new Set<Draft>();
+  const checked = new Map<readonly Token[], boolean>();
+  for (const c of candidates) {
+    const d = candEntity.get(c);
+    if (!d || d.kind !== 'person' || c.quoted || out.has(d)) continue;
+    let tied = checked.get(c.tokens);
+    if (tied === undefined) {
+      tied = speaksOfFamily(c.tokens);
+      checked.set(c.tokens, tied);
+    }
+    if (tied) out.add(d);
   }
   return out;
 }
