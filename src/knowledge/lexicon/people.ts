@@ -1478,3 +1478,33 @@ export const SAME_RELATION = new Map([
   ['husband', 'widower'],
   ['widower', 'husband'],
 ]);
+
+/**
+ * Vietnamese family names, which stand first; a Vietnamese name is shortened to its LAST word,
+ * the given name ("Nguyen Thi Lan" ... "Lan said"), so that word is the given name, not the
+ * family name.
+ */
+export const VIETNAMESE_FAMILY_NAMES = new Set([
+  'nguyen',
+  'tran',
+  'le',
+  'pham',
+  'hoang',
+  'huynh',
+  'phan',
+  'vu',
+  'vo',
+  'dang',
+  'bui',
+  'do',
+  'ho',
+  'ngo',
+  'duong',
+  'ly',
+]);
+
+/** Vietnamese middle names that mark gender ("Nguyen Thi Lan" is a woman, "Pham Van Duc" a man). */
+export const VIETNAMESE_GENDER_MIDDLES = new Map<string, 'male' | 'female'>([
+  ['thi', 'female'],
+  ['van', 'male'],
+]);

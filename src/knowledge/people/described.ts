@@ -214,8 +214,10 @@ export function speakerSlotEnd(toks: readonly Token[], start: number, end: numbe
   if (verbAfter(toks, end) >= 0) return end;
   const next = toks[end + 1];
   if (next?.text === ',') {
-    // "One dock worker, who asked not to be named, said": a relative clause between commas.
-    if (!RELATIVES.has(toks[end + 2]?.lower ?? '')) return -1;
+    // "One dock worker, who asked not to be named, said": a relative clause between commas;
+    // "One customer, a retired teacher, said": an indefinite appositive.
+    const opener = toks[end + 2]?.lower ?? '';
+    if (!RELATIVES.has(opener) && opener !== 'a' && opener !== 'an') return -1;
     for (let k = end + 3; k < toks.length && k <= end + 2 + MAX_RELATIVE; k++)
       if ((toks[k] as Token).text === ',') return verbAfter(toks, k) >= 0 ? end : -1;
     return -1;

@@ -6,7 +6,7 @@
 import type { Entity } from '../types.ts';
 import { lexiconTags } from '../nlp.ts';
 import { FEMALE_WORDS, MALE_WORDS } from '../lexicon/people.ts';
-import { givenName } from './naming.ts';
+import { genderOfNameWords, givenName } from './naming.ts';
 
 export type Gender = 'male' | 'female';
 
@@ -87,7 +87,8 @@ export function genderFromNaming(
     }
   if (stated.size === 1) return { gender: [...stated][0] as Gender, stated: true };
   if (stated.size === 0 && name.includes(' ')) {
-    const g = genderOfFirstName(givenName(name.split(/\s+/)));
+    const words = name.split(/\s+/);
+    const g = genderOfNameWords(words) ?? genderOfFirstName(givenName(words));
     if (g) return { gender: g, stated: false };
   }
   return UNKNOWN;

@@ -4,7 +4,12 @@
  * ("Zhang Wei", "Park Eun-ji") whose surname is the first word.
  */
 import { lexiconTags } from '../nlp.ts';
-import { FAMILY_NAME_FIRST, NAME_PARTICLES } from '../lexicon/people.ts';
+import {
+  FAMILY_NAME_FIRST,
+  NAME_PARTICLES,
+  VIETNAMESE_FAMILY_NAMES,
+  VIETNAMESE_GENDER_MIDDLES,
+} from '../lexicon/people.ts';
 
 /** A Korean-style hyphenated given name: "Eun-ji", "Tae-hoon" (a capital only at the start). */
 const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
@@ -48,5 +53,22 @@ export function surnameOf(words: readonly string[]): string | null {
  * @param words - the name's words as printed
  */
 export function givenName(words: readonly string[]): string {
+  if (vietnamese(words)) return words[words.length - 1] as string;
   return (familyNameFirst(words) ? words[1] : words[0]) ?? '';
+}
+
+/** "Nguyen Thi Lan", "Pham Van Duc": three words, a Vietnamese family name first. */
+function vietnamese(words: readonly string[]): boolean {
+  return words.length === 3 && VIETNAMESE_FAMILY_NAMES.has((words[0] as string).toLowerCase());
+}
+
+/**
+ * The gender a name's own words state: a Vietnamese gendered middle name ("Thi", "Van"), or
+ * null.
+ *
+ * @param words - the name's words as printed
+ */
+export function genderOfNameWords(words: readonly string[]): 'male' | 'female' | null {
+  if (!vietnamese(words)) return null;
+  return VIETNAMESE_GENDER_MIDDLES.get((words[1] as string).toLowerCase()) ?? null;
 }

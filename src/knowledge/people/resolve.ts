@@ -54,6 +54,7 @@ import { organisationEvidence } from './organisations.ts';
 import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
 import { surnameOf } from './naming.ts';
+import { compatibleDescriptions, contentWords, namedLater } from './forward.ts';
 import {
   generationBefore,
   generationPick,
@@ -931,6 +932,25 @@ function mergeDrafts(
 /** What a description names: an entity the article names, or a described speaker. */
 export type DescribedTarget = { draft: Draft } | { entity: Entity };
 
+/** The last referent of a description head, with the words that described it. */
+interface HeadTarget {
+  target: DescribedTarget;
+  words: ReadonlySet<string>;
+}
+
+/**
+ * The referent of the last description with this head, when the two descriptions can be one
+ * ("the spokeswoman" after "a spokeswoman for the festival", not "the Sava coach" after "the
+ * home coach").
+ */
+function sameDescription(
+  byHead: ReadonlyMap<string, HeadTarget>,
+  ph: DescribedPhrase,
+): DescribedTarget | null {
+  const hit = byHead.get(ph.head);
+  return hit && compatibleDescriptions(hit.words, contentWords(ph.text)) ? hit.target : null;
+}
+
 /**
  * Described speakers and descriptions of named bodies in a speaker's slot. "the agency said"
  * names the organisation with that word in its name (the one mentioned last), "the council said"
@@ -950,7 +970,7 @@ function linkDescribed(
   family: ReadonlySet<Draft>,
 ): Entity[] {
   const out: Entity[] = [];
-  const byHead = new Map<string, DescribedTarget>();
+  const byHead = new Map<string, HeadTarget>();
   const used = new Set(idOf.values());
   const targets = new Map<string, DescribedTarget>([...idOf].map(([d, id]) => [id, { draft: d }]));
   const documents = new Map<string, DescribedTarget>();
@@ -992,7 +1012,10 @@ function linkDescribed(
             ? (documents.get(ph.head) ?? null)
             : ph.possessive
               ? mostNamedBody(ph, drafts, order, ordersOf, idOf)
-              : (namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null);
+              : (namedBody(ph, drafts, order, ordersOf, idOf) ?? sameDescription(byHead, ph));
+        // "A spokeswoman said … ¶ The spokeswoman, Jo-Ann Price, said": named right after.
+        const later = target ? null : namedLater(ph, p.number, order, drafts);
+        if (later) target = { draft: later };
         if (!target) {
           const held = (roleFrom.get(ph.head) ?? Infinity) < order;
           const e =
@@ -1002,7 +1025,7 @@ function linkDescribed(
           target = { entity: e };
           targets.set(e.id, target);
         }
-        if (!ph.document) byHead.set(ph.head, target);
+        if (!ph.document) byHead.set(ph.head, { target, words: contentWords(ph.text) });
         const id = 'draft' in target ? (idOf.get(target.draft) as string) : target.entity.id;
         const kind = 'draft' in target ? target.draft.kind : target.entity.kind;
         const span: Span = {
