@@ -44,6 +44,16 @@ describe('who-said for a described speaker named afterwards', () => {
   });
 });
 
+describe('epithets with a proper-noun modifier', () => {
+  it('does not make "the Olympic champion" a new speaker of its own', () => {
+    const paragraphs = [
+      'Greta Solheim, who won gold in Turin, will swim the strait on Sunday. Her coach, Arne Vik, will follow in a boat.',
+      '"The water will be cold, but I have swum in worse," the Olympic champion said.',
+    ];
+    expect(speakerOf(paragraphs, 'swum in worse')).not.toBe('the Olympic champion');
+  });
+});
+
 describe('gender from a name’s own words', () => {
   it('reads a Vietnamese middle name as the gender, so she finds the woman', () => {
     const paragraphs = [

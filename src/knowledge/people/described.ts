@@ -51,6 +51,8 @@ export interface DescribedPhrase {
   owned?: boolean;
   /** The owner pronoun of an owned relative ("his"). */
   owner?: string;
+  /** A capitalised modifier before the head ("the Oscar winner", "the Sava coach"). */
+  epithet?: boolean;
 }
 
 /** Complement prepositions kept in a description ("a spokesman for the ministry"). */
@@ -307,6 +309,7 @@ export function describedPhrases(
       body: PUBLIC_BODY_NOUNS.has(h.lower) || (ORG_WORDS.has(h.lower) && !PERSON_NOUNS.has(h.lower)),
       plural: COLLECTIVE_SPEAKERS.has(h.lower),
       kin: KINSHIP_NOUNS.has(h.lower),
+      epithet: toks.slice(s + 1, head).some((t) => t.capital),
     });
     s = spanEnd;
   }
@@ -441,7 +444,9 @@ export function introducesSpeaker(ph: DescribedPhrase, roleHeld: boolean): boole
   if (!ph.definite) return true;
   if (ph.plural) return true;
   if (ph.body) return ph.modified || PUBLIC_BODY_NOUNS.has(ph.head);
-  return ph.modified && !ph.kin && !roleHeld;
+  // "the Oscar winner", "the Olympic champion": an epithet for someone the story already knows,
+  // never a new person.
+  return ph.modified && !ph.kin && !roleHeld && ph.epithet !== true;
 }
 
 /** Longest opening adverbial before a sentence's subject ("Shortly before four,"). */
