@@ -54,6 +54,7 @@ import { organisationEvidence } from './organisations.ts';
 import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
 import { surnameOf } from './naming.ts';
+import { countriesOf, demonymReference } from './nationality.ts';
 import { compatibleDescriptions, contentWords, namedLater } from './forward.ts';
 import {
   generationBefore,
@@ -430,6 +431,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   mergeDrafts(shortFormMerges(drafts), drafts, candEntity, byKey);
   // "Born Dorothy Pickering, Vale began …": a birth name is an alias of the person.
   mergeDrafts(birthNameMerges(candidates, candEntity), drafts, candEntity, byKey);
+  // "the Austrian said": the one person the story gave that country.
+  const demonyms = demonymMentions(candidates, candEntity);
 
   // 3. Roles, aliases, mentions.
   const mentions = new Map<number, Mention[]>();
@@ -480,6 +483,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       modifier:
         c.afterThe &&
         d.kind === 'person' &&
+        !demonyms.has(c) &&
         nextTok !== undefined &&
         nextTok.word &&
         !nextTok.capital &&
@@ -488,7 +492,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       order: c.order,
     });
     mentions.set(c.paragraph, list);
-    if (c.name !== d.name) d.aliases.add(c.name);
+    if (c.name !== d.name && !demonyms.has(c)) d.aliases.add(c.name);
     if (c.honorific) d.aliases.add(`${c.honorific} ${c.name}`);
     if (c.nickname && d.kind === 'person') d.aliases.add(c.nickname);
     if (c.quoted) continue;
@@ -692,6 +696,40 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   }
   for (const list of unresolved.values()) list.sort((a, b) => a - b);
   return { entities, byId, mentions, resolveName, resolveTitle, addMention, unresolved };
+}
+
+/**
+ * Ties each "the Austrian" (see demonymReference) to the one person named before it whom the
+ * story gave that country (see countriesOf); none when two people or nobody have it.
+ *
+ * @returns the candidates so tied
+ */
+function demonymMentions(
+  candidates: readonly Candidate[],
+  candEntity: Map<Candidate, Draft>,
+): Set<Candidate> {
+  const tied = new Set<Candidate>();
+  const refs = candidates.filter((c) => !candEntity.has(c) && demonymReference(c) !== null);
+  if (refs.length === 0) return tied;
+  const given: { d: Draft; country: string; order: number }[] = [];
+  for (const c of candidates) {
+    const d = candEntity.get(c);
+    if (!d || d.kind !== 'person' || c.quoted) continue;
+    const roles = [c.title, roleBefore(c), appositiveAfter(c), appositiveBefore(c)].filter(
+      (r): r is string => r !== null,
+    );
+    for (const country of countriesOf(c, roles)) given.push({ d, country, order: c.order });
+  }
+  for (const c of refs) {
+    const country = demonymReference(c);
+    const holders = new Set(given.filter((g) => g.country === country && g.order < c.order).map((g) => g.d));
+    const [only] = holders;
+    if (only && holders.size === 1) {
+      candEntity.set(c, only);
+      tied.add(c);
+    }
+  }
+  return tied;
 }
 
 /** A person's roles as their head noun and their words joined ("minister", "foreign minister"). */

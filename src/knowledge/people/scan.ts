@@ -111,8 +111,8 @@ export function classifyName(
   if (tags.has('Date') || words.every((w) => lexiconTags(w).has('Date'))) return 'skip';
   if (nameTokens.length === 1 && isAcronym(nameTokens[0]?.text ?? '')) return 'organization';
   if (hasHonorific) return 'person';
-  const first = lexiconTags(words[0] ?? '');
-  const last = lexiconTags(words[words.length - 1] ?? '');
+  const first = nameTags(words[0] ?? '');
+  const last = nameTags(words[words.length - 1] ?? '');
   if (words.length === 1) {
     if (last.has('Demonym')) return 'skip';
     // "Soviet states", "the Western exit": an adjective the lexicon knows is not a name.
@@ -126,6 +126,19 @@ export function classifyName(
   if (first.has('FirstName') || first.has('Person')) return 'person';
   if (words.some((w) => lexiconTags(w).has('Demonym')) && !last.has('LastName')) return 'skip';
   return 'unknown';
+}
+
+/**
+ * The lexicon's tags for a name word, read without its accents when the accented spelling is
+ * unknown ("Ramón" as "Ramon", "Inés" as "Ines"): the lexicon lists given names unaccented.
+ *
+ * @param word - a lowercase word
+ */
+export function nameTags(word: string): ReadonlySet<string> {
+  const tags = lexiconTags(word);
+  if (tags.size > 0) return tags;
+  const plain = word.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain === word ? tags : lexiconTags(plain);
 }
 
 export function inRanges(ranges: ReadonlyArray<readonly [number, number]> | undefined, pos: number): boolean {
