@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractKnowledge } from '../../src/knowledge/extract.ts';
-import { familyNameFirst, givenName, surnameOf } from '../../src/knowledge/people/naming.ts';
+import {
+  familyNameFirst,
+  givenName,
+  givenNameFirstAsian,
+  surnameOf,
+} from '../../src/knowledge/people/naming.ts';
 import { makeArticle } from './make-article.ts';
 
 const speakerOf = (paragraphs: string[], words: string): string | null | undefined =>
@@ -52,6 +57,15 @@ describe('family names first', () => {
     expect(speakerOf(paragraphs, 'start late')).toBe('Park Min-seo');
   });
 
+  it('reads a hyphenated given name before a family name that is also a place word', () => {
+    const paragraphs = [
+      'The engineer Min-ji Park led the survey. "We measured every beam," Park said.',
+      'Tom Hale, the site manager, agreed with her.',
+    ];
+    expect(people(paragraphs)).toContain('Min-ji Park');
+    expect(speakerOf(paragraphs, 'every beam')).toBe('Min-ji Park');
+  });
+
   it('takes the first word as the surname and the second as the given name', () => {
     expect(familyNameFirst(['Kim', 'Ha-eun'])).toBe(true);
     expect(surnameOf(['Kim', 'Ha-eun'])).toBe('Kim');
@@ -62,6 +76,7 @@ describe('family names first', () => {
     expect(familyNameFirst(['Kim', 'Carter'])).toBe(false);
     expect(familyNameFirst(['Lee', 'Evans'])).toBe(false);
     expect(surnameOf(['Kim', 'Carter'])).toBe('Carter');
+    expect(givenNameFirstAsian(['Jean-Pierre', 'Park'])).toBe(false);
   });
 
   it('does not take a family name for a woman’s given name when he follows', () => {

@@ -33,6 +33,24 @@ export function familyNameFirst(words: readonly string[]): boolean {
 }
 
 /**
+ * "Eun-ji Park", "Min-jun Choi": a Korean name written given name first, as English-language
+ * papers often print it: a hyphenated given name, then a common family name (which may also be
+ * a place word like "Park").
+ *
+ * @param words - the name's words as printed
+ */
+export function givenNameFirstAsian(words: readonly string[]): boolean {
+  const [given, family, third] = words;
+  return (
+    given !== undefined &&
+    family !== undefined &&
+    third === undefined &&
+    HYPHENATED_GIVEN.test(given) &&
+    FAMILY_NAME_FIRST.has(family.toLowerCase())
+  );
+}
+
+/**
  * The surname a later reference uses alone: the family name of a family-first name, otherwise
  * the last word with the particles before it ("Anouk van der Berg" → "van der Berg").
  *

@@ -27,7 +27,7 @@ import {
 } from '../lexicon/people.ts';
 import { AUXILIARIES, PREPOSITIONS } from '../lexicon/grammar.ts';
 import { isRoleNoun } from './roles.ts';
-import { familyNameFirst } from './naming.ts';
+import { familyNameFirst, givenNameFirstAsian } from './naming.ts';
 
 /** A capitalised name sequence found in the text, before it is tied to an entity. */
 export interface Candidate {
@@ -103,7 +103,8 @@ export function classifyName(
   if (words.some((w) => ORG_WORDS.has(w) || DOCUMENT_NAME_WORDS.has(w))) return 'organization';
   if (nameTokens.length === 1 && isBrandSpelling(nameTokens[0]?.text ?? '')) return 'organization';
   // "Park Eun-ji": a family name first, which may also be a place word.
-  if (familyNameFirst(nameTokens.map((t) => t.text))) return 'person';
+  const printed = nameTokens.map((t) => t.text);
+  if (familyNameFirst(printed) || givenNameFirstAsian(printed)) return 'person';
   if (tags.has('Place')) return 'place';
   if (words.some((w) => PLACE_WORDS.has(w))) return 'place';
   if (words.length === 2 && DIRECTIONS.has(words[0] ?? '') && lexiconTags(words[1] ?? '').has('Place'))
