@@ -33,6 +33,23 @@ describe('who-said for a demonym as the subject', () => {
   });
 });
 
+describe('who-said for an epithet as the subject', () => {
+  it('names the one person the paragraph names before "the veteran said"', () => {
+    const paragraphs = [
+      'Harriers beat Dunmore 3-1 on Saturday.',
+      'Colm Rafferty, 35, scored twice after coming off the bench. "I still know where the goal is," the veteran said.',
+    ];
+    expect(speakerOf(paragraphs, 'where the goal is')).toBe('Colm Rafferty');
+  });
+
+  it('names nobody when the paragraph names two people', () => {
+    const paragraphs = [
+      'Colm Rafferty and Dara Quinn both scored for the Harriers. "We still know where the goal is," the veteran said.',
+    ];
+    expect(speakerOf(paragraphs, 'where the goal is')).toBeNull();
+  });
+});
+
 describe('accented given names', () => {
   it('knows a given name the lexicon lists without its accent', () => {
     const paragraphs = ['The vote was close, Inés Roldán said on Monday. "We won by nine," Roldán said.'];

@@ -1615,3 +1615,19 @@ export const COUNTRY_VARIANTS = new Map([
   ['south korea', 'korea'],
   ["côte d'ivoire", 'ivory coast'],
 ]);
+
+/**
+ * Epithets: nouns a report uses for a person it is writing about, by standing rather than by
+ * office ("the veteran said", "the Oscar winner said"). Nobody holds them as a role, so they
+ * name the one person the paragraph has named, or nobody.
+ */
+export const EPITHET_NOUNS = new Set([
+  'veteran',
+  'winner',
+  'champion',
+  'newcomer',
+  'youngster',
+  'medallist',
+  'medalist',
+  'laureate',
+]);

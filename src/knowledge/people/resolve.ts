@@ -16,6 +16,7 @@ import {
   ORG_WORDS,
   RELATIVE_NOUNS,
   TITLE_WORDS,
+  EPITHET_NOUNS,
 } from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
 import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
@@ -615,6 +616,31 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     }
     return found;
   };
+  // "Jovanović, 34, scored 27 points. “…,” the veteran said": the one person named by name
+  // in the paragraph before a position, or null; a name the scan found but tied to nobody (a
+  // person it did not recognise) leaves it null.
+  const paragraphPerson = (paragraph: number, order: number): Entity | null => {
+    let found: Entity | null = null;
+    for (const m of mentions.get(paragraph) ?? []) {
+      const e = byId.get(m.entityId);
+      if (m.order >= order || m.quoted || !e || e.kind !== 'person' || e === found) continue;
+      if (found) return null;
+      found = e;
+    }
+    const own = found ? draftById.get(found.id) : undefined;
+    const unknownName = (c: Candidate): boolean => {
+      const d = candEntity.get(c);
+      return d === undefined ? c.kind === 'person' || c.kind === 'unknown' : d.kind === 'person' && d !== own;
+    };
+    const named = candidatesIn.get(paragraph) ?? [];
+    return named.some((c) => c.order < order && !c.quoted && unknownName(c)) ? null : found;
+  };
+  const candidatesIn = new Map<number, Candidate[]>();
+  for (const c of candidates) {
+    const list = candidatesIn.get(c.paragraph);
+    if (list) list.push(c);
+    else candidatesIn.set(c.paragraph, [c]);
+  }
   const resolveTitle = (phrase: string, paragraph: number, offset: number): Entity | null => {
     const words = phrase
       .toLowerCase()
@@ -642,6 +668,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       before.push(e);
       if (before.length > 1) break;
     }
+    if (before.length === 0 && EPITHET_NOUNS.has(head)) return paragraphPerson(paragraph, order);
     if (before.length < 2) return before[0] ?? null;
     const last = new Map<Entity, number>();
     for (const m of mentions.get(paragraph) ?? []) {
