@@ -282,7 +282,10 @@ export function describedPhrases(
     if (!first.word || (!mayOpenPhrase(first) && !COLLECTIVE_SPEAKERS.has(toks[s + 1]?.lower ?? '')))
       continue;
     if (inQuote(first.start)) continue;
-    const owned = possessiveBody(toks, s) ?? documentPhrase(toks, s) ?? ownedKin(toks, s);
+    // "his", "her", "their" open only an owned relative ("his widow said").
+    const kinOnly = KIN_OWNERS.has(first.lower) && !COLLECTIVE_SPEAKERS.has(toks[s + 1]?.lower ?? '');
+    const owned = kinOnly ? ownedKin(toks, s) : (possessiveBody(toks, s) ?? documentPhrase(toks, s));
+    if (kinOnly && !owned) continue;
     if (owned) {
       out.push(owned.phrase(text));
       s = owned.end;

@@ -22,13 +22,22 @@ const FUNCTION_WORDS = new Set([
   'their',
 ]);
 
+/** Memo of content words per text (role texts repeat across lookups), bounded. */
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, ReadonlySet<string>>();
+
 /** A description's or a role's content words, lowercase ("spokeswoman", "festival"). */
-export function contentWords(text: string): Set<string> {
-  return new Set(
+export function contentWords(text: string): ReadonlySet<string> {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const words = new Set(
     roleWords(text)
       .map((w) => w.replace(/[’']s$/, ''))
       .filter((w) => w !== '' && !FUNCTION_WORDS.has(w)),
   );
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  memo.set(text, words);
+  return words;
 }
 
 /** Whether every word of `a` is in `b`. */

@@ -690,7 +690,9 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   };
 
   void sentenceOf;
-  const familyIds = new Set([...family].map((d) => idOf.get(d) as string));
+  let familyIdSet: Set<string> | null = null;
+  const familyIds = (): ReadonlySet<string> =>
+    (familyIdSet ??= new Set([...family()].map((d) => idOf.get(d) as string)));
   for (const d of definiteSubjects) {
     const e = definiteSubjectReferent(d.subject, d.paragraph, mentions, entities, resolveTitle, familyIds);
     if (e === undefined) continue;
@@ -845,7 +847,7 @@ function definiteSubjectReferent(
   mentions: ReadonlyMap<number, Mention[]>,
   entities: readonly Entity[],
   resolveTitle: PeopleIndex['resolveTitle'],
-  family: ReadonlySet<string>,
+  family: () => ReadonlySet<string>,
 ): Entity | null | undefined {
   if ((mentions.get(paragraph) ?? []).some((m) => m.start === subject.start)) return undefined;
   if (subject.owner !== null && RELATIVE_NOUNS.has(subject.head))
@@ -869,7 +871,7 @@ function ownedRelative(
   subject: PersonSubject,
   paragraph: number,
   entities: readonly Entity[],
-  family: ReadonlySet<string>,
+  family: () => ReadonlySet<string>,
 ): Entity | null {
   const order = orderOf(paragraph, subject.start);
   // Entities are in the order the article introduces them (their first mention).
@@ -881,7 +883,8 @@ function ownedRelative(
   }
   const found = statedRelative(subject.head, before);
   if (found !== null) return found ?? null;
-  const people = before.map((e) => ({ who: e, gender: genderOf(e), family: family.has(e.id) }));
+  const tied = family();
+  const people = before.map((e) => ({ who: e, gender: genderOf(e), family: tied.has(e.id) }));
   return impliedRelative(subject.head, subject.owner ?? '', people) ?? null;
 }
 
@@ -1032,7 +1035,7 @@ function linkDescribed(
   drafts: Draft[],
   idOf: ReadonlyMap<Draft, string>,
   mentions: Map<number, Mention[]>,
-  family: ReadonlySet<Draft>,
+  family: () => ReadonlySet<Draft>,
 ): Entity[] {
   const out: Entity[] = [];
   const byHead = new Map<string, HeadTarget>();
@@ -1130,7 +1133,7 @@ function relativeTarget(
   ph: DescribedPhrase,
   drafts: readonly Draft[],
   order: number,
-  family: ReadonlySet<Draft>,
+  family: () => ReadonlySet<Draft>,
 ): DescribedTarget | null | undefined {
   const before = drafts.filter((d) => d.firstOrder < order && d.kind === 'person');
   const found = statedRelative(ph.head, before);
@@ -1138,7 +1141,7 @@ function relativeTarget(
   const people = before.map((d) => ({
     who: d,
     gender: genderFromNaming(d.name, d.aliases, roleTexts(d)).gender,
-    family: family.has(d),
+    family: family().has(d),
   }));
   const implied = impliedRelative(ph.head, ph.owner ?? '', people);
   return implied ? { draft: implied } : implied;
@@ -1148,8 +1151,22 @@ function roleTexts(d: Draft): string[] {
   return d.roles.map((r) => r.text);
 }
 
-/** The people named in a sentence that speaks of someone's family (see speaksOfFamily). */
-function familyTies(candidates: readonly Candidate[], candEntity: ReadonlyMap<Candidate, Draft>): Set<Draft> {
+/**
+ * The people named in a sentence that speaks of someone's family (see speaksOfFamily), found
+ * on first use: most articles have no owned relative to resolve.
+ */
+function familyTies(
+  candidates: readonly Candidate[],
+  candEntity: ReadonlyMap<Candidate, Draft>,
+): () => ReadonlySet<Draft> {
+  let found: Set<Draft> | null = null;
+  return () => (found ??= familyTiesNow(candidates, candEntity));
+}
+
+function familyTiesNow(
+  candidates: readonly Candidate[],
+  candEntity: ReadonlyMap<Candidate, Draft>,
+): Set<Draft> {
   const out = new Set<Draft>();
   const checked = new Map<readonly Token[], boolean>();
   for (const c of candidates) {

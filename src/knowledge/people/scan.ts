@@ -11,6 +11,7 @@ import {
   COUNTRY_ACRONYMS,
   DIRECTIONS,
   DOCUMENT_NAME_WORDS,
+  FAMILY_NAME_FIRST,
   HONORIFICS,
   KNOWN_GROUPS,
   NAME_PARTICLES,
@@ -263,7 +264,7 @@ export function scanSentence(
         !titled &&
         !affiliated &&
         !particleOpensName(seq) &&
-        !familyNameFirst(seq.map((t) => t.text)) &&
+        !(FAMILY_NAME_FIRST.has(first.lower) && familyNameFirst(seq.map((t) => t.text))) &&
         !monthAsFirstName(seq, tokens[seqFrom - 1]) &&
         // "WHO said": an acronym alone is a name even when its letters spell a common word.
         !(isAcronym(first.text) && seq.length === 1) &&
