@@ -1631,3 +1631,6 @@ export const EPITHET_NOUNS = new Set([
   'medalist',
   'laureate',
 ]);
+
+/** Siblings: of the same generation as the relative they are named through ("her brother"). */
+export const SIBLING_NOUNS = new Set(['brother', 'sister']);

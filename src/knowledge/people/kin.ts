@@ -4,7 +4,13 @@
  * lone-surname lookup in resolve.ts, which must refuse rather than guess between relatives.
  */
 import type { Token } from '../nlp.ts';
-import { CHILD_NOUNS, GENERATION_WORDS, RELATIVE_NOUNS, SAME_RELATION } from '../lexicon/people.ts';
+import {
+  CHILD_NOUNS,
+  GENERATION_WORDS,
+  RELATIVE_NOUNS,
+  SAME_RELATION,
+  SIBLING_NOUNS,
+} from '../lexicon/people.ts';
 import { roleHead } from './roles.ts';
 import { genderOfPronoun, genderOfWord, type Gender } from './gender.ts';
 import { POSSESSIVE_DETERMINERS } from '../lexicon/grammar.ts';
@@ -57,7 +63,8 @@ export interface Relative<T> {
 /**
  * Whom "the elder X" / "the younger X" names among the people sharing X: with two or more ages
  * given, the oldest or youngest of those; otherwise the only one introduced as a son, daughter
- * or the like (younger), or the only one who was not (elder). Null when that leaves no single
+ * or the like, or as such a child's brother or sister (younger), or the only one who was not
+ * (elder). Null when that leaves no single
  * person: a guess between relatives would be a wrong speaker.
  *
  * @param generation - elder or younger
@@ -74,7 +81,11 @@ export function generationPick<T>(
     return a && b && a.age !== b.age ? a.who : null;
   }
   const child = (r: Relative<T>): boolean => r.kin.some((k) => CHILD_NOUNS.has(k));
-  const fits = relatives.filter((r) => (generation === 'younger' ? child(r) : !child(r)));
+  // "His daughter, Anouk … Her brother, Joost": a child's sibling is of the younger generation.
+  const anyChild = relatives.some(child);
+  const young = (r: Relative<T>): boolean =>
+    child(r) || (anyChild && r.kin.some((k) => SIBLING_NOUNS.has(k)));
+  const fits = relatives.filter((r) => (generation === 'younger' ? young(r) : !young(r)));
   return fits.length === 1 ? (fits[0] as Relative<T>).who : null;
 }
 

@@ -52,7 +52,7 @@ import {
   type PersonSubject,
 } from './described.ts';
 import { organisationEvidence } from './organisations.ts';
-import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
+import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord, type Gender } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
 import { surnameOf } from './naming.ts';
 import { countriesOf, demonymReference } from './nationality.ts';
@@ -802,6 +802,13 @@ export function placeWordAsSubject(c: Candidate): boolean {
 /** How far after a lone surname a he / she / his / her in its sentence still refers to it. */
 const PRONOUN_REACH = 25;
 
+/** The one gender a person's family nouns give ("daughter": female), or null. */
+function kinGender(nouns: readonly string[]): Gender | null {
+  const genders = new Set(nouns.map((n) => genderOfWord(n)));
+  const [only] = genders;
+  return genders.size === 1 && only ? only : null;
+}
+
 /**
  * Of several people sharing a surname, the one whose gender (from first name, honorific or
  * role) the naming itself states ("Mrs Marsh": anyone it does not contradict) or, failing that, the first he / she / his / her
@@ -810,7 +817,7 @@ const PRONOUN_REACH = 25;
  * @param c - the lone-surname candidate
  * @param hits - the people with that surname
  */
-function genderFit(c: Candidate, hits: readonly Draft[]): Draft | null {
+function genderFit(c: Candidate, hits: readonly Draft[], kin: KinNotes): Draft | null {
   if (c.quoted) return null;
   let want = c.honorific ? genderOfWord(c.honorific.replace(/\.$/, '')) : null;
   const stated = want !== null;
@@ -821,16 +828,21 @@ function genderFit(c: Candidate, hits: readonly Draft[]): Draft | null {
     want = pronoun ? genderOfPronoun(pronoun.lower) : null;
   }
   if (!want) return null;
+  // "His daughter, Anouk van der Berg": the family noun she was introduced with states it too.
+  const family = kin.relatives(hits);
   const genders = hits.map(
-    (d) =>
+    (d, k) =>
       genderFromNaming(
         d.name,
         d.aliases,
         d.roles.map((r) => r.text),
-      ).gender,
+      ).gender ?? kinGender(family[k]?.kin ?? []),
   );
   // An honorific states the gender: whoever it does not contradict; a pronoun only hints: a match.
   const fits = hits.filter((_, k) => genders[k] === want || (stated && genders[k] === null));
+  // A pronoun picks one only when every other person of the surname is known to be of the other
+  // gender: "he" between a man and a relative of unknown gender settles nothing.
+  if (!stated && genders.some((g) => g === null)) return null;
   return fits.length === 1 ? (fits[0] as Draft) : null;
 }
 
@@ -935,7 +947,7 @@ function sharedSurnameFit(
   kin.upTo(c.order);
   const generation = generationBefore(c);
   if (generation) return generationPick(generation, kin.relatives(hits));
-  const fit = genderFit(c, hits);
+  const fit = genderFit(c, hits, kin);
   if (fit) return fit;
   const recent = hits
     .map((h) => ({ h, full: lastFull.get(h) }))

@@ -163,8 +163,10 @@ export function scanSentence(
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
-    // Contractions ("We’re", "Don't") are never names.
-    if (!isCapWord(t) || /[’'](?:re|ll|ve|d|m|t)$/i.test(t.text)) {
+    // Contractions ("We’re", "Don't") are never names; "the elder van der Berg", "de la Cruz
+    // wrote": a surname may open with lower-case particles.
+    const particleStart = !isCapWord(t) && !isCapWord(tokens[i - 1]) && particleRun(tokens, i) > 0;
+    if ((!isCapWord(t) && !particleStart) || /[’'](?:re|ll|ve|d|m|t)$/i.test(t.text)) {
       i++;
       continue;
     }
