@@ -1382,3 +1382,255 @@ export const CAPITAL_INSIDE_PREFIXES = new Set(['mac', 'van', 'von', 'del', 'del
 
 /** Generational suffixes after a name ("Jr.", "III"), with and without their dot. */
 export const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+/**
+ * Family names that stand FIRST in Chinese and Korean names as news prints them ("Zhang Wei",
+ * "Park Eun-ji"); a lone one later ("Zhang said") is that person's surname. Romanised spellings
+ * of the most common family names only: a name is read family-first only with other evidence
+ * (a hyphenated given name, or a second word the lexicon does not know as a Western name).
+ */
+export const FAMILY_NAME_FIRST = new Set([
+  // Korean
+  'kim',
+  'lee',
+  'park',
+  'choi',
+  'jung',
+  'kang',
+  'cho',
+  'yoon',
+  'jang',
+  'lim',
+  'shin',
+  'seo',
+  'kwon',
+  'hwang',
+  'ahn',
+  'yoo',
+  'jeon',
+  'moon',
+  'baek',
+  'bae',
+  'nam',
+  'noh',
+  'kwak',
+  'ryu',
+  'oh',
+  // Chinese
+  'wang',
+  'li',
+  'zhang',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'wu',
+  'zhou',
+  'xu',
+  'sun',
+  'ma',
+  'zhu',
+  'hu',
+  'guo',
+  'gao',
+  'lin',
+  'luo',
+  'zheng',
+  'liang',
+  'xie',
+  'tang',
+  'han',
+  'feng',
+  'deng',
+  'cao',
+  'peng',
+  'zeng',
+  'xiao',
+  'tian',
+  'dong',
+  'yuan',
+  'pan',
+  'jiang',
+  'cai',
+  'wei',
+  'xue',
+  'ye',
+  'du',
+  'shen',
+  'zhong',
+  'cheng',
+  'ren',
+  'yao',
+  'qian',
+  'qin',
+  'jia',
+  'xia',
+]);
+
+/**
+ * Spouse nouns that name the same relation ("his wife, Ana Ruiz" ... "his widow said"): a
+ * relation stated with one holds for the other.
+ */
+export const SAME_RELATION = new Map([
+  ['wife', 'widow'],
+  ['widow', 'wife'],
+  ['husband', 'widower'],
+  ['widower', 'husband'],
+]);
+
+/**
+ * Vietnamese family names, which stand first; a Vietnamese name is shortened to its LAST word,
+ * the given name ("Nguyen Thi Lan" ... "Lan said"), so that word is the given name, not the
+ * family name.
+ */
+export const VIETNAMESE_FAMILY_NAMES = new Set([
+  'nguyen',
+  'tran',
+  'le',
+  'pham',
+  'hoang',
+  'huynh',
+  'phan',
+  'vu',
+  'vo',
+  'dang',
+  'bui',
+  'do',
+  'ho',
+  'ngo',
+  'duong',
+  'ly',
+]);
+
+/** Vietnamese middle names that mark gender ("Nguyen Thi Lan" is a woman, "Pham Van Duc" a man). */
+export const VIETNAMESE_GENDER_MIDDLES = new Map<string, 'male' | 'female'>([
+  ['thi', 'female'],
+  ['van', 'male'],
+]);
+
+/**
+ * Demonyms and their countries, for "the Austrian said" after "Lukas Brandauer of Austria".
+ * The countries news most often names; a demonym not listed simply refers to nobody.
+ */
+export const DEMONYM_COUNTRIES = new Map([
+  ['afghan', 'afghanistan'],
+  ['albanian', 'albania'],
+  ['algerian', 'algeria'],
+  ['american', 'united states'],
+  ['argentine', 'argentina'],
+  ['argentinian', 'argentina'],
+  ['armenian', 'armenia'],
+  ['australian', 'australia'],
+  ['austrian', 'austria'],
+  ['belgian', 'belgium'],
+  ['bolivian', 'bolivia'],
+  ['brazilian', 'brazil'],
+  ['british', 'britain'],
+  ['bulgarian', 'bulgaria'],
+  ['cameroonian', 'cameroon'],
+  ['canadian', 'canada'],
+  ['chilean', 'chile'],
+  ['chinese', 'china'],
+  ['colombian', 'colombia'],
+  ['croatian', 'croatia'],
+  ['cuban', 'cuba'],
+  ['czech', 'czech republic'],
+  ['danish', 'denmark'],
+  ['dutch', 'netherlands'],
+  ['ecuadorian', 'ecuador'],
+  ['egyptian', 'egypt'],
+  ['english', 'england'],
+  ['estonian', 'estonia'],
+  ['ethiopian', 'ethiopia'],
+  ['filipino', 'philippines'],
+  ['finnish', 'finland'],
+  ['french', 'france'],
+  ['georgian', 'georgia'],
+  ['german', 'germany'],
+  ['ghanaian', 'ghana'],
+  ['greek', 'greece'],
+  ['hungarian', 'hungary'],
+  ['icelandic', 'iceland'],
+  ['indian', 'india'],
+  ['indonesian', 'indonesia'],
+  ['iranian', 'iran'],
+  ['iraqi', 'iraq'],
+  ['irish', 'ireland'],
+  ['israeli', 'israel'],
+  ['italian', 'italy'],
+  ['ivorian', 'ivory coast'],
+  ['jamaican', 'jamaica'],
+  ['japanese', 'japan'],
+  ['jordanian', 'jordan'],
+  ['kazakh', 'kazakhstan'],
+  ['kenyan', 'kenya'],
+  ['korean', 'korea'],
+  ['latvian', 'latvia'],
+  ['lebanese', 'lebanon'],
+  ['lithuanian', 'lithuania'],
+  ['malaysian', 'malaysia'],
+  ['mexican', 'mexico'],
+  ['moroccan', 'morocco'],
+  ['nigerian', 'nigeria'],
+  ['norwegian', 'norway'],
+  ['pakistani', 'pakistan'],
+  ['palestinian', 'palestine'],
+  ['peruvian', 'peru'],
+  ['polish', 'poland'],
+  ['portuguese', 'portugal'],
+  ['romanian', 'romania'],
+  ['russian', 'russia'],
+  ['saudi', 'saudi arabia'],
+  ['scottish', 'scotland'],
+  ['senegalese', 'senegal'],
+  ['serbian', 'serbia'],
+  ['slovak', 'slovakia'],
+  ['slovenian', 'slovenia'],
+  ['spanish', 'spain'],
+  ['swedish', 'sweden'],
+  ['swiss', 'switzerland'],
+  ['syrian', 'syria'],
+  ['thai', 'thailand'],
+  ['tunisian', 'tunisia'],
+  ['turkish', 'turkey'],
+  ['ugandan', 'uganda'],
+  ['ukrainian', 'ukraine'],
+  ['uruguayan', 'uruguay'],
+  ['venezuelan', 'venezuela'],
+  ['vietnamese', 'vietnam'],
+  ['welsh', 'wales'],
+  ['zambian', 'zambia'],
+  ['zimbabwean', 'zimbabwe'],
+]);
+
+/** Other names of a country as news prints them. */
+export const COUNTRY_VARIANTS = new Map([
+  ['us', 'united states'],
+  ['usa', 'united states'],
+  ['america', 'united states'],
+  ['uk', 'britain'],
+  ['great britain', 'britain'],
+  ['holland', 'netherlands'],
+  ['south korea', 'korea'],
+  ["côte d'ivoire", 'ivory coast'],
+]);
+
+/**
+ * Epithets: nouns a report uses for a person it is writing about, by standing rather than by
+ * office ("the veteran said", "the Oscar winner said"). Nobody holds them as a role, so they
+ * name the one person the paragraph has named, or nobody.
+ */
+export const EPITHET_NOUNS = new Set([
+  'veteran',
+  'winner',
+  'champion',
+  'newcomer',
+  'youngster',
+  'medallist',
+  'medalist',
+  'laureate',
+]);
+
+/** Siblings: of the same generation as the relative they are named through ("her brother"). */
+export const SIBLING_NOUNS = new Set(['brother', 'sister']);

@@ -19,6 +19,7 @@ import {
   ORG_WORDS,
   PERSON_NOUNS,
   PUBLIC_BODY_NOUNS,
+  RELATIVE_NOUNS,
 } from '../lexicon/people.ts';
 import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
 import { isRoleNoun } from './roles.ts';
@@ -46,6 +47,12 @@ export interface DescribedPhrase {
   possessive?: boolean;
   /** "the summary said": a text named before, whose owner speaks (see documentPhrase). */
   document?: boolean;
+  /** "his widow said": a relative owned by a pronoun (the person introduced so, or nobody named). */
+  owned?: boolean;
+  /** The owner pronoun of an owned relative ("his"). */
+  owner?: string;
+  /** A capitalised modifier before the head ("the Oscar winner", "the Sava coach"). */
+  epithet?: boolean;
 }
 
 /** Complement prepositions kept in a description ("a spokesman for the ministry"). */
@@ -209,8 +216,10 @@ export function speakerSlotEnd(toks: readonly Token[], start: number, end: numbe
   if (verbAfter(toks, end) >= 0) return end;
   const next = toks[end + 1];
   if (next?.text === ',') {
-    // "One dock worker, who asked not to be named, said": a relative clause between commas.
-    if (!RELATIVES.has(toks[end + 2]?.lower ?? '')) return -1;
+    // "One dock worker, who asked not to be named, said": a relative clause between commas;
+    // "One customer, a retired teacher, said": an indefinite appositive.
+    const opener = toks[end + 2]?.lower ?? '';
+    if (!RELATIVES.has(opener) && opener !== 'a' && opener !== 'an') return -1;
     for (let k = end + 3; k < toks.length && k <= end + 2 + MAX_RELATIVE; k++)
       if ((toks[k] as Token).text === ',') return verbAfter(toks, k) >= 0 ? end : -1;
     return -1;
@@ -273,7 +282,10 @@ export function describedPhrases(
     if (!first.word || (!mayOpenPhrase(first) && !COLLECTIVE_SPEAKERS.has(toks[s + 1]?.lower ?? '')))
       continue;
     if (inQuote(first.start)) continue;
-    const owned = possessiveBody(toks, s) ?? documentPhrase(toks, s);
+    // "his", "her", "their" open only an owned relative ("his widow said").
+    const kinOnly = KIN_OWNERS.has(first.lower) && !COLLECTIVE_SPEAKERS.has(toks[s + 1]?.lower ?? '');
+    const owned = kinOnly ? ownedKin(toks, s) : (possessiveBody(toks, s) ?? documentPhrase(toks, s));
+    if (kinOnly && !owned) continue;
     if (owned) {
       out.push(owned.phrase(text));
       s = owned.end;
@@ -300,6 +312,7 @@ export function describedPhrases(
       body: PUBLIC_BODY_NOUNS.has(h.lower) || (ORG_WORDS.has(h.lower) && !PERSON_NOUNS.has(h.lower)),
       plural: COLLECTIVE_SPEAKERS.has(h.lower),
       kin: KINSHIP_NOUNS.has(h.lower),
+      epithet: toks.slice(s + 1, head).some((t) => t.capital),
     });
     s = spanEnd;
   }
@@ -308,7 +321,42 @@ export function describedPhrases(
 
 /** A token a description, an owned body or a document phrase may start with. */
 function mayOpenPhrase(t: Token): boolean {
-  return DESCRIPTION_DETERMINERS.has(t.lower) || COLLECTIVE_SPEAKERS.has(t.lower);
+  return DESCRIPTION_DETERMINERS.has(t.lower) || COLLECTIVE_SPEAKERS.has(t.lower) || KIN_OWNERS.has(t.lower);
+}
+
+/** Pronouns that own a relative in a speaker's slot ("his widow", "her mother", "their son"). */
+const KIN_OWNERS = new Set(['his', 'her', 'their']);
+
+/**
+ * "His widow said", "“…,” said her mother": a relative owned by a pronoun in a speaker's slot,
+ * not named in apposition ("His wife, Ana Ruiz, said" names her).
+ *
+ * @param toks - the sentence's tokens
+ * @param s - index of the owner pronoun
+ */
+export function ownedKin(toks: readonly Token[], s: number): OwnedPhrase | null {
+  const owner = toks[s];
+  const h = toks[s + 1];
+  if (!owner || !KIN_OWNERS.has(owner.lower) || !h || !h.word || h.capital || h.possessive) return null;
+  if (!RELATIVE_NOUNS.has(h.lower) || namedAppositive(toks, s + 1)) return null;
+  const end = speakerSlotEnd(toks, s, s + 1);
+  if (end < 0) return null;
+  return {
+    end,
+    phrase: (text) => ({
+      start: owner.start,
+      end: (toks[end] as Token).end,
+      text: lowerFirst(text.slice(owner.start, h.end)),
+      head: h.lower,
+      definite: false,
+      modified: false,
+      body: false,
+      plural: false,
+      kin: true,
+      owned: true,
+      owner: owner.lower,
+    }),
+  };
 }
 
 /** A phrase found by one of the owner rules, with the index of its last token. */
@@ -399,7 +447,9 @@ export function introducesSpeaker(ph: DescribedPhrase, roleHeld: boolean): boole
   if (!ph.definite) return true;
   if (ph.plural) return true;
   if (ph.body) return ph.modified || PUBLIC_BODY_NOUNS.has(ph.head);
-  return ph.modified && !ph.kin && !roleHeld;
+  // "the Oscar winner", "the Olympic champion": an epithet for someone the story already knows,
+  // never a new person.
+  return ph.modified && !ph.kin && !roleHeld && ph.epithet !== true;
 }
 
 /** Longest opening adverbial before a sentence's subject ("Shortly before four,"). */

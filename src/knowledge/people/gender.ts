@@ -6,6 +6,7 @@
 import type { Entity } from '../types.ts';
 import { lexiconTags } from '../nlp.ts';
 import { FEMALE_WORDS, MALE_WORDS } from '../lexicon/people.ts';
+import { genderOfNameWords, givenName } from './naming.ts';
 
 export type Gender = 'male' | 'female';
 
@@ -86,7 +87,8 @@ export function genderFromNaming(
     }
   if (stated.size === 1) return { gender: [...stated][0] as Gender, stated: true };
   if (stated.size === 0 && name.includes(' ')) {
-    const g = genderOfFirstName(name.split(/\s+/)[0] ?? '');
+    const words = name.split(/\s+/);
+    const g = genderOfNameWords(words) ?? genderOfFirstName(givenName(words));
     if (g) return { gender: g, stated: false };
   }
   return UNKNOWN;

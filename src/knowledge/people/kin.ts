@@ -4,7 +4,15 @@
  * lone-surname lookup in resolve.ts, which must refuse rather than guess between relatives.
  */
 import type { Token } from '../nlp.ts';
-import { CHILD_NOUNS, GENERATION_WORDS, RELATIVE_NOUNS } from '../lexicon/people.ts';
+import {
+  CHILD_NOUNS,
+  GENERATION_WORDS,
+  RELATIVE_NOUNS,
+  SAME_RELATION,
+  SIBLING_NOUNS,
+} from '../lexicon/people.ts';
+import { roleHead } from './roles.ts';
+import { genderOfPronoun, genderOfWord, type Gender } from './gender.ts';
 import { POSSESSIVE_DETERMINERS } from '../lexicon/grammar.ts';
 
 /** A name's place in its sentence: the sentence's tokens and the name's token range. */
@@ -55,7 +63,8 @@ export interface Relative<T> {
 /**
  * Whom "the elder X" / "the younger X" names among the people sharing X: with two or more ages
  * given, the oldest or youngest of those; otherwise the only one introduced as a son, daughter
- * or the like (younger), or the only one who was not (elder). Null when that leaves no single
+ * or the like, or as such a child's brother or sister (younger), or the only one who was not
+ * (elder). Null when that leaves no single
  * person: a guess between relatives would be a wrong speaker.
  *
  * @param generation - elder or younger
@@ -72,6 +81,83 @@ export function generationPick<T>(
     return a && b && a.age !== b.age ? a.who : null;
   }
   const child = (r: Relative<T>): boolean => r.kin.some((k) => CHILD_NOUNS.has(k));
-  const fits = relatives.filter((r) => (generation === 'younger' ? child(r) : !child(r)));
+  // "His daughter, Anouk … Her brother, Joost": a child's sibling is of the younger generation.
+  const anyChild = relatives.some(child);
+  const young = (r: Relative<T>): boolean =>
+    child(r) || (anyChild && r.kin.some((k) => SIBLING_NOUNS.has(k)));
+  const fits = relatives.filter((r) => (generation === 'younger' ? young(r) : !young(r)));
   return fits.length === 1 ? (fits[0] as Relative<T>).who : null;
+}
+
+/** Anything with roles: a draft or an entity. */
+interface WithRoles {
+  kind: string;
+  roles: readonly { text: string }[];
+}
+
+/**
+ * The one person the article has introduced as someone's `noun` ("His wife, Iryna Hnatiuk" for
+ * a later "his wife" or "his widow"); null when nobody was, undefined when several were. A relation the
+ * text never states is no one's: "his widow said" after a story naming only his colleagues
+ * names nobody of them.
+ *
+ * @param noun - the family noun, lowercase ("widow")
+ * @param people - the people named before the phrase, in any order
+ */
+export function statedRelative<T extends WithRoles>(
+  noun: string,
+  people: readonly T[],
+): T | null | undefined {
+  const heads = new Set([noun, SAME_RELATION.get(noun) ?? noun]);
+  let found: T | null = null;
+  for (const p of people) {
+    if (p.kind !== 'person' || !p.roles.some((r) => heads.has(roleHead(r.text)))) continue;
+    if (found) return undefined;
+    found = p;
+  }
+  return found;
+}
+
+/** Verbs that state a marriage ("he married Rosalind Tay"). */
+const MARRIAGE_WORDS = new Set(['married', 'marry', 'wed', 'widowed']);
+
+/**
+ * Whether a sentence speaks of someone's family: an owned family noun ("her son Anders", "said
+ * her husband") or a marriage ("he married Rosalind Tay"). A person named in such a sentence has
+ * a family the story states, so "his mother" may be her.
+ *
+ * @param toks - the sentence's tokens
+ */
+export function speaksOfFamily(toks: readonly Token[]): boolean {
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (MARRIAGE_WORDS.has(t.lower)) return true;
+    const next = toks[k + 1];
+    if (next && /^(his|her)$/.test(t.lower) && RELATIVE_NOUNS.has(next.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * "His mother said" where the article named her only through her own family ("Beatrix Holm and
+ * her son Anders"): among the people named so far whose gender does not contradict the noun's,
+ * the one the story tied to a family, when the owner pronoun has the other gender (so the owner
+ * is not her). Undefined when several such people are tied to a family (no safe choice, and no
+ * safe new speaker either); null when none is (the relative is someone the story does not name).
+ *
+ * @param noun - the family noun ("mother")
+ * @param owner - the owner pronoun ("his")
+ * @param people - people named before the phrase, with their gender and family tie
+ */
+export function impliedRelative<T>(
+  noun: string,
+  owner: string,
+  people: readonly { who: T; gender: Gender | null; family: boolean }[],
+): T | null | undefined {
+  const want = genderOfWord(noun);
+  const owns = genderOfPronoun(owner);
+  if (!want || !owns || want === owns) return null;
+  const tied = people.filter((p) => p.family && (p.gender === want || p.gender === null));
+  if (tied.length > 1) return undefined;
+  return tied[0]?.who ?? null;
 }

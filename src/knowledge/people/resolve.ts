@@ -16,6 +16,7 @@ import {
   ORG_WORDS,
   RELATIVE_NOUNS,
   TITLE_WORDS,
+  EPITHET_NOUNS,
 } from '../lexicon/people.ts';
 import { AUXILIARIES } from '../lexicon/grammar.ts';
 import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
@@ -51,9 +52,20 @@ import {
   type PersonSubject,
 } from './described.ts';
 import { organisationEvidence } from './organisations.ts';
-import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
+import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord, type Gender } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
-import { generationBefore, generationPick, relativeNounBefore, type Relative } from './kin.ts';
+import { surnameOf } from './naming.ts';
+import { countriesOf, demonymReference } from './nationality.ts';
+import { compatibleDescriptions, contentWords, namedLater } from './forward.ts';
+import {
+  generationBefore,
+  generationPick,
+  impliedRelative,
+  relativeNounBefore,
+  speaksOfFamily,
+  statedRelative,
+  type Relative,
+} from './kin.ts';
 
 /** An entity being built. */
 interface Draft {
@@ -420,6 +432,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   mergeDrafts(shortFormMerges(drafts), drafts, candEntity, byKey);
   // "Born Dorothy Pickering, Vale began …": a birth name is an alias of the person.
   mergeDrafts(birthNameMerges(candidates, candEntity), drafts, candEntity, byKey);
+  // "the Austrian said": the one person the story gave that country.
+  const demonyms = demonymMentions(candidates, candEntity);
 
   // 3. Roles, aliases, mentions.
   const mentions = new Map<number, Mention[]>();
@@ -470,6 +484,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       modifier:
         c.afterThe &&
         d.kind === 'person' &&
+        !demonyms.has(c) &&
         nextTok !== undefined &&
         nextTok.word &&
         !nextTok.capital &&
@@ -478,7 +493,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       order: c.order,
     });
     mentions.set(c.paragraph, list);
-    if (c.name !== d.name) d.aliases.add(c.name);
+    if (c.name !== d.name && !demonyms.has(c)) d.aliases.add(c.name);
     if (c.honorific) d.aliases.add(`${c.honorific} ${c.name}`);
     if (c.nickname && d.kind === 'person') d.aliases.add(c.nickname);
     if (c.quoted) continue;
@@ -509,7 +524,8 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (predicate) addRole(d, predicate, c.paragraph);
     }
   }
-  const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions);
+  const family = familyTies(candidates, candEntity);
+  const described = linkDescribed(article, sentenceTokens, quoted, drafts, idOf, mentions, family);
   for (const d of drafts) {
     if (d.kind === 'person') {
       // "Martin Luther King Jr." goes by "King": a generational suffix is not the surname.
@@ -519,10 +535,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
         NAME_SUFFIXES.has((parts[parts.length - 1] as string).toLowerCase().replace(/\.$/, ''))
       )
         parts.pop();
-      const surname = parts[parts.length - 1];
-      if (parts.length > 1 && surname) d.aliases.add(surname);
-      if (parts.length > 2 && parts[0] && surname && lexiconTags(parts[0]).has('FirstName'))
-        d.aliases.add(`${parts[0]} ${surname}`);
+      const surname = surnameOf(parts);
+      if (surname) d.aliases.add(surname);
+      const given = `${parts[0]} ${surname}`;
+      if (parts.length > 2 && surname && given !== d.name && lexiconTags(parts[0] as string).has('FirstName'))
+        d.aliases.add(given);
     }
     if (d.kind === 'organization') shortCompanyName(d);
     if (d.kind !== 'person' && isAcronym(d.name)) {
@@ -599,6 +616,31 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     }
     return found;
   };
+  // "Jovanović, 34, scored 27 points. “…,” the veteran said": the one person named by name
+  // in the paragraph before a position, or null; a name the scan found but tied to nobody (a
+  // person it did not recognise) leaves it null.
+  const paragraphPerson = (paragraph: number, order: number): Entity | null => {
+    let found: Entity | null = null;
+    for (const m of mentions.get(paragraph) ?? []) {
+      const e = byId.get(m.entityId);
+      if (m.order >= order || m.quoted || !e || e.kind !== 'person' || e === found) continue;
+      if (found) return null;
+      found = e;
+    }
+    const own = found ? draftById.get(found.id) : undefined;
+    const unknownName = (c: Candidate): boolean => {
+      const d = candEntity.get(c);
+      return d === undefined ? c.kind === 'person' || c.kind === 'unknown' : d.kind === 'person' && d !== own;
+    };
+    const named = candidatesIn.get(paragraph) ?? [];
+    return named.some((c) => c.order < order && !c.quoted && unknownName(c)) ? null : found;
+  };
+  const candidatesIn = new Map<number, Candidate[]>();
+  for (const c of candidates) {
+    const list = candidatesIn.get(c.paragraph);
+    if (list) list.push(c);
+    else candidatesIn.set(c.paragraph, [c]);
+  }
   const resolveTitle = (phrase: string, paragraph: number, offset: number): Entity | null => {
     const words = phrase
       .toLowerCase()
@@ -626,6 +668,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       before.push(e);
       if (before.length > 1) break;
     }
+    if (before.length === 0 && EPITHET_NOUNS.has(head)) return paragraphPerson(paragraph, order);
     if (before.length < 2) return before[0] ?? null;
     const last = new Map<Entity, number>();
     for (const m of mentions.get(paragraph) ?? []) {
@@ -647,8 +690,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   };
 
   void sentenceOf;
+  let familyIdSet: Set<string> | null = null;
+  const familyIds = (): ReadonlySet<string> =>
+    (familyIdSet ??= new Set([...family()].map((d) => idOf.get(d) as string)));
   for (const d of definiteSubjects) {
-    const e = definiteSubjectReferent(d.subject, d.paragraph, mentions, entities, resolveTitle);
+    const e = definiteSubjectReferent(d.subject, d.paragraph, mentions, entities, resolveTitle, familyIds);
     if (e === undefined) continue;
     if (e === null) {
       noteUnresolved(d.paragraph, d.subject.start);
@@ -679,6 +725,40 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
   }
   for (const list of unresolved.values()) list.sort((a, b) => a - b);
   return { entities, byId, mentions, resolveName, resolveTitle, addMention, unresolved };
+}
+
+/**
+ * Ties each "the Austrian" (see demonymReference) to the one person named before it whom the
+ * story gave that country (see countriesOf); none when two people or nobody have it.
+ *
+ * @returns the candidates so tied
+ */
+function demonymMentions(
+  candidates: readonly Candidate[],
+  candEntity: Map<Candidate, Draft>,
+): Set<Candidate> {
+  const tied = new Set<Candidate>();
+  const refs = candidates.filter((c) => !candEntity.has(c) && demonymReference(c) !== null);
+  if (refs.length === 0) return tied;
+  const given: { d: Draft; country: string; order: number }[] = [];
+  for (const c of candidates) {
+    const d = candEntity.get(c);
+    if (!d || d.kind !== 'person' || c.quoted) continue;
+    const roles = [c.title, roleBefore(c), appositiveAfter(c), appositiveBefore(c)].filter(
+      (r): r is string => r !== null,
+    );
+    for (const country of countriesOf(c, roles)) given.push({ d, country, order: c.order });
+  }
+  for (const c of refs) {
+    const country = demonymReference(c);
+    const holders = new Set(given.filter((g) => g.country === country && g.order < c.order).map((g) => g.d));
+    const [only] = holders;
+    if (only && holders.size === 1) {
+      candEntity.set(c, only);
+      tied.add(c);
+    }
+  }
+  return tied;
 }
 
 /** A person's roles as their head noun and their words joined ("minister", "foreign minister"). */
@@ -722,6 +802,13 @@ export function placeWordAsSubject(c: Candidate): boolean {
 /** How far after a lone surname a he / she / his / her in its sentence still refers to it. */
 const PRONOUN_REACH = 25;
 
+/** The one gender a person's family nouns give ("daughter": female), or null. */
+function kinGender(nouns: readonly string[]): Gender | null {
+  const genders = new Set(nouns.map((n) => genderOfWord(n)));
+  const [only] = genders;
+  return genders.size === 1 && only ? only : null;
+}
+
 /**
  * Of several people sharing a surname, the one whose gender (from first name, honorific or
  * role) the naming itself states ("Mrs Marsh": anyone it does not contradict) or, failing that, the first he / she / his / her
@@ -730,7 +817,7 @@ const PRONOUN_REACH = 25;
  * @param c - the lone-surname candidate
  * @param hits - the people with that surname
  */
-function genderFit(c: Candidate, hits: readonly Draft[]): Draft | null {
+function genderFit(c: Candidate, hits: readonly Draft[], kin: KinNotes): Draft | null {
   if (c.quoted) return null;
   let want = c.honorific ? genderOfWord(c.honorific.replace(/\.$/, '')) : null;
   const stated = want !== null;
@@ -741,16 +828,21 @@ function genderFit(c: Candidate, hits: readonly Draft[]): Draft | null {
     want = pronoun ? genderOfPronoun(pronoun.lower) : null;
   }
   if (!want) return null;
+  // "His daughter, Anouk van der Berg": the family noun she was introduced with states it too.
+  const family = kin.relatives(hits);
   const genders = hits.map(
-    (d) =>
+    (d, k) =>
       genderFromNaming(
         d.name,
         d.aliases,
         d.roles.map((r) => r.text),
-      ).gender,
+      ).gender ?? kinGender(family[k]?.kin ?? []),
   );
   // An honorific states the gender: whoever it does not contradict; a pronoun only hints: a match.
   const fits = hits.filter((_, k) => genders[k] === want || (stated && genders[k] === null));
+  // A pronoun picks one only when every other person of the surname is known to be of the other
+  // gender: "he" between a man and a relative of unknown gender settles nothing.
+  if (!stated && genders.some((g) => g === null)) return null;
   return fits.length === 1 ? (fits[0] as Draft) : null;
 }
 
@@ -767,10 +859,11 @@ function definiteSubjectReferent(
   mentions: ReadonlyMap<number, Mention[]>,
   entities: readonly Entity[],
   resolveTitle: PeopleIndex['resolveTitle'],
+  family: () => ReadonlySet<string>,
 ): Entity | null | undefined {
   if ((mentions.get(paragraph) ?? []).some((m) => m.start === subject.start)) return undefined;
   if (subject.owner !== null && RELATIVE_NOUNS.has(subject.head))
-    return ownedRelative(subject, paragraph, entities) ?? undefined;
+    return ownedRelative(subject, paragraph, entities, family) ?? undefined;
   // "Their lawyer said": the role without its owner's word.
   const phrase = subject.owner !== null ? subject.phrase.split(/\s+/).slice(1).join(' ') : subject.phrase;
   const bare = subject.phrase.split(/\s+/).length === 2 && subject.owner === null;
@@ -781,28 +874,30 @@ function definiteSubjectReferent(
 }
 
 /**
- * "His mother said …": the one person of the family noun's gender the article has named so far,
- * when the owner is a pronoun of the other gender (so the owner is not that person). "Her
- * mother", "the victim's mother" and a second woman named before leave it unsettled (null).
+ * "His mother said …": the one person the article introduced as someone's mother (see
+ * statedRelative), or the one woman named so far when the story tied her to a family (see
+ * impliedRelative). A relation the text never states names nobody: not the one woman named so
+ * far when she is only a harbour master, not a guess by gender.
  */
 function ownedRelative(
   subject: PersonSubject,
   paragraph: number,
   entities: readonly Entity[],
+  family: () => ReadonlySet<string>,
 ): Entity | null {
-  const want = genderOfWord(subject.head);
-  const owner = subject.owner ? genderOfPronoun(subject.owner) : null;
-  if (!want || !owner || owner === want) return null;
   const order = orderOf(paragraph, subject.start);
   // Entities are in the order the article introduces them (their first mention).
-  const fits: Entity[] = [];
+  const before: Entity[] = [];
   for (const e of entities) {
     const first = e.mentions[0];
-    if (!first || orderOf(first.citation.paragraph, first.start) >= order) continue;
-    if (e.kind === 'person' && genderOf(e) === want) fits.push(e);
-    if (fits.length > 1) return null;
+    if (!first || orderOf(first.citation.paragraph, first.start) >= order) break;
+    if (e.kind === 'person') before.push(e);
   }
-  return fits.length === 1 ? (fits[0] as Entity) : null;
+  const found = statedRelative(subject.head, before);
+  if (found !== null) return found ?? null;
+  const tied = family();
+  const people = before.map((e) => ({ who: e, gender: genderOf(e), family: tied.has(e.id) }));
+  return impliedRelative(subject.head, subject.owner ?? '', people) ?? null;
 }
 
 /** What the article said of each person's family place and age, noted in reading order. */
@@ -852,7 +947,7 @@ function sharedSurnameFit(
   kin.upTo(c.order);
   const generation = generationBefore(c);
   if (generation) return generationPick(generation, kin.relatives(hits));
-  const fit = genderFit(c, hits);
+  const fit = genderFit(c, hits, kin);
   if (fit) return fit;
   const recent = hits
     .map((h) => ({ h, full: lastFull.get(h) }))
@@ -917,6 +1012,25 @@ function mergeDrafts(
 /** What a description names: an entity the article names, or a described speaker. */
 export type DescribedTarget = { draft: Draft } | { entity: Entity };
 
+/** The last referent of a description head, with the words that described it. */
+interface HeadTarget {
+  target: DescribedTarget;
+  words: ReadonlySet<string>;
+}
+
+/**
+ * The referent of the last description with this head, when the two descriptions can be one
+ * ("the spokeswoman" after "a spokeswoman for the festival", not "the Sava coach" after "the
+ * home coach").
+ */
+function sameDescription(
+  byHead: ReadonlyMap<string, HeadTarget>,
+  ph: DescribedPhrase,
+): DescribedTarget | null {
+  const hit = byHead.get(ph.head);
+  return hit && compatibleDescriptions(hit.words, contentWords(ph.text)) ? hit.target : null;
+}
+
 /**
  * Described speakers and descriptions of named bodies in a speaker's slot. "the agency said"
  * names the organisation with that word in its name (the one mentioned last), "the council said"
@@ -933,9 +1047,10 @@ function linkDescribed(
   drafts: Draft[],
   idOf: ReadonlyMap<Draft, string>,
   mentions: Map<number, Mention[]>,
+  family: () => ReadonlySet<Draft>,
 ): Entity[] {
   const out: Entity[] = [];
-  const byHead = new Map<string, DescribedTarget>();
+  const byHead = new Map<string, HeadTarget>();
   const used = new Set(idOf.values());
   const targets = new Map<string, DescribedTarget>([...idOf].map(([d, id]) => [id, { draft: d }]));
   const documents = new Map<string, DescribedTarget>();
@@ -968,11 +1083,19 @@ function linkDescribed(
       if (!toks) continue;
       for (const ph of describedPhrases(toks, p.text, inQuote)) {
         const order = orderOf(p.number, ph.start);
-        let target: DescribedTarget | null = ph.document
-          ? (documents.get(ph.head) ?? null)
-          : ph.possessive
-            ? mostNamedBody(ph, drafts, order, ordersOf, idOf)
-            : (namedBody(ph, drafts, order, ordersOf, idOf) ?? byHead.get(ph.head) ?? null);
+        const relative = ph.owned ? relativeTarget(ph, drafts, order, family) : null;
+        // Two people introduced with that relation: the description names neither safely.
+        if (relative === undefined) continue;
+        let target: DescribedTarget | null = ph.owned
+          ? relative
+          : ph.document
+            ? (documents.get(ph.head) ?? null)
+            : ph.possessive
+              ? mostNamedBody(ph, drafts, order, ordersOf, idOf)
+              : (namedBody(ph, drafts, order, ordersOf, idOf) ?? sameDescription(byHead, ph));
+        // "A spokeswoman said … ¶ The spokeswoman, Jo-Ann Price, said": named right after.
+        const later = target ? null : namedLater(ph, p.number, order, drafts);
+        if (later) target = { draft: later };
         if (!target) {
           const held = (roleFrom.get(ph.head) ?? Infinity) < order;
           const e =
@@ -982,7 +1105,7 @@ function linkDescribed(
           target = { entity: e };
           targets.set(e.id, target);
         }
-        if (!ph.document) byHead.set(ph.head, target);
+        if (!ph.document) byHead.set(ph.head, { target, words: contentWords(ph.text) });
         const id = 'draft' in target ? (idOf.get(target.draft) as string) : target.entity.id;
         const kind = 'draft' in target ? target.draft.kind : target.entity.kind;
         const span: Span = {
@@ -1010,6 +1133,63 @@ function linkDescribed(
       }
       recordDocumentOwners(toks, edges, targets, documents);
     }
+  }
+  return out;
+}
+
+/**
+ * "His wife said": the one person named before as someone's wife (or widow); none when nobody
+ * was, so the description becomes its own speaker. Null, and no new speaker, when several were.
+ */
+function relativeTarget(
+  ph: DescribedPhrase,
+  drafts: readonly Draft[],
+  order: number,
+  family: () => ReadonlySet<Draft>,
+): DescribedTarget | null | undefined {
+  const before = drafts.filter((d) => d.firstOrder < order && d.kind === 'person');
+  const found = statedRelative(ph.head, before);
+  if (found !== null) return found ? { draft: found } : found;
+  const people = before.map((d) => ({
+    who: d,
+    gender: genderFromNaming(d.name, d.aliases, roleTexts(d)).gender,
+    family: family().has(d),
+  }));
+  const implied = impliedRelative(ph.head, ph.owner ?? '', people);
+  return implied ? { draft: implied } : implied;
+}
+
+function roleTexts(d: Draft): string[] {
+  return d.roles.map((r) => r.text);
+}
+
+/**
+ * The people named in a sentence that speaks of someone's family (see speaksOfFamily), found
+ * on first use: most articles have no owned relative to resolve.
+ */
+function familyTies(
+  candidates: readonly Candidate[],
+  candEntity: ReadonlyMap<Candidate, Draft>,
+): () => ReadonlySet<Draft> {
+  let found: Set<Draft> | null = null;
+  return () => (found ??= familyTiesNow(candidates, candEntity));
+}
+
+function familyTiesNow(
+  candidates: readonly Candidate[],
+  candEntity: ReadonlyMap<Candidate, Draft>,
+): Set<Draft> {
+  const out = new Set<Draft>();
+  const checked = new Map<readonly Token[], boolean>();
+  for (const c of candidates) {
+    const d = candEntity.get(c);
+    if (!d || d.kind !== 'person' || c.quoted || out.has(d)) continue;
+    let tied = checked.get(c.tokens);
+    if (tied === undefined) {
+      tied = speaksOfFamily(c.tokens);
+      checked.set(c.tokens, tied);
+    }
+    if (tied) out.add(d);
   }
   return out;
 }

@@ -246,8 +246,8 @@ export function isAgeNoun(word: string): boolean {
 }
 
 /**
- * The age a report gives a person, as a role: "19-year-old Tyler Marsh" and "Tyler Marsh, 19,"
- * give "19-year-old", so "the 19-year-old said" (and "the teenager said") can name them.
+ * The age a report gives a person, as a role: "19-year-old Tyler Marsh", "Tyler Marsh, 19," and
+ * "Tyler Marsh, at 19 the youngest in the field," give "19-year-old", so "the 19-year-old said" (and "the teenager said") can name them.
  *
  * @param c - a name candidate
  */
@@ -256,9 +256,12 @@ export function ageRole(c: Candidate): string | null {
   const before = toks[c.tokenIndex - 1];
   if (before && /^\d{1,3}-year-old$/.test(before.lower)) return before.lower;
   const comma = toks[c.tokenEnd];
-  const age = toks[c.tokenEnd + 1];
-  const close = toks[c.tokenEnd + 2];
+  // "Tomás Duarte, at 36 the oldest player in the draw,": an age after "at".
+  const at = toks[c.tokenEnd + 1]?.lower === 'at' ? 1 : 0;
+  const age = toks[c.tokenEnd + 1 + at];
+  const close = toks[c.tokenEnd + 2 + at];
   if (comma?.text !== ',' || !age || !/^\d{1,3}$/.test(age.text) || Number(age.text) > 120) return null;
+  if (at === 1) return close && /^(,|the|an?|one)$/.test(close.lower) ? `${age.text}-year-old` : null;
   if (close && close.word && close.lower !== 'and') return null;
   return `${age.text}-year-old`;
 }

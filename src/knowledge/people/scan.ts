@@ -11,6 +11,7 @@ import {
   COUNTRY_ACRONYMS,
   DIRECTIONS,
   DOCUMENT_NAME_WORDS,
+  FAMILY_NAME_FIRST,
   HONORIFICS,
   KNOWN_GROUPS,
   NAME_PARTICLES,
@@ -27,6 +28,7 @@ import {
 } from '../lexicon/people.ts';
 import { AUXILIARIES, PREPOSITIONS } from '../lexicon/grammar.ts';
 import { isRoleNoun } from './roles.ts';
+import { familyNameFirst, givenNameFirstAsian } from './naming.ts';
 
 /** A capitalised name sequence found in the text, before it is tied to an entity. */
 export interface Candidate {
@@ -101,6 +103,9 @@ export function classifyName(
   const words = nameTokens.map((t) => t.lower);
   if (words.some((w) => ORG_WORDS.has(w) || DOCUMENT_NAME_WORDS.has(w))) return 'organization';
   if (nameTokens.length === 1 && isBrandSpelling(nameTokens[0]?.text ?? '')) return 'organization';
+  // "Park Eun-ji": a family name first, which may also be a place word.
+  const printed = nameTokens.map((t) => t.text);
+  if (familyNameFirst(printed) || givenNameFirstAsian(printed)) return 'person';
   if (tags.has('Place')) return 'place';
   if (words.some((w) => PLACE_WORDS.has(w))) return 'place';
   if (words.length === 2 && DIRECTIONS.has(words[0] ?? '') && lexiconTags(words[1] ?? '').has('Place'))
@@ -108,8 +113,8 @@ export function classifyName(
   if (tags.has('Date') || words.every((w) => lexiconTags(w).has('Date'))) return 'skip';
   if (nameTokens.length === 1 && isAcronym(nameTokens[0]?.text ?? '')) return 'organization';
   if (hasHonorific) return 'person';
-  const first = lexiconTags(words[0] ?? '');
-  const last = lexiconTags(words[words.length - 1] ?? '');
+  const first = nameTags(words[0] ?? '');
+  const last = nameTags(words[words.length - 1] ?? '');
   if (words.length === 1) {
     if (last.has('Demonym')) return 'skip';
     // "Soviet states", "the Western exit": an adjective the lexicon knows is not a name.
@@ -123,6 +128,19 @@ export function classifyName(
   if (first.has('FirstName') || first.has('Person')) return 'person';
   if (words.some((w) => lexiconTags(w).has('Demonym')) && !last.has('LastName')) return 'skip';
   return 'unknown';
+}
+
+/**
+ * The lexicon's tags for a name word, read without its accents when the accented spelling is
+ * unknown ("Ramón" as "Ramon", "Inés" as "Ines"): the lexicon lists given names unaccented.
+ *
+ * @param word - a lowercase word
+ */
+export function nameTags(word: string): ReadonlySet<string> {
+  const tags = lexiconTags(word);
+  if (tags.size > 0) return tags;
+  const plain = word.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain === word ? tags : lexiconTags(plain);
 }
 
 export function inRanges(ranges: ReadonlyArray<readonly [number, number]> | undefined, pos: number): boolean {
@@ -145,8 +163,10 @@ export function scanSentence(
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
-    // Contractions ("We’re", "Don't") are never names.
-    if (!isCapWord(t) || /[’'](?:re|ll|ve|d|m|t)$/i.test(t.text)) {
+    // Contractions ("We’re", "Don't") are never names; "the elder van der Berg", "de la Cruz
+    // wrote": a surname may open with lower-case particles.
+    const particleStart = !isCapWord(t) && !isCapWord(tokens[i - 1]) && particleRun(tokens, i) > 0;
+    if ((!isCapWord(t) && !particleStart) || /[’'](?:re|ll|ve|d|m|t)$/i.test(t.text)) {
       i++;
       continue;
     }
@@ -173,6 +193,12 @@ export function scanSentence(
         j++;
         continue;
       }
+      // "Ursula von der Leyen", "María de la Cruz": a run of lower-case particles inside a name.
+      const particles = particleRun(tokens, j + 1);
+      if (particles > 0) {
+        j += particles + 1;
+        continue;
+      }
       // A connector joins only when the words around it form one name: particles inside
       // person names, "of / for / on" after an organisation or title word.
       const after = tokens[j + 2];
@@ -185,10 +211,6 @@ export function scanSentence(
         // "the Agency on February 21": a date after the connector is not part of the name.
         !isDateWord(after, tokens[j + 3])
       ) {
-        if (NAME_PARTICLES.has(next.lower)) {
-          j += 2;
-          continue;
-        }
         if (ORG_CONNECTORS.has(next.lower) && (ORG_WORDS.has(cur.lower) || TITLE_WORDS.has(cur.lower))) {
           j += 2;
           continue;
@@ -243,6 +265,8 @@ export function scanSentence(
       const common =
         !titled &&
         !affiliated &&
+        !particleOpensName(seq) &&
+        !(FAMILY_NAME_FIRST.has(first.lower) && familyNameFirst(seq.map((t) => t.text))) &&
         !monthAsFirstName(seq, tokens[seqFrom - 1]) &&
         // "WHO said": an acronym alone is a name even when its letters spell a common word.
         !(isAcronym(first.text) && seq.length === 1) &&
@@ -552,4 +576,41 @@ export function affiliationThenSpeech(tokens: readonly Token[], i: number): bool
 export function isDateWord(t: Token, next: Token | undefined): boolean {
   if (lexiconTags(t.lower).has('Date')) return true;
   return AMBIGUOUS_MONTHS.has(t.lower) && next !== undefined && /^\d/.test(next.text);
+}
+
+/** Most particles in a row inside one name ("van der", "de la", "bin"). */
+const MAX_PARTICLES = 3;
+
+/**
+ * How many lower-case name particles start at token `k` and lead, word after word, to a
+ * capitalised word of the same name ("van der Berg", "de la Cruz", "bin Rashid"); 0 when none
+ * do. The capitalised word must not be a date ("the Agency on February 21").
+ *
+ * @param tokens - the sentence's tokens
+ * @param k - index of the token after a name word
+ */
+export function particleRun(tokens: readonly Token[], k: number): number {
+  let n = 0;
+  while (n < MAX_PARTICLES) {
+    const t = tokens[k + n];
+    const prev = tokens[k + n - 1];
+    if (!t || !prev || !t.word || t.capital || !NAME_PARTICLES.has(t.lower) || t.start - prev.end > 1) break;
+    n++;
+  }
+  const after = tokens[k + n];
+  const last = tokens[k + n - 1];
+  if (n === 0 || !after || !last || !isCapWord(after) || after.start - last.end > 1) return 0;
+  return isDateWord(after, tokens[k + n + 1]) ? 0 : n;
+}
+
+/**
+ * "Van der Berg said", "De la Cruz wrote": a capitalised particle opening a sentence before the
+ * rest of a name is the name's first word, not a word capitalised by grammar.
+ *
+ * @param seq - the capitalised sequence, the particle first
+ */
+export function particleOpensName(seq: readonly Token[]): boolean {
+  const [first, next] = seq;
+  if (!first || !next || !NAME_PARTICLES.has(first.lower) || first.possessive) return false;
+  return NAME_PARTICLES.has(next.lower) || isCapWord(next);
 }
