@@ -126,7 +126,7 @@ export function endOfRelativeAside(ctx: RuleContext, k: number, to: number): num
 }
 
 /** The parts of a person's surname ("Brinks-Moore" gives brinks and moore), lowercase. */
-function surnameParts(e: Entity): string[] {
+export function surnameParts(e: Entity): string[] {
   const words = e.name
     .toLowerCase()
     .split(/\s+/)

@@ -18,6 +18,7 @@ import {
 } from './quotes/view.ts';
 import {
   coordinatedWithPerson,
+  isNegated,
   mainSubject,
   openingOfAside,
   participleSubject,
@@ -168,7 +169,7 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
   const w = windowOf(view, mark);
   for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_FRAME_TOKENS; i--) {
     i = openingOfAside(view, i, w.sentStart);
-    if (!cueAt(ctx, i)) continue;
+    if (!cueAt(ctx, i) || isNegated(view, i)) continue;
     if (isPassive(ctx, i)) {
       const agent = passiveAgent(ctx, i, w.first);
       return agent ? { ref: agent, rule: 'framed', verb: (view.tokens[i] as Token).lower } : null;

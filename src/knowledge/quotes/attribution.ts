@@ -37,6 +37,8 @@ import {
   type SpeakerRef,
 } from './view.ts';
 import {
+  asideTopic,
+  isNegated,
   isPassiveOrInfinitive,
   mainSubject,
   openingOfAside,
@@ -48,7 +50,7 @@ import {
   titleRefEnding,
   verbAt,
 } from './grammar.ts';
-import type { Discourse, PronounResolution } from './discourse.ts';
+import { accordingToSource, type Discourse, type PronounResolution } from './discourse.ts';
 
 /**
  * Trailing and inverted attribution after the closing mark, in the same sentence:
@@ -133,7 +135,8 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
   for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_LEAD_TOKENS; i--) {
     i = openingOfAside(view, i, w.sentStart);
     const v = verbAt(view, i);
-    if (!v) continue;
+    // "She said the firm did not comment on “…”": a denied speech act is nobody's words.
+    if (!v || isNegated(view, i)) continue;
     if (isPassiveOrInfinitive(view, i)) return null;
     if (v.weak && (short || w.first - i > 6)) {
       // "…, a promise Ward called “brave.”": the weak verb's own subject frames the fragment, so
@@ -370,6 +373,23 @@ export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribu
 }
 
 /**
+ * True when the quotation's sentence credits a person with "according to" while the speaker found
+ * is an organisation: the person reports, the organisation acts, and the quoted words may be
+ * either's.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ * @param speaker - the speaker a rule found
+ */
+export function sourceRivalsOrganisation(ctx: RuleContext, mark: QuoteMark, speaker: Entity | null): boolean {
+  if (!speaker || speaker.kind === 'person') return false;
+  const view = ctx.view;
+  const [from, to] = sentenceTokens(view, view.sentence[tokenAt(view, mark.open)] ?? 1);
+  const source = accordingToSource(ctx, from, to);
+  return source !== null && source.kind === 'person';
+}
+
+/**
  * True when a speech or framing verb stands outside quotation marks in [from, to): between "according
  * to X" and the quotation, another clause reports someone's words.
  *
@@ -589,7 +609,8 @@ function attributeByRules(
       a.ref.tokenIndex,
     );
     const e = resolution.entity;
-    if (!e) return null;
+    // "Armand, she says, “…”": the aside's pronoun is not the person it interrupts.
+    if (!e || e === asideTopic(c, a.ref.tokenIndex)) return null;
     c.people.addMention(e.id, {
       citation: {
         article: e.article,
@@ -633,6 +654,9 @@ function attributeByRules(
   const opening = resolve(attributeOpeningVerb(ctx, mark), ctx);
   if (opening) return opening;
   const before = resolve(attributeBefore(ctx, mark, short), ctx);
+  // "According to Danladi, the union has written “…”": a person credited with the sentence and
+  // an organisation as the verb's subject; whose words the marks hold is not safe.
+  if (before && sourceRivalsOrganisation(ctx, mark, before.speaker)) return fail;
   if (before) return before;
   // 4. "according to ...".
   const acc = resolve(attributeAccordingTo(ctx, mark), ctx);

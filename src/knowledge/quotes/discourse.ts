@@ -7,6 +7,7 @@ import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
+import { surnameParts } from '../confidence.ts';
 import {
   genderedCount,
   genderedOther,
@@ -26,6 +27,11 @@ interface SentenceRecord {
   subject: Entity | null;
   /** Token index of that subject in its paragraph view (-1: none). */
   subjectAt: number;
+  /**
+   * People sharing the surname that opens the sentence unresolved ("Dhanwade himself did not
+   * speak", with a mother and son of that name): a pronoun after it means one of them.
+   */
+  namesakes: Entity[];
   /** The sentence names some person outside quotation marks. */
   namesPerson: boolean;
   namesAny: boolean;
@@ -69,6 +75,7 @@ export class Discourse {
     const personsAt: number[] = [];
     let subject: Entity | null = null;
     let subjectAt = -1;
+    let namesakes: Entity[] = [];
     let from = -1;
     const [lo, hi] = sentenceTokens(view, sentence);
     for (let i = lo; i < hi; i++) {
@@ -101,6 +108,10 @@ export class Discourse {
       else subject ??= topic;
       // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
       if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, namesPerson] = [null, -1, true];
+      // "One trader in Frankfurt was less diplomatic.": the same, for an indefinite noun phrase.
+      if (!subject && opensWithIndefinite(ctx, from)) namesPerson = true;
+      namesakes = subject ? [] : unresolvedSurname(ctx, from);
+      if (namesakes.length > 0) namesPerson = true;
     }
     const key = `${view.paragraph.number}:${sentence}`;
     if (!this.at.has(key)) this.at.set(key, this.records.length);
@@ -111,6 +122,7 @@ export class Discourse {
       speaker: accordingToSource(ctx, lo, hi),
       subject,
       subjectAt,
+      namesakes,
       namesPerson,
       namesAny,
       persons,
@@ -198,6 +210,12 @@ export class Discourse {
       if (r.paragraph < stopParagraph) break;
       const names = personal ? r.namesPerson : r.namesAny;
       if (!r.speaker && !names) continue;
+      // "Dhanwade himself did not speak. A note he wrote …": of the people of that surname, the
+      // one the pronoun's gender allows, or nobody.
+      if (personal && !r.speaker && r.namesakes.length > 0) {
+        const fitting = r.namesakes.filter(fits);
+        return fitting.length === 1 ? found(fitting[0] as Entity, r, true) : none;
+      }
       const candidate = r.speaker ?? r.subject;
       if (fits(candidate)) return found(candidate, r, false);
       // "she" after a sentence about a man looks further back; anything else is not safe.
@@ -216,6 +234,44 @@ export class Discourse {
     }
     return found(hinted, hintedAt, true);
   }
+}
+
+/** Determiners that open a noun phrase naming nobody in particular ("One trader", "A neighbour"). */
+const INDEFINITE_OPENERS = new Set(['a', 'an', 'one', 'another']);
+
+/**
+ * True when a sentence opens with an indefinite noun phrase: "One trader …", "A neighbour …"
+ * (a determiner, then a lowercase word outside quotation marks).
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ */
+export function opensWithIndefinite(ctx: RuleContext, from: number): boolean {
+  const det = ctx.view.tokens[from];
+  const noun = ctx.view.tokens[from + 1];
+  if (!det || !noun || !det.word || !noun.word || ctx.view.quoted[from] || ctx.view.quoted[from + 1])
+    return false;
+  return (
+    INDEFINITE_OPENERS.has(det.lower) &&
+    !noun.capital &&
+    ctx.view.sentence[from + 1] === ctx.view.sentence[from]
+  );
+}
+
+/**
+ * The people sharing a surname when a sentence opens with that surname and the name scanner left
+ * it unresolved ("Dhanwade himself did not speak", with Sameer and Sulochana Dhanwade in the
+ * article): two or more persons, or none.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ */
+export function unresolvedSurname(ctx: RuleContext, from: number): Entity[] {
+  const t = ctx.view.tokens[from];
+  if (!t || !t.word || !t.capital || ctx.view.quoted[from] || ctx.view.mentionOf[from]) return [];
+  const word = t.lower.replace(/[’']s$/, '');
+  const sharing = ctx.people.entities.filter((e) => e.kind === 'person' && surnameParts(e).includes(word));
+  return sharing.length >= 2 ? sharing : [];
 }
 
 /**

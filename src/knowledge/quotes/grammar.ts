@@ -6,7 +6,7 @@ import type { Entity } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { AUXILIARIES, isRoleNoun } from '../people.ts';
-import { isFramingVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
+import { isFramingVerb, phrasalSpeechVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
 import { kinReferent } from '../people/anaphora.ts';
 import { pronounConflict } from '../people/gender.ts';
 import {
@@ -547,11 +547,59 @@ export function roleBeforeParticiple(ctx: RuleContext, i: number): boolean {
   return isRoleNoun(prev.lower);
 }
 
+/** Modals after "said" in a clause with "that" left out ("a change Ruiz said would cost …"). */
+const MODALS_AFTER_SAID = new Set(['would', 'will', 'could', 'can', 'might', 'may', 'should', 'must', 'had']);
+
+/**
+ * The speech verb at token i, or null: a lowercase word outside quotation marks that is a
+ * speech verb, or the first word of a phrasal one ("shot back"). A word before an auxiliary is a
+ * noun ("the call was"), except "said" before a modal: "a change Ruiz said would leave …".
+ *
+ * @param view - the paragraph view
+ * @param i - a token index
+ */
 export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
   const t = view.tokens[i];
   if (!t || !t.word || t.capital || view.quoted[i]) return null;
-  if (AUXILIARIES.has(view.tokens[i + 1]?.lower ?? '')) return null;
-  return speechVerb(t.lower);
+  const next = view.tokens[i + 1];
+  const nextWord = next && !view.quoted[i + 1] ? next.lower : '';
+  if (AUXILIARIES.has(nextWord) && !(t.lower === 'said' && MODALS_AFTER_SAID.has(nextWord))) return null;
+  return speechVerb(t.lower) ?? phrasalSpeechVerb(t.lower, nextWord);
+}
+
+/**
+ * True when the verb at i is negated ("did not comment on “…”", "would never say", "didn't
+ * call it"): the clause denies the speech, so its subject is not the quotation's speaker. A
+ * negation within two words before the verb.
+ *
+ * @param view - the paragraph view
+ * @param i - index of the verb
+ */
+export function isNegated(view: ParagraphView, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const t = view.tokens[k] as Token;
+    if (!t.word || view.quoted[k]) return false;
+    if (t.lower === 'not' || t.lower === 'never' || /n[’']t$/.test(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * The person named right before a reporting aside that opens with a pronoun: in "Armand, she
+ * says, “never once said well done”" the aside ", she says," interrupts a clause about Armand,
+ * so "she" is someone else (a writer would say "Armand says" of Armand's own words). Null
+ * when the pronoun at `pronoun` is not such an aside.
+ *
+ * @param ctx - paragraph view and people
+ * @param pronoun - index of the pronoun
+ */
+export function asideTopic(ctx: RuleContext, pronoun: number): Entity | null {
+  const toks = ctx.view.tokens;
+  if (toks[pronoun - 1]?.text !== ',' || ctx.view.quoted[pronoun - 1]) return null;
+  if (!verbAt(ctx.view, pronoun + 1) || toks[pronoun + 2]?.text !== ',') return null;
+  const e = mentionEntity(ctx, pronoun - 2);
+  const m = ctx.view.mentionOf[pronoun - 2];
+  return e && m && e.kind === 'person' && !m.possessive && !ctx.view.quoted[pronoun - 2] ? e : null;
 }
 
 /** A passive ("was described as") or infinitive ("to say") verb names no speaker before it. */

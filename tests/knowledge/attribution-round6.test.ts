@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { makeArticle } from './make-article.ts';
+
+function speakerOf(paragraphs: string[], words: string): string | null | undefined {
+  const q = extractKnowledge(makeArticle(paragraphs)).quotes.find((x) => x.text.includes(words));
+  return q === undefined ? undefined : q.speaker;
+}
+
+describe('cues beyond "said": countered, submitted, shot back, fired back', () => {
+  it('gives a fragment after "countered that" to the one who countered', () => {
+    const paragraphs = [
+      'The port authority defended the fee. Harbour master Kofi Appiah countered that the fee was "a tax on fishermen, nothing else".',
+    ];
+    expect(speakerOf(paragraphs, 'a tax on fishermen')).toBe('Kofi Appiah');
+  });
+
+  it('gives a fragment after "submitted that" to the counsel who submitted it', () => {
+    const paragraphs = [
+      'Appearing for the tenants, advocate Rhea Malhotra submitted that the eviction notice was "void from the first line".',
+    ];
+    expect(speakerOf(paragraphs, 'void from the first line')).toBe('Rhea Malhotra');
+  });
+
+  it('reads "shot back that" and "fired back" as speech, but not "shot" alone', () => {
+    const paragraphs = [
+      'Councillor Dara Finch shot back that the plan was "written on the back of an envelope".',
+      '"Nobody asked the residents," Finch fired back.',
+      'A hunter shot a deer near the "old mill" road.',
+    ];
+    expect(speakerOf(paragraphs, 'written on the back of an envelope')).toBe('Dara Finch');
+    expect(speakerOf(paragraphs, 'Nobody asked the residents')).toBe('Dara Finch');
+  });
+
+  it('reads "a change X said would …" as X saying it', () => {
+    const paragraphs = [
+      'The board approved the new timetable, a change union organiser Pia Lund said would leave drivers "without a proper break".',
+    ];
+    expect(speakerOf(paragraphs, 'without a proper break')).toBe('Pia Lund');
+  });
+});
+
+describe('who-said gives no speaker rather than a wrong one', () => {
+  it('does not give a fragment to the subject of a denied speech act ("did not comment on")', () => {
+    const paragraphs = [
+      'The finance chief of Brenmoor Foods, Ada Quist, was asked about the rumour. She said Brenmoor did not comment on "fairy tales about bidders."',
+    ];
+    expect(speakerOf(paragraphs, 'fairy tales about bidders')).toBe('Ada Quist');
+  });
+
+  it('does not give "X, she says, “…”" to X: the aside means someone else', () => {
+    const paragraphs = [
+      'Nora Vale trained for years under the coach Ines Barr. Barr, she says, "never smiled once in ten years."',
+    ];
+    expect(speakerOf(paragraphs, 'never smiled once')).not.toBe('Ines Barr');
+  });
+
+  it('gives no speaker when "according to" a person stands beside an organisation doing the verb', () => {
+    const paragraphs = [
+      'The Tannery Workers Union has called a strike.',
+      'According to Amos Kiprono, who spoke on local radio, the union has written "at least nine letters" to the ministry.',
+    ];
+    expect(speakerOf(paragraphs, 'at least nine letters')).not.toBe('Tannery Workers Union');
+  });
+
+  it('does not carry a pronoun past a sentence about an unnamed person ("One trader …")', () => {
+    const paragraphs = [
+      'Finance director Lotte Brink said the results were "fine".',
+      'One trader in Oslo was less diplomatic. "It is a mess and everybody knows it," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'It is a mess')).toBeNull();
+  });
+
+  it('resolves "he" after a bare surname shared by a mother and son to the son', () => {
+    const paragraphs = [
+      'Kiran Bhosle, a teacher, was released on bail on Monday.',
+      'His mother, Lata Bhosle, said the family was "relieved beyond words". "He did nothing wrong," she said.',
+      'Bhosle himself did not speak to reporters. A letter he wrote in custody ended: "I will keep teaching."',
+    ];
+    expect(speakerOf(paragraphs, 'I will keep teaching')).toBe('Kiran Bhosle');
+  });
+});
