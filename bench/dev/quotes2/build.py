@@ -315,7 +315,7 @@ story("dev2-pell-creek-start-times", "Pell Creek board ends later school start p
     'The new schedule, with a 7:55 a.m. start, takes effect in August. Hendricks said the board would revisit the question "if the state ever funds buses like it promised."',
 ], [
     P("far more in bus contracts than anyone projected.", "Naomi Sprague", ["title"]),
-    P("driving to work late three days a week", "parents", [], kind="description"),
+    P("driving to work late three days a week", "Gail Hendricks", ["title"]),
     P("in the dark from October on.", "coaches", [], kind="description"),
     P("trading teenagers' sleep for bus money.", "Rafael Quintero", ["title"]),
     Q("We have two years of data showing kids are sleeping more and showing up less tired. And we're throwing it out,", "Rafael Quintero", ["trailing"]),
