@@ -21,6 +21,7 @@ import {
   isNegated,
   mainSubject,
   openingOfAside,
+  organisationByHead,
   participleSubject,
   personAfterModifier,
   prepositionBefore,
@@ -93,6 +94,9 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
   for (let k = from; k < to; k++) {
     const t = toks[k] as Token;
     if (ctx.view.quoted[k]) continue;
+    // "The union issued a statement:": the organisation of that name, at the clause's start.
+    const org = k === from && !ctx.view.mentionOf[k + 1] ? organisationByHead(ctx, k) : null;
+    if (org) return org;
     const prev = toks[k - 1];
     const afterPreposition = prev !== undefined && prev.word && PREPOSITIONS.has(prev.lower);
     if (t.word && PRONOUNS.has(t.lower) && !t.capital && !afterPreposition)

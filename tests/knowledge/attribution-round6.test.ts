@@ -80,3 +80,66 @@ describe('who-said gives no speaker rather than a wrong one', () => {
     expect(speakerOf(paragraphs, 'I will keep teaching')).toBe('Kiran Bhosle');
   });
 });
+
+describe('context quotes after a gesture, an age reference or "adding:"', () => {
+  it('gives a quotation after "X shrugged." to X', () => {
+    const paragraphs = [
+      'Asked whether a second bakery would be one too many, owner Greta Holm shrugged. "Ask me next winter."',
+    ];
+    expect(speakerOf(paragraphs, 'Ask me next winter')).toBe('Greta Holm');
+  });
+
+  it('does not take a gesture in the middle of a longer sentence as the answer', () => {
+    const paragraphs = [
+      'Greta Holm laughed when the mayor, Ivo Brandt, arrived with a cake for the whole staff and the volunteers. "We will need more ovens."',
+    ];
+    expect(speakerOf(paragraphs, 'We will need more ovens')).not.toBe('Greta Holm');
+  });
+
+  it('gives "the 29-year-old said" with no age given to the person the story is on', () => {
+    const paragraphs = [
+      'The coach, Sam Oduya, named his side on Friday.',
+      'Winger Luka Ferris posted a video from the gym. "The knee is fine, I will play," the 29-year-old said.',
+    ];
+    expect(speakerOf(paragraphs, 'The knee is fine')).toBe('Luka Ferris');
+  });
+
+  it('gives the words after "X said, before adding with a grin:" to X', () => {
+    const paragraphs = [
+      '"I am happy here," the striker Dele Amos said, before adding with a grin: "My agent is less happy."',
+    ];
+    expect(speakerOf(paragraphs, 'My agent is less happy')).toBe('Dele Amos');
+  });
+});
+
+describe('names the grammar of a news sentence points to', () => {
+  it('reads a relative clause holding a quoted word between a name and its verb', () => {
+    const paragraphs = [
+      'Analyst Ravi Menon at Castle Securities, who rates the bank a "hold", said both sides were "bluffing for now".',
+    ];
+    expect(speakerOf(paragraphs, 'bluffing for now')).toBe('Ravi Menon');
+  });
+
+  it('reads "X in PLACE said" as X, not the place', () => {
+    const paragraphs = [
+      'The flood reached the town hall. Paramedic Rosa Mendel in Hull said crews were "stretched to the limit".',
+    ];
+    expect(speakerOf(paragraphs, 'stretched to the limit')).toBe('Rosa Mendel');
+  });
+
+  it('reads "the union" as the one union named before', () => {
+    const paragraphs = [
+      'The Dockside Porters Union began a strike on Friday, a week after talks with the port broke down.',
+      'The union issued a statement on Sunday night: "We have been patient for a year."',
+    ];
+    expect(speakerOf(paragraphs, 'We have been patient')).toBe('Dockside Porters Union');
+  });
+
+  it('gives no speaker to "the union" when two unions are named', () => {
+    const paragraphs = [
+      'The Dockside Porters Union and the Crane Drivers Union began a strike on Friday.',
+      'The union issued a statement on Sunday night: "We have been patient for a year."',
+    ];
+    expect(speakerOf(paragraphs, 'We have been patient')).toBeNull();
+  });
+});

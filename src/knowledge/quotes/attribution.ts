@@ -12,6 +12,7 @@ import {
   CLAUSE_OPENERS_AFTER_QUOTE,
   DOCUMENT_NOUNS,
   ECHO_NOUNS,
+  GESTURE_VERBS,
   MENTION_NOUNS,
   OPENING_CLAUSE_WORDS,
   OWNER_PRONOUNS,
@@ -435,6 +436,35 @@ export function sentenceSpeech(ctx: RuleContext, sentence: number): Attribution 
   return null;
 }
 
+/** How many words may follow a gesture verb before its sentence ends ("laughed at the memory"). */
+const MAX_AFTER_GESTURE = 4;
+
+/**
+ * A sentence that ends on its subject's gesture ("Asked whether two were too many, Marchetti
+ * shrugged.", "Deshmukh laughed at the question."): the quotation opening the next sentence is
+ * that subject's answer. The gesture verb is the sentence's last verb, with at most a few words
+ * after it that name nobody.
+ *
+ * @param ctx - paragraph view and people
+ * @param sentence - 1-based sentence index in the paragraph
+ */
+export function sentenceGesture(ctx: RuleContext, sentence: number): Attribution | null {
+  const view = ctx.view;
+  const [from, to] = sentenceTokens(view, sentence);
+  let after = 0;
+  for (let i = to - 1; i >= from; i--) {
+    const t = view.tokens[i] as Token;
+    if (view.sentence[i] !== sentence || !t.word) continue;
+    if (view.quoted[i] || view.mentionOf[i]) return null;
+    if (GESTURE_VERBS.has(t.lower)) {
+      const ref = subjectBefore(ctx, i, from);
+      return ref ? { ref, rule: 'previous-sentence', verb: t.lower } : null;
+    }
+    if (++after > MAX_AFTER_GESTURE) return null;
+  }
+  return null;
+}
+
 /**
  * True when a sentence's speech report holds another one with a person of its own as subject
  * ("Lindgren told the panel that her deputy, Colin Ashby, had warned her …"): a quotation after
@@ -523,6 +553,33 @@ export function onlyOneCue(ctx: RuleContext, prev: QuoteMark, mark: QuoteMark): 
     if (verbAt(view, k) && ++cues > 1) return false;
   }
   return true;
+}
+
+/**
+ * True when the narration between two quotations of one sentence is the first one's attribution
+ * followed by "adding" / "before adding" / "and added" and a colon or comma (`“…,” X said,
+ * adding: “…”`): the second quotation is the same speaker's. Nobody else is named or referred
+ * to after the adding verb.
+ *
+ * @param ctx - paragraph view and people
+ * @param prev - the earlier quotation
+ * @param mark - this quotation
+ */
+export function addsToPrevious(ctx: RuleContext, prev: QuoteMark, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  const from = tokenAt(view, prev.end);
+  const to = tokenAt(view, mark.open);
+  const last = view.tokens[to - 1];
+  if (!last || view.quoted[to - 1] || (last.text !== ':' && last.text !== ',')) return false;
+  for (let k = to - 2; k >= from; k--) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k]) return false;
+    if (!t.word) continue;
+    if (view.mentionOf[k] || PRONOUNS.has(t.lower)) return false;
+    const v = verbAt(view, k);
+    if (v) return v.lemma === 'add' && k > from;
+  }
+  return false;
 }
 
 /** What the ordered rules found, with where the speaker stands (for the confidence). */
@@ -648,6 +705,9 @@ function attributeByRules(
     const between = view.paragraph.text.slice(prev.raw.mark.end, mark.open);
     if (!/[.!?]/.test(between) && between.trim().endsWith(',') && onlyOneCue(ctx, prev.raw.mark, mark))
       return { speaker: prev.speaker, rule: 'split', verb: prev.verb };
+    // "“…,” the striker said, before adding with a grin: “…”": the same speaker goes on.
+    if (!/[.!?]/.test(between) && addsToPrevious(ctx, prev.raw.mark, mark))
+      return { speaker: prev.speaker, rule: 'split', verb: prev.verb };
   }
   // 3. A sentence opening with its verb ("Said the mayor: “…”"), then leading / same-sentence:
   // a speech verb with its subject before the opening mark.
@@ -688,7 +748,7 @@ function attributeByRules(
   // arrested one man. They arrested three for “…”": a fragment in a sentence with no cue and no
   // name of its own carries on the previous sentence's report.
   if (sentenceOfMark > 1 && !prev && (opensSentence || reportsOn(ctx, w))) {
-    const speech = sentenceSpeech(ctx, sentenceOfMark - 1);
+    const speech = sentenceSpeech(ctx, sentenceOfMark - 1) ?? sentenceGesture(ctx, sentenceOfMark - 1);
     const found = resolve(speech, ctx);
     // "Lindgren said her deputy, Colin Ashby, had warned her. “…”": whose words follow is unsure.
     if (found && speech && reportsAnotherSpeaker(ctx, sentenceOfMark - 1, speech)) found.otherSpeaker = true;

@@ -8,6 +8,7 @@ import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './
 import { mainSubject } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
 import { surnameParts } from '../confidence.ts';
+import { PERSON_REFERENCE } from '../lexicon/cues.ts';
 import {
   genderedCount,
   genderedOther,
@@ -176,9 +177,11 @@ export class Discourse {
    */
   resolveDetail(pronoun: string, paragraph: number, sentence: number, tokenIndex = -1): PronounResolution {
     const none: PronounResolution = { entity: null, hinted: false, paragraphsBack: 0 };
+    // A reference by age alone says nothing of gender and nothing certain of who: never sure.
+    const byAge = pronoun === PERSON_REFERENCE;
     const found = (e: Entity | null, r: SentenceRecord | undefined, hinted: boolean): PronounResolution =>
-      e ? { entity: e, hinted, paragraphsBack: r ? paragraph - r.paragraph : 0 } : none;
-    const personal = pronoun === 'he' || pronoun === 'she';
+      e ? { entity: e, hinted: hinted || byAge, paragraphsBack: r ? paragraph - r.paragraph : 0 } : none;
+    const personal = pronoun === 'he' || pronoun === 'she' || byAge;
     const kindFits = (e: Entity | null): e is Entity =>
       // "they" is a group or an organisation: "Ana Ruiz and Tom Hale … they said" is neither alone.
       e !== null &&

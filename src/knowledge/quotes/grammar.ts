@@ -13,6 +13,7 @@ import {
   AFFILIATION_PREPOSITIONS,
   DETERMINERS,
   PARTY_STATE_TAG,
+  PERSON_REFERENCE,
   PHRASE_AUXILIARIES,
   SUBORDINATORS,
 } from '../lexicon/cues.ts';
@@ -26,6 +27,38 @@ import {
   type RuleContext,
   type SpeakerRef,
 } from './view.ts';
+
+/**
+ * The one organisation named earlier whose name ends with the noun of "the union", "the
+ * authority", "the council" at token `det` (the determiner): a definite description of the
+ * organisation the story is about. Null when none or two organisations end with that noun.
+ *
+ * @param ctx - paragraph view and people
+ * @param det - index of "the"
+ */
+export function organisationByHead(ctx: RuleContext, det: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const the = toks[det];
+  const noun = toks[det + 1];
+  if (!the || !noun || the.lower !== 'the' || !noun.word || noun.capital || ctx.view.quoted[det + 1])
+    return null;
+  const after = toks[det + 2];
+  // "the union leader", "the union's": the noun is a modifier or an owner, not the subject.
+  if (noun.possessive || (after && after.word && !after.capital && isRoleNoun(after.lower))) return null;
+  const para = ctx.view.paragraph.number;
+  const orgs = ctx.people.entities.filter(
+    (e) =>
+      e.kind === 'organization' &&
+      e.name.toLowerCase().split(/\s+/).pop() === noun.lower &&
+      e.mentions.some(
+        (m) => m.citation.paragraph < para || (m.citation.paragraph === para && m.start < noun.start),
+      ),
+  );
+  return orgs.length === 1 ? { type: 'entity', entity: orgs[0] as Entity, tokenIndex: det + 1 } : null;
+}
+
+/** An age used as a noun: "the 29-year-old". */
+const AGE_NOUN = /^\d{1,3}-year-old$/;
 
 /** A lowercase "the ..." noun phrase ending at token `end` (inclusive) resolved through roles. */
 export function titleRefEnding(ctx: RuleContext, end: number, floor: number): SpeakerRef | null {
@@ -48,7 +81,12 @@ export function titleRefEnding(ctx: RuleContext, end: number, floor: number): Sp
         (k === end - 1 && t.lower === 'the'
           ? kinReferent(ctx.people.entities, head.lower, para, head.start)
           : null);
-      return e ? { type: 'entity', entity: e, tokenIndex: end } : null;
+      if (e) return { type: 'entity', entity: e, tokenIndex: end };
+      // "Gedye posted a video. “…,” the 29-year-old said": an age no one was given, the person
+      // the discourse is about.
+      return k === end - 1 && t.lower === 'the' && AGE_NOUN.test(head.lower)
+        ? { type: 'pronoun', pronoun: PERSON_REFERENCE, tokenIndex: end }
+        : null;
     }
     if (PREPOSITIONS.has(t.lower) || speechVerb(t.lower)) return null;
     k--;
@@ -99,10 +137,8 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   }
   if (t.text === ',') {
     // "NAME, appositive, said": find the comma opening the appositive.
-    let j = k - 1;
-    const reach = Math.max(floor, k - MAX_APPOSITIVE_TOKENS);
-    while (j > reach && toks[j]?.text !== ',' && !ctx.view.quoted[j] && toks[j]?.text !== '.') j--;
-    if (j <= floor || toks[j]?.text !== ',') return null;
+    const j = appositiveComma(ctx, k, floor);
+    if (j < 0) return null;
     // "Rep. Jo Hart, R-Ky., a member of …, said": the appositive follows the tag.
     const named = nameBeforePartyTag(ctx, j, floor) ?? subjectBeforeAppositives(ctx, j, floor);
     if (named) return named;
@@ -147,7 +183,36 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     }
     return { type: 'entity', entity: e, tokenIndex: k };
   }
-  return titleRefEnding(ctx, k, floor) ?? personBeforeAffiliation(ctx, k, floor);
+  return (
+    titleRefEnding(ctx, k, floor) ??
+    personBeforeAffiliation(ctx, k, floor) ??
+    (k - 1 >= floor ? organisationByHead(ctx, k - 1) : null)
+  );
+}
+
+/**
+ * The comma opening the appositive or relative clause that ends at the comma `k` ("Ana Ruiz, the
+ * mayor, said"), or -1. A quotation may stand inside a relative clause ("Salcedo, who rates the
+ * firm a “buy”, said"), not inside a plain appositive.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - index of the comma before the verb
+ * @param floor - first token index the clause may use
+ */
+export function appositiveComma(ctx: RuleContext, k: number, floor: number): number {
+  const toks = ctx.view.tokens;
+  const reach = Math.max(floor, k - MAX_APPOSITIVE_TOKENS);
+  let quoted = false;
+  let j = k - 1;
+  for (; j > reach && toks[j]?.text !== ',' && toks[j]?.text !== '.'; j--) {
+    if (!ctx.view.quoted[j]) continue;
+    // Marks inside the clause: a comma inside them ("“buy,”") is not the clause's.
+    quoted = true;
+    while (j > reach && ctx.view.quoted[j - 1]) j--;
+  }
+  if (j <= floor || toks[j]?.text !== ',') return -1;
+  if (quoted && !/^(who|whom|whose|which)$/.test(toks[j + 1]?.lower ?? '')) return -1;
+  return j;
 }
 
 /** How many words an affiliation phrase ("of the Eastfield ward") may have before the verb. */
