@@ -365,6 +365,41 @@ story("dev2-corrisdale-scrappy-win", "Farrant hails ‘ugly’ win as Corrisdale
     Q("Clearest one all season,", "Marco Tessaro", ["trailing", "pronoun", "single"]),
 ])
 
+story("dev2-osgood-fraud-verdict", "Former church treasurer convicted of draining building fund",
+      "2026-12-04", "Dev Courts Wire (US)", [
+    'A jury on Thursday convicted Wesley Osgood, the former treasurer of the Grace Hill Church "Building Hope" fund, of stealing $412,000 from the congregation over six years, a scheme Assistant District Attorney Neil Brannock described in his closing argument as "patient, quiet and cruel."',
+    'Osgood, 58, showed no reaction as the verdict was read. His lawyer, Victor Kessing, put an arm on his shoulder and later told reporters the defense would appeal. "This jury heard half a story," he said.',
+    'Kessing said Brannock had "cherry-picked" the bank records and ignored months in which Osgood repaid the fund. Brannock, he said, "never once asked where the money went after it came back."',
+    'Brannock was dismissive: "The money came back when he was afraid of being caught. That is not repayment. That is panic."',
+    'The key witness was the church\'s bookkeeper, Janine Rusk, who testified for two days. Rusk told the jury she first noticed missing deposits in 2021 and raised them with Osgood, who told her the bank "makes mistakes all the time."',
+    '"I believed him, because everybody believed him," she said.',
+    'Judge Harriet Lumley thanked Rusk for her testimony before dismissing her on Tuesday, and warned the gallery against outbursts. "This is a courtroom, not a sanctuary, and I will clear it if I have to," she said.',
+    'Osgood\'s wife, Paula Osgood, who sat behind him every day of the trial, left without speaking. Her sister, Doreen Catt, spoke for the family outside: "Paula didn\'t know. She found out the way everybody else did."',
+    'Pastor Ellis Varnum said the congregation had raised the money "one bake sale at a time" and that some elderly members had given "more than they could afford." He said he held no hatred for Osgood. "I have to forgive him. I don\'t have to trust him."',
+    'Asked whether his client would take the stand at sentencing, Kessing said only: "We\'ll see."',
+    'Brannock said his office would seek a prison term of "at least eight years," citing what he called Osgood\'s "complete lack of remorse."',
+    '"He\'ll have time to think about it," Kessing\'s co-counsel, Rita Ferraday, said when told of the figure. Then she turned back to Kessing. "Let\'s go."',
+], [
+    N("Building Hope", "name"),
+    P("patient, quiet and cruel.", "Neil Brannock", ["title"]),
+    Q("This jury heard half a story,", "Victor Kessing", ["trailing", "pronoun"]),
+    P("cherry-picked", "Victor Kessing", []),
+    P("never once asked where the money went after it came back.", "Victor Kessing", ["pronoun"]),
+    Q("The money came back when he was afraid of being caught. That is not repayment. That is panic.", "Neil Brannock", ["colon"]),
+    P("makes mistakes all the time.", "Wesley Osgood", ["same-surname"], disambiguate=True),
+    Q("I believed him, because everybody believed him,", "Janine Rusk", ["trailing", "pronoun"]),
+    Q("This is a courtroom, not a sanctuary, and I will clear it if I have to,", "Harriet Lumley", ["trailing", "pronoun"]),
+    Q("Paula didn't know. She found out the way everybody else did.", "Doreen Catt", ["colon", "title"]),
+    P("one bake sale at a time", "Ellis Varnum", ["title"]),
+    P("more than they could afford.", "Ellis Varnum", []),
+    Q("I have to forgive him. I don't have to trust him.", "Ellis Varnum", ["context"]),
+    Q("We'll see.", "Victor Kessing", ["colon"]),
+    P("at least eight years,", "Neil Brannock", []),
+    P("complete lack of remorse.", "Neil Brannock", []),
+    Q("He'll have time to think about it,", "Rita Ferraday", ["trailing", "title"]),
+    Q("Let's go.", "Rita Ferraday", ["context"]),
+])
+
 OPEN_CLOSE = {'"': '"', "“": "”", "‘": "’"}
 
 
