@@ -48,6 +48,13 @@ describe('who-said gives no speaker rather than a wrong one', () => {
     expect(speakerOf(paragraphs, 'fairy tales about bidders')).toBe('Ada Quist');
   });
 
+  it('gives "Y, he said, “…”" to the one who was speaking before, not to Y', () => {
+    const paragraphs = [
+      'Defence lawyer Omar Reyes said the detective, Carl Brody, had "lost the notes". Brody, he said, "never wrote down a single time."',
+    ];
+    expect(speakerOf(paragraphs, 'never wrote down a single time')).toBe('Omar Reyes');
+  });
+
   it('does not give "X, she says, “…”" to X: the aside means someone else', () => {
     const paragraphs = [
       'Nora Vale trained for years under the coach Ines Barr. Barr, she says, "never smiled once in ten years."',
@@ -141,5 +148,15 @@ describe('names the grammar of a news sentence points to', () => {
       'The union issued a statement on Sunday night: "We have been patient for a year."',
     ];
     expect(speakerOf(paragraphs, 'We have been patient')).toBeNull();
+  });
+});
+
+describe('pronoun quotes after a second person of the same gender', () => {
+  it('gives "she said" to the judge who thanked the witness, not to the witness', () => {
+    const paragraphs = [
+      'The bookkeeper, Ella Stroud, testified for two days.',
+      'Judge Mona Pike thanked Stroud for her evidence before dismissing her, and warned the gallery against outbursts. "I will clear this room if I must," she said.',
+    ];
+    expect(speakerOf(paragraphs, 'I will clear this room')).toBe('Mona Pike');
   });
 });

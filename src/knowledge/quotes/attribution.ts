@@ -659,15 +659,16 @@ function attributeByRules(
     if (a.ref.type === 'entity')
       return { speaker: a.ref.entity, rule: a.rule, verb: a.verb, at, viaPronoun: false };
     const tok = c.view.tokens[a.ref.tokenIndex] as Token;
+    // "Armand, she says, “…”": the aside's pronoun is not the person it interrupts.
     const resolution = discourse.resolveDetail(
       a.ref.pronoun,
       c.view.paragraph.number,
       c.view.sentence[a.ref.tokenIndex] ?? 1,
       a.ref.tokenIndex,
+      asideTopic(c, a.ref.tokenIndex),
     );
     const e = resolution.entity;
-    // "Armand, she says, “…”": the aside's pronoun is not the person it interrupts.
-    if (!e || e === asideTopic(c, a.ref.tokenIndex)) return null;
+    if (!e) return null;
     c.people.addMention(e.id, {
       citation: {
         article: e.article,

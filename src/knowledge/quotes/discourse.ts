@@ -174,8 +174,15 @@ export class Discourse {
    * @param paragraph - where the pronoun stands
    * @param sentence - its sentence
    * @param tokenIndex - the pronoun's token index in its paragraph view, when known
+   * @param exclude - a person the pronoun cannot mean ("Armand, she says," is not Armand)
    */
-  resolveDetail(pronoun: string, paragraph: number, sentence: number, tokenIndex = -1): PronounResolution {
+  resolveDetail(
+    pronoun: string,
+    paragraph: number,
+    sentence: number,
+    tokenIndex = -1,
+    exclude: Entity | null = null,
+  ): PronounResolution {
     const none: PronounResolution = { entity: null, hinted: false, paragraphsBack: 0 };
     // A reference by age alone says nothing of gender and nothing certain of who: never sure.
     const byAge = pronoun === PERSON_REFERENCE;
@@ -186,7 +193,8 @@ export class Discourse {
       // "they" is a group or an organisation: "Ana Ruiz and Tom Hale … they said" is neither alone.
       e !== null &&
       (personal ? e.kind === 'person' : pronoun === 'it' || pronoun === 'they' ? e.kind !== 'person' : true);
-    const fits = (e: Entity | null): e is Entity => kindFits(e) && pronounConflict(pronoun, e) === null;
+    const fits = (e: Entity | null): e is Entity =>
+      kindFits(e) && e !== exclude && pronounConflict(pronoun, e) === null;
     const idx = this.at.get(`${paragraph}:${sentence}`) ?? this.records.length;
     // "“…,” said Ana Ruiz; she called it “…”": a speaker already found in this sentence.
     const here = this.records[idx];

@@ -230,6 +230,10 @@ const MAX_AFFILIATION_WORDS = 7;
  */
 export function personBeforeAffiliation(ctx: RuleContext, end: number, floor: number): SpeakerRef | null {
   const toks = ctx.view.tokens;
+  // "thanked Rusk for her testimony before dismissing": a phrase ending on a preposition is no
+  // affiliation of the subject's.
+  const last = toks[end];
+  if (!last || (last.word && !last.capital && PREPOSITIONS.has(last.lower))) return null;
   for (let k = end; k > floor && k > end - MAX_AFFILIATION_WORDS; k--) {
     const t = toks[k] as Token;
     if (!t.word || ctx.view.quoted[k] || PRONOUNS.has(t.lower)) return null;
@@ -743,6 +747,8 @@ export function firstVerbSubject(ctx: RuleContext, and: number, floor: number): 
       continue;
     }
     if (verbAt(ctx.view, i) === null && !isFramingVerb(t.lower)) continue;
+    // "thanked Rusk … before dismissing her, and warned": a participle has no subject of its own.
+    if (t.lower.endsWith('ing')) continue;
     return subjectBefore(ctx, i, floor);
   }
   return null;
