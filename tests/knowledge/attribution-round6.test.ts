@@ -160,3 +160,21 @@ describe('pronoun quotes after a second person of the same gender', () => {
     expect(speakerOf(paragraphs, 'I will clear this room')).toBe('Mona Pike');
   });
 });
+
+describe('pronouns and what the article has already said about a person', () => {
+  it('does not give "she said" to a man already referred to as "he"', () => {
+    const paragraphs = [
+      'Judge Alder Quin set a hearing for May. He told both sides he had read the lease "more times than I can count".',
+      'The row has gone on for a year. Asked about it, she said only: "I just fix the boiler."',
+    ];
+    expect(speakerOf(paragraphs, 'I just fix the boiler')).not.toBe('Alder Quin');
+  });
+
+  it('does not reach past a sentence whose subject is an unnamed role ("The current director")', () => {
+    const paragraphs = [
+      'Trustee Mira Sand said the library "cannot survive another cut".',
+      'The current director, who retires in June, has stayed out of the fight. Asked about it, she said only: "I am here for the books."',
+    ];
+    expect(speakerOf(paragraphs, 'I am here for the books')).toBeNull();
+  });
+});

@@ -3,6 +3,8 @@
  * document order, so "he said" and an all-quote paragraph resolve to the right person.
  */
 import type { Entity } from '../types.ts';
+import type { Token } from '../nlp.ts';
+import { isRoleNoun } from '../people.ts';
 import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
 import { mainSubject } from './grammar.ts';
@@ -61,6 +63,24 @@ export class Discourse {
   /** Record index by "paragraph:sentence", and the last record of each paragraph. */
   private readonly at = new Map<string, number>();
   private readonly lastOf = new Map<number, number>();
+  /** The he / she a person was first resolved from, surely (not by a first-name hint alone). */
+  private readonly learned = new Map<Entity, string>();
+
+  /**
+   * Whether a pronoun contradicts what is known of a person's gender: the article's own words
+   * (people/gender.ts), else a he / she already resolved to them ("Judge Harold Nwosu … he told
+   * both sides …" rules out a later "she").
+   *
+   * @param pronoun - the pronoun
+   * @param e - the candidate
+   */
+  private conflict(pronoun: string, e: Entity): 'stated' | 'hinted' | null {
+    const own = pronounConflict(pronoun, e);
+    if (own !== 'hinted' && own !== null) return own;
+    const learned = this.learned.get(e);
+    if (learned && (pronoun === 'he' || pronoun === 'she') && learned !== pronoun) return 'stated';
+    return own;
+  }
 
   /**
    * Records a narration sentence (call in document order, before its quotes are attributed).
@@ -109,8 +129,9 @@ export class Discourse {
       else subject ??= topic;
       // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
       if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, namesPerson] = [null, -1, true];
-      // "One trader in Frankfurt was less diplomatic.": the same, for an indefinite noun phrase.
-      if (!subject && opensWithIndefinite(ctx, from)) namesPerson = true;
+      // "One trader in Frankfurt was less diplomatic.", "The current director, …, has stayed out":
+      // the same, for a noun phrase no name was resolved to.
+      if (!subject && opensWithUnnamedPerson(ctx, from)) namesPerson = true;
       namesakes = subject ? [] : unresolvedSurname(ctx, from);
       if (namesakes.length > 0) namesPerson = true;
     }
@@ -186,15 +207,19 @@ export class Discourse {
     const none: PronounResolution = { entity: null, hinted: false, paragraphsBack: 0 };
     // A reference by age alone says nothing of gender and nothing certain of who: never sure.
     const byAge = pronoun === PERSON_REFERENCE;
-    const found = (e: Entity | null, r: SentenceRecord | undefined, hinted: boolean): PronounResolution =>
-      e ? { entity: e, hinted: hinted || byAge, paragraphsBack: r ? paragraph - r.paragraph : 0 } : none;
+    const found = (e: Entity | null, r: SentenceRecord | undefined, hinted: boolean): PronounResolution => {
+      if (!e) return none;
+      if (!hinted && (pronoun === 'he' || pronoun === 'she') && !this.learned.has(e))
+        this.learned.set(e, pronoun);
+      return { entity: e, hinted: hinted || byAge, paragraphsBack: r ? paragraph - r.paragraph : 0 };
+    };
+    const conflictOf = (e: Entity): 'stated' | 'hinted' | null => this.conflict(pronoun, e);
     const personal = pronoun === 'he' || pronoun === 'she' || byAge;
     const kindFits = (e: Entity | null): e is Entity =>
       // "they" is a group or an organisation: "Ana Ruiz and Tom Hale … they said" is neither alone.
       e !== null &&
       (personal ? e.kind === 'person' : pronoun === 'it' || pronoun === 'they' ? e.kind !== 'person' : true);
-    const fits = (e: Entity | null): e is Entity =>
-      kindFits(e) && e !== exclude && pronounConflict(pronoun, e) === null;
+    const fits = (e: Entity | null): e is Entity => kindFits(e) && e !== exclude && conflictOf(e) === null;
     const idx = this.at.get(`${paragraph}:${sentence}`) ?? this.records.length;
     // "“…,” said Ana Ruiz; she called it “…”": a speaker already found in this sentence.
     const here = this.records[idx];
@@ -230,7 +255,7 @@ export class Discourse {
       const candidate = r.speaker ?? r.subject;
       if (fits(candidate)) return found(candidate, r, false);
       // "she" after a sentence about a man looks further back; anything else is not safe.
-      const conflict = kindFits(candidate) ? pronounConflict(pronoun, candidate) : null;
+      const conflict = kindFits(candidate) ? conflictOf(candidate) : null;
       // "Mayor Tom Ellery thanked nurse Jane Olsen …. “…,” she said": the one other person of that
       // sentence whose gender is the pronoun's; two such people leave nobody safe.
       const other = conflict !== null && personal ? genderedOther(pronoun, r.persons, candidate) : null;
@@ -250,23 +275,38 @@ export class Discourse {
 /** Determiners that open a noun phrase naming nobody in particular ("One trader", "A neighbour"). */
 const INDEFINITE_OPENERS = new Set(['a', 'an', 'one', 'another']);
 
+/** How many words a definite role phrase opening a sentence may have ("the current director"). */
+const MAX_ROLE_PHRASE = 3;
+
 /**
- * True when a sentence opens with an indefinite noun phrase: "One trader …", "A neighbour …"
- * (a determiner, then a lowercase word outside quotation marks).
+ * True when a sentence opens with a person the article does not name there: an indefinite noun
+ * phrase ("One trader …", "A neighbour …"), or "the" and a role noun that no name was resolved
+ * to ("The current director, …, has stayed out of the fight"). A he / she after it may be that
+ * person, so nobody named before is safe.
  *
  * @param ctx - paragraph view and people
  * @param from - first token of the sentence
  */
-export function opensWithIndefinite(ctx: RuleContext, from: number): boolean {
-  const det = ctx.view.tokens[from];
-  const noun = ctx.view.tokens[from + 1];
-  if (!det || !noun || !det.word || !noun.word || ctx.view.quoted[from] || ctx.view.quoted[from + 1])
-    return false;
-  return (
-    INDEFINITE_OPENERS.has(det.lower) &&
-    !noun.capital &&
-    ctx.view.sentence[from + 1] === ctx.view.sentence[from]
-  );
+export function opensWithUnnamedPerson(ctx: RuleContext, from: number): boolean {
+  const view = ctx.view;
+  const det = view.tokens[from];
+  if (!det || !det.word || view.quoted[from]) return false;
+  const word = (k: number): boolean => {
+    const t = view.tokens[k];
+    return (
+      !!t &&
+      t.word &&
+      !t.capital &&
+      !view.quoted[k] &&
+      !view.mentionOf[k] &&
+      view.sentence[k] === view.sentence[from]
+    );
+  };
+  if (INDEFINITE_OPENERS.has(det.lower)) return word(from + 1);
+  if (det.lower !== 'the') return false;
+  let k = from + 1;
+  while (k < from + 1 + MAX_ROLE_PHRASE && word(k + 1)) k++;
+  return word(k) && isRoleNoun((view.tokens[k] as Token).lower);
 }
 
 /**
