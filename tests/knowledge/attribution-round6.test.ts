@@ -178,3 +178,21 @@ describe('pronouns and what the article has already said about a person', () => 
     expect(speakerOf(paragraphs, 'I am here for the books')).toBeNull();
   });
 });
+
+describe('a sentence about someone the article names only by a role', () => {
+  it('does not give "he said" after "X\'s lawyer told reporters" to X', () => {
+    const paragraphs = [
+      'Tom Baxter was convicted on Monday.',
+      'Baxter\'s lawyer told reporters the verdict would be appealed. "This is not over," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'This is not over')).not.toBe('Tom Baxter');
+  });
+
+  it('still gives "she said" to the lawyer named in apposition', () => {
+    const paragraphs = [
+      'Tom Baxter was convicted on Monday.',
+      'Baxter\'s lawyer, Ann Holt, told reporters the verdict would be appealed. "This is not over," she said.',
+    ];
+    expect(speakerOf(paragraphs, 'This is not over')).toBe('Ann Holt');
+  });
+});

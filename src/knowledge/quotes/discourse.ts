@@ -3,7 +3,7 @@
  * document order, so "he said" and an all-quote paragraph resolve to the right person.
  */
 import type { Entity } from '../types.ts';
-import type { Token } from '../nlp.ts';
+import { lexiconTags, type Token } from '../nlp.ts';
 import { isRoleNoun } from '../people.ts';
 import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
@@ -121,8 +121,13 @@ export class Discourse {
         subject = ref.entity;
         subjectAt = ref.tokenIndex;
       }
+      // "Baxter's lawyer told reporters …": the lawyer, whom the article does not name, is the
+      // subject, not Baxter nor a name later in the sentence (unless in apposition).
+      const ownedRole = ownedRoleEnd(ctx, from);
+      if (ownedRole >= 0 && !(subject && subjectAt > ownedRole && appositiveAt(ctx, ownedRole, subjectAt)))
+        [subject, subjectAt, namesPerson] = [null, -1, true];
       // "Vale's biggest hit spent nine weeks at number one": the one person the sentence is about.
-      const topic = subject ? null : possessiveTopic(ctx, from, to);
+      const topic = subject || ownedRole >= 0 ? null : possessiveTopic(ctx, from, to);
       const prev = this.records[this.records.length - 1];
       const earlier = prev?.paragraph === view.paragraph.number ? prev.subject : null;
       if (topic && rivalsTopic(topic, earlier)) namesPerson = true;
@@ -307,6 +312,47 @@ export function opensWithUnnamedPerson(ctx: RuleContext, from: number): boolean 
   let k = from + 1;
   while (k < from + 1 + MAX_ROLE_PHRASE && word(k + 1)) k++;
   return word(k) && isRoleNoun((view.tokens[k] as Token).lower);
+}
+
+/**
+ * When a sentence opens with an owned role ("Baxter's lawyer", "Ruiz's younger brother"): a
+ * possessive name, then up to three words that are adjectives or role nouns, the index of the
+ * last role noun; otherwise -1.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ */
+export function ownedRoleEnd(ctx: RuleContext, from: number): number {
+  const view = ctx.view;
+  const m = view.mentionOf[from];
+  if (!m || !m.possessive || m.quoted) return -1;
+  let k = from;
+  while (view.mentionOf[k + 1] === m) k++;
+  let role = -1;
+  for (let j = k + 1; j <= k + 3; j++) {
+    const t = view.tokens[j];
+    if (!t || !t.word || t.capital || view.quoted[j] || view.mentionOf[j]) break;
+    const tags = lexiconTags(t.lower);
+    // "chief financial officer", "younger brother"; not "reply drew laughter".
+    if (isRoleNoun(t.lower) && !tags.has('Uncountable')) role = j;
+    else if (!tags.has('Adjective')) break;
+  }
+  return role;
+}
+
+/**
+ * True when the naming at `at` stands in apposition right after the phrase ending at `end`
+ * ("Baxter's lawyer, Ann Holt, said"): only a comma between them.
+ *
+ * @param ctx - paragraph view and people
+ * @param end - last token of the phrase
+ * @param at - a token of the naming
+ */
+function appositiveAt(ctx: RuleContext, end: number, at: number): boolean {
+  const m = ctx.view.mentionOf[at];
+  if (!m || ctx.view.tokens[end + 1]?.text !== ',') return false;
+  for (let k = end + 2; k < at; k++) if (ctx.view.mentionOf[k] !== m) return false;
+  return true;
 }
 
 /**
