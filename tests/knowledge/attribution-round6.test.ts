@@ -196,3 +196,15 @@ describe('a sentence about someone the article names only by a role', () => {
     expect(speakerOf(paragraphs, 'This is not over')).toBe('Ann Holt');
   });
 });
+
+describe('he / she after two coordinated subjects', () => {
+  it('gives no speaker when both are men', () => {
+    const paragraphs = ['Tom Hale and Sam Pike met on Tuesday. "We agreed on nothing," he said.'];
+    expect(speakerOf(paragraphs, 'We agreed on nothing')).toBeNull();
+  });
+
+  it('gives the one woman of the pair "she said"', () => {
+    const paragraphs = ['Ana Ruiz and Tom Hale met on Tuesday. "We agreed on nothing," she said.'];
+    expect(speakerOf(paragraphs, 'We agreed on nothing')).toBe('Ana Ruiz');
+  });
+});

@@ -31,8 +31,10 @@ interface SentenceRecord {
   /** Token index of that subject in its paragraph view (-1: none). */
   subjectAt: number;
   /**
-   * People sharing the surname that opens the sentence unresolved ("Dhanwade himself did not
-   * speak", with a mother and son of that name): a pronoun after it means one of them.
+   * People who share the subject's place: two coordinated subjects ("Tom Hale and Ana Ruiz
+   * met"), or the people sharing a surname that opens the sentence unresolved ("Dhanwade
+   * himself did not speak", with a mother and son of that name). A pronoun after it means one
+   * of them: the one its gender allows, else nobody.
    */
   namesakes: Entity[];
   /** The sentence names some person outside quotation marks. */
@@ -97,6 +99,7 @@ export class Discourse {
     let subject: Entity | null = null;
     let subjectAt = -1;
     let namesakes: Entity[] = [];
+    let pair: Entity[] = [];
     let from = -1;
     const [lo, hi] = sentenceTokens(view, sentence);
     for (let i = lo; i < hi; i++) {
@@ -121,6 +124,9 @@ export class Discourse {
         subject = ref.entity;
         subjectAt = ref.tokenIndex;
       }
+      // "Tom Hale and Sam Pike met …": two subjects; he / she means the one of that gender, if one.
+      const partner = subject ? coordinatedPartner(ctx, subjectAt) : null;
+      if (subject && partner) [pair, subject, subjectAt, namesPerson] = [[subject, partner], null, -1, true];
       // "Baxter's lawyer told reporters …": the lawyer, whom the article does not name, is the
       // subject, not Baxter nor a name later in the sentence (unless in apposition).
       const ownedRole = ownedRoleEnd(ctx, from);
@@ -137,7 +143,7 @@ export class Discourse {
       // "One trader in Frankfurt was less diplomatic.", "The current director, …, has stayed out":
       // the same, for a noun phrase no name was resolved to.
       if (!subject && opensWithUnnamedPerson(ctx, from)) namesPerson = true;
-      namesakes = subject ? [] : unresolvedSurname(ctx, from);
+      namesakes = subject || pair.length > 0 ? pair : unresolvedSurname(ctx, from);
       if (namesakes.length > 0) namesPerson = true;
     }
     const key = `${view.paragraph.number}:${sentence}`;
@@ -251,8 +257,8 @@ export class Discourse {
       if (r.paragraph < stopParagraph) break;
       const names = personal ? r.namesPerson : r.namesAny;
       if (!r.speaker && !names) continue;
-      // "Dhanwade himself did not speak. A note he wrote …": of the people of that surname, the
-      // one the pronoun's gender allows, or nobody.
+      // "Dhanwade himself did not speak. A note he wrote …", "Hale and Pike met. “…,” he said": of
+      // the people sharing the subject's place, the one the pronoun's gender allows, or nobody.
       if (personal && !r.speaker && r.namesakes.length > 0) {
         const fitting = r.namesakes.filter(fits);
         return fitting.length === 1 ? found(fitting[0] as Entity, r, true) : none;
@@ -312,6 +318,36 @@ export function opensWithUnnamedPerson(ctx: RuleContext, from: number): boolean 
   let k = from + 1;
   while (k < from + 1 + MAX_ROLE_PHRASE && word(k + 1)) k++;
   return word(k) && isRoleNoun((view.tokens[k] as Token).lower);
+}
+
+/**
+ * The person coordinated after a subject's naming ("Tom Hale and Sam Pike met", "Hale or
+ * Councillor Ana Ruiz"): "and" / "or" right after the naming's last token, then a person named
+ * within three tokens. Null otherwise.
+ *
+ * @param ctx - paragraph view and people
+ * @param last - last token of the subject's naming
+ */
+export function coordinatedPartner(ctx: RuleContext, last: number): Entity | null {
+  const view = ctx.view;
+  const conj = view.tokens[last + 1];
+  if (!conj || !conj.word || view.quoted[last + 1] || (conj.lower !== 'and' && conj.lower !== 'or'))
+    return null;
+  for (let k = last + 2; k <= last + 4 && k < view.tokens.length; k++) {
+    const t = view.tokens[k] as Token;
+    if (!t.word || view.quoted[k]) return null;
+    const m = view.mentionOf[k];
+    if (m) {
+      const e = mentionEntity(ctx, k);
+      return e &&
+        e.kind === 'person' &&
+        !m.possessive &&
+        m.fullStart <= (view.tokens[last + 2] as Token).start
+        ? e
+        : null;
+    }
+  }
+  return null;
 }
 
 /**
