@@ -208,3 +208,35 @@ describe('he / she after two coordinated subjects', () => {
     expect(speakerOf(paragraphs, 'We agreed on nothing')).toBe('Ana Ruiz');
   });
 });
+
+describe('colon introductions: who the words come from', () => {
+  it('gives "X was asked by Y: “…”" to the one asking', () => {
+    const paragraphs = ['Tom Hale met Ana Ruiz.', 'Hale was asked by Ruiz: "Will you resign?"'];
+    expect(speakerOf(paragraphs, 'Will you resign')).toBe('Ana Ruiz');
+  });
+
+  it('gives "X received a text from Y: “…”" to the sender', () => {
+    const paragraphs = ['Tom Hale met Ana Ruiz.', 'Hale received a text from Ruiz: "Call me now."'];
+    expect(speakerOf(paragraphs, 'Call me now')).toBe('Ana Ruiz');
+  });
+
+  it('gives "The message from the firm\'s chairman, NAME, was clear: “…”" to the chairman', () => {
+    const paragraphs = [
+      'The message from Brenmoor\'s chairman, Lars Ekholm, was just as clear: "We will not raise the offer."',
+    ];
+    expect(speakerOf(paragraphs, 'We will not raise the offer')).toBe('Lars Ekholm');
+  });
+
+  it('keeps the subject when the message was sent by the subject to someone named after', () => {
+    const paragraphs = [
+      'Rita Vance ran for the council in 2019.',
+      'She shared the text of a message she sent to the party chairman, Mark Osei: "I will not step aside."',
+    ];
+    expect(speakerOf(paragraphs, 'I will not step aside')).toBe('Rita Vance');
+  });
+
+  it('does not let "his successor" in an appositive count against the woman named', () => {
+    const paragraphs = ['Tom Hale resigned. Ana Ruiz, his successor, was blunt: "He left a mess."'];
+    expect(speakerOf(paragraphs, 'He left a mess')).toBe('Ana Ruiz');
+  });
+});

@@ -464,3 +464,25 @@ export const GESTURE_VERBS = new Set([
  * a gender.
  */
 export const PERSON_REFERENCE = 'someone';
+
+/**
+ * Nouns for words sent or given, beside the document and speech nouns: in a colon clause, the
+ * person they come from speaks ("Hale received a text from Ruiz: “…”", "The verdict from Ana Ruiz
+ * was blunt: “…”").
+ */
+export const MESSAGE_NOUNS = new Set([
+  'text',
+  'texts',
+  'reply',
+  'response',
+  'answer',
+  'advice',
+  'word',
+  'message',
+  'messages',
+  'question',
+  'verdict',
+  'warning',
+  'instruction',
+  'instructions',
+]);
