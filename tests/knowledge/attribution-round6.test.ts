@@ -240,3 +240,15 @@ describe('colon introductions: who the words come from', () => {
     expect(speakerOf(paragraphs, 'He left a mess')).toBe('Ana Ruiz');
   });
 });
+
+describe('a framing verb before an owned speech noun', () => {
+  it('gives "X dismissed Y\'s comments as “…”" to X', () => {
+    const paragraphs = ['Ana Ruiz dismissed Tom Hale\'s comments as "nonsense from start to finish."'];
+    expect(speakerOf(paragraphs, 'nonsense from start to finish')).toBe('Ana Ruiz');
+  });
+
+  it('still gives "X rejected Y\'s claim that it was “…”" to Y', () => {
+    const paragraphs = ['Ana Ruiz rejected Tom Hale\'s claim that the fund was "nearly empty by March."'];
+    expect(speakerOf(paragraphs, 'nearly empty by March')).toBe('Tom Hale');
+  });
+});

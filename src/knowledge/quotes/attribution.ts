@@ -199,11 +199,29 @@ export function ownedSpeechNoun(ctx: RuleContext, mark: QuoteMark): number {
     if (!t.word) continue;
     if (SPEECH_NOUNS.has(t.lower) && /^(that|of|as)$/.test(view.tokens[i + 1]?.lower ?? '')) {
       const owner = view.tokens[i - 1] as Token;
-      return owner.word && (owner.possessive || OWNER_PRONOUNS[owner.lower]) ? i : -1;
+      if (!owner.word || !(owner.possessive || OWNER_PRONOUNS[owner.lower])) return -1;
+      // "Ruiz dismissed Hale's comments as “…”": the "as" is the verb's, and so are the words.
+      return view.tokens[i + 1]?.lower === 'as' && framingVerbBeforeOwner(ctx, i - 1) ? -1 : i;
     }
     if (verbAt(view, i)) return -1;
   }
   return -1;
+}
+
+/**
+ * True when a speech or framing verb stands right before the owner of a speech noun, past the
+ * owner's naming ("dismissed Hale's comments", "rejected his claim").
+ *
+ * @param ctx - paragraph view and people
+ * @param owner - index of the owner (a possessive's last token, or his / her / their / its)
+ */
+function framingVerbBeforeOwner(ctx: RuleContext, owner: number): boolean {
+  const view = ctx.view;
+  const m = view.mentionOf[owner];
+  const first = m ? tokenAt(view, m.fullStart) : owner;
+  const t = view.tokens[first - 1];
+  if (!t || !t.word || t.capital || view.quoted[first - 1]) return false;
+  return verbAt(view, first - 1) !== null || isFramingVerb(t.lower);
 }
 
 /**
