@@ -252,3 +252,21 @@ describe('a framing verb before an owned speech noun', () => {
     expect(speakerOf(paragraphs, 'nearly empty by March')).toBe('Tom Hale');
   });
 });
+
+describe('a sentence opening with "the <role>"', () => {
+  it('takes the role as the person it was given to', () => {
+    const paragraphs = [
+      '"We are ready," coach Tom Hale said.',
+      'The coach has won two titles since 2019. "This group is special," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'This group is special')).toBe('Tom Hale');
+  });
+
+  it('does not let a plural role block a he / she', () => {
+    const paragraphs = [
+      'Residents\' leader Martina Lowe said the fight "is far from over".',
+      'The group\'s lawyers will meet next week. "We have to try, because nobody else will," she said.',
+    ];
+    expect(speakerOf(paragraphs, 'We have to try')).toBe('Martina Lowe');
+  });
+});

@@ -7,7 +7,7 @@ import { lexiconTags, type Token } from '../nlp.ts';
 import { isRoleNoun } from '../people.ts';
 import type { Mention } from '../people.ts';
 import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './view.ts';
-import { mainSubject } from './grammar.ts';
+import { mainSubject, titleRefEnding } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
 import { surnameParts } from '../confidence.ts';
 import { PERSON_REFERENCE } from '../lexicon/cues.ts';
@@ -142,7 +142,14 @@ export class Discourse {
       if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, namesPerson] = [null, -1, true];
       // "One trader in Frankfurt was less diplomatic.", "The current director, …, has stayed out":
       // the same, for a noun phrase no name was resolved to.
-      if (!subject && opensWithUnnamedPerson(ctx, from)) namesPerson = true;
+      const personNoun = subject ? -1 : openingPersonNoun(ctx, from);
+      if (personNoun >= 0) {
+        // "The coach has won two titles": the person that role was resolved to, if any.
+        const ref =
+          (ctx.view.tokens[from] as Token).lower === 'the' ? titleRefEnding(ctx, personNoun, from) : null;
+        if (ref?.type === 'entity') [subject, subjectAt] = [ref.entity, personNoun];
+        else namesPerson = true;
+      }
       namesakes = subject || pair.length > 0 ? pair : unresolvedSurname(ctx, from);
       if (namesakes.length > 0) namesPerson = true;
     }
@@ -290,18 +297,17 @@ const INDEFINITE_OPENERS = new Set(['a', 'an', 'one', 'another']);
 const MAX_ROLE_PHRASE = 3;
 
 /**
- * True when a sentence opens with a person the article does not name there: an indefinite noun
- * phrase ("One trader …", "A neighbour …"), or "the" and a role noun that no name was resolved
- * to ("The current director, …, has stayed out of the fight"). A he / she after it may be that
- * person, so nobody named before is safe.
+ * Where a sentence opens with a person it does not name: an indefinite noun phrase ("One trader
+ * …", "A neighbour …": the noun's index), or "the" and a singular role noun ("The current
+ * director, …": the role noun's index). -1 otherwise.
  *
  * @param ctx - paragraph view and people
  * @param from - first token of the sentence
  */
-export function opensWithUnnamedPerson(ctx: RuleContext, from: number): boolean {
+export function openingPersonNoun(ctx: RuleContext, from: number): number {
   const view = ctx.view;
   const det = view.tokens[from];
-  if (!det || !det.word || view.quoted[from]) return false;
+  if (!det || !det.word || view.quoted[from]) return -1;
   const word = (k: number): boolean => {
     const t = view.tokens[k];
     return (
@@ -313,11 +319,14 @@ export function opensWithUnnamedPerson(ctx: RuleContext, from: number): boolean 
       view.sentence[k] === view.sentence[from]
     );
   };
-  if (INDEFINITE_OPENERS.has(det.lower)) return word(from + 1);
-  if (det.lower !== 'the') return false;
-  let k = from + 1;
-  while (k < from + 1 + MAX_ROLE_PHRASE && word(k + 1)) k++;
-  return word(k) && isRoleNoun((view.tokens[k] as Token).lower);
+  if (INDEFINITE_OPENERS.has(det.lower)) return word(from + 1) ? from + 1 : -1;
+  if (det.lower !== 'the') return -1;
+  for (let k = from + 1; k <= from + MAX_ROLE_PHRASE && word(k); k++) {
+    const t = view.tokens[k] as Token;
+    // "The group's lawyers will meet": an owner is not the head, and a plural is never a he / she.
+    if (!t.possessive && isRoleNoun(t.lower)) return /[^s]s$/.test(t.lower) ? -1 : k;
+  }
+  return -1;
 }
 
 /**
