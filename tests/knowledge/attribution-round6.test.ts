@@ -270,3 +270,21 @@ describe('a sentence opening with "the <role>"', () => {
     expect(speakerOf(paragraphs, 'We have to try')).toBe('Martina Lowe');
   });
 });
+
+describe('he / she after one person meets or interviews another', () => {
+  it('gives no speaker when both are men', () => {
+    const paragraphs = [
+      'Tom Hale interviewed Sam Pike for the book.',
+      '"I had nothing left to hide," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'I had nothing left to hide')).toBeNull();
+  });
+
+  it('gives the quote to the one whose gender the pronoun names', () => {
+    const paragraphs = [
+      'Ana Ruiz interviewed Sam Pike for the book.',
+      '"I had nothing left to hide," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'I had nothing left to hide')).toBe('Sam Pike');
+  });
+});

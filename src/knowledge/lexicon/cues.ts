@@ -486,3 +486,27 @@ export const MESSAGE_NOUNS = new Set([
   'instruction',
   'instructions',
 ]);
+
+/**
+ * Verbs of meeting or interviewing someone: after "Hale interviewed Pike." a he / she quote may
+ * be either's words (the one asked usually answers). "spoke" and "talked" count before "to" /
+ * "with".
+ */
+export const MEETING_VERBS = new Set([
+  'interviewed',
+  'interviews',
+  'questioned',
+  'questions',
+  'quizzed',
+  'met',
+  'meets',
+  'visited',
+  'visits',
+  'phoned',
+  'phones',
+  'contacted',
+  'spoke',
+  'speaks',
+  'talked',
+  'talks',
+]);

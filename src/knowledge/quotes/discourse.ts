@@ -10,7 +10,7 @@ import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './
 import { mainSubject, titleRefEnding } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
 import { surnameParts } from '../confidence.ts';
-import { PERSON_REFERENCE } from '../lexicon/cues.ts';
+import { MEETING_VERBS, PERSON_REFERENCE } from '../lexicon/cues.ts';
 import {
   genderedCount,
   genderedOther,
@@ -124,8 +124,9 @@ export class Discourse {
         subject = ref.entity;
         subjectAt = ref.tokenIndex;
       }
-      // "Tom Hale and Sam Pike met …": two subjects; he / she means the one of that gender, if one.
-      const partner = subject ? coordinatedPartner(ctx, subjectAt) : null;
+      // "Tom Hale and Sam Pike met …", "Hale interviewed Pike …": two people share the floor; he /
+      // she means the one of that gender, if one.
+      const partner = subject ? (coordinatedPartner(ctx, subjectAt) ?? personMet(ctx, subjectAt)) : null;
       if (subject && partner) [pair, subject, subjectAt, namesPerson] = [[subject, partner], null, -1, true];
       // "Baxter's lawyer told reporters …": the lawyer, whom the article does not name, is the
       // subject, not Baxter nor a name later in the sentence (unless in apposition).
@@ -355,6 +356,37 @@ export function coordinatedPartner(ctx: RuleContext, last: number): Entity | nul
         ? e
         : null;
     }
+  }
+  return null;
+}
+
+/**
+ * The person a subject meets or interviews right after its naming ("Hale interviewed Sam Pike",
+ * "Ruiz spoke to Lena Ortiz"): a meeting verb (`lexicon/cues.ts`) within two tokens after the
+ * naming, then a person named within three tokens ("to" / "with" and a title may stand between).
+ *
+ * @param ctx - paragraph view and people
+ * @param last - last token of the subject's naming
+ */
+export function personMet(ctx: RuleContext, last: number): Entity | null {
+  const view = ctx.view;
+  let v = -1;
+  for (let k = last + 1; k <= last + 2; k++) {
+    const t = view.tokens[k];
+    if (!t || !t.word || view.quoted[k]) return null;
+    if (MEETING_VERBS.has(t.lower)) {
+      v = k;
+      break;
+    }
+  }
+  if (v < 0) return null;
+  for (let k = v + 1; k <= v + 4 && k < view.tokens.length; k++) {
+    const t = view.tokens[k] as Token;
+    if (!t.word || view.quoted[k]) return null;
+    const e = mentionEntity(ctx, k);
+    const m = view.mentionOf[k];
+    if (e && m) return e.kind === 'person' && !m.possessive ? e : null;
+    if (!/^(to|with)$/.test(t.lower) && !isRoleNoun(t.lower) && t.lower !== 'the') return null;
   }
   return null;
 }
