@@ -99,7 +99,6 @@ export class Discourse {
     let subject: Entity | null = null;
     let subjectAt = -1;
     let namesakes: Entity[] = [];
-    let pair: Entity[] = [];
     let from = -1;
     const [lo, hi] = sentenceTokens(view, sentence);
     for (let i = lo; i < hi; i++) {
@@ -119,40 +118,9 @@ export class Discourse {
     let to = from;
     while (to < view.tokens.length && view.sentence[to] === sentence) to++;
     if (from >= 0) {
-      const ref = mainSubject(ctx, from, to);
-      if (ref && ref.type === 'entity') {
-        subject = ref.entity;
-        subjectAt = ref.tokenIndex;
-      }
-      // "Tom Hale and Sam Pike met …", "Hale interviewed Pike …": two people share the floor; he /
-      // she means the one of that gender, if one.
-      const partner = subject ? (coordinatedPartner(ctx, subjectAt) ?? personMet(ctx, subjectAt)) : null;
-      if (subject && partner) [pair, subject, subjectAt, namesPerson] = [[subject, partner], null, -1, true];
-      // "Baxter's lawyer told reporters …": the lawyer, whom the article does not name, is the
-      // subject, not Baxter nor a name later in the sentence (unless in apposition).
-      const ownedRole = ownedRoleEnd(ctx, from);
-      if (ownedRole >= 0 && !(subject && subjectAt > ownedRole && appositiveAt(ctx, ownedRole, subjectAt)))
-        [subject, subjectAt, namesPerson] = [null, -1, true];
-      // "Vale's biggest hit spent nine weeks at number one": the one person the sentence is about.
-      const topic = subject || ownedRole >= 0 ? null : possessiveTopic(ctx, from, to);
-      const prev = this.records[this.records.length - 1];
-      const earlier = prev?.paragraph === view.paragraph.number ? prev.subject : null;
-      if (topic && rivalsTopic(topic, earlier)) namesPerson = true;
-      else subject ??= topic;
-      // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
-      if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, namesPerson] = [null, -1, true];
-      // "One trader in Frankfurt was less diplomatic.", "The current director, …, has stayed out":
-      // the same, for a noun phrase no name was resolved to.
-      const personNoun = subject ? -1 : openingPersonNoun(ctx, from);
-      if (personNoun >= 0) {
-        // "The coach has won two titles": the person that role was resolved to, if any.
-        const ref =
-          (ctx.view.tokens[from] as Token).lower === 'the' ? titleRefEnding(ctx, personNoun, from) : null;
-        if (ref?.type === 'entity') [subject, subjectAt] = [ref.entity, personNoun];
-        else namesPerson = true;
-      }
-      namesakes = subject || pair.length > 0 ? pair : unresolvedSurname(ctx, from);
-      if (namesakes.length > 0) namesPerson = true;
+      const found = this.subjectOf(ctx, from, to);
+      [subject, subjectAt, namesakes] = [found.subject, found.subjectAt, found.namesakes];
+      if (found.unsafe) namesPerson = true;
     }
     const key = `${view.paragraph.number}:${sentence}`;
     if (!this.at.has(key)) this.at.set(key, this.records.length);
@@ -169,6 +137,60 @@ export class Discourse {
       persons,
       personsAt,
     });
+  }
+
+  /**
+   * A sentence's subject for pronouns, and whether no earlier person is safe after it: the main
+   * subject, unless two people share the floor, an unnamed person or role holds it, or a
+   * possessive names the one the sentence is about.
+   *
+   * @param ctx - the paragraph view
+   * @param from - first token of the sentence
+   * @param to - token index the sentence ends before
+   */
+  private subjectOf(
+    ctx: RuleContext,
+    from: number,
+    to: number,
+  ): { subject: Entity | null; subjectAt: number; namesakes: Entity[]; unsafe: boolean } {
+    const view = ctx.view;
+    let subject: Entity | null = null;
+    let subjectAt = -1;
+    let pair: Entity[] = [];
+    let unsafe = false;
+    const ref = mainSubject(ctx, from, to);
+    if (ref && ref.type === 'entity') {
+      subject = ref.entity;
+      subjectAt = ref.tokenIndex;
+    }
+    // "Tom Hale and Sam Pike met …", "Hale interviewed Pike …": two people share the floor; he /
+    // she means the one of that gender, if one.
+    const partner = subject ? (coordinatedPartner(ctx, subjectAt) ?? personMet(ctx, subjectAt)) : null;
+    if (subject && partner) [pair, subject, subjectAt, unsafe] = [[subject, partner], null, -1, true];
+    // "Baxter's lawyer told reporters …": the lawyer, whom the article does not name, is the
+    // subject, not Baxter nor a name later in the sentence (unless in apposition).
+    const ownedRole = ownedRoleEnd(ctx, from);
+    if (ownedRole >= 0 && !(subject && subjectAt > ownedRole && appositiveAt(ctx, ownedRole, subjectAt)))
+      [subject, subjectAt, unsafe] = [null, -1, true];
+    // "Vale's biggest hit spent nine weeks at number one": the one person the sentence is about.
+    const topic = subject || ownedRole >= 0 ? null : possessiveTopic(ctx, from, to);
+    const prev = this.records[this.records.length - 1];
+    const earlier = prev?.paragraph === view.paragraph.number ? prev.subject : null;
+    if (topic && rivalsTopic(topic, earlier)) unsafe = true;
+    else subject ??= topic;
+    // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
+    if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, unsafe] = [null, -1, true];
+    // "One trader in Frankfurt was less diplomatic.", "The current director, …, has stayed out":
+    // the same, for a noun phrase no name was resolved to.
+    const personNoun = subject ? -1 : openingPersonNoun(ctx, from);
+    if (personNoun >= 0) {
+      // "The coach has won two titles": the person that role was resolved to, if any.
+      const ref = (view.tokens[from] as Token).lower === 'the' ? titleRefEnding(ctx, personNoun, from) : null;
+      if (ref?.type === 'entity') [subject, subjectAt] = [ref.entity, personNoun];
+      else unsafe = true;
+    }
+    const namesakes = subject || pair.length > 0 ? pair : unresolvedSurname(ctx, from);
+    return { subject, subjectAt, namesakes, unsafe: unsafe || namesakes.length > 0 };
   }
 
   /**
