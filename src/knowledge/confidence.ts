@@ -126,7 +126,7 @@ export function endOfRelativeAside(ctx: RuleContext, k: number, to: number): num
 }
 
 /** The parts of a person's surname ("Brinks-Moore" gives brinks and moore), lowercase. */
-function surnameParts(e: Entity): string[] {
+export function surnameParts(e: Entity): string[] {
   const words = e.name
     .toLowerCase()
     .split(/\s+/)
@@ -207,6 +207,8 @@ function ownPronounConflicts(found: RuleFinding): boolean {
     if (view.quoted[k] || view.sentence[k] !== view.sentence[tokenIndex] || view.mentionOf[k]) return false;
     const pronoun = BACK_REFERENCES[t.lower];
     if (pronoun && objectPronoun(view.tokens, k)) return false;
+    // "Ana Ruiz, his successor, said": an appositive owned by someone else.
+    if (pronoun && view.tokens[k - 1]?.text === ',') return false;
     if (pronoun) return pronounConflict(pronoun, found.speaker) !== null;
   }
   return false;

@@ -18,8 +18,10 @@ import {
 } from './quotes/view.ts';
 import {
   coordinatedWithPerson,
+  isNegated,
   mainSubject,
   openingOfAside,
+  organisationByHead,
   participleSubject,
   personAfterModifier,
   prepositionBefore,
@@ -29,7 +31,13 @@ import {
   verbAt,
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
-import { DOCUMENT_NOUNS, OWNER_PRONOUNS, RELATIVE_OPENERS } from './lexicon/cues.ts';
+import {
+  DOCUMENT_NOUNS,
+  MESSAGE_NOUNS,
+  OWNER_PRONOUNS,
+  RELATIVE_OPENERS,
+  SPEECH_NOUNS,
+} from './lexicon/cues.ts';
 import { isFramingVerb } from './speech-verbs.ts';
 
 export { isFramingVerb };
@@ -92,6 +100,9 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
   for (let k = from; k < to; k++) {
     const t = toks[k] as Token;
     if (ctx.view.quoted[k]) continue;
+    // "The union issued a statement:": the organisation of that name, at the clause's start.
+    const org = k === from && !ctx.view.mentionOf[k + 1] ? organisationByHead(ctx, k) : null;
+    if (org) return org;
     const prev = toks[k - 1];
     const afterPreposition = prev !== undefined && prev.word && PREPOSITIONS.has(prev.lower);
     if (t.word && PRONOUNS.has(t.lower) && !t.capital && !afterPreposition)
@@ -151,8 +162,79 @@ export function attributeColon(ctx: RuleContext, mark: QuoteMark): Attribution |
   const w = windowOf(view, mark);
   const colon = w.first - 1;
   if (colon <= w.sentStart || view.tokens[colon]?.text !== ':' || view.quoted[colon]) return null;
-  const ref = documentOwner(ctx, w.sentStart, colon) ?? clauseSubject(ctx, w.sentStart, colon);
+  // "Hale was asked by Ruiz:", "Hale was told:": the agent speaks, or someone unnamed.
+  const passive = passiveInClause(ctx, w.sentStart, colon);
+  if (passive >= 0) {
+    const agent = passiveAgent(ctx, passive, colon);
+    return agent ? { ref: agent, rule: 'colon', verb: ':' } : null;
+  }
+  const ref =
+    documentOwner(ctx, w.sentStart, colon) ??
+    messageIssuer(ctx, w.sentStart, colon) ??
+    clauseSubject(ctx, w.sentStart, colon);
   return ref ? { ref, rule: 'colon', verb: ':' } : null;
+}
+
+/**
+ * Index of a passive speech verb in [from, to) ("was asked", "were told"), or -1.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param to - token index the clause ends before
+ */
+export function passiveInClause(ctx: RuleContext, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (verbAt(ctx.view, k) && isPassive(ctx, k)) return k;
+  return -1;
+}
+
+/**
+ * Who sent the message a colon clause names: "Hale received a text from Ruiz:", "The verdict
+ * from Ana Ruiz was blunt:", "Ruiz read out a letter from Hale:". The first noun for words
+ * (`lexicon/cues.ts`) in the clause, then a name after "from", "by" or "of" (`senderAfter`).
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param to - token index the clause ends before (the colon)
+ */
+export function messageIssuer(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
+  for (let k = from; k < to; k++) {
+    const t = ctx.view.tokens[k] as Token;
+    if (!t.word || t.capital || ctx.view.quoted[k]) continue;
+    if (DOCUMENT_NOUNS.has(t.lower) || SPEECH_NOUNS.has(t.lower) || MESSAGE_NOUNS.has(t.lower))
+      return senderAfter(ctx, k, to);
+  }
+  return null;
+}
+
+/** How many tokens after "from" the sender's name may end ("from the firm's chairman, Li Wei,"). */
+const MAX_SENDER_TOKENS = 10;
+
+/**
+ * The sender named after a message noun: "from", "by" or "of" within two words of it, then the
+ * first naming that is not a possessive ("from Skovgaard's chairman, Pieter van Wyck" -> Pieter
+ * van Wyck), before a sentence break or `ceil`.
+ *
+ * @param ctx - paragraph view and people
+ * @param noun - index of the message noun
+ * @param ceil - token index the sender must stand before
+ */
+export function senderAfter(ctx: RuleContext, noun: number, ceil: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  let prep = -1;
+  for (let k = noun + 1; k < ceil && k <= noun + 2; k++)
+    if (/^(from|by|of)$/.test((toks[k] as Token).lower)) prep = k;
+  if (prep < 0) return null;
+  for (let k = prep + 1; k < ceil && k <= prep + MAX_SENDER_TOKENS; k++) {
+    const t = toks[k] as Token;
+    if (ctx.view.quoted[k] || /^[.;!?]$/.test(t.text)) return null;
+    const e = mentionEntity(ctx, k);
+    const m = ctx.view.mentionOf[k];
+    if (e && m && !m.possessive) return { type: 'entity', entity: e, tokenIndex: k };
+    // "the text of a message he sent to X": the sender is not named right after "of".
+    if (t.word && !t.capital && (verbAt(ctx.view, k) || PRONOUNS.has(t.lower) || PREPOSITIONS.has(t.lower)))
+      return null;
+  }
+  return null;
 }
 
 /**
@@ -168,7 +250,7 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
   const w = windowOf(view, mark);
   for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_FRAME_TOKENS; i--) {
     i = openingOfAside(view, i, w.sentStart);
-    if (!cueAt(ctx, i)) continue;
+    if (!cueAt(ctx, i) || isNegated(view, i)) continue;
     if (isPassive(ctx, i)) {
       const agent = passiveAgent(ctx, i, w.first);
       return agent ? { ref: agent, rule: 'framed', verb: (view.tokens[i] as Token).lower } : null;

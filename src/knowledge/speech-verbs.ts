@@ -3,7 +3,7 @@
  * reported speech. Matched on lowercase word forms (we do not trust a tagger here: compromise
  * tags "said" as an adjective in some sentences).
  */
-import { CLAUSE_LEMMAS, IRREGULAR, REGULAR, WEAK } from './lexicon/speech-verbs.ts';
+import { CLAUSE_LEMMAS, IRREGULAR, PHRASAL, REGULAR, WEAK } from './lexicon/speech-verbs.ts';
 import { FRAMING_IRREGULAR, FRAMING_LEMMAS } from './lexicon/cues.ts';
 
 function inflect(lemma: string): string[] {
@@ -52,6 +52,24 @@ export function speechVerb(word: string): SpeechVerb | null {
     participle: form.endsWith('ing'),
     weak: WEAK.has(lemma),
     takesClause: CLAUSE_LEMMAS.has(lemma),
+  };
+}
+
+/**
+ * A phrasal speech verb at a word and the word after it ("shot back", "fired back"), or null.
+ *
+ * @param word - the verb word, lowercase
+ * @param next - the following word, lowercase
+ */
+export function phrasalSpeechVerb(word: string, next: string): SpeechVerb | null {
+  const p = PHRASAL[word];
+  if (!p || p.particle !== next) return null;
+  return {
+    form: `${word} ${next}`,
+    lemma: p.lemma,
+    participle: false,
+    weak: false,
+    takesClause: CLAUSE_LEMMAS.has(p.lemma),
   };
 }
 

@@ -168,8 +168,8 @@ export const RELATIVE_OPENERS = new Set(['what', 'which', 'that', 'whom']);
 /** Determiners and possessive pronouns that may open a noun phrase between a name and a cue. */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that']);
 
-/** Prepositions that attach an organisation or place to the person before it ("X of the Times"). */
-export const AFFILIATION_PREPOSITIONS = new Set(['of', 'from', 'at', 'with', 'for']);
+/** Prepositions that attach an organisation or place to the person before it ("X of the Times", "X in Leeds"). */
+export const AFFILIATION_PREPOSITIONS = new Set(['of', 'from', 'at', 'with', 'for', 'in']);
 
 /**
  * Nouns and participles that introduce words mentioned as words, names or titles rather than
@@ -427,3 +427,86 @@ export const OWNER_PRONOUNS: Readonly<Record<string, string>> = {
   their: 'they',
   its: 'it',
 };
+
+/**
+ * Gestures that stand for a reply ("Asked whether …, Marchetti shrugged. “…”"): a quotation
+ * opening the next sentence, with no cue of its own, is the gesturer's answer. Past and present
+ * forms.
+ */
+export const GESTURE_VERBS = new Set([
+  'shrugged',
+  'shrugs',
+  'laughed',
+  'laughs',
+  'smiled',
+  'smiles',
+  'grinned',
+  'grins',
+  'nodded',
+  'nods',
+  'sighed',
+  'sighs',
+  'winced',
+  'winces',
+  'chuckled',
+  'chuckles',
+  'frowned',
+  'frowns',
+  'paused',
+  'pauses',
+  'hesitated',
+  'hesitates',
+]);
+
+/**
+ * A pseudo-pronoun for a person referred to by a description that fits anyone ("the
+ * 29-year-old" when no one was given that age): the discourse resolves it like he / she, without
+ * a gender.
+ */
+export const PERSON_REFERENCE = 'someone';
+
+/**
+ * Nouns for words sent or given, beside the document and speech nouns: in a colon clause, the
+ * person they come from speaks ("Hale received a text from Ruiz: “…”", "The verdict from Ana Ruiz
+ * was blunt: “…”").
+ */
+export const MESSAGE_NOUNS = new Set([
+  'text',
+  'texts',
+  'reply',
+  'response',
+  'answer',
+  'advice',
+  'word',
+  'message',
+  'messages',
+  'question',
+  'verdict',
+  'warning',
+  'instruction',
+  'instructions',
+]);
+
+/**
+ * Verbs of meeting or interviewing someone: after "Hale interviewed Pike." a he / she quote may
+ * be either's words (the one asked usually answers). "spoke" and "talked" count before "to" /
+ * "with".
+ */
+export const MEETING_VERBS = new Set([
+  'interviewed',
+  'interviews',
+  'questioned',
+  'questions',
+  'quizzed',
+  'met',
+  'meets',
+  'visited',
+  'visits',
+  'phoned',
+  'phones',
+  'contacted',
+  'spoke',
+  'speaks',
+  'talked',
+  'talks',
+]);

@@ -15,6 +15,8 @@ export const IRREGULAR: Record<string, string[]> = {
   deny: ['deny', 'denies', 'denied', 'denying'],
   testify: ['testify', 'testifies', 'testified', 'testifying'],
   quip: ['quip', 'quips', 'quipped', 'quipping'],
+  // "Counsel submitted that the arrest was “…”" (court reports).
+  submit: ['submit', 'submits', 'submitted', 'submitting'],
   sum: ['summed'],
   // "The statement read": a document's words (a person reading is not a speech verb: weak).
   read: ['read', 'reads'],
@@ -93,7 +95,22 @@ export const REGULAR = [
   'react',
   // "Pike had assured her that “…”": an assurance is someone's words.
   'assure',
+  // "Ostrowski countered that the offer “…”".
+  'counter',
 ];
+
+/**
+ * Phrasal speech verbs: the verb's forms, each with the particle that must follow it ("Quintero
+ * shot back that …", "“…,” she fired back"). The verb word alone ("shot", "fired") is no cue.
+ */
+export const PHRASAL: Readonly<Record<string, { lemma: string; particle: string }>> = {
+  shot: { lemma: 'shoot back', particle: 'back' },
+  shoots: { lemma: 'shoot back', particle: 'back' },
+  fired: { lemma: 'fire back', particle: 'back' },
+  fires: { lemma: 'fire back', particle: 'back' },
+  hit: { lemma: 'hit back', particle: 'back' },
+  hits: { lemma: 'hit back', particle: 'back' },
+};
 
 /** Speech verbs too loose to attribute on their own in the middle of narration. */
 export const WEAK = new Set([
@@ -164,4 +181,9 @@ export const CLAUSE_LEMMAS = new Set([
   'promise',
   'testify',
   'estimate',
+  'counter',
+  'submit',
+  'shoot back',
+  'fire back',
+  'hit back',
 ]);

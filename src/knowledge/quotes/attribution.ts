@@ -12,6 +12,7 @@ import {
   CLAUSE_OPENERS_AFTER_QUOTE,
   DOCUMENT_NOUNS,
   ECHO_NOUNS,
+  GESTURE_VERBS,
   MENTION_NOUNS,
   OPENING_CLAUSE_WORDS,
   OWNER_PRONOUNS,
@@ -37,6 +38,8 @@ import {
   type SpeakerRef,
 } from './view.ts';
 import {
+  asideTopic,
+  isNegated,
   isPassiveOrInfinitive,
   mainSubject,
   openingOfAside,
@@ -48,7 +51,7 @@ import {
   titleRefEnding,
   verbAt,
 } from './grammar.ts';
-import type { Discourse, PronounResolution } from './discourse.ts';
+import { accordingToSource, type Discourse, type PronounResolution } from './discourse.ts';
 
 /**
  * Trailing and inverted attribution after the closing mark, in the same sentence:
@@ -133,7 +136,8 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
   for (let i = w.first - 1; i >= w.sentStart && i >= w.first - MAX_LEAD_TOKENS; i--) {
     i = openingOfAside(view, i, w.sentStart);
     const v = verbAt(view, i);
-    if (!v) continue;
+    // "She said the firm did not comment on “…”": a denied speech act is nobody's words.
+    if (!v || isNegated(view, i)) continue;
     if (isPassiveOrInfinitive(view, i)) return null;
     if (v.weak && (short || w.first - i > 6)) {
       // "…, a promise Ward called “brave.”": the weak verb's own subject frames the fragment, so
@@ -195,11 +199,29 @@ export function ownedSpeechNoun(ctx: RuleContext, mark: QuoteMark): number {
     if (!t.word) continue;
     if (SPEECH_NOUNS.has(t.lower) && /^(that|of|as)$/.test(view.tokens[i + 1]?.lower ?? '')) {
       const owner = view.tokens[i - 1] as Token;
-      return owner.word && (owner.possessive || OWNER_PRONOUNS[owner.lower]) ? i : -1;
+      if (!owner.word || !(owner.possessive || OWNER_PRONOUNS[owner.lower])) return -1;
+      // "Ruiz dismissed Hale's comments as “…”": the "as" is the verb's, and so are the words.
+      return view.tokens[i + 1]?.lower === 'as' && framingVerbBeforeOwner(ctx, i - 1) ? -1 : i;
     }
     if (verbAt(view, i)) return -1;
   }
   return -1;
+}
+
+/**
+ * True when a speech or framing verb stands right before the owner of a speech noun, past the
+ * owner's naming ("dismissed Hale's comments", "rejected his claim").
+ *
+ * @param ctx - paragraph view and people
+ * @param owner - index of the owner (a possessive's last token, or his / her / their / its)
+ */
+function framingVerbBeforeOwner(ctx: RuleContext, owner: number): boolean {
+  const view = ctx.view;
+  const m = view.mentionOf[owner];
+  const first = m ? tokenAt(view, m.fullStart) : owner;
+  const t = view.tokens[first - 1];
+  if (!t || !t.word || t.capital || view.quoted[first - 1]) return false;
+  return verbAt(view, first - 1) !== null || isFramingVerb(t.lower);
 }
 
 /**
@@ -370,6 +392,23 @@ export function attributeAccordingTo(ctx: RuleContext, mark: QuoteMark): Attribu
 }
 
 /**
+ * True when the quotation's sentence credits a person with "according to" while the speaker found
+ * is an organisation: the person reports, the organisation acts, and the quoted words may be
+ * either's.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ * @param speaker - the speaker a rule found
+ */
+export function sourceRivalsOrganisation(ctx: RuleContext, mark: QuoteMark, speaker: Entity | null): boolean {
+  if (!speaker || speaker.kind === 'person') return false;
+  const view = ctx.view;
+  const [from, to] = sentenceTokens(view, view.sentence[tokenAt(view, mark.open)] ?? 1);
+  const source = accordingToSource(ctx, from, to);
+  return source !== null && source.kind === 'person';
+}
+
+/**
  * True when a speech or framing verb stands outside quotation marks in [from, to): between "according
  * to X" and the quotation, another clause reports someone's words.
  *
@@ -411,6 +450,35 @@ export function sentenceSpeech(ctx: RuleContext, sentence: number): Attribution 
         : null
       : subjectBefore(ctx, i, floor);
     if (ref) return { ref, rule: 'previous-sentence', verb: v.form };
+  }
+  return null;
+}
+
+/** How many words may follow a gesture verb before its sentence ends ("laughed at the memory"). */
+const MAX_AFTER_GESTURE = 4;
+
+/**
+ * A sentence that ends on its subject's gesture ("Asked whether two were too many, Marchetti
+ * shrugged.", "Deshmukh laughed at the question."): the quotation opening the next sentence is
+ * that subject's answer. The gesture verb is the sentence's last verb, with at most a few words
+ * after it that name nobody.
+ *
+ * @param ctx - paragraph view and people
+ * @param sentence - 1-based sentence index in the paragraph
+ */
+export function sentenceGesture(ctx: RuleContext, sentence: number): Attribution | null {
+  const view = ctx.view;
+  const [from, to] = sentenceTokens(view, sentence);
+  let after = 0;
+  for (let i = to - 1; i >= from; i--) {
+    const t = view.tokens[i] as Token;
+    if (view.sentence[i] !== sentence || !t.word) continue;
+    if (view.quoted[i] || view.mentionOf[i]) return null;
+    if (GESTURE_VERBS.has(t.lower)) {
+      const ref = subjectBefore(ctx, i, from);
+      return ref ? { ref, rule: 'previous-sentence', verb: t.lower } : null;
+    }
+    if (++after > MAX_AFTER_GESTURE) return null;
   }
   return null;
 }
@@ -505,6 +573,33 @@ export function onlyOneCue(ctx: RuleContext, prev: QuoteMark, mark: QuoteMark): 
   return true;
 }
 
+/**
+ * True when the narration between two quotations of one sentence is the first one's attribution
+ * followed by "adding" / "before adding" / "and added" and a colon or comma (`“…,” X said,
+ * adding: “…”`): the second quotation is the same speaker's. Nobody else is named or referred
+ * to after the adding verb.
+ *
+ * @param ctx - paragraph view and people
+ * @param prev - the earlier quotation
+ * @param mark - this quotation
+ */
+export function addsToPrevious(ctx: RuleContext, prev: QuoteMark, mark: QuoteMark): boolean {
+  const view = ctx.view;
+  const from = tokenAt(view, prev.end);
+  const to = tokenAt(view, mark.open);
+  const last = view.tokens[to - 1];
+  if (!last || view.quoted[to - 1] || (last.text !== ':' && last.text !== ',')) return false;
+  for (let k = to - 2; k >= from; k--) {
+    const t = view.tokens[k] as Token;
+    if (view.quoted[k]) return false;
+    if (!t.word) continue;
+    if (view.mentionOf[k] || PRONOUNS.has(t.lower)) return false;
+    const v = verbAt(view, k);
+    if (v) return v.lemma === 'add' && k > from;
+  }
+  return false;
+}
+
 /** What the ordered rules found, with where the speaker stands (for the confidence). */
 export interface RuleFinding {
   speaker: Entity | null;
@@ -582,11 +677,13 @@ function attributeByRules(
     if (a.ref.type === 'entity')
       return { speaker: a.ref.entity, rule: a.rule, verb: a.verb, at, viaPronoun: false };
     const tok = c.view.tokens[a.ref.tokenIndex] as Token;
+    // "Armand, she says, “…”": the aside's pronoun is not the person it interrupts.
     const resolution = discourse.resolveDetail(
       a.ref.pronoun,
       c.view.paragraph.number,
       c.view.sentence[a.ref.tokenIndex] ?? 1,
       a.ref.tokenIndex,
+      asideTopic(c, a.ref.tokenIndex),
     );
     const e = resolution.entity;
     if (!e) return null;
@@ -627,12 +724,18 @@ function attributeByRules(
     const between = view.paragraph.text.slice(prev.raw.mark.end, mark.open);
     if (!/[.!?]/.test(between) && between.trim().endsWith(',') && onlyOneCue(ctx, prev.raw.mark, mark))
       return { speaker: prev.speaker, rule: 'split', verb: prev.verb };
+    // "“…,” the striker said, before adding with a grin: “…”": the same speaker goes on.
+    if (!/[.!?]/.test(between) && addsToPrevious(ctx, prev.raw.mark, mark))
+      return { speaker: prev.speaker, rule: 'split', verb: prev.verb };
   }
   // 3. A sentence opening with its verb ("Said the mayor: “…”"), then leading / same-sentence:
   // a speech verb with its subject before the opening mark.
   const opening = resolve(attributeOpeningVerb(ctx, mark), ctx);
   if (opening) return opening;
   const before = resolve(attributeBefore(ctx, mark, short), ctx);
+  // "According to Danladi, the union has written “…”": a person credited with the sentence and
+  // an organisation as the verb's subject; whose words the marks hold is not safe.
+  if (before && sourceRivalsOrganisation(ctx, mark, before.speaker)) return fail;
   if (before) return before;
   // 4. "according to ...".
   const acc = resolve(attributeAccordingTo(ctx, mark), ctx);
@@ -664,7 +767,7 @@ function attributeByRules(
   // arrested one man. They arrested three for “…”": a fragment in a sentence with no cue and no
   // name of its own carries on the previous sentence's report.
   if (sentenceOfMark > 1 && !prev && (opensSentence || reportsOn(ctx, w))) {
-    const speech = sentenceSpeech(ctx, sentenceOfMark - 1);
+    const speech = sentenceSpeech(ctx, sentenceOfMark - 1) ?? sentenceGesture(ctx, sentenceOfMark - 1);
     const found = resolve(speech, ctx);
     // "Lindgren said her deputy, Colin Ashby, had warned her. “…”": whose words follow is unsure.
     if (found && speech && reportsAnotherSpeaker(ctx, sentenceOfMark - 1, speech)) found.otherSpeaker = true;

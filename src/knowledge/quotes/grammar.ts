@@ -6,13 +6,14 @@ import type { Entity } from '../types.ts';
 import type { Token } from '../nlp.ts';
 import type { Mention } from '../people.ts';
 import { AUXILIARIES, isRoleNoun } from '../people.ts';
-import { isFramingVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
+import { isFramingVerb, phrasalSpeechVerb, speechVerb, type SpeechVerb } from '../speech-verbs.ts';
 import { kinReferent } from '../people/anaphora.ts';
 import { pronounConflict } from '../people/gender.ts';
 import {
   AFFILIATION_PREPOSITIONS,
   DETERMINERS,
   PARTY_STATE_TAG,
+  PERSON_REFERENCE,
   PHRASE_AUXILIARIES,
   SUBORDINATORS,
 } from '../lexicon/cues.ts';
@@ -26,6 +27,38 @@ import {
   type RuleContext,
   type SpeakerRef,
 } from './view.ts';
+
+/**
+ * The one organisation named earlier whose name ends with the noun of "the union", "the
+ * authority", "the council" at token `det` (the determiner): a definite description of the
+ * organisation the story is about. Null when none or two organisations end with that noun.
+ *
+ * @param ctx - paragraph view and people
+ * @param det - index of "the"
+ */
+export function organisationByHead(ctx: RuleContext, det: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const the = toks[det];
+  const noun = toks[det + 1];
+  if (!the || !noun || the.lower !== 'the' || !noun.word || noun.capital || ctx.view.quoted[det + 1])
+    return null;
+  const after = toks[det + 2];
+  // "the union leader", "the union's": the noun is a modifier or an owner, not the subject.
+  if (noun.possessive || (after && after.word && !after.capital && isRoleNoun(after.lower))) return null;
+  const para = ctx.view.paragraph.number;
+  const orgs = ctx.people.entities.filter(
+    (e) =>
+      e.kind === 'organization' &&
+      e.name.toLowerCase().split(/\s+/).pop() === noun.lower &&
+      e.mentions.some(
+        (m) => m.citation.paragraph < para || (m.citation.paragraph === para && m.start < noun.start),
+      ),
+  );
+  return orgs.length === 1 ? { type: 'entity', entity: orgs[0] as Entity, tokenIndex: det + 1 } : null;
+}
+
+/** An age used as a noun: "the 29-year-old". */
+const AGE_NOUN = /^\d{1,3}-year-old$/;
 
 /** A lowercase "the ..." noun phrase ending at token `end` (inclusive) resolved through roles. */
 export function titleRefEnding(ctx: RuleContext, end: number, floor: number): SpeakerRef | null {
@@ -48,7 +81,12 @@ export function titleRefEnding(ctx: RuleContext, end: number, floor: number): Sp
         (k === end - 1 && t.lower === 'the'
           ? kinReferent(ctx.people.entities, head.lower, para, head.start)
           : null);
-      return e ? { type: 'entity', entity: e, tokenIndex: end } : null;
+      if (e) return { type: 'entity', entity: e, tokenIndex: end };
+      // "Gedye posted a video. “…,” the 29-year-old said": an age no one was given, the person
+      // the discourse is about.
+      return k === end - 1 && t.lower === 'the' && AGE_NOUN.test(head.lower)
+        ? { type: 'pronoun', pronoun: PERSON_REFERENCE, tokenIndex: end }
+        : null;
     }
     if (PREPOSITIONS.has(t.lower) || speechVerb(t.lower)) return null;
     k--;
@@ -99,10 +137,8 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   }
   if (t.text === ',') {
     // "NAME, appositive, said": find the comma opening the appositive.
-    let j = k - 1;
-    const reach = Math.max(floor, k - MAX_APPOSITIVE_TOKENS);
-    while (j > reach && toks[j]?.text !== ',' && !ctx.view.quoted[j] && toks[j]?.text !== '.') j--;
-    if (j <= floor || toks[j]?.text !== ',') return null;
+    const j = appositiveComma(ctx, k, floor);
+    if (j < 0) return null;
     // "Rep. Jo Hart, R-Ky., a member of …, said": the appositive follows the tag.
     const named = nameBeforePartyTag(ctx, j, floor) ?? subjectBeforeAppositives(ctx, j, floor);
     if (named) return named;
@@ -147,7 +183,36 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     }
     return { type: 'entity', entity: e, tokenIndex: k };
   }
-  return titleRefEnding(ctx, k, floor) ?? personBeforeAffiliation(ctx, k, floor);
+  return (
+    titleRefEnding(ctx, k, floor) ??
+    personBeforeAffiliation(ctx, k, floor) ??
+    (k - 1 >= floor ? organisationByHead(ctx, k - 1) : null)
+  );
+}
+
+/**
+ * The comma opening the appositive or relative clause that ends at the comma `k` ("Ana Ruiz, the
+ * mayor, said"), or -1. A quotation may stand inside a relative clause ("Salcedo, who rates the
+ * firm a “buy”, said"), not inside a plain appositive.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - index of the comma before the verb
+ * @param floor - first token index the clause may use
+ */
+export function appositiveComma(ctx: RuleContext, k: number, floor: number): number {
+  const toks = ctx.view.tokens;
+  const reach = Math.max(floor, k - MAX_APPOSITIVE_TOKENS);
+  let quoted = false;
+  let j = k - 1;
+  for (; j > reach && toks[j]?.text !== ',' && toks[j]?.text !== '.'; j--) {
+    if (!ctx.view.quoted[j]) continue;
+    // Marks inside the clause: a comma inside them ("“buy,”") is not the clause's.
+    quoted = true;
+    while (j > reach && ctx.view.quoted[j - 1]) j--;
+  }
+  if (j <= floor || toks[j]?.text !== ',') return -1;
+  if (quoted && !/^(who|whom|whose|which)$/.test(toks[j + 1]?.lower ?? '')) return -1;
+  return j;
 }
 
 /** How many words an affiliation phrase ("of the Eastfield ward") may have before the verb. */
@@ -165,6 +230,10 @@ const MAX_AFFILIATION_WORDS = 7;
  */
 export function personBeforeAffiliation(ctx: RuleContext, end: number, floor: number): SpeakerRef | null {
   const toks = ctx.view.tokens;
+  // "thanked Rusk for her testimony before dismissing": a phrase ending on a preposition is no
+  // affiliation of the subject's.
+  const last = toks[end];
+  if (!last || (last.word && !last.capital && PREPOSITIONS.has(last.lower))) return null;
   for (let k = end; k > floor && k > end - MAX_AFFILIATION_WORDS; k--) {
     const t = toks[k] as Token;
     if (!t.word || ctx.view.quoted[k] || PRONOUNS.has(t.lower)) return null;
@@ -547,11 +616,59 @@ export function roleBeforeParticiple(ctx: RuleContext, i: number): boolean {
   return isRoleNoun(prev.lower);
 }
 
+/** Modals after "said" in a clause with "that" left out ("a change Ruiz said would cost …"). */
+const MODALS_AFTER_SAID = new Set(['would', 'will', 'could', 'can', 'might', 'may', 'should', 'must', 'had']);
+
+/**
+ * The speech verb at token i, or null: a lowercase word outside quotation marks that is a
+ * speech verb, or the first word of a phrasal one ("shot back"). A word before an auxiliary is a
+ * noun ("the call was"), except "said" before a modal: "a change Ruiz said would leave …".
+ *
+ * @param view - the paragraph view
+ * @param i - a token index
+ */
 export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
   const t = view.tokens[i];
   if (!t || !t.word || t.capital || view.quoted[i]) return null;
-  if (AUXILIARIES.has(view.tokens[i + 1]?.lower ?? '')) return null;
-  return speechVerb(t.lower);
+  const next = view.tokens[i + 1];
+  const nextWord = next && !view.quoted[i + 1] ? next.lower : '';
+  if (AUXILIARIES.has(nextWord) && !(t.lower === 'said' && MODALS_AFTER_SAID.has(nextWord))) return null;
+  return speechVerb(t.lower) ?? phrasalSpeechVerb(t.lower, nextWord);
+}
+
+/**
+ * True when the verb at i is negated ("did not comment on “…”", "would never say", "didn't
+ * call it"): the clause denies the speech, so its subject is not the quotation's speaker. A
+ * negation within two words before the verb.
+ *
+ * @param view - the paragraph view
+ * @param i - index of the verb
+ */
+export function isNegated(view: ParagraphView, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const t = view.tokens[k] as Token;
+    if (!t.word || view.quoted[k]) return false;
+    if (t.lower === 'not' || t.lower === 'never' || /n[’']t$/.test(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * The person named right before a reporting aside that opens with a pronoun: in "Armand, she
+ * says, “never once said well done”" the aside ", she says," interrupts a clause about Armand,
+ * so "she" is someone else (a writer would say "Armand says" of Armand's own words). Null
+ * when the pronoun at `pronoun` is not such an aside.
+ *
+ * @param ctx - paragraph view and people
+ * @param pronoun - index of the pronoun
+ */
+export function asideTopic(ctx: RuleContext, pronoun: number): Entity | null {
+  const toks = ctx.view.tokens;
+  if (toks[pronoun - 1]?.text !== ',' || ctx.view.quoted[pronoun - 1]) return null;
+  if (!verbAt(ctx.view, pronoun + 1) || toks[pronoun + 2]?.text !== ',') return null;
+  const e = mentionEntity(ctx, pronoun - 2);
+  const m = ctx.view.mentionOf[pronoun - 2];
+  return e && m && e.kind === 'person' && !m.possessive && !ctx.view.quoted[pronoun - 2] ? e : null;
 }
 
 /** A passive ("was described as") or infinitive ("to say") verb names no speaker before it. */
@@ -630,6 +747,8 @@ export function firstVerbSubject(ctx: RuleContext, and: number, floor: number): 
       continue;
     }
     if (verbAt(ctx.view, i) === null && !isFramingVerb(t.lower)) continue;
+    // "thanked Rusk … before dismissing her, and warned": a participle has no subject of its own.
+    if (t.lower.endsWith('ing')) continue;
     return subjectBefore(ctx, i, floor);
   }
   return null;
