@@ -243,7 +243,7 @@ function factFields(kb: KnowledgeBase, c: Scored, q: QuestionAnalysis): Field[] 
   ];
 }
 
-function passage(kb: KnowledgeBase, c: Scored, q: QuestionAnalysis): Result | null {
+function passage(kb: KnowledgeBase, c: Scored, q: QuestionAnalysis, short = true): Result | null {
   const paragraph = kb.article(c.article)?.paragraphs[c.paragraph];
   const sentence = paragraph?.sentences[c.sentence];
   if (!paragraph || !sentence) return null;
@@ -254,7 +254,7 @@ function passage(kb: KnowledgeBase, c: Scored, q: QuestionAnalysis): Result | nu
     highlight: { start: sentence.start, end: sentence.end },
     citation: { article: c.article, paragraph: paragraph.number, sentence: sentence.index },
     score: round(c.p),
-    ...(c.span ? { answer: c.span.text } : {}),
+    ...(c.span && short ? { answer: c.span.text } : {}),
     ...(fields.length > 0 ? { fields } : {}),
   };
 }
@@ -298,11 +298,12 @@ function badInput(q: string, analysis: QuestionAnalysis): string | null {
 
 /**
  * A question opened by an auxiliary ("have the police been told", "were the reservists
- * told?"): a yes/no question a member asks, even with a single content word.
+ * told?"): a yes/no question a member asks, even with a single content word. "Did it open in
+ * May or June?" offers its answers, so it is not one.
  */
 function isYesNoQuestion(q: string): boolean {
   const words = q.toLowerCase().split(/\s+/);
-  return words.length >= 3 && AUXILIARIES.has(words[0] ?? '');
+  return words.length >= 3 && AUXILIARIES.has(words[0] ?? '') && !words.includes('or');
 }
 
 /**
@@ -338,9 +339,11 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const sources = new Set(answering.map((g) => g.candidates[0]?.article));
   const rest = candidates.filter((c) => sources.has(c.article) && !lead.includes(c));
   const results: Result[] = [];
+  // A yes/no question's answer is the sentence itself: no span of it says "yes" or "no".
+  const short = analysis.wh !== '' || !isYesNoQuestion(q);
   for (const c of [...lead, ...rest]) {
     if (!lead.includes(c) && c.p < 0.05) break;
-    const r = passage(kb, c, analysis);
+    const r = passage(kb, c, analysis, short);
     if (r) results.push(r);
     if (results.length >= limit) break;
   }

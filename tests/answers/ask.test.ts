@@ -71,6 +71,13 @@ describe('/ask', () => {
     expect(answer.ok ? '' : answer.error).not.toMatch(/one word|not a question/);
   });
 
+  it('answers a yes/no question with the sentence, not a span that says neither yes nor no', () => {
+    const r = top(seed, 'Has Tajikistan activated reservists?').results[0];
+    expect(r?.citation?.paragraph).toBe(4);
+    expect(r?.answer).toBeUndefined();
+    expect(top(seed, 'How many reservists did Tajikistan activate?').results[0]?.answer).toBeDefined();
+  });
+
   it('gives no confident answer to 300 characters of noise', () => {
     const noise = 'qzx vbnm wert plok '.repeat(16).slice(0, 300);
     const answer = ask(seed, noise);
