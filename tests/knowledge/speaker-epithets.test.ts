@@ -16,6 +16,16 @@ describe('who-said for a demonym as the subject', () => {
     expect(speakerOf(paragraphs, 'crowd carried me')).toBe('Ramón Ortega');
   });
 
+  it('names the player after an inverted verb too ("said the Chilean")', () => {
+    const paragraphs = [
+      'Chile’s Ramón Ortega beat Nils Aaberg of Norway in four sets on Friday.',
+      '"I felt slow all afternoon," said the Norwegian.',
+      'Ortega had lost twice before. "This one means more," said the Chilean, who plays again on Sunday.',
+    ];
+    expect(speakerOf(paragraphs, 'felt slow')).toBe('Nils Aaberg');
+    expect(speakerOf(paragraphs, 'means more')).toBe('Ramón Ortega');
+  });
+
   it('reads the country from a role with a demonym', () => {
     const paragraphs = [
       'The club’s Canadian forward, Luc Tremblay, scored twice against the Harriers.',

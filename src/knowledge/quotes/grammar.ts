@@ -431,6 +431,11 @@ export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): S
   const described = first.word && /^(the|a|an|one|another)$/.test(first.lower) ? mentionEntity(ctx, k) : null;
   if (described) return { type: 'entity', entity: described, tokenIndex: k };
   if (first.word && /^(the|a|an)$/.test(first.lower)) {
+    // "said the Chilean": the people side tied that reference to its person.
+    const referred = k + 1 < ceil ? mentionEntity(ctx, k + 1) : null;
+    const rm = ctx.view.mentionOf[k + 1];
+    if (referred && rm && referred.kind === 'person' && !rm.possessive)
+      return { type: 'entity', entity: referred, tokenIndex: k + 1 };
     // A role phrase, then maybe ", NAME".
     let j = k + 1;
     while (j < ceil && (toks[j] as Token).word && !ctx.view.quoted[j] && (toks[j] as Token).lower !== 'that')
