@@ -318,7 +318,7 @@ export class SearchIndex<T> {
   private touched: Int32Array<ArrayBuffer> = new Int32Array(64);
   private termTouched: Int32Array<ArrayBuffer> = new Int32Array(64);
   private sortedWords: string[] | null = null;
-  /** Per item, BM25's length term `K1 * (1 - B + B * length / avgLength)`, made on first search. */
+  /** Per item, BM25's length term `K1 * (1 - B + B * length / avgLength)`, made by prepare() or the first search. */
   private norms: Float64Array | null = null;
 
   /**
@@ -451,10 +451,11 @@ export class SearchIndex<T> {
 
   /**
    * Builds the lookup tables that are otherwise made on first use (typo trigrams, the sorted
-   * vocabulary), so no user's query pays for them.
+   * vocabulary, the BM25 length terms), so no user's query pays for them.
    */
   prepare(): void {
     this.trigramIndex();
+    this.lengthNorms();
     if (!this.vocabulary) this.sortedWords ??= [...this.state.words].sort();
   }
 

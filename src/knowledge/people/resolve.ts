@@ -627,20 +627,28 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       if (found) return null;
       found = e;
     }
-    const own = found ? draftById.get(found.id) : undefined;
+    if (!found) return null;
+    const own = draftById.get(found.id);
     const unknownName = (c: Candidate): boolean => {
       const d = candEntity.get(c);
       return d === undefined ? c.kind === 'person' || c.kind === 'unknown' : d.kind === 'person' && d !== own;
     };
-    const named = candidatesIn.get(paragraph) ?? [];
+    const named = candidatesIn(paragraph);
     return named.some((c) => c.order < order && !c.quoted && unknownName(c)) ? null : found;
   };
-  const candidatesIn = new Map<number, Candidate[]>();
-  for (const c of candidates) {
-    const list = candidatesIn.get(c.paragraph);
-    if (list) list.push(c);
-    else candidatesIn.set(c.paragraph, [c]);
-  }
+  // Grouped on first use: only an epithet with no referent before it ("the veteran") asks.
+  let byParagraph: Map<number, Candidate[]> | null = null;
+  const candidatesIn = (paragraph: number): readonly Candidate[] => {
+    if (!byParagraph) {
+      byParagraph = new Map();
+      for (const c of candidates) {
+        const list = byParagraph.get(c.paragraph);
+        if (list) list.push(c);
+        else byParagraph.set(c.paragraph, [c]);
+      }
+    }
+    return byParagraph.get(paragraph) ?? [];
+  };
   const resolveTitle = (phrase: string, paragraph: number, offset: number): Entity | null => {
     const words = phrase
       .toLowerCase()
