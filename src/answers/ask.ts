@@ -289,9 +289,8 @@ function badInput(q: string, analysis: QuestionAnalysis): string | null {
   if (letters.length > 0 && latin.length / letters.length < 0.5)
     return 'Ask in English: the articles are read in English.';
   if (analysis.terms.length === 1 && analysis.wh === '' && !isYesNoQuestion(q)) {
-    if (!/\s/.test(q))
-      return `“${q}” is one word, not a question. Ask a full question, e.g. /ask question:What did ${q} say?`;
-    return `“${q}” is not a question. Ask a full question, e.g. /ask question:What did ${q} say?`;
+    const what = /\s/.test(q) ? 'not a question' : 'one word, not a question';
+    return `“${q}” is ${what}. Ask a full question, e.g. /ask question:What did ${q} say?`;
   }
   return null;
 }

@@ -2,10 +2,9 @@ import { lexiconTags, tokenize } from '../knowledge/nlp.ts';
 import type { Token } from '../knowledge/nlp.ts';
 import { STOPWORDS, stem } from '../text/match.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { typedRanges } from './spans.ts';
+import { typedRanges, typeBit } from './spans.ts';
 import type { AnswerType } from './words.ts';
 import {
-  ANSWER_TYPES,
   CLAUSE_OPENERS,
   CONCRETE,
   DAY_FOCUS,
@@ -388,8 +387,8 @@ function shapeOf(
   return internShape(bits, (any & DAY) !== 0, run.stops, n);
 }
 
-/** Answer types as bits, so a candidate's types are one number. */
-export const typeBit = (t: AnswerType): number => 1 << ANSWER_TYPES.indexOf(t);
+/** Re-exported for the span scorer, which tests a candidate's types with it. */
+export { typeBit };
 
 /** The typed spans of a sentence (names, figures, dates, phrases), as [from, to, bits] triples. */
 type TypedRanges = readonly number[];

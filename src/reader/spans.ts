@@ -191,16 +191,19 @@ export function candidateSpans(sentence: string): { tokens: Token[]; spans: Span
   return { tokens, spans };
 }
 
+/** Answer types as bits, so a candidate's types are one number. */
+export const typeBit = (t: AnswerType): number => 1 << ANSWER_TYPES.indexOf(t);
+
 /**
  * The same spans as {@link candidateSpans}, as token ranges only: `[from, to, types]` triples,
- * the types as bits (`1 << ANSWER_TYPES.indexOf(type)`). What the span scorer reads of them,
+ * the types as bits ({@link typeBit}). What the span scorer reads of them,
  * without a text and a set per span.
  */
 export function typedRanges(tokens: Token[]): number[] {
   const out: number[] = [];
   eachSpan(tokens, (from, to, types) => {
     let bits = 0;
-    for (const t of types) bits |= 1 << ANSWER_TYPES.indexOf(t);
+    for (const t of types) bits |= typeBit(t);
     out.push(from, to, bits);
   });
   return out;

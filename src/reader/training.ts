@@ -308,13 +308,13 @@ function outOfFold(
 
 /**
  * Fits the ranker on every reading, then the gate (threshold 0.5) on each question's best
- * paragraph: as out-of-fold rankers order them when `folds` ≥ 2, else as the ranker itself does.
+ * paragraph: as the given rankings order them (out-of-fold, {@link outOfFold}), else as the
+ * ranker itself does.
  */
 export function fit(
   ex: readonly Example[],
   learners: Learners = DEFAULT_LEARNERS,
-  folds = 0,
-  rankings: readonly Ranked[] | null = folds >= 2 ? outOfFold(ex, foldsOf(ex, folds), folds, learners) : null,
+  rankings: readonly Ranked[] | null = null,
 ): Model {
   const ranker = fitRanker(ex, learners);
   return { ...ranker, gate: fitGate(ex, rankings ?? ex.map((e) => rank(e, ranker)), learners) };
@@ -402,7 +402,7 @@ export function trainModel(
   const fold = foldsOf(ex, Math.max(1, k));
   // One set of fold rankers serves the gate's training rows and the held-out predictions.
   const rankings = k >= 2 ? outOfFold(ex, fold, k, learners) : null;
-  const model = fit(ex, learners, k, rankings);
+  const model = fit(ex, learners, rankings);
   const inSample = ex.map((e) => predict(e, model));
   const held = rankings ? crossValidate(ex, k, learners, fold, rankings) : null;
   const { threshold, figures: cv } = chooseThreshold(held ?? inSample);

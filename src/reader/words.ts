@@ -52,7 +52,7 @@ export const PERSON_NOUNS = words(`person man woman people leader minister presi
 export const ORGANISATION_NOUNS = words(`company organization organisation group party agency team university
   college school firm band institution association union army navy ministry department council committee
   court church bank network newspaper station channel club corporation government body alliance league
-  publisher studio label brand business hospital charity firm supplier operator insurer regulator airline
+  publisher studio label brand business hospital charity supplier operator insurer regulator airline
   retailer developer`);
 
 /** "What/which <noun>" asking for a place. */
