@@ -237,8 +237,7 @@ export function scanSentence(
     if (at >= 0) seq = seq.filter((_, k) => k < at || k > at + 2);
     let seqFrom = seqStart;
     // Sentence-initial words are capitalised by grammar, not because they name anything.
-    const prev = tokens[seqStart - 1];
-    const initial = seqStart === 0 || (prev !== undefined && !prev.word && /[“"‘'([—–-]/.test(prev.text));
+    const initial = opensClause(tokens, seqStart);
     let initialOnly = false;
     while (seq.length > 0) {
       const first = seq[0] as Token;
@@ -306,6 +305,23 @@ export function scanSentence(
     }
   }
   return out;
+}
+
+/**
+ * True when the token at `i` starts its sentence or follows an opening mark, a bracket or a dash,
+ * so a capital there may be grammar's. A straight quotation mark glued to the token before it
+ * closes a quotation: in `"…," Rose Ames said` the capital of "Rose" is the name's own.
+ *
+ * @param tokens - the sentence's tokens
+ * @param i - index of the first word of a capitalised run
+ */
+export function opensClause(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (i === 0) return true;
+  if (prev === undefined || prev.word || !/[“"‘'([—–-]/.test(prev.text)) return false;
+  const before = tokens[i - 2];
+  const closing = /^["']$/.test(prev.text) && before !== undefined && before.end === prev.start;
+  return !closing;
 }
 
 export function isProperTagged(tags: ReadonlySet<string>): boolean {
