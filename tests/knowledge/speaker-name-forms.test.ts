@@ -31,3 +31,41 @@ describe('who-said when a given name is also a common word', () => {
     expect(peopleOf(paragraphs)).not.toContain('Hope');
   });
 });
+
+describe('given names joined by "and" before one surname', () => {
+  it('gives each twin the shared surname, so a lone given name names the right one', () => {
+    const paragraphs = [
+      'Nine-year-old twins Ada and Ivy Corran run a bread stall on Mill Lane.',
+      '"We sold out by ten," Ada said. "Then we closed," said Ivy.',
+    ];
+    const k = knowledgeOf(paragraphs);
+    expect(k.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Ada Corran', 'Ivy Corran']));
+    expect(speakerOf(paragraphs, 'sold out')).toBe('Ada Corran');
+    expect(speakerOf(paragraphs, 'we closed')).toBe('Ivy Corran');
+  });
+
+  it('does not lend the surname to a word that is another person’s surname', () => {
+    const paragraphs = [
+      'Coach Mia Halloran picked the side. Halloran and Tobias Reed met on Friday.',
+      '"We agreed on everything," Reed said.',
+    ];
+    expect(peopleOf(paragraphs)).not.toContain('Halloran Reed');
+  });
+});
+
+describe('a person known only by a given name', () => {
+  it('lists a brother named twice by his given name as a person, not a group', () => {
+    const paragraphs = [
+      'Kyle Denholm and his brother, Matthew, were hurt in the crash.',
+      'Kyle was released on Friday, while Matthew stays in hospital.',
+    ];
+    const matthew = knowledgeOf(paragraphs).entities.find((e) => e.name === 'Matthew');
+    expect(matthew?.kind).toBe('person');
+  });
+
+  it('still takes an unknown word named twice after "the" for a group', () => {
+    const paragraphs = ['The Vostrani said the road was theirs.', 'The Vostrani closed it on Monday.'];
+    const group = knowledgeOf(paragraphs).entities.find((e) => e.name === 'Vostrani');
+    expect(group?.kind).toBe('group');
+  });
+});

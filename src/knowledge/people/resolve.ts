@@ -55,6 +55,7 @@ import { organisationEvidence } from './organisations.ts';
 import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord, type Gender } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
 import { surnameOf } from './naming.ts';
+import { givenNameAlone, shareCoordinatedSurnames } from './coordination.ts';
 import { countriesOf, demonymReference } from './nationality.ts';
 import { compatibleDescriptions, contentWords, namedLater } from './forward.ts';
 import {
@@ -220,6 +221,7 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     }
   }
 
+  shareCoordinatedSurnames(candidates);
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
   const candEntity = new Map<Candidate, Draft>();
@@ -422,9 +424,11 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     if (c.kind === 'person' || (c.kind === 'unknown' && personEvidence(c, candidates) && !c.afterThe)) {
       candEntity.set(c, newDraft('person', c.name, c.nameTokens, c.order));
     } else if (c.kind === 'unknown' && c.nameTokens.length === 1) {
-      // A lone unknown word named again and again ("Ennahda", "the Taliban") is a group.
+      // A lone unknown word named again and again ("Ennahda", "the Taliban") is a group; a given
+      // name named so ("his brother, Matthew, … while Matthew left") is a person.
       const count = nameCount.get(c.name) ?? 0;
-      if (c.afterThe || count >= 2) candEntity.set(c, newDraft('group', c.name, [c.name], c.order));
+      const kind = !c.afterThe && givenNameAlone(c.name) ? 'person' : 'group';
+      if (c.afterThe || count >= 2) candEntity.set(c, newDraft(kind, c.name, [c.name], c.order));
     }
   }
 
