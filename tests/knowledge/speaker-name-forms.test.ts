@@ -69,3 +69,25 @@ describe('a person known only by a given name', () => {
     expect(group?.kind).toBe('group');
   });
 });
+
+describe('a title with a portfolio before the name', () => {
+  it('keeps the portfolio in the title ("Minister of Foreign Affairs X")', () => {
+    const paragraphs = ['Minister of Foreign Affairs Ana Lindqvist said talks would resume.'];
+    expect(peopleOf(paragraphs)).toEqual(['Ana Lindqvist']);
+  });
+
+  it('reads a portfolio joined by "and", and "the minister" is that person', () => {
+    const paragraphs = [
+      'Minister of Culture and Heritage Affairs Levon Garabedian broke his silence on Tuesday.',
+      'Levon Garabedian asked reporters to wait. "I will answer every question in March," the minister said.',
+    ];
+    expect(peopleOf(paragraphs)).toEqual(['Levon Garabedian']);
+    expect(speakerOf(paragraphs, 'every question')).toBe('Levon Garabedian');
+  });
+
+  it('does not swallow a second person named after "and"', () => {
+    const paragraphs = ['Minister of Health Tomas Brandt and Irena Kowal visited the ward.'];
+    expect(peopleOf(paragraphs)).toEqual(expect.arrayContaining(['Tomas Brandt']));
+    expect(peopleOf(paragraphs).some((n) => n.includes('Health'))).toBe(false);
+  });
+});

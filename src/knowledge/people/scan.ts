@@ -23,6 +23,7 @@ import {
   ORG_CONNECTORS,
   ORG_WORDS,
   PLACE_WORDS,
+  PORTFOLIO_WORDS,
   STOP,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
@@ -221,6 +222,11 @@ export function scanSentence(
           j += 2;
           continue;
         }
+        // "Minister of Culture and Heritage Affairs Levon Aghabekyan": an "and" inside a portfolio.
+        if (next.lower === 'and' && portfolioOpen(tokens, seqStart, j) && portfolioWord(after)) {
+          j += 2;
+          continue;
+        }
         if ((next.lower === 'a' || next.lower === 'the') && ORG_CONNECTORS.has((tokens[j] as Token).lower)) {
           j += 2;
           continue;
@@ -399,7 +405,7 @@ export function splitTitle(
     if (t >= 0) {
       let end = t;
       // "Secretary of State John Kerry": the "of X" belongs to the title.
-      if ((seq[t + 1] as Token | undefined)?.lower === 'of' && t + 3 < seq.length) end = t + 2;
+      if ((seq[t + 1] as Token | undefined)?.lower === 'of' && t + 3 < seq.length) end = portfolioEnd(seq, t);
       const rest = seq.slice(end + 1);
       // "Martin Luther King Jr.": a generational suffix alone after a title word is no name.
       const suffixOnly = rest.length > 0 && rest.every((r) => NAME_SUFFIXES.has(r.lower.replace(/\.$/, '')));
@@ -449,6 +455,51 @@ export function splitTitle(
     initialOnly: false,
     order: orderOf(paragraph.number, nameFirst.start),
   };
+}
+
+/** A word of a government portfolio, a body's word or a demonym ("Affairs", "European"). */
+export function portfolioWord(t: Token | undefined): boolean {
+  if (t === undefined || !t.word) return false;
+  return PORTFOLIO_WORDS.has(t.lower) || ORG_WORDS.has(t.lower) || lexiconTags(t.lower).has('Demonym');
+}
+
+/**
+ * The run from `from` to `j` holds a title word and its "of" with at least one word of the
+ * portfolio after it, and no "and" yet ("Minister of Culture" before "and Heritage Affairs").
+ *
+ * @param tokens - the sentence's tokens
+ * @param from - index of the run's first token
+ * @param j - index of the run's last token so far
+ */
+export function portfolioOpen(tokens: readonly Token[], from: number, j: number): boolean {
+  for (let k = from; k + 2 <= j; k++) {
+    if (!TITLE_WORDS.has((tokens[k] as Token).lower) || tokens[k + 1]?.lower !== 'of') continue;
+    return !tokens.slice(k + 2, j + 1).some((t) => t.lower === 'and');
+  }
+  return false;
+}
+
+/**
+ * Index of the last word of a title "X of …" in a capitalised sequence: the word after "of",
+ * then every portfolio word and "and"-joined portfolio word after it, always leaving a name
+ * ("Minister of Foreign Affairs Ana Li", "Secretary of Health and Human Services Jo Park";
+ * "Secretary of State John Kerry" ends at "State").
+ *
+ * @param seq - the capitalised sequence
+ * @param t - index of the title word, followed by "of"
+ */
+export function portfolioEnd(seq: readonly Token[], t: number): number {
+  let end = t + 2;
+  let k = t + 3;
+  while (k < seq.length - 1) {
+    const cur = seq[k] as Token;
+    if (cur.lower === 'and' && k + 1 < seq.length - 1 && portfolioWord(seq[k + 1])) {
+      end = k + 1;
+      k += 2;
+    } else if (portfolioWord(cur)) end = k++;
+    else break;
+  }
+  return end;
 }
 
 /** True when the token at `i` reads as the verb of the name before it ("Lavrov described", "Russia has"). */
