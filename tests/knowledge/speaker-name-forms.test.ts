@@ -91,3 +91,28 @@ describe('a title with a portfolio before the name', () => {
     expect(peopleOf(paragraphs).some((n) => n.includes('Health'))).toBe(false);
   });
 });
+
+describe('a team named before a team member’s place', () => {
+  it('does not list a team owning its captain as a person', () => {
+    const paragraphs = [
+      'Kestrel beat Harrow by four runs on Sunday.',
+      '"We never gave up," said Kestrel’s captain, Ilya Brandt.',
+    ];
+    const kestrel = knowledgeOf(paragraphs).entities.find((e) => e.name === 'Kestrel');
+    expect(kestrel?.kind).not.toBe('person');
+  });
+
+  it('does not take a team before a player’s position for the player', () => {
+    const paragraphs = [
+      'The 29-year-old Corrandale Mariners defenceman Kyle Rennick was hurt on Thursday.',
+      '"It hurts," he said.',
+    ];
+    expect(peopleOf(paragraphs)).toEqual(['Kyle Rennick']);
+    expect(speakerOf(paragraphs, 'It hurts')).toBe('Kyle Rennick');
+  });
+
+  it('keeps a player who owns a coach a person', () => {
+    const paragraphs = ['Serena Okafor’s coach, Dan Lee, was pleased. "She served well," Okafor said.'];
+    expect(peopleOf(paragraphs)).toContain('Serena Okafor');
+  });
+});

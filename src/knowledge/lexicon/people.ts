@@ -789,6 +789,46 @@ export const PORTFOLIO_WORDS = new Set([
   'youth',
 ]);
 
+/**
+ * Members of a sports team by their place in it: a name right before one, or owning one, is the
+ * team's ("Westmark captain X", "Kestrel's goalkeeper", "the 29-year-old Mariners defenceman").
+ * A person has a coach, a lawyer or a teammate, never a captain or a goalkeeper of their own.
+ */
+export const TEAM_MEMBER_ROLES = new Set([
+  'captain',
+  'co-captain',
+  'vice-captain',
+  'skipper',
+  'goalkeeper',
+  'goalie',
+  'keeper',
+  'netminder',
+  'striker',
+  'midfielder',
+  'defender',
+  'defenceman',
+  'defenseman',
+  'forward',
+  'winger',
+  'fullback',
+  'full-back',
+  'centre-back',
+  'center-back',
+  'quarterback',
+  'linebacker',
+  'pitcher',
+  'shortstop',
+  'outfielder',
+  'batsman',
+  'opener',
+  'all-rounder',
+  'wicketkeeper',
+  'wicket-keeper',
+  'fly-half',
+  'scrum-half',
+  'flanker',
+]);
+
 /** Connectors allowed inside an organisation's name ("Council on Foreign Relations"). */
 export const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'a', 'to', '&', 'in']);
 

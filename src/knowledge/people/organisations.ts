@@ -7,7 +7,7 @@
  * the name an organisation, so that "he" or a surname no longer goes to it.
  */
 import type { Token } from '../nlp.ts';
-import { ORG_APPOSITIVE_NOUNS, ORG_POSSESSIONS } from '../lexicon/people.ts';
+import { ORG_APPOSITIVE_NOUNS, ORG_POSSESSIONS, TEAM_MEMBER_ROLES } from '../lexicon/people.ts';
 import type { Candidate } from './scan.ts';
 
 /** Words allowed between an appositive's determiner and its head noun. */
@@ -78,13 +78,31 @@ export function itsAfterName(c: Candidate, nameStarts: ReadonlySet<number>): boo
 }
 
 /**
- * Whether the text says that a multi-word name it has not tied to a person by a title or an
- * honorific is an organisation.
+ * "Westmark captain Rohan Devaraj", "said Kestrel's goalkeeper", "the 29-year-old Mariners
+ * defenceman": the name stands right before a team member's place, as its modifier or its
+ * owner, so it names a team.
+ *
+ * @param c - the name candidate
+ */
+export function teamBeforeMemberRole(c: Candidate): boolean {
+  let k = c.tokenEnd;
+  // "the Mariners' captain": the bare apostrophe of a plural possessive.
+  if (c.possessive && /^[’']$/.test(c.tokens[k]?.text ?? '')) k++;
+  const next = c.tokens[k];
+  return next !== undefined && next.word && !next.capital && TEAM_MEMBER_ROLES.has(next.lower);
+}
+
+/**
+ * Whether the text says that a name it has not tied to a person by a title or an honorific is
+ * an organisation: a team member's place after it (any name), or for a name of two words or
+ * more an organisation appositive, noun or "its".
  *
  * @param c - the name candidate
  * @param nameStarts - token indexes where the sentence's other names start
  */
 export function organisationEvidence(c: Candidate, nameStarts: ReadonlySet<number>): boolean {
-  if (c.nameTokens.length < 2 || c.honorific !== null || c.title !== null || c.quoted) return false;
+  if (c.honorific !== null || c.title !== null || c.quoted) return false;
+  if (teamBeforeMemberRole(c)) return true;
+  if (c.nameTokens.length < 2) return false;
   return organisationAppositive(c) || organisationNounBefore(c) || itsAfterName(c, nameStarts);
 }
