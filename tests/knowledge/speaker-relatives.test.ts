@@ -41,3 +41,21 @@ describe('who-said for a relative owned by a pronoun', () => {
     expect(speakerOf(paragraphs, 'No one has called')).not.toBe('Rita Moss');
   });
 });
+
+describe('who-said with an informal family noun', () => {
+  it('takes "their dad" for the man introduced as their father', () => {
+    const paragraphs = [
+      'The twins sell apples on Brook Street. Their father, Tobin Searle, built the stall.',
+      '"It took a weekend and a lot of nails," their dad said.',
+    ];
+    expect(speakerOf(paragraphs, 'a lot of nails')).toBe('Tobin Searle');
+  });
+
+  it('names no one for "their dad" when nobody was introduced as a father', () => {
+    const paragraphs = [
+      'The twins sell apples on Brook Street. A neighbour, Tobin Searle, built the stall.',
+      '"It took a weekend," their dad said.',
+    ];
+    expect(speakerOf(paragraphs, 'took a weekend')).not.toBe('Tobin Searle');
+  });
+});

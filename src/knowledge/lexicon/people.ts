@@ -312,6 +312,11 @@ export const ROLE_NOUNS = new Set([
   'husband',
   'father',
   'mother',
+  'dad',
+  'mom',
+  'mum',
+  'grandma',
+  'grandpa',
   'brother',
   'sister',
   'researcher',
@@ -1061,6 +1066,8 @@ export const MALE_WORDS = new Set([
   'sultan',
   'sheikh',
   'father',
+  'dad',
+  'grandpa',
   'husband',
   'son',
   'brother',
@@ -1093,6 +1100,9 @@ export const FEMALE_WORDS = new Set([
   'princess',
   'empress',
   'mother',
+  'mom',
+  'mum',
+  'grandma',
   'wife',
   'daughter',
   'sister',
@@ -1129,6 +1139,11 @@ export const KINSHIP_NOUNS = new Set([
   'widow',
   'widower',
   'parent',
+  'dad',
+  'mom',
+  'mum',
+  'grandma',
+  'grandpa',
 ]);
 
 /**
@@ -1265,6 +1280,9 @@ export const PERSON_NOUNS = new Set([
   'parent',
   'mother',
   'father',
+  'dad',
+  'mom',
+  'mum',
 ]);
 
 /**
@@ -1584,6 +1602,15 @@ export const FAMILY_NAME_FIRST = new Set([
  * Spouse nouns that name the same relation ("his wife, Ana Ruiz" ... "his widow said"): a
  * relation stated with one holds for the other.
  */
+/** Informal family nouns and the relation they name ("their dad" is their father). */
+export const INFORMAL_KIN: ReadonlyMap<string, string> = new Map([
+  ['dad', 'father'],
+  ['mom', 'mother'],
+  ['mum', 'mother'],
+  ['grandma', 'grandmother'],
+  ['grandpa', 'grandfather'],
+]);
+
 export const SAME_RELATION = new Map([
   ['wife', 'widow'],
   ['widow', 'wife'],

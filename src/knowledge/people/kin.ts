@@ -8,6 +8,7 @@ import {
   CHILD_NOUNS,
   GENERATION_WORDS,
   RELATIVE_NOUNS,
+  INFORMAL_KIN,
   SAME_RELATION,
   SIBLING_NOUNS,
 } from '../lexicon/people.ts';
@@ -95,6 +96,11 @@ interface WithRoles {
   roles: readonly { text: string }[];
 }
 
+/** The relation a family noun names, informal nouns written out ("dad" → "father"). */
+export function formalKin(noun: string): string {
+  return INFORMAL_KIN.get(noun) ?? noun;
+}
+
 /**
  * The one person the article has introduced as someone's `noun` ("His wife, Iryna Hnatiuk" for
  * a later "his wife" or "his widow"); null when nobody was, undefined when several were. A relation the
@@ -108,10 +114,11 @@ export function statedRelative<T extends WithRoles>(
   noun: string,
   people: readonly T[],
 ): T | null | undefined {
-  const heads = new Set([noun, SAME_RELATION.get(noun) ?? noun]);
+  const relation = formalKin(noun);
+  const heads = new Set([relation, SAME_RELATION.get(relation) ?? relation]);
   let found: T | null = null;
   for (const p of people) {
-    if (p.kind !== 'person' || !p.roles.some((r) => heads.has(roleHead(r.text)))) continue;
+    if (p.kind !== 'person' || !p.roles.some((r) => heads.has(formalKin(roleHead(r.text))))) continue;
     if (found) return undefined;
     found = p;
   }
