@@ -116,3 +116,20 @@ describe('a team named before a team member’s place', () => {
     expect(peopleOf(paragraphs)).toContain('Serena Okafor');
   });
 });
+
+describe('a body named in another language', () => {
+  it('lists it as an organisation, and "the institute said" is that body', () => {
+    const paragraphs = [
+      'The Instituto de Biología Costera in Arica supplied the skulls.',
+      '"The jaw is longer than anyone expected," the institute said.',
+    ];
+    const k = knowledgeOf(paragraphs);
+    expect(k.entities.find((e) => e.name === 'Instituto de Biología Costera')?.kind).toBe('organization');
+    expect(speakerOf(paragraphs, 'longer than anyone')).toBe('Instituto de Biología Costera');
+  });
+
+  it('keeps a person whose name has "de" a person', () => {
+    const paragraphs = ['Lucía de Arriaga Soto, a judge in Arica, said the case was closed.'];
+    expect(peopleOf(paragraphs)).toEqual(['Lucía de Arriaga Soto']);
+  });
+});

@@ -506,6 +506,73 @@ export const OPENER_WORDS = new Set([
   'told',
 ]);
 
+/**
+ * Words that make a body's name in Spanish, Portuguese, French, Italian, German or Dutch, which
+ * English reports leave untranslated ("the Instituto de Ciencias Marinas", "the Partido Verde"),
+ * with the English noun a later reference uses for it ("the institute said", "the party").
+ */
+export const FOREIGN_ORG_WORDS: ReadonlyMap<string, string> = new Map([
+  ['instituto', 'institute'],
+  ['institut', 'institute'],
+  ['istituto', 'institute'],
+  ['universidad', 'university'],
+  ['universidade', 'university'],
+  ['université', 'university'],
+  ['università', 'university'],
+  ['universität', 'university'],
+  ['universiteit', 'university'],
+  ['ministerio', 'ministry'],
+  ['ministério', 'ministry'],
+  ['ministère', 'ministry'],
+  ['ministerium', 'ministry'],
+  ['ministero', 'ministry'],
+  ['consejo', 'council'],
+  ['conselho', 'council'],
+  ['conseil', 'council'],
+  ['consiglio', 'council'],
+  ['comité', 'committee'],
+  ['comitato', 'committee'],
+  ['comisión', 'commission'],
+  ['comissão', 'commission'],
+  ['kommission', 'commission'],
+  ['partido', 'party'],
+  ['parti', 'party'],
+  ['partito', 'party'],
+  ['partei', 'party'],
+  ['banco', 'bank'],
+  ['banque', 'bank'],
+  ['fundación', 'foundation'],
+  ['fundação', 'foundation'],
+  ['fondation', 'foundation'],
+  ['fondazione', 'foundation'],
+  ['stiftung', 'foundation'],
+  ['asociación', 'association'],
+  ['associação', 'association'],
+  ['verband', 'association'],
+  ['sindicato', 'union'],
+  ['syndicat', 'union'],
+  ['agencia', 'agency'],
+  ['agência', 'agency'],
+  ['agence', 'agency'],
+  ['sociedad', 'company'],
+  ['société', 'company'],
+  ['società', 'company'],
+  ['gesellschaft', 'company'],
+  ['frente', 'front'],
+  ['movimiento', 'movement'],
+  ['movimento', 'movement'],
+  ['mouvement', 'movement'],
+  ['federación', 'federation'],
+  ['fédération', 'federation'],
+  ['confederación', 'confederation'],
+  ['corte', 'court'],
+  ['tribunale', 'court'],
+  ['gericht', 'court'],
+  ['cámara', 'chamber'],
+  ['câmara', 'chamber'],
+  ['bundesamt', 'office'],
+]);
+
 /** Words that make a capitalised sequence an organisation. */
 export const ORG_WORDS = new Set([
   'organization',
@@ -629,6 +696,7 @@ export const ORG_WORDS = new Set([
   'laboratory',
   'hospital',
   'museum',
+  ...FOREIGN_ORG_WORDS.keys(),
 ]);
 
 /** Words that make a capitalised sequence a place (not emitted, but never a person). */

@@ -11,6 +11,7 @@ import { middleNameMerges, shortFormMerges } from '../short-forms.ts';
 import {
   CORPORATE_DESIGNATORS,
   COUNTRY_ACRONYMS,
+  FOREIGN_ORG_WORDS,
   HONORIFICS,
   NAME_SUFFIXES,
   ORG_WORDS,
@@ -1309,7 +1310,11 @@ function mostNamedBody(
 function bodiesNamedBy(phraseWords: readonly string[], drafts: readonly Draft[], order: number): Draft[] {
   return drafts.filter((d) => {
     if (d.kind === 'person' || d.firstOrder > order) return false;
-    const words = d.name.toLowerCase().split(/\s+/);
+    // "the institute" for the "Instituto de …": a foreign body's word read in English too.
+    const words = d.name
+      .toLowerCase()
+      .split(/\s+/)
+      .flatMap((w) => [w, FOREIGN_ORG_WORDS.get(w) ?? w]);
     return phraseWords.every((w) => words.includes(w));
   });
 }
