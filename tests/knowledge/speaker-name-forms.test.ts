@@ -133,3 +133,23 @@ describe('a body named in another language', () => {
     expect(peopleOf(paragraphs)).toEqual(['Lucía de Arriaga Soto']);
   });
 });
+
+describe('"the company said" after a company was named', () => {
+  it('is the one company the story named', () => {
+    const paragraphs = [
+      'Vellmar Energy, a maker of home batteries, said on Monday it would recall 9,000 packs.',
+      '"We take full responsibility," the company said in a statement.',
+    ];
+    expect(speakerOf(paragraphs, 'full responsibility')).toBe('Vellmar Energy');
+  });
+
+  it('is nobody named when the story named two companies', () => {
+    const paragraphs = [
+      'Vellmar Energy sued Corlan Shipping on Monday over a lost cargo of batteries.',
+      '"We will defend ourselves," the company said.',
+    ];
+    const speaker = speakerOf(paragraphs, 'defend ourselves');
+    expect(speaker).not.toBe('Vellmar Energy');
+    expect(speaker).not.toBe('Corlan Shipping');
+  });
+});

@@ -667,6 +667,22 @@ export const ORG_WORDS = new Set([
   'dispatch',
   'bulletin',
   // Plural words that end company and club names, never a surname on their own.
+  // Singular words that end a company's name ("Hanra Energy", "Daesan Securities").
+  'energy',
+  'securities',
+  'partners',
+  'insurance',
+  'mining',
+  'petroleum',
+  'shipping',
+  'electronics',
+  'pharma',
+  'labs',
+  'software',
+  'telecom',
+  'chemicals',
+  'bancorp',
+  'semiconductor',
   'properties',
   'motors',
   'foods',
@@ -1434,6 +1450,48 @@ export const DATE_LEAD_WORDS = new Set([
 
 /** Month names the lexicon does not tag as dates (they are also a verb and a modal). */
 export const AMBIGUOUS_MONTHS = new Set(['march', 'may']);
+
+/**
+ * Words that mark a company's name ("Hanra Energy", "Calloway Shipping", "Orlane Foods"): a
+ * story that names one such body can later call it "the company" or "the firm".
+ */
+export const COMPANY_NAME_WORDS = new Set([
+  'company',
+  'corporation',
+  'holdings',
+  'industries',
+  'group',
+  'airlines',
+  'airways',
+  'motors',
+  'foods',
+  'systems',
+  'technologies',
+  'pharmaceuticals',
+  'enterprises',
+  'ventures',
+  'investments',
+  'properties',
+  'logistics',
+  'energy',
+  'securities',
+  'partners',
+  'insurance',
+  'mining',
+  'petroleum',
+  'shipping',
+  'electronics',
+  'pharma',
+  'labs',
+  'software',
+  'telecom',
+  'chemicals',
+  'bancorp',
+  'semiconductor',
+]);
+
+/** Generic nouns a report uses for a company it named before ("the company said"). */
+export const COMPANY_REFERENCES = new Set(['company', 'firm']);
 
 /**
  * Head nouns of an appositive or a label that make a name an organisation: "Marlow Grey, the folk

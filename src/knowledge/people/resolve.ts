@@ -10,6 +10,8 @@ import { isSpeechVerb } from '../speech-verbs.ts';
 import { middleNameMerges, shortFormMerges } from '../short-forms.ts';
 import {
   CORPORATE_DESIGNATORS,
+  COMPANY_NAME_WORDS,
+  COMPANY_REFERENCES,
   COUNTRY_ACRONYMS,
   FOREIGN_ORG_WORDS,
   HONORIFICS,
@@ -1271,8 +1273,13 @@ function namedBody(
   }
   if (!ph.definite || !ph.body) return null;
   const phraseWords = ph.text.toLowerCase().split(/\s+/).slice(1);
+  const bodies = bodiesNamedBy(phraseWords, drafts, order);
+  if (bodies.length === 0 && phraseWords.length === 1 && COMPANY_REFERENCES.has(ph.head)) {
+    const only = onlyCompanyBefore(drafts, order);
+    return only ? { draft: only } : null;
+  }
   let best: { d: Draft; at: number } | null = null;
-  for (const d of bodiesNamedBy(phraseWords, drafts, order)) {
+  for (const d of bodies) {
     const at = lastBefore(ordersOf.get(idOf.get(d) as string) ?? [], order, d.firstOrder);
     if (!best || at > best.at) best = { d, at };
   }
@@ -1317,6 +1324,26 @@ function bodiesNamedBy(phraseWords: readonly string[], drafts: readonly Draft[],
       .flatMap((w) => [w, FOREIGN_ORG_WORDS.get(w) ?? w]);
     return phraseWords.every((w) => words.includes(w));
   });
+}
+
+/**
+ * "Hanra Energy said …" then "the company said": the one company (a name with a company word or
+ * a legal form) the article named before; null when it named none or several.
+ *
+ * @param drafts - the article's entities so far
+ * @param order - the position of the reference
+ */
+function onlyCompanyBefore(drafts: readonly Draft[], order: number): Draft | null {
+  const companies = drafts.filter(
+    (d) =>
+      d.kind === 'organization' &&
+      d.firstOrder < order &&
+      d.name
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => COMPANY_NAME_WORDS.has(w) || CORPORATE_DESIGNATORS.has(w)),
+  );
+  return companies.length === 1 ? (companies[0] as Draft) : null;
 }
 
 /** A new described speaker, named by its description. */
