@@ -153,3 +153,19 @@ describe('"the company said" after a company was named', () => {
     expect(speaker).not.toBe('Corlan Shipping');
   });
 });
+
+describe('a player introduced by nationality and position', () => {
+  it('takes "the Australian said" for the Australian lock named before', () => {
+    const paragraphs = [
+      'Bexley Park’s captain, the Australian lock Sam Wardell, refused to blame the referee.',
+      '"He had a better view than any of us," the Australian said.',
+    ];
+    expect(speakerOf(paragraphs, 'better view')).toBe('Sam Wardell');
+  });
+
+  it('does not make "forward" a role when it is an adverb before a comma', () => {
+    const paragraphs = ['Looking forward, Ana Ruiz said the club would rebuild.'];
+    const ruiz = knowledgeOf(paragraphs).entities.find((e) => e.name === 'Ana Ruiz');
+    expect(ruiz?.roles.map((r) => r.text) ?? []).not.toContain('forward');
+  });
+});

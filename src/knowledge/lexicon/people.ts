@@ -327,6 +327,23 @@ export const ROLE_NOUNS = new Set([
   'consultant',
   'coordinator',
   'administrator',
+  // Places in a team that the role suffixes miss ("the Australian lock Sam Whitlow").
+  'lock',
+  'prop',
+  'fly-half',
+  'scrum-half',
+  'full-back',
+  'fullback',
+  'centre-back',
+  'center-back',
+  'batsman',
+  'all-rounder',
+  'wicketkeeper',
+  'wicket-keeper',
+  'netminder',
+  'forward',
+  'shortstop',
+  'linebacker',
 ]);
 
 /** Name particles allowed inside a person's name ("Ursula von der Leyen"). */
