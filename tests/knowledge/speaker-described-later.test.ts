@@ -64,3 +64,21 @@ describe('gender from a name’s own words', () => {
     expect(speakerOf(paragraphs, 'every figure')).toBe('Nguyen Thi Mai');
   });
 });
+
+describe('a lede that names its subject in the next paragraph', () => {
+  it('gives the described subject the name and age that open the next paragraph', () => {
+    const paragraphs = [
+      'A former bus driver accused of stealing fares testified on Monday, telling jurors he had "never taken a penny."',
+      'Corwin Alder, 52, is charged with theft from the depot in Penwick.',
+    ];
+    expect(speakerOf(paragraphs, 'never taken a penny')).toBe('Corwin Alder');
+  });
+
+  it('does not give it to an official who opens the next paragraph without an age', () => {
+    const paragraphs = [
+      'A former bus driver accused of stealing fares testified on Monday, telling jurors he had "never taken a penny."',
+      'Prosecutor Ilse Marten said the thefts ran for three years.',
+    ];
+    expect(speakerOf(paragraphs, 'never taken a penny')).not.toBe('Ilse Marten');
+  });
+});

@@ -7,6 +7,7 @@
 import { DESCRIPTION_DETERMINERS } from '../lexicon/people.ts';
 import { roleHead, roleWords } from './roles.ts';
 import type { DescribedPhrase } from './described.ts';
+import { orderOf } from './scan.ts';
 
 /** Words of a description that say which one it is (determiners and connectors dropped). */
 const FUNCTION_WORDS = new Set([
@@ -93,4 +94,34 @@ export function namedLater<T extends Named>(
     found = p;
   }
   return found;
+}
+
+/** An age role as the people side records it ("46-year-old"). */
+const AGE_ROLE = /^\d{1,3}-year-old$/;
+
+/**
+ * A delayed identification: "A former warehouse manager accused of … testified …" opens a
+ * paragraph, and the next paragraph opens with the person's full name and age ("Gregory Vance,
+ * 46, is charged …"). The description is that person; null when the next paragraph does not
+ * open so.
+ *
+ * @param ph - an indefinite person description that found no referent before it
+ * @param paragraph - its paragraph
+ * @param people - the article's people
+ */
+export function identifiedNext<T extends Named>(
+  ph: DescribedPhrase,
+  paragraph: number,
+  people: readonly T[],
+): T | null {
+  if (ph.definite || ph.body || ph.plural || ph.kin || ph.document || ph.possessive || ph.owned) return null;
+  if (ph.start !== 0 || !/^an?\s/i.test(ph.text)) return null;
+  const opening = orderOf(paragraph + 1, 0);
+  const hits = people.filter(
+    (p) =>
+      p.kind === 'person' &&
+      p.firstOrder === opening &&
+      p.roles.some((r) => r.citation.paragraph === paragraph + 1 && AGE_ROLE.test(r.text)),
+  );
+  return hits.length === 1 ? (hits[0] as T) : null;
 }

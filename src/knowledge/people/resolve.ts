@@ -60,7 +60,7 @@ import { kinReferent } from './anaphora.ts';
 import { surnameOf } from './naming.ts';
 import { givenNameAlone, shareCoordinatedSurnames } from './coordination.ts';
 import { countriesOf, demonymReference } from './nationality.ts';
-import { compatibleDescriptions, contentWords, namedLater } from './forward.ts';
+import { compatibleDescriptions, contentWords, identifiedNext, namedLater } from './forward.ts';
 import {
   generationBefore,
   generationPick,
@@ -1109,7 +1109,9 @@ function linkDescribed(
               ? mostNamedBody(ph, drafts, order, ordersOf, idOf)
               : (namedBody(ph, drafts, order, ordersOf, idOf) ?? sameDescription(byHead, ph));
         // "A spokeswoman said … ¶ The spokeswoman, Jo-Ann Price, said": named right after.
-        const later = target ? null : namedLater(ph, p.number, order, drafts);
+        const later = target
+          ? null
+          : (namedLater(ph, p.number, order, drafts) ?? identifiedNext(ph, p.number, drafts));
         if (later) target = { draft: later };
         if (!target) {
           const held = (roleFrom.get(ph.head) ?? Infinity) < order;
