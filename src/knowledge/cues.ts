@@ -5,6 +5,7 @@
  * “…”`). Each rule is a function of the paragraph view; quotes.ts runs them after the stricter
  * rules found nothing.
  */
+import type { Entity } from './types.ts';
 import type { Token } from './nlp.ts';
 import type { Mention } from './people.ts';
 import type { QuoteMark } from './quotes/marks.ts';
@@ -17,6 +18,8 @@ import {
   type SpeakerRef,
 } from './quotes/view.ts';
 import {
+  clauseVerbAt,
+  subjectStart,
   coordinatedWithPerson,
   isNegated,
   mainSubject,
@@ -97,17 +100,21 @@ export function passiveAgent(ctx: RuleContext, verb: number, ceil: number): Spea
  */
 export function clauseSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
   const toks = ctx.view.tokens;
-  for (let k = from; k < to; k++) {
+  // "Also in response to a question about whether X backed Y, the spokeswoman replied": past
+  // the dateline and the opening phrase, and before the clause's own verb.
+  const start = subjectStart(ctx, from, to);
+  for (let k = start; k < to; k++) {
     const t = toks[k] as Token;
     if (ctx.view.quoted[k]) continue;
+    if (k > start && clauseVerbAt(ctx, k)) return null;
     // "The union issued a statement:": the organisation of that name, at the clause's start.
-    const org = k === from && !ctx.view.mentionOf[k + 1] ? organisationByHead(ctx, k) : null;
+    const org = k === start && !ctx.view.mentionOf[k + 1] ? organisationByHead(ctx, k) : null;
     if (org) return org;
     const prev = toks[k - 1];
     const afterPreposition = prev !== undefined && prev.word && PREPOSITIONS.has(prev.lower);
     if (t.word && PRONOUNS.has(t.lower) && !t.capital && !afterPreposition)
       return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
-    if (t.word && PRONOUNS.has(t.lower) && k === from)
+    if (t.word && PRONOUNS.has(t.lower) && k === start)
       return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
     const e = mentionEntity(ctx, k);
     if (!e) continue;
@@ -271,7 +278,9 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     const ref =
       (participle ? null : subjectBefore(ctx, i, w.sentStart)) ??
       (participle ? (participleSubject(ctx, i, w.sentStart) ?? mainSubject(ctx, w.sentStart, i)) : null) ??
-      clauseSubject(ctx, w.sentStart, i);
+      clauseSubject(ctx, w.sentStart, i) ??
+      // "A statement from the premier's office blamed “…”": the document's issuer frames it.
+      documentSubject(ctx, w.sentStart, i);
     return ref ? { ref, rule: 'framed', verb: t.lower } : null;
   }
   return null;
@@ -349,8 +358,20 @@ export function documentSubject(ctx: RuleContext, from: number, verb: number): S
     }
     if (mentionEntity(ctx, k) && !ctx.view.mentionOf[k]?.possessive) return null;
   }
-  if (noun < 0) return null;
+  if (noun < 0 || documentInPhrase(ctx, noun)) return null;
   return documentOwner(ctx, from, noun + 1) ?? issuerAfterNoun(ctx, noun, verb);
+}
+
+/**
+ * True when a document noun is the object of a preposition ("Shortly after Ana Ruiz's
+ * announcement, students gathered …", "in a statement"): it sets the scene, it is not the
+ * clause's subject, so its owner is not the one who speaks.
+ *
+ * @param ctx - paragraph view and people
+ * @param noun - index of the document noun
+ */
+export function documentInPhrase(ctx: RuleContext, noun: number): boolean {
+  return prepositionBefore(ctx, noun, true) >= 0;
 }
 
 /**
@@ -413,4 +434,27 @@ export function documentAfter(ctx: RuleContext, verb: number, ceil: number): Spe
     if (!e && !t.capital && DOCUMENT_NOUNS.has(t.lower)) return owner ?? issuerAfterNoun(ctx, k, ceil);
   }
   return null;
+}
+
+/**
+ * The documents a narration sentence names with their issuer ("A statement from the premier's
+ * office blamed …" -> statement: the premier; "the union's letter"): noun -> issuer, for a later
+ * "“…,” the statement said" to find whose text it is. Only named issuers count.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function documentIssuers(ctx: RuleContext, from: number, to: number): Map<string, Entity> {
+  const out = new Map<string, Entity>();
+  const seen = new Set<string>();
+  for (let k = from; k < to; k++) {
+    const t = ctx.view.tokens[k] as Token;
+    if (!t.word || t.capital || ctx.view.quoted[k] || !DOCUMENT_NOUNS.has(t.lower) || seen.has(t.lower)) continue;
+    // The first mention of each noun only, its owner within two words: bounded work per noun.
+    seen.add(t.lower);
+    const ref = documentOwner(ctx, Math.max(from, k - 2), k + 1) ?? issuerAfterNoun(ctx, k, to);
+    if (ref?.type === 'entity') out.set(t.lower, ref.entity);
+  }
+  return out;
 }

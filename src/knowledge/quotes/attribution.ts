@@ -534,6 +534,29 @@ export function unnamedTrailingSubject(ctx: RuleContext, mark: QuoteMark): boole
 }
 
 /**
+ * "“…,” the statement said" where this paragraph or the one before named that document with its
+ * issuer ("A statement from the premier's office blamed …"): the issuer's words. Only "the" and
+ * the bare noun right before the verb.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ * @param discourse - the documents named so far
+ */
+export function carriedDocument(ctx: RuleContext, mark: QuoteMark, discourse: Discourse): RuleFinding | null {
+  if (!mark.closed) return null;
+  const view = ctx.view;
+  let k = windowOf(view, mark).last + 1;
+  if (view.tokens[k]?.text === ',') k++;
+  const [det, noun] = [view.tokens[k], view.tokens[k + 1]];
+  if (!det || !noun || det.lower !== 'the' || view.quoted[k] || !DOCUMENT_NOUNS.has(noun.lower)) return null;
+  const v = verbAt(view, k + 2);
+  if (!v || v.participle) return null;
+  const para = view.paragraph.number;
+  const issuer = discourse.documentIssuer(para, noun.lower) ?? discourse.documentIssuer(para - 1, noun.lower);
+  return issuer ? { speaker: issuer, rule: 'trailing', verb: v.form } : null;
+}
+
+/**
  * True when the token at `head` is a document noun ("statement") that the sentence before, in
  * the same paragraph, also names ("In a statement, Quillon said …. “…,” the statement said"):
  * the previous sentence's speaker issued it.
@@ -716,6 +739,10 @@ function attributeByRules(
   const inClause = inOpeningClause(ctx, mark) || inRelativeClause(ctx, mark);
   const after = inClause ? null : resolve(attributeAfter(endCtx, endMark), endCtx);
   if (after) return after;
+  // "A statement from X's office blamed … ¶ “…,” the statement said": the document named just
+  // before is X's.
+  const carried = carriedDocument(endCtx, endMark, discourse);
+  if (carried) return carried;
   // "“…,” the memo said": attributed to something unnamed; nobody else's words.
   if (unnamedTrailingSubject(endCtx, endMark)) return fail;
   // 2. Split: `“…,” he said, “…”` continues the previous quotation's speaker.

@@ -687,12 +687,145 @@ export function isPassiveOrInfinitive(view: ParagraphView, i: number): boolean {
   return prev2 !== undefined && BE_FORMS.has(prev2.lower) && /ly$/.test(prev.lower);
 }
 
-/** The first name in [from, to) that is not the object of a preposition nor a possessive. */
+/** How many tokens a dateline may run before its dash ("NEW YORK, March 3 (AP) —"). */
+const MAX_DATELINE_TOKENS = 12;
+
+/**
+ * The first token after a dateline that opens the paragraph ("MERANTH —", "LIMA (Reuters) -",
+ * "NEW YORK, March 3 (AP) —"): a place in capitals, then a dash. The place is not the sentence's
+ * subject. 0 when the paragraph has none.
+ *
+ * @param view - the paragraph view
+ */
+export function datelineEnd(view: ParagraphView): number {
+  const toks = view.tokens;
+  let capitals = 0;
+  let parens = 0;
+  let comma = false;
+  for (let i = 0; i < toks.length && i < MAX_DATELINE_TOKENS; i++) {
+    const t = toks[i] as Token;
+    if (/^[—–-]$/.test(t.text) && parens === 0) {
+      let end = i + 1;
+      while (toks[end] && /^[—–-]$/.test((toks[end] as Token).text)) end++;
+      return capitals > 0 ? end : 0;
+    }
+    const caps = t.word && /\p{Lu}{2}/u.test(t.text) && t.text === t.text.toUpperCase();
+    if (t.text === '(') parens++;
+    else if (t.text === ')') parens--;
+    else if (parens > 0) continue;
+    else if (caps && !comma) capitals++;
+    else if (t.text === ',') comma = true;
+    // "NEW YORK, March 3 (AP) —": a date may follow the place after a comma.
+    else if (!(comma && (t.capital || /^\d+$/.test(t.text)))) return 0;
+  }
+  return 0;
+}
+
+/** How long an opening phrase may run before its comma, in tokens. */
+const MAX_OPENING_PHRASE = 40;
+
+/** Adverbs that may stand before an opening phrase's preposition ("Shortly after …", "Also in …"). */
+const OPENER_ADVERBS = new Set(['also', 'just', 'even', 'then', 'later', 'earlier', 'again', 'soon', 'only']);
+
+/**
+ * The first token after an opening adverbial phrase of a clause ("Shortly after Ana Ruiz's
+ * speech, …", "Also in response to a question about whether X backed Y, …", "When asked about
+ * Li, …"): a preposition or subordinator at the clause's start, up to its first comma. Names in
+ * it are not the clause's subject. `from` itself when the clause opens otherwise or no comma
+ * closes the phrase before `to`.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param to - token index the clause ends before
+ */
+export function openingPhraseEnd(ctx: RuleContext, from: number, to: number): number {
+  const toks = ctx.view.tokens;
+  let k = from;
+  while (k < to && (toks[k] as Token).word && (OPENER_ADVERBS.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower)))
+    k++;
+  const t = toks[k];
+  if (!t || !t.word || ctx.view.quoted[k] || (!PREPOSITIONS.has(t.lower) && !SUBORDINATORS.has(t.lower))) return from;
+  for (let j = k + 1; j < to && j <= k + MAX_OPENING_PHRASE; j++)
+    if (!ctx.view.quoted[j] && (toks[j] as Token).text === ',') return opensMainClause(toks[j + 1]) ? j + 1 : from;
+  return from;
+}
+
+/** Words after a comma that go on with the same phrase, not open the main clause ("…, who …"). */
+const PHRASE_CONTINUERS = new Set([
+  'then',
+  'and',
+  'but',
+  'or',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'while',
+  'as',
+  'so',
+  'including',
+  'such',
+  'not',
+  'also',
+]);
+
+/**
+ * True when the token after an opening phrase's comma can start the main clause: a determiner,
+ * a pronoun, a name or a noun ("…, the spokeswoman replied", "…, students gathered"), not a word
+ * that goes on with the phrase ("On Tuesday Ruiz met Li, then …", "…, who scored …").
+ *
+ * @param t - the token after the comma
+ */
+function opensMainClause(t: Token | undefined): boolean {
+  return t !== undefined && t.word && !PHRASE_CONTINUERS.has(t.lower);
+}
+
+/**
+ * True when the token at k is the clause's own finite speech verb ("urged", "said"; not a
+ * participle nor a weak verb such as "call"): a name after it is its object or in its report,
+ * never the clause's subject.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - token index
+ */
+export function clauseVerbAt(ctx: RuleContext, k: number): boolean {
+  const t = ctx.view.tokens[k] as Token;
+  if (!t.word || t.capital || ctx.view.quoted[k]) return false;
+  const v = verbAt(ctx.view, k);
+  // "made controversial comments": a form in -s may be a plural noun; only past forms and
+  // "says" / "tells" are surely verbs.
+  const finite = /ed$/.test(t.lower) || FINITE_SPEECH_FORMS.has(t.lower);
+  return v !== null && finite && !v.participle && !v.weak && !isPassiveOrInfinitive(ctx.view, k);
+}
+
+/** Finite forms of speech verbs that are never nouns and do not end in -ed. */
+const FINITE_SPEECH_FORMS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'writes', 'spoke', 'speaks']);
+
+/**
+ * Where a clause's subject may start: past a paragraph's dateline and an opening adverbial phrase.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param to - token index the clause ends before
+ */
+export function subjectStart(ctx: RuleContext, from: number, to: number): number {
+  const dateline = datelineEnd(ctx.view);
+  return openingPhraseEnd(ctx, Math.max(from, dateline), to);
+}
+
+/**
+ * The first name in [from, to) that is not the object of a preposition nor a possessive, before
+ * the clause's own speech verb and past a dateline or an opening phrase.
+ */
 export function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
-  for (let k = from; k < to; k++) {
+  const start = subjectStart(ctx, from, to);
+  for (let k = start; k < to; k++) {
     const t = ctx.view.tokens[k] as Token;
     if (ctx.view.quoted[k]) continue;
-    if (t.word && PRONOUNS.has(t.lower) && k === from)
+    if (k > start && clauseVerbAt(ctx, k)) return null;
+    if (t.word && PRONOUNS.has(t.lower) && k === start)
       return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
     const e = mentionEntity(ctx, k);
     if (!e) continue;
