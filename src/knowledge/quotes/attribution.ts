@@ -88,6 +88,21 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
 }
 
 /**
+ * True when a quotation before a trailing attribution stands inside its sentence's own report
+ * ("Lt. Ana Ruiz said the man walked in — and “…,” Merrit says", "Ruiz said the operator “…,”
+ * the agency reported"): words precede the opening mark in its sentence, so the trailing verb
+ * relays the whole sentence, and a speech verb of that report (its subject) says whose words
+ * the marks hold.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function reportInside(ctx: RuleContext, mark: QuoteMark): boolean {
+  const w = windowOf(ctx.view, mark);
+  return !noWordsIn(ctx.view, w.sentStart, w.first);
+}
+
+/**
  * True when the first word after a closing mark (past a comma) opens a new clause: "while",
  * "but", "although" … (`lexicon/cues.ts`).
  *
@@ -738,13 +753,19 @@ function attributeByRules(
   // after the mark belongs to the main clause.
   const inClause = inOpeningClause(ctx, mark) || inRelativeClause(ctx, mark);
   const after = inClause ? null : resolve(attributeAfter(endCtx, endMark), endCtx);
+  const unnamed = !after && unnamedTrailingSubject(endCtx, endMark);
+  // "Ruiz said the ferry firm “…,” the agency reported": the agency relays Ruiz's report.
+  if ((after || unnamed) && raw.continued.length === 0 && reportInside(ctx, mark)) {
+    const inner = resolve(attributeBefore(ctx, mark, short), ctx);
+    if (inner && inner.speaker && inner.speaker !== after?.speaker) return inner;
+  }
   if (after) return after;
   // "A statement from X's office blamed … ¶ “…,” the statement said": the document named just
   // before is X's.
   const carried = carriedDocument(endCtx, endMark, discourse);
   if (carried) return carried;
   // "“…,” the memo said": attributed to something unnamed; nobody else's words.
-  if (unnamedTrailingSubject(endCtx, endMark)) return fail;
+  if (unnamed) return fail;
   // 2. Split: `“…,” he said, “…”` continues the previous quotation's speaker.
   const prev = earlier[earlier.length - 1];
   if (prev && prev.speaker && (prev.rule === 'trailing' || prev.rule === 'inverted')) {

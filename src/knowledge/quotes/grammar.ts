@@ -638,7 +638,8 @@ export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
   const next = view.tokens[i + 1];
   const nextWord = next && !view.quoted[i + 1] ? next.lower : '';
   if (AUXILIARIES.has(nextWord) && !(t.lower === 'said' && MODALS_AFTER_SAID.has(nextWord))) return null;
-  return speechVerb(t.lower) ?? phrasalSpeechVerb(t.lower, nextWord);
+  // "pointed out that": the phrasal verb is a full cue where the bare verb is weak.
+  return phrasalSpeechVerb(t.lower, nextWord) ?? speechVerb(t.lower);
 }
 
 /**
@@ -730,7 +731,8 @@ const OPENER_ADVERBS = new Set(['also', 'just', 'even', 'then', 'later', 'earlie
 /**
  * The first token after an opening adverbial phrase of a clause ("Shortly after Ana Ruiz's
  * speech, …", "Also in response to a question about whether X backed Y, …", "When asked about
- * Li, …"): a preposition or subordinator at the clause's start, up to its first comma. Names in
+ * Li, …", "Speaking after the court ruled …, …"): a preposition, a subordinator or a participle
+ * at the clause's start, up to its first comma. Names in
  * it are not the clause's subject. `from` itself when the clause opens otherwise or no comma
  * closes the phrase before `to`.
  *
@@ -744,7 +746,10 @@ export function openingPhraseEnd(ctx: RuleContext, from: number, to: number): nu
   while (k < to && (toks[k] as Token).word && (OPENER_ADVERBS.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower)))
     k++;
   const t = toks[k];
-  if (!t || !t.word || ctx.view.quoted[k] || (!PREPOSITIONS.has(t.lower) && !SUBORDINATORS.has(t.lower))) return from;
+  if (!t || !t.word || ctx.view.quoted[k] || ctx.view.mentionOf[k]) return from;
+  // "Speaking after the court ruled …, Cox said": an opening participle clause too.
+  const participle = k === from && t.capital && /(?:ing|ed)$/.test(t.lower);
+  if (!participle && !PREPOSITIONS.has(t.lower) && !SUBORDINATORS.has(t.lower)) return from;
   for (let j = k + 1; j < to && j <= k + MAX_OPENING_PHRASE; j++)
     if (!ctx.view.quoted[j] && (toks[j] as Token).text === ',') return opensMainClause(toks[j + 1]) ? j + 1 : from;
   return from;
