@@ -10,6 +10,7 @@ import type { Token } from './nlp.ts';
 import type { Mention } from './people.ts';
 import type { QuoteMark } from './quotes/marks.ts';
 import {
+  epithetAt,
   mentionEntity,
   tokenAt,
   windowOf,
@@ -106,7 +107,8 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
   for (let k = start; k < to; k++) {
     const t = toks[k] as Token;
     if (ctx.view.quoted[k]) continue;
-    if (k > start && clauseVerbAt(ctx, k)) return null;
+    // "the senior Conservative dared Labour MPs …": a described subject; the names after it are not.
+    if ((k > start && clauseVerbAt(ctx, k)) || epithetAt(ctx, k)) return null;
     // "The union issued a statement:": the organisation of that name, at the clause's start.
     const org = k === start && !ctx.view.mentionOf[k + 1] ? organisationByHead(ctx, k) : null;
     if (org) return org;

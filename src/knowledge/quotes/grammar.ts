@@ -21,6 +21,7 @@ import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } f
 import {
   isNamedEntity,
   MAX_APPOSITIVE_TOKENS,
+  epithetAt,
   mentionEntity,
   tokenAt,
   type ParagraphView,
@@ -829,7 +830,8 @@ export function mainSubject(ctx: RuleContext, from: number, to: number): Speaker
   for (let k = start; k < to; k++) {
     const t = ctx.view.tokens[k] as Token;
     if (ctx.view.quoted[k]) continue;
-    if (k > start && clauseVerbAt(ctx, k)) return null;
+    // "the senior Conservative dared Labour MPs …": a described subject; the names after it are not.
+    if ((k > start && clauseVerbAt(ctx, k)) || epithetAt(ctx, k)) return null;
     if (t.word && PRONOUNS.has(t.lower) && k === start)
       return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
     const e = mentionEntity(ctx, k);
