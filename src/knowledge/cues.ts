@@ -11,6 +11,7 @@ import type { Mention } from './people.ts';
 import type { QuoteMark } from './quotes/marks.ts';
 import {
   epithetAt,
+  indexOfView,
   mentionEntity,
   tokenAt,
   windowOf,
@@ -277,12 +278,15 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
       const own = subjectBefore(ctx, i, w.sentStart);
       return own ? { ref: own, rule: 'framed', verb: t.lower } : null;
     }
+    // "X urged Y not to make “a” regarding Z, warning “b”": the participle's subject is the whole
+    // sentence's, from before the earlier fragment.
+    const run = participle ? sentenceRunStart(ctx, w.first) : w.sentStart;
     const ref =
       (participle ? null : subjectBefore(ctx, i, w.sentStart)) ??
-      (participle ? (participleSubject(ctx, i, w.sentStart) ?? mainSubject(ctx, w.sentStart, i)) : null) ??
-      clauseSubject(ctx, w.sentStart, i) ??
+      (participle ? (participleSubject(ctx, i, run) ?? mainSubject(ctx, run, i)) : null) ??
+      clauseSubject(ctx, run, i) ??
       // "A statement from the premier's office blamed “…”": the document's issuer frames it.
-      documentSubject(ctx, w.sentStart, i);
+      documentSubject(ctx, run, i);
     return ref ? { ref, rule: 'framed', verb: t.lower } : null;
   }
   return null;
@@ -459,4 +463,15 @@ export function documentIssuers(ctx: RuleContext, from: number, to: number): Map
     if (ref?.type === 'entity') out.set(t.lower, ref.entity);
   }
   return out;
+}
+
+/**
+ * The first token of the sentence a token stands in, earlier partial quotations of that sentence
+ * included (the window of a quotation starts after the previous one).
+ *
+ * @param ctx - paragraph view and people
+ * @param first - a token of the sentence
+ */
+export function sentenceRunStart(ctx: RuleContext, first: number): number {
+  return first < ctx.view.tokens.length ? (indexOfView(ctx.view).runStart[first] as number) : first;
 }

@@ -803,7 +803,10 @@ export function clauseVerbAt(ctx: RuleContext, k: number): boolean {
   // "made controversial comments": a form in -s may be a plural noun; only past forms and
   // "says" / "tells" are surely verbs.
   const finite = /ed$/.test(t.lower) || FINITE_SPEECH_FORMS.has(t.lower);
-  return v !== null && finite && !v.participle && !v.weak && !isPassiveOrInfinitive(ctx.view, k);
+  // "“…,” said Ruiz, adding …": an inverted verb right after the quotation; its subject follows.
+  const before = ctx.view.tokens[k - 1]?.text === ',' ? k - 2 : k - 1;
+  const inverted = before >= 0 && ctx.view.quoted[before] === true;
+  return v !== null && finite && !inverted && !v.participle && !v.weak && !isPassiveOrInfinitive(ctx.view, k);
 }
 
 /** Finite forms of speech verbs that are never nouns and do not end in -ed. */
