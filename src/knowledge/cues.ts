@@ -456,7 +456,8 @@ export function documentIssuers(ctx: RuleContext, from: number, to: number): Map
   const seen = new Set<string>();
   for (let k = from; k < to; k++) {
     const t = ctx.view.tokens[k] as Token;
-    if (!t.word || t.capital || ctx.view.quoted[k] || !DOCUMENT_NOUNS.has(t.lower) || seen.has(t.lower)) continue;
+    if (!t.word || t.capital || ctx.view.quoted[k] || !DOCUMENT_NOUNS.has(t.lower) || seen.has(t.lower))
+      continue;
     // The first mention of each noun only, its owner within two words: bounded work per noun.
     seen.add(t.lower);
     const ref = documentOwner(ctx, Math.max(from, k - 2), k + 1) ?? issuerAfterNoun(ctx, k, to);

@@ -744,7 +744,11 @@ const OPENER_ADVERBS = new Set(['also', 'just', 'even', 'then', 'later', 'earlie
 export function openingPhraseEnd(ctx: RuleContext, from: number, to: number): number {
   const toks = ctx.view.tokens;
   let k = from;
-  while (k < to && (toks[k] as Token).word && (OPENER_ADVERBS.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower)))
+  while (
+    k < to &&
+    (toks[k] as Token).word &&
+    (OPENER_ADVERBS.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower))
+  )
     k++;
   const t = toks[k];
   if (!t || !t.word || ctx.view.quoted[k] || ctx.view.mentionOf[k]) return from;
@@ -752,7 +756,8 @@ export function openingPhraseEnd(ctx: RuleContext, from: number, to: number): nu
   const participle = k === from && t.capital && /(?:ing|ed)$/.test(t.lower);
   if (!participle && !PREPOSITIONS.has(t.lower) && !SUBORDINATORS.has(t.lower)) return from;
   for (let j = k + 1; j < to && j <= k + MAX_OPENING_PHRASE; j++)
-    if (!ctx.view.quoted[j] && (toks[j] as Token).text === ',') return opensMainClause(toks[j + 1]) ? j + 1 : from;
+    if (!ctx.view.quoted[j] && (toks[j] as Token).text === ',')
+      return opensMainClause(toks[j + 1]) ? j + 1 : from;
   return from;
 }
 
