@@ -476,3 +476,26 @@ export function documentIssuers(ctx: RuleContext, from: number, to: number): Map
 export function sentenceRunStart(ctx: RuleContext, first: number): number {
   return first < ctx.view.tokens.length ? (indexOfView(ctx.view).runStart[first] as number) : first;
 }
+
+/**
+ * The subject of "that said" / "which read" after a document noun that sets the scene ("Police
+ * confirmed the arrest in a tweet that said “…”", "The union replied with a letter which read
+ * “…”"): the document's owner if named, else the subject of the clause the phrase belongs to.
+ * Null when no document noun stands right before the relative word.
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the speech verb after "that" / "which"
+ * @param floor - first token index the subject may use
+ */
+export function relativeDocumentSubject(ctx: RuleContext, verb: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const rel = toks[verb - 1];
+  const noun = verb - 2;
+  const n = toks[noun];
+  if (!rel || !n || !/^(that|which)$/.test(rel.lower) || noun <= floor || ctx.view.quoted[noun]) return null;
+  if (!DOCUMENT_NOUNS.has(n.lower) && !MESSAGE_NOUNS.has(n.lower)) return null;
+  const owner = documentOwner(ctx, Math.max(floor, noun - 2), noun + 1);
+  if (owner) return owner;
+  const prep = prepositionBefore(ctx, noun, true);
+  return prep > floor ? clauseSubject(ctx, floor, prep) : null;
+}

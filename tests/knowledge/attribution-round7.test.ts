@@ -133,3 +133,32 @@ describe('who-said for an epithet subject', () => {
     expect(speakerOf(paragraphs, 'timid to a fault')).not.toBe('members');
   });
 });
+
+describe('who-said for "X said, adding that", "per X" and "in a post that said"', () => {
+  it('gives the fragment after "…, X said, adding that" to X, not to a country before', () => {
+    const paragraphs = [
+      'Portugal urges both sides to stay calm, Teodor Vask said, adding that "nobody wins a war of words at sea."',
+    ];
+    expect(speakerOf(paragraphs, 'nobody wins a war of words')).toBe('Teodor Vask');
+  });
+
+  it('credits a quotation to the name after "per"', () => {
+    const paragraphs = [
+      'Inspector Hal Demir led the review of the collapse.',
+      'The review "found no fault in the design, only in the upkeep," per Hal Demir.',
+    ];
+    expect(speakerOf(paragraphs, 'found no fault in the design')).toBe('Hal Demir');
+  });
+
+  it('does not read "per" inside the narration as a credit', () => {
+    const paragraphs = ['Fares rose "by ten pence per journey" this spring, commuters said.'];
+    expect(speakerOf(paragraphs, 'by ten pence')).not.toBe('journey');
+  });
+
+  it('gives "in a post that said" to the clause subject who posted it', () => {
+    const paragraphs = [
+      'Coach Rena Albright confirmed the injury in a post that said "the knee needs six weeks and I will be back."',
+    ];
+    expect(speakerOf(paragraphs, 'the knee needs six weeks')).toBe('Rena Albright');
+  });
+});

@@ -21,7 +21,13 @@ import {
   SUBORDINATORS,
 } from '../lexicon/cues.ts';
 import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
-import { attributeColon, attributeFramed, documentAfter, documentSubject } from '../cues.ts';
+import {
+  attributeColon,
+  attributeFramed,
+  documentAfter,
+  documentSubject,
+  relativeDocumentSubject,
+} from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
 import { isShortSentence, wordCount, type QuoteMark, type RawQuote } from './marks.ts';
 import {
@@ -85,6 +91,27 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
     return null;
   }
   return null;
+}
+
+/**
+ * "“…,” per the Riverside Ledger" / "“…” (per Ana Ruiz)": "per" right after the closing mark
+ * credits the quotation to the name that follows it, as "according to" does.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributePer(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  if (!mark.closed) return null;
+  const view = ctx.view;
+  let k = windowOf(view, mark).last + 1;
+  while (view.tokens[k] && /^[,(]$/.test((view.tokens[k] as Token).text)) k++;
+  if (view.tokens[k]?.lower !== 'per' || view.quoted[k]) return null;
+  k++;
+  if (view.tokens[k]?.lower === 'the') k++;
+  const e = mentionEntity(ctx, k);
+  const m = view.mentionOf[k];
+  if (!e || !m || m.possessive || tokenAt(view, m.fullStart) !== k) return null;
+  return { ref: { type: 'entity', entity: e, tokenIndex: k }, rule: 'according-to', verb: 'per' };
 }
 
 /**
@@ -171,7 +198,8 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     } else {
       ref = subjectBefore(ctx, i, w.sentStart);
     }
-    ref ??= documentSubject(ctx, w.sentStart, i);
+    // "Police confirmed the arrest in a tweet that said “…”": the clause's subject posted it.
+    ref ??= relativeDocumentSubject(ctx, i, w.sentStart) ?? documentSubject(ctx, w.sentStart, i);
     if (!ref) return null;
     return { ref, rule: direct ? 'leading' : 'same-sentence', verb: v.form };
   }
@@ -760,6 +788,9 @@ function attributeByRules(
     if (inner && inner.speaker && inner.speaker !== after?.speaker) return inner;
   }
   if (after) return after;
+  // "“…,” per the Riverside Ledger": the source credited after the quotation.
+  const per = inClause ? null : resolve(attributePer(endCtx, endMark), endCtx);
+  if (per) return per;
   // "A statement from X's office blamed … ¶ “…,” the statement said": the document named just
   // before is X's.
   const carried = carriedDocument(endCtx, endMark, discourse);

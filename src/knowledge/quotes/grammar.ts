@@ -543,13 +543,29 @@ export function participleSubject(ctx: RuleContext, i: number, floor: number): S
   const comma =
     (toks[k] as Token).text === ',' ||
     (ctx.view.quoted[k] && /^["”’']$/.test((toks[k] as Token).text) && toks[k - 1]?.text === ',');
-  if (comma) return mainSubject(ctx, floor, k);
+  if (comma) return trailingVerbSubject(ctx, k, floor) ?? mainSubject(ctx, floor, k);
   if (ctx.view.quoted[k]) return null;
   const e = mentionEntity(ctx, k);
   const m = ctx.view.mentionOf[k];
   if (e && m && e.kind === 'person' && !m.possessive && !m.modifier)
     return { type: 'entity', entity: e, tokenIndex: k };
   return null;
+}
+
+/**
+ * The subject of a speech verb that ends the clause before a participle's comma ("China urges
+ * restraint, Guo said, adding that …" -> Guo): the participle goes on with that attribution,
+ * not with the reported clause before it. Null when no speech verb stands right before the comma.
+ *
+ * @param ctx - paragraph view and people
+ * @param comma - index of the comma before the participle
+ * @param floor - first token index the subject may use
+ */
+export function trailingVerbSubject(ctx: RuleContext, comma: number, floor: number): SpeakerRef | null {
+  const v = comma - 1;
+  if (v <= floor || !verbAt(ctx.view, v) || isPassiveOrInfinitive(ctx.view, v)) return null;
+  const ref = subjectBefore(ctx, v, floor);
+  return ref && ref.tokenIndex === v - 1 ? ref : null;
 }
 
 /** Object pronouns after "quoted" and the subject pronoun they stand for. */
