@@ -162,3 +162,21 @@ describe('who-said for "X said, adding that", "per X" and "in a post that said"'
     expect(speakerOf(paragraphs, 'the knee needs six weeks')).toBe('Rena Albright');
   });
 });
+
+describe('who-said for a role with a demonym the title did not spell out', () => {
+  it('names the one minister for "the Veskori minister said"', () => {
+    const paragraphs = [
+      'Transport Minister Dragan Lovrić defended the fare rise on Monday.',
+      '"Our first duty is to the islanders," the Veskori minister said.',
+    ];
+    expect(speakerOf(paragraphs, 'Our first duty is to the islanders')).toBe('Dragan Lovrić');
+  });
+
+  it('names nobody when two ministers could be meant', () => {
+    const paragraphs = [
+      'Transport Minister Dragan Lovrić met Finance Minister Ivo Matek on Monday.',
+      '"Our first duty is to the islanders," the Veskori minister said.',
+    ];
+    expect(speakerOf(paragraphs, 'Our first duty is to the islanders')).toBeNull();
+  });
+});

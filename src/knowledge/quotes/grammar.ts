@@ -81,7 +81,8 @@ export function titleRefEnding(ctx: RuleContext, end: number, floor: number): Sp
         ctx.people.resolveTitle(phrase, para, head.start) ??
         (k === end - 1 && t.lower === 'the'
           ? kinReferent(ctx.people.entities, head.lower, para, head.start)
-          : null);
+          : null) ??
+        soleHolderOf(ctx, toks.slice(k, end + 1), head);
       if (e) return { type: 'entity', entity: e, tokenIndex: end };
       // "Gedye posted a video. “…,” the 29-year-old said": an age no one was given, the person
       // the discourse is about.
@@ -93,6 +94,30 @@ export function titleRefEnding(ctx: RuleContext, end: number, floor: number): Sp
     k--;
   }
   return null;
+}
+
+/**
+ * "the Veskori minister said" where the article gave the one minister another title ("Transport
+ * Minister Dragan Lovrić"): a capitalised modifier (a demonym, a country) the role did not spell
+ * out. The phrase without its capitalised words is resolved, and only when a single person in the
+ * article holds a role with that head noun.
+ *
+ * @param ctx - paragraph view and people
+ * @param phrase - the tokens of "the … <head>"
+ * @param head - the role noun
+ */
+export function soleHolderOf(ctx: RuleContext, phrase: readonly Token[], head: Token): Entity | null {
+  if (!phrase.some((t) => t.capital && t !== phrase[0])) return null;
+  const holders = ctx.people.entities.filter(
+    (e) => e.kind === 'person' && e.roles.some((r) => r.text.toLowerCase().split(/\s+/).pop() === head.lower),
+  );
+  if (holders.length !== 1) return null;
+  const plain = phrase
+    .filter((t) => !t.capital || t === phrase[0])
+    .map((t) => t.text)
+    .join(' ');
+  const e = ctx.people.resolveTitle(plain, ctx.view.paragraph.number, head.start);
+  return e === holders[0] ? e : null;
 }
 
 /**
