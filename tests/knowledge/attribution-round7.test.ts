@@ -180,3 +180,28 @@ describe('who-said for a role with a demonym the title did not spell out', () =>
     expect(speakerOf(paragraphs, 'Our first duty is to the islanders')).toBeNull();
   });
 });
+
+describe('who-said for "what X meant by" and the cues shared / revealed', () => {
+  it('gives the words after "what X meant by" to X, not to the one who wonders', () => {
+    const paragraphs = [
+      'Coach Dana Whitcombe spoke after the match against the Harriers, managed by Pol Arnaud.',
+      'Whitcombe said she doesn\'t know what Arnaud meant by "a pub team with a bus" and would not lose sleep over it.',
+    ];
+    expect(speakerOf(paragraphs, 'a pub team with a bus')).toBe('Pol Arnaud');
+  });
+
+  it('names nobody when "meant by" has no named subject', () => {
+    const paragraphs = [
+      'Coach Dana Whitcombe said nobody knew what was meant by "a pub team with a bus" in the programme notes.',
+    ];
+    expect(speakerOf(paragraphs, 'a pub team with a bus')).not.toBe('Dana Whitcombe');
+  });
+
+  it('reads "shared" after a quotation as the speaker sharing it', () => {
+    const paragraphs = [
+      'Mayor Tom Okeke met the flood volunteers on Friday.',
+      '"It was the longest week of my life," Okeke shared at the press conference.',
+    ];
+    expect(speakerOf(paragraphs, 'the longest week of my life')).toBe('Tom Okeke');
+  });
+});

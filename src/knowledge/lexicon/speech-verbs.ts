@@ -102,6 +102,9 @@ export const REGULAR = [
   'counter',
   // "“…,” she raged": anger reported as speech.
   'rage',
+  // "“…,” Okeke shared at the press conference", "a statement from X revealed".
+  'share',
+  'reveal',
 ];
 
 /**
@@ -122,6 +125,8 @@ export const PHRASAL: Readonly<Record<string, { lemma: string; particle: string 
 
 /** Speech verbs too loose to attribute on their own in the middle of narration. */
 export const WEAK = new Set([
+  // "shared a photo": a weak cue, only a speaker when the quote comes with it.
+  'share',
   'read',
   'call',
   'continue',

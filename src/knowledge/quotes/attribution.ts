@@ -93,6 +93,38 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
   return null;
 }
 
+/** Forms of "mean" before "by" that quote someone's own words back ("what X meant by “…”"). */
+const MEANT_FORMS = new Set(['meant', 'means', 'mean']);
+
+/**
+ * Index of "meant" in "… meant by “…”" right before the opening mark, or -1.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function meantByAt(ctx: RuleContext, mark: QuoteMark): number {
+  const view = ctx.view;
+  const first = windowOf(view, mark).first;
+  const by = view.tokens[first - 1];
+  const verb = view.tokens[first - 2];
+  if (!by || !verb || by.lower !== 'by' || view.quoted[first - 1] || view.quoted[first - 2]) return -1;
+  return MEANT_FORMS.has(verb.lower) ? first - 2 : -1;
+}
+
+/**
+ * Whose words "what X meant by “…”" quotes back: the subject of "meant" (X), never the subject
+ * of the clause around it (the one who asks what X meant). Null when "meant" has no named or
+ * pronoun subject right before it.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ * @param meant - index of "meant"
+ */
+export function meantBySubject(ctx: RuleContext, mark: QuoteMark, meant: number): Attribution | null {
+  const ref = subjectBefore(ctx, meant, windowOf(ctx.view, mark).sentStart);
+  return ref ? { ref, rule: 'framed', verb: 'meant' } : null;
+}
+
 /**
  * "“…,” per the Riverside Ledger" / "“…” (per Ana Ruiz)": "per" right after the closing mark
  * credits the quotation to the name that follows it, as "according to" does.
@@ -770,6 +802,9 @@ function attributeByRules(
   // nobody when the article does not name the owner.
   const noun = ownedSpeechNoun(ctx, mark);
   if (noun >= 0) return resolve(speechNounOwner(ctx, noun), ctx) ?? fail;
+  // "she doesn't know what Arnaud meant by “…”": the words are the one who meant them.
+  const meant = meantByAt(ctx, mark);
+  if (meant >= 0) return resolve(meantBySubject(ctx, mark, meant), ctx) ?? fail;
   // "as Reyes put it, the town was “…”", "in Ruiz's words": the parenthesis names the speaker.
   const parenthesis = resolve(attributeParenthesis(ctx, mark), ctx);
   if (parenthesis) return parenthesis;
