@@ -205,3 +205,20 @@ describe('who-said for "what X meant by" and the cues shared / revealed', () => 
     expect(speakerOf(paragraphs, 'the longest week of my life')).toBe('Tom Okeke');
   });
 });
+
+describe('who-said past a bracketed party tag', () => {
+  it('gives a trailing quote to the name before "(D) said" and "(R-Ohio) told"', () => {
+    const paragraphs = [
+      'Mayor Tom Okeke met the flood volunteers on Friday.',
+      '"We rebuild from Monday," Okeke (D) said.',
+      '"The levee held," Sen. Rhea Voss (R-Ohio) told reporters.',
+    ];
+    expect(speakerOf(paragraphs, 'We rebuild from Monday')).toBe('Tom Okeke');
+    expect(speakerOf(paragraphs, 'The levee held')).toBe('Rhea Voss');
+  });
+
+  it('does not read a bracketed aside of ordinary words as a tag', () => {
+    const paragraphs = ['"We rebuild from Monday," the crew (all of them volunteers) said.'];
+    expect(speakerOf(paragraphs, 'We rebuild from Monday')).not.toBe('volunteers');
+  });
+});

@@ -141,6 +141,10 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   )
     k--;
   if (k < floor) return null;
+  // "Mayor Tom Okeke (D) said", "Sen. Rhea Voss (R-Ohio) told": the bracketed tag belongs to the
+  // name before it.
+  k = beforePartyBrackets(ctx, k, floor);
+  if (k < floor) return null;
   let t = toks[k] as Token;
   if (ctx.view.quoted[k]) return null;
   if (t.text === ',') {
@@ -214,6 +218,36 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     personBeforeAffiliation(ctx, k, floor) ??
     (k - 1 >= floor ? organisationByHead(ctx, k - 1) : null)
   );
+}
+
+/** How many tokens a bracketed party tag may hold ("(R-Ohio)", "(D)", "(Lab)"). */
+const MAX_BRACKET_TAG = 4;
+
+/**
+ * The token before a short bracketed tag that ends at k ("Okeke (D) said" -> "Okeke"), when the
+ * tag is capitalised words or a party–state tag and a name stands right before it; k itself
+ * otherwise.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - index of the token before the verb
+ * @param floor - first token index the subject may use
+ */
+export function beforePartyBrackets(ctx: RuleContext, k: number, floor: number): number {
+  const toks = ctx.view.tokens;
+  if ((toks[k] as Token | undefined)?.text !== ')' || ctx.view.quoted[k]) return k;
+  let j = k - 1;
+  while (j > floor && j >= k - MAX_BRACKET_TAG && (toks[j] as Token).text !== '(') {
+    const t = toks[j] as Token;
+    if (
+      ctx.view.quoted[j] ||
+      (t.word && !t.capital && !PARTY_STATE_TAG.test(t.text)) ||
+      /^[,.;:]$/.test(t.text)
+    )
+      return k;
+    j--;
+  }
+  if ((toks[j] as Token | undefined)?.text !== '(' || j - 1 < floor) return k;
+  return ctx.view.mentionOf[j - 1] ? j - 1 : k;
 }
 
 /**
