@@ -5,10 +5,13 @@
  * “…”`). Each rule is a function of the paragraph view; quotes.ts runs them after the stricter
  * rules found nothing.
  */
+import type { Entity } from './types.ts';
 import type { Token } from './nlp.ts';
 import type { Mention } from './people.ts';
 import type { QuoteMark } from './quotes/marks.ts';
 import {
+  epithetAt,
+  indexOfView,
   mentionEntity,
   tokenAt,
   windowOf,
@@ -17,6 +20,8 @@ import {
   type SpeakerRef,
 } from './quotes/view.ts';
 import {
+  clauseVerbAt,
+  subjectStart,
   coordinatedWithPerson,
   isNegated,
   mainSubject,
@@ -97,17 +102,22 @@ export function passiveAgent(ctx: RuleContext, verb: number, ceil: number): Spea
  */
 export function clauseSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
   const toks = ctx.view.tokens;
-  for (let k = from; k < to; k++) {
+  // "Also in response to a question about whether X backed Y, the spokeswoman replied": past
+  // the dateline and the opening phrase, and before the clause's own verb.
+  const start = subjectStart(ctx, from, to);
+  for (let k = start; k < to; k++) {
     const t = toks[k] as Token;
     if (ctx.view.quoted[k]) continue;
+    // "the senior Conservative dared Labour MPs …": a described subject; the names after it are not.
+    if ((k > start && clauseVerbAt(ctx, k)) || epithetAt(ctx, k)) return null;
     // "The union issued a statement:": the organisation of that name, at the clause's start.
-    const org = k === from && !ctx.view.mentionOf[k + 1] ? organisationByHead(ctx, k) : null;
+    const org = k === start && !ctx.view.mentionOf[k + 1] ? organisationByHead(ctx, k) : null;
     if (org) return org;
     const prev = toks[k - 1];
     const afterPreposition = prev !== undefined && prev.word && PREPOSITIONS.has(prev.lower);
     if (t.word && PRONOUNS.has(t.lower) && !t.capital && !afterPreposition)
       return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
-    if (t.word && PRONOUNS.has(t.lower) && k === from)
+    if (t.word && PRONOUNS.has(t.lower) && k === start)
       return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
     const e = mentionEntity(ctx, k);
     if (!e) continue;
@@ -268,10 +278,15 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
       const own = subjectBefore(ctx, i, w.sentStart);
       return own ? { ref: own, rule: 'framed', verb: t.lower } : null;
     }
+    // "X urged Y not to make “a” regarding Z, warning “b”": the participle's subject is the whole
+    // sentence's, from before the earlier fragment.
+    const run = participle ? sentenceRunStart(ctx, w.first) : w.sentStart;
     const ref =
       (participle ? null : subjectBefore(ctx, i, w.sentStart)) ??
-      (participle ? (participleSubject(ctx, i, w.sentStart) ?? mainSubject(ctx, w.sentStart, i)) : null) ??
-      clauseSubject(ctx, w.sentStart, i);
+      (participle ? (participleSubject(ctx, i, run) ?? mainSubject(ctx, run, i)) : null) ??
+      clauseSubject(ctx, run, i) ??
+      // "A statement from the premier's office blamed “…”": the document's issuer frames it.
+      documentSubject(ctx, run, i);
     return ref ? { ref, rule: 'framed', verb: t.lower } : null;
   }
   return null;
@@ -349,8 +364,20 @@ export function documentSubject(ctx: RuleContext, from: number, verb: number): S
     }
     if (mentionEntity(ctx, k) && !ctx.view.mentionOf[k]?.possessive) return null;
   }
-  if (noun < 0) return null;
+  if (noun < 0 || documentInPhrase(ctx, noun)) return null;
   return documentOwner(ctx, from, noun + 1) ?? issuerAfterNoun(ctx, noun, verb);
+}
+
+/**
+ * True when a document noun is the object of a preposition ("Shortly after Ana Ruiz's
+ * announcement, students gathered …", "in a statement"): it sets the scene, it is not the
+ * clause's subject, so its owner is not the one who speaks.
+ *
+ * @param ctx - paragraph view and people
+ * @param noun - index of the document noun
+ */
+export function documentInPhrase(ctx: RuleContext, noun: number): boolean {
+  return prepositionBefore(ctx, noun, true) >= 0;
 }
 
 /**
@@ -413,4 +440,62 @@ export function documentAfter(ctx: RuleContext, verb: number, ceil: number): Spe
     if (!e && !t.capital && DOCUMENT_NOUNS.has(t.lower)) return owner ?? issuerAfterNoun(ctx, k, ceil);
   }
   return null;
+}
+
+/**
+ * The documents a narration sentence names with their issuer ("A statement from the premier's
+ * office blamed …" -> statement: the premier; "the union's letter"): noun -> issuer, for a later
+ * "“…,” the statement said" to find whose text it is. Only named issuers count.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function documentIssuers(ctx: RuleContext, from: number, to: number): Map<string, Entity> {
+  const out = new Map<string, Entity>();
+  const seen = new Set<string>();
+  for (let k = from; k < to; k++) {
+    const t = ctx.view.tokens[k] as Token;
+    if (!t.word || t.capital || ctx.view.quoted[k] || !DOCUMENT_NOUNS.has(t.lower) || seen.has(t.lower))
+      continue;
+    // The first mention of each noun only, its owner within two words: bounded work per noun.
+    seen.add(t.lower);
+    const ref = documentOwner(ctx, Math.max(from, k - 2), k + 1) ?? issuerAfterNoun(ctx, k, to);
+    if (ref?.type === 'entity') out.set(t.lower, ref.entity);
+  }
+  return out;
+}
+
+/**
+ * The first token of the sentence a token stands in, earlier partial quotations of that sentence
+ * included (the window of a quotation starts after the previous one).
+ *
+ * @param ctx - paragraph view and people
+ * @param first - a token of the sentence
+ */
+export function sentenceRunStart(ctx: RuleContext, first: number): number {
+  return first < ctx.view.tokens.length ? (indexOfView(ctx.view).runStart[first] as number) : first;
+}
+
+/**
+ * The subject of "that said" / "which read" after a document noun that sets the scene ("Police
+ * confirmed the arrest in a tweet that said “…”", "The union replied with a letter which read
+ * “…”"): the document's owner if named, else the subject of the clause the phrase belongs to.
+ * Null when no document noun stands right before the relative word.
+ *
+ * @param ctx - paragraph view and people
+ * @param verb - index of the speech verb after "that" / "which"
+ * @param floor - first token index the subject may use
+ */
+export function relativeDocumentSubject(ctx: RuleContext, verb: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const rel = toks[verb - 1];
+  const noun = verb - 2;
+  const n = toks[noun];
+  if (!rel || !n || !/^(that|which)$/.test(rel.lower) || noun <= floor || ctx.view.quoted[noun]) return null;
+  if (!DOCUMENT_NOUNS.has(n.lower) && !MESSAGE_NOUNS.has(n.lower)) return null;
+  const owner = documentOwner(ctx, Math.max(floor, noun - 2), noun + 1);
+  if (owner) return owner;
+  const prep = prepositionBefore(ctx, noun, true);
+  return prep > floor ? clauseSubject(ctx, floor, prep) : null;
 }

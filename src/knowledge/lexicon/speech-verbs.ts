@@ -18,6 +18,9 @@ export const IRREGULAR: Record<string, string[]> = {
   // "Counsel submitted that the arrest was “…”" (court reports).
   submit: ['submit', 'submits', 'submitted', 'submitting'],
   sum: ['summed'],
+  // "Judge Ruiz ruled that the firm had been “…”": a court's finding (only the past form: "rule"
+  // and "rules" are nouns as often).
+  rule: ['ruled'],
   // "The statement read": a document's words (a person reading is not a speech verb: weak).
   read: ['read', 'reads'],
 };
@@ -97,6 +100,11 @@ export const REGULAR = [
   'assure',
   // "Ostrowski countered that the offer “…”".
   'counter',
+  // "“…,” she raged": anger reported as speech.
+  'rage',
+  // "“…,” Okeke shared at the press conference", "a statement from X revealed".
+  'share',
+  'reveal',
 ];
 
 /**
@@ -110,10 +118,15 @@ export const PHRASAL: Readonly<Record<string, { lemma: string; particle: string 
   fires: { lemma: 'fire back', particle: 'back' },
   hit: { lemma: 'hit back', particle: 'back' },
   hits: { lemma: 'hit back', particle: 'back' },
+  // "Antić pointed out that the ministry “…”": a full cue, where "pointed" alone is weak.
+  pointed: { lemma: 'point out', particle: 'out' },
+  points: { lemma: 'point out', particle: 'out' },
 };
 
 /** Speech verbs too loose to attribute on their own in the middle of narration. */
 export const WEAK = new Set([
+  // "shared a photo": a weak cue, only a speaker when the quote comes with it.
+  'share',
   'read',
   'call',
   'continue',

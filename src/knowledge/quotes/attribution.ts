@@ -21,7 +21,13 @@ import {
   SUBORDINATORS,
 } from '../lexicon/cues.ts';
 import { isFramingVerb, speechVerb } from '../speech-verbs.ts';
-import { attributeColon, attributeFramed, documentAfter, documentSubject } from '../cues.ts';
+import {
+  attributeColon,
+  attributeFramed,
+  documentAfter,
+  documentSubject,
+  relativeDocumentSubject,
+} from '../cues.ts';
 import { attributionConfidence, MIN_CONFIDENCE } from '../confidence.ts';
 import { isShortSentence, wordCount, type QuoteMark, type RawQuote } from './marks.ts';
 import {
@@ -85,6 +91,74 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
     return null;
   }
   return null;
+}
+
+/** Forms of "mean" before "by" that quote someone's own words back ("what X meant by “…”"). */
+const MEANT_FORMS = new Set(['meant', 'means', 'mean']);
+
+/**
+ * Index of "meant" in "… meant by “…”" right before the opening mark, or -1.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function meantByAt(ctx: RuleContext, mark: QuoteMark): number {
+  const view = ctx.view;
+  const first = windowOf(view, mark).first;
+  const by = view.tokens[first - 1];
+  const verb = view.tokens[first - 2];
+  if (!by || !verb || by.lower !== 'by' || view.quoted[first - 1] || view.quoted[first - 2]) return -1;
+  return MEANT_FORMS.has(verb.lower) ? first - 2 : -1;
+}
+
+/**
+ * Whose words "what X meant by “…”" quotes back: the subject of "meant" (X), never the subject
+ * of the clause around it (the one who asks what X meant). Null when "meant" has no named or
+ * pronoun subject right before it.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ * @param meant - index of "meant"
+ */
+export function meantBySubject(ctx: RuleContext, mark: QuoteMark, meant: number): Attribution | null {
+  const ref = subjectBefore(ctx, meant, windowOf(ctx.view, mark).sentStart);
+  return ref ? { ref, rule: 'framed', verb: 'meant' } : null;
+}
+
+/**
+ * "“…,” per the Riverside Ledger" / "“…” (per Ana Ruiz)": "per" right after the closing mark
+ * credits the quotation to the name that follows it, as "according to" does.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function attributePer(ctx: RuleContext, mark: QuoteMark): Attribution | null {
+  if (!mark.closed) return null;
+  const view = ctx.view;
+  let k = windowOf(view, mark).last + 1;
+  while (view.tokens[k] && /^[,(]$/.test((view.tokens[k] as Token).text)) k++;
+  if (view.tokens[k]?.lower !== 'per' || view.quoted[k]) return null;
+  k++;
+  if (view.tokens[k]?.lower === 'the') k++;
+  const e = mentionEntity(ctx, k);
+  const m = view.mentionOf[k];
+  if (!e || !m || m.possessive || tokenAt(view, m.fullStart) !== k) return null;
+  return { ref: { type: 'entity', entity: e, tokenIndex: k }, rule: 'according-to', verb: 'per' };
+}
+
+/**
+ * True when a quotation before a trailing attribution stands inside its sentence's own report
+ * ("Lt. Ana Ruiz said the man walked in — and “…,” Merrit says", "Ruiz said the operator “…,”
+ * the agency reported"): words precede the opening mark in its sentence, so the trailing verb
+ * relays the whole sentence, and a speech verb of that report (its subject) says whose words
+ * the marks hold.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ */
+export function reportInside(ctx: RuleContext, mark: QuoteMark): boolean {
+  const w = windowOf(ctx.view, mark);
+  return !noWordsIn(ctx.view, w.sentStart, w.first);
 }
 
 /**
@@ -156,7 +230,8 @@ export function attributeBefore(ctx: RuleContext, mark: QuoteMark, short: boolea
     } else {
       ref = subjectBefore(ctx, i, w.sentStart);
     }
-    ref ??= documentSubject(ctx, w.sentStart, i);
+    // "Police confirmed the arrest in a tweet that said “…”": the clause's subject posted it.
+    ref ??= relativeDocumentSubject(ctx, i, w.sentStart) ?? documentSubject(ctx, w.sentStart, i);
     if (!ref) return null;
     return { ref, rule: direct ? 'leading' : 'same-sentence', verb: v.form };
   }
@@ -534,6 +609,29 @@ export function unnamedTrailingSubject(ctx: RuleContext, mark: QuoteMark): boole
 }
 
 /**
+ * "“…,” the statement said" where this paragraph or the one before named that document with its
+ * issuer ("A statement from the premier's office blamed …"): the issuer's words. Only "the" and
+ * the bare noun right before the verb.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ * @param discourse - the documents named so far
+ */
+export function carriedDocument(ctx: RuleContext, mark: QuoteMark, discourse: Discourse): RuleFinding | null {
+  if (!mark.closed) return null;
+  const view = ctx.view;
+  let k = windowOf(view, mark).last + 1;
+  if (view.tokens[k]?.text === ',') k++;
+  const [det, noun] = [view.tokens[k], view.tokens[k + 1]];
+  if (!det || !noun || det.lower !== 'the' || view.quoted[k] || !DOCUMENT_NOUNS.has(noun.lower)) return null;
+  const v = verbAt(view, k + 2);
+  if (!v || v.participle) return null;
+  const para = view.paragraph.number;
+  const issuer = discourse.documentIssuer(para, noun.lower) ?? discourse.documentIssuer(para - 1, noun.lower);
+  return issuer ? { speaker: issuer, rule: 'trailing', verb: v.form } : null;
+}
+
+/**
  * True when the token at `head` is a document noun ("statement") that the sentence before, in
  * the same paragraph, also names ("In a statement, Quillon said …. “…,” the statement said"):
  * the previous sentence's speaker issued it.
@@ -704,6 +802,9 @@ function attributeByRules(
   // nobody when the article does not name the owner.
   const noun = ownedSpeechNoun(ctx, mark);
   if (noun >= 0) return resolve(speechNounOwner(ctx, noun), ctx) ?? fail;
+  // "she doesn't know what Arnaud meant by “…”": the words are the one who meant them.
+  const meant = meantByAt(ctx, mark);
+  if (meant >= 0) return resolve(meantBySubject(ctx, mark, meant), ctx) ?? fail;
   // "as Reyes put it, the town was “…”", "in Ruiz's words": the parenthesis names the speaker.
   const parenthesis = resolve(attributeParenthesis(ctx, mark), ctx);
   if (parenthesis) return parenthesis;
@@ -715,9 +816,22 @@ function attributeByRules(
   // after the mark belongs to the main clause.
   const inClause = inOpeningClause(ctx, mark) || inRelativeClause(ctx, mark);
   const after = inClause ? null : resolve(attributeAfter(endCtx, endMark), endCtx);
+  const unnamed = !after && unnamedTrailingSubject(endCtx, endMark);
+  // "Ruiz said the ferry firm “…,” the agency reported": the agency relays Ruiz's report.
+  if ((after || unnamed) && raw.continued.length === 0 && reportInside(ctx, mark)) {
+    const inner = resolve(attributeBefore(ctx, mark, short), ctx);
+    if (inner && inner.speaker && inner.speaker !== after?.speaker) return inner;
+  }
   if (after) return after;
+  // "“…,” per the Riverside Ledger": the source credited after the quotation.
+  const per = inClause ? null : resolve(attributePer(endCtx, endMark), endCtx);
+  if (per) return per;
+  // "A statement from X's office blamed … ¶ “…,” the statement said": the document named just
+  // before is X's.
+  const carried = carriedDocument(endCtx, endMark, discourse);
+  if (carried) return carried;
   // "“…,” the memo said": attributed to something unnamed; nobody else's words.
-  if (unnamedTrailingSubject(endCtx, endMark)) return fail;
+  if (unnamed) return fail;
   // 2. Split: `“…,” he said, “…”` continues the previous quotation's speaker.
   const prev = earlier[earlier.length - 1];
   if (prev && prev.speaker && (prev.rule === 'trailing' || prev.rule === 'inverted')) {

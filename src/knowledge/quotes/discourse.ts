@@ -10,6 +10,7 @@ import { indexOfView, mentionEntity, sentenceTokens, type RuleContext } from './
 import { mainSubject, titleRefEnding } from './grammar.ts';
 import { pronounConflict } from '../people/gender.ts';
 import { surnameParts } from '../confidence.ts';
+import { documentIssuers } from '../cues.ts';
 import { MEETING_VERBS, PERSON_REFERENCE } from '../lexicon/cues.ts';
 import {
   genderedCount,
@@ -67,6 +68,8 @@ export class Discourse {
   private readonly lastOf = new Map<number, number>();
   /** The he / she a person was first resolved from, surely (not by a first-name hint alone). */
   private readonly learned = new Map<Entity, string>();
+  /** Documents named with their issuer, by "paragraph:noun" ("statement" -> the premier). */
+  private readonly documents = new Map<string, Entity>();
 
   /**
    * Whether a pronoun contradicts what is known of a person's gender: the article's own words
@@ -122,6 +125,8 @@ export class Discourse {
       [subject, subjectAt, namesakes] = [found.subject, found.subjectAt, found.namesakes];
       if (found.unsafe) namesPerson = true;
     }
+    for (const [noun, issuer] of documentIssuers(ctx, lo, hi))
+      this.documents.set(`${view.paragraph.number}:${noun}`, issuer);
     const key = `${view.paragraph.number}:${sentence}`;
     if (!this.at.has(key)) this.at.set(key, this.records.length);
     this.lastOf.set(view.paragraph.number, this.records.length);
@@ -203,6 +208,17 @@ export class Discourse {
   setSpeaker(paragraph: number, sentence: number, speaker: Entity): void {
     const r = this.records[this.at.get(`${paragraph}:${sentence}`) ?? -1];
     if (r && r.speaker === null) r.speaker = speaker;
+  }
+
+  /**
+   * Who issued the document a paragraph named with that noun ("A statement from the premier's
+   * office …" -> the premier), or null.
+   *
+   * @param paragraph - paragraph number
+   * @param noun - the document noun, lowercase ("statement")
+   */
+  documentIssuer(paragraph: number, noun: string): Entity | null {
+    return this.documents.get(`${paragraph}:${noun}`) ?? null;
   }
 
   /**

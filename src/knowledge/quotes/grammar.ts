@@ -21,6 +21,7 @@ import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } f
 import {
   isNamedEntity,
   MAX_APPOSITIVE_TOKENS,
+  epithetAt,
   mentionEntity,
   tokenAt,
   type ParagraphView,
@@ -80,7 +81,8 @@ export function titleRefEnding(ctx: RuleContext, end: number, floor: number): Sp
         ctx.people.resolveTitle(phrase, para, head.start) ??
         (k === end - 1 && t.lower === 'the'
           ? kinReferent(ctx.people.entities, head.lower, para, head.start)
-          : null);
+          : null) ??
+        soleHolderOf(ctx, toks.slice(k, end + 1), head);
       if (e) return { type: 'entity', entity: e, tokenIndex: end };
       // "Gedye posted a video. “…,” the 29-year-old said": an age no one was given, the person
       // the discourse is about.
@@ -92,6 +94,30 @@ export function titleRefEnding(ctx: RuleContext, end: number, floor: number): Sp
     k--;
   }
   return null;
+}
+
+/**
+ * "the Veskori minister said" where the article gave the one minister another title ("Transport
+ * Minister Dragan Lovrić"): a capitalised modifier (a demonym, a country) the role did not spell
+ * out. The phrase without its capitalised words is resolved, and only when a single person in the
+ * article holds a role with that head noun.
+ *
+ * @param ctx - paragraph view and people
+ * @param phrase - the tokens of "the … <head>"
+ * @param head - the role noun
+ */
+export function soleHolderOf(ctx: RuleContext, phrase: readonly Token[], head: Token): Entity | null {
+  if (!phrase.some((t) => t.capital && t !== phrase[0])) return null;
+  const holders = ctx.people.entities.filter(
+    (e) => e.kind === 'person' && e.roles.some((r) => r.text.toLowerCase().split(/\s+/).pop() === head.lower),
+  );
+  if (holders.length !== 1) return null;
+  const plain = phrase
+    .filter((t) => !t.capital || t === phrase[0])
+    .map((t) => t.text)
+    .join(' ');
+  const e = ctx.people.resolveTitle(plain, ctx.view.paragraph.number, head.start);
+  return e === holders[0] ? e : null;
 }
 
 /**
@@ -114,6 +140,10 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     !(toks[k] as Token).capital
   )
     k--;
+  if (k < floor) return null;
+  // "Mayor Tom Okeke (D) said", "Sen. Rhea Voss (R-Ohio) told": the bracketed tag belongs to the
+  // name before it.
+  k = beforePartyBrackets(ctx, k, floor);
   if (k < floor) return null;
   let t = toks[k] as Token;
   if (ctx.view.quoted[k]) return null;
@@ -188,6 +218,36 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     personBeforeAffiliation(ctx, k, floor) ??
     (k - 1 >= floor ? organisationByHead(ctx, k - 1) : null)
   );
+}
+
+/** How many tokens a bracketed party tag may hold ("(R-Ohio)", "(D)", "(Lab)"). */
+const MAX_BRACKET_TAG = 4;
+
+/**
+ * The token before a short bracketed tag that ends at k ("Okeke (D) said" -> "Okeke"), when the
+ * tag is capitalised words or a party–state tag and a name stands right before it; k itself
+ * otherwise.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - index of the token before the verb
+ * @param floor - first token index the subject may use
+ */
+export function beforePartyBrackets(ctx: RuleContext, k: number, floor: number): number {
+  const toks = ctx.view.tokens;
+  if ((toks[k] as Token | undefined)?.text !== ')' || ctx.view.quoted[k]) return k;
+  let j = k - 1;
+  while (j > floor && j >= k - MAX_BRACKET_TAG && (toks[j] as Token).text !== '(') {
+    const t = toks[j] as Token;
+    if (
+      ctx.view.quoted[j] ||
+      (t.word && !t.capital && !PARTY_STATE_TAG.test(t.text)) ||
+      /^[,.;:]$/.test(t.text)
+    )
+      return k;
+    j--;
+  }
+  if ((toks[j] as Token | undefined)?.text !== '(' || j - 1 < floor) return k;
+  return ctx.view.mentionOf[j - 1] ? j - 1 : k;
 }
 
 /**
@@ -542,13 +602,29 @@ export function participleSubject(ctx: RuleContext, i: number, floor: number): S
   const comma =
     (toks[k] as Token).text === ',' ||
     (ctx.view.quoted[k] && /^["”’']$/.test((toks[k] as Token).text) && toks[k - 1]?.text === ',');
-  if (comma) return mainSubject(ctx, floor, k);
+  if (comma) return trailingVerbSubject(ctx, k, floor) ?? mainSubject(ctx, floor, k);
   if (ctx.view.quoted[k]) return null;
   const e = mentionEntity(ctx, k);
   const m = ctx.view.mentionOf[k];
   if (e && m && e.kind === 'person' && !m.possessive && !m.modifier)
     return { type: 'entity', entity: e, tokenIndex: k };
   return null;
+}
+
+/**
+ * The subject of a speech verb that ends the clause before a participle's comma ("China urges
+ * restraint, Guo said, adding that …" -> Guo): the participle goes on with that attribution,
+ * not with the reported clause before it. Null when no speech verb stands right before the comma.
+ *
+ * @param ctx - paragraph view and people
+ * @param comma - index of the comma before the participle
+ * @param floor - first token index the subject may use
+ */
+export function trailingVerbSubject(ctx: RuleContext, comma: number, floor: number): SpeakerRef | null {
+  const v = comma - 1;
+  if (v <= floor || !verbAt(ctx.view, v) || isPassiveOrInfinitive(ctx.view, v)) return null;
+  const ref = subjectBefore(ctx, v, floor);
+  return ref && ref.tokenIndex === v - 1 ? ref : null;
 }
 
 /** Object pronouns after "quoted" and the subject pronoun they stand for. */
@@ -638,7 +714,8 @@ export function verbAt(view: ParagraphView, i: number): SpeechVerb | null {
   const next = view.tokens[i + 1];
   const nextWord = next && !view.quoted[i + 1] ? next.lower : '';
   if (AUXILIARIES.has(nextWord) && !(t.lower === 'said' && MODALS_AFTER_SAID.has(nextWord))) return null;
-  return speechVerb(t.lower) ?? phrasalSpeechVerb(t.lower, nextWord);
+  // "pointed out that": the phrasal verb is a full cue where the bare verb is weak.
+  return phrasalSpeechVerb(t.lower, nextWord) ?? speechVerb(t.lower);
 }
 
 /**
@@ -687,12 +764,158 @@ export function isPassiveOrInfinitive(view: ParagraphView, i: number): boolean {
   return prev2 !== undefined && BE_FORMS.has(prev2.lower) && /ly$/.test(prev.lower);
 }
 
-/** The first name in [from, to) that is not the object of a preposition nor a possessive. */
+/** How many tokens a dateline may run before its dash ("NEW YORK, March 3 (AP) —"). */
+const MAX_DATELINE_TOKENS = 12;
+
+/**
+ * The first token after a dateline that opens the paragraph ("MERANTH —", "LIMA (Reuters) -",
+ * "NEW YORK, March 3 (AP) —"): a place in capitals, then a dash. The place is not the sentence's
+ * subject. 0 when the paragraph has none.
+ *
+ * @param view - the paragraph view
+ */
+export function datelineEnd(view: ParagraphView): number {
+  const toks = view.tokens;
+  let capitals = 0;
+  let parens = 0;
+  let comma = false;
+  for (let i = 0; i < toks.length && i < MAX_DATELINE_TOKENS; i++) {
+    const t = toks[i] as Token;
+    if (/^[—–-]$/.test(t.text) && parens === 0) {
+      let end = i + 1;
+      while (toks[end] && /^[—–-]$/.test((toks[end] as Token).text)) end++;
+      return capitals > 0 ? end : 0;
+    }
+    const caps = t.word && /\p{Lu}{2}/u.test(t.text) && t.text === t.text.toUpperCase();
+    if (t.text === '(') parens++;
+    else if (t.text === ')') parens--;
+    else if (parens > 0) continue;
+    else if (caps && !comma) capitals++;
+    else if (t.text === ',') comma = true;
+    // "NEW YORK, March 3 (AP) —": a date may follow the place after a comma.
+    else if (!(comma && (t.capital || /^\d+$/.test(t.text)))) return 0;
+  }
+  return 0;
+}
+
+/** How long an opening phrase may run before its comma, in tokens. */
+const MAX_OPENING_PHRASE = 40;
+
+/** Adverbs that may stand before an opening phrase's preposition ("Shortly after …", "Also in …"). */
+const OPENER_ADVERBS = new Set(['also', 'just', 'even', 'then', 'later', 'earlier', 'again', 'soon', 'only']);
+
+/**
+ * The first token after an opening adverbial phrase of a clause ("Shortly after Ana Ruiz's
+ * speech, …", "Also in response to a question about whether X backed Y, …", "When asked about
+ * Li, …", "Speaking after the court ruled …, …"): a preposition, a subordinator or a participle
+ * at the clause's start, up to its first comma. Names in
+ * it are not the clause's subject. `from` itself when the clause opens otherwise or no comma
+ * closes the phrase before `to`.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param to - token index the clause ends before
+ */
+export function openingPhraseEnd(ctx: RuleContext, from: number, to: number): number {
+  const toks = ctx.view.tokens;
+  let k = from;
+  while (
+    k < to &&
+    (toks[k] as Token).word &&
+    (OPENER_ADVERBS.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower))
+  )
+    k++;
+  const t = toks[k];
+  if (!t || !t.word || ctx.view.quoted[k] || ctx.view.mentionOf[k]) return from;
+  // "Speaking after the court ruled …, Cox said": an opening participle clause too.
+  const participle = k === from && t.capital && /(?:ing|ed)$/.test(t.lower);
+  if (!participle && !PREPOSITIONS.has(t.lower) && !SUBORDINATORS.has(t.lower)) return from;
+  for (let j = k + 1; j < to && j <= k + MAX_OPENING_PHRASE; j++)
+    if (!ctx.view.quoted[j] && (toks[j] as Token).text === ',')
+      return opensMainClause(toks[j + 1]) ? j + 1 : from;
+  return from;
+}
+
+/** Words after a comma that go on with the same phrase, not open the main clause ("…, who …"). */
+const PHRASE_CONTINUERS = new Set([
+  'then',
+  'and',
+  'but',
+  'or',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'while',
+  'as',
+  'so',
+  'including',
+  'such',
+  'not',
+  'also',
+]);
+
+/**
+ * True when the token after an opening phrase's comma can start the main clause: a determiner,
+ * a pronoun, a name or a noun ("…, the spokeswoman replied", "…, students gathered"), not a word
+ * that goes on with the phrase ("On Tuesday Ruiz met Li, then …", "…, who scored …").
+ *
+ * @param t - the token after the comma
+ */
+function opensMainClause(t: Token | undefined): boolean {
+  return t !== undefined && t.word && !PHRASE_CONTINUERS.has(t.lower);
+}
+
+/**
+ * True when the token at k is the clause's own finite speech verb ("urged", "said"; not a
+ * participle nor a weak verb such as "call"): a name after it is its object or in its report,
+ * never the clause's subject.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - token index
+ */
+export function clauseVerbAt(ctx: RuleContext, k: number): boolean {
+  const t = ctx.view.tokens[k] as Token;
+  if (!t.word || t.capital || ctx.view.quoted[k]) return false;
+  const v = verbAt(ctx.view, k);
+  // "made controversial comments": a form in -s may be a plural noun; only past forms and
+  // "says" / "tells" are surely verbs.
+  const finite = /ed$/.test(t.lower) || FINITE_SPEECH_FORMS.has(t.lower);
+  // "“…,” said Ruiz, adding …": an inverted verb right after the quotation; its subject follows.
+  const before = ctx.view.tokens[k - 1]?.text === ',' ? k - 2 : k - 1;
+  const inverted = before >= 0 && ctx.view.quoted[before] === true;
+  return v !== null && finite && !inverted && !v.participle && !v.weak && !isPassiveOrInfinitive(ctx.view, k);
+}
+
+/** Finite forms of speech verbs that are never nouns and do not end in -ed. */
+const FINITE_SPEECH_FORMS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'writes', 'spoke', 'speaks']);
+
+/**
+ * Where a clause's subject may start: past a paragraph's dateline and an opening adverbial phrase.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the clause
+ * @param to - token index the clause ends before
+ */
+export function subjectStart(ctx: RuleContext, from: number, to: number): number {
+  const dateline = datelineEnd(ctx.view);
+  return openingPhraseEnd(ctx, Math.max(from, dateline), to);
+}
+
+/**
+ * The first name in [from, to) that is not the object of a preposition nor a possessive, before
+ * the clause's own speech verb and past a dateline or an opening phrase.
+ */
 export function mainSubject(ctx: RuleContext, from: number, to: number): SpeakerRef | null {
-  for (let k = from; k < to; k++) {
+  const start = subjectStart(ctx, from, to);
+  for (let k = start; k < to; k++) {
     const t = ctx.view.tokens[k] as Token;
     if (ctx.view.quoted[k]) continue;
-    if (t.word && PRONOUNS.has(t.lower) && k === from)
+    // "the senior Conservative dared Labour MPs …": a described subject; the names after it are not.
+    if ((k > start && clauseVerbAt(ctx, k)) || epithetAt(ctx, k)) return null;
+    if (t.word && PRONOUNS.has(t.lower) && k === start)
       return { type: 'pronoun', pronoun: t.lower, tokenIndex: k };
     const e = mentionEntity(ctx, k);
     if (!e) continue;

@@ -100,7 +100,42 @@ export function mentionEntity(ctx: RuleContext, idx: number): Entity | null {
   const m = ctx.view.mentionOf[idx];
   if (!m || m.quoted) return null;
   if (PARTY_STATE_TAG.test(ctx.view.paragraph.text.slice(m.start, m.end))) return null;
-  return ctx.people.byId.get(m.entityId) ?? null;
+  const e = ctx.people.byId.get(m.entityId) ?? null;
+  return e && epithetNaming(ctx.view, m, e) ? null : e;
+}
+
+/**
+ * True when the token at idx is an epithet naming ("the veteran Unionist"): a subject the
+ * article describes, so no later name in the clause is its subject.
+ */
+export function epithetAt(ctx: RuleContext, idx: number): boolean {
+  const m = ctx.view.mentionOf[idx];
+  if (!m || m.quoted) return false;
+  const e = ctx.people.byId.get(m.entityId);
+  return e !== undefined && epithetNaming(ctx.view, m, e);
+}
+
+/** How many lowercase words may stand between "the" and an epithet ("the veteran Unionist"). */
+const MAX_EPITHET_WORDS = 2;
+
+/**
+ * True when a one-word "person" is an epithet after "the" and a lowercase word ("the veteran
+ * Unionist told MPs", "the senior Conservative dared them"): a description of someone named
+ * elsewhere (a party, a creed), not a name, so it is never a speaker or a subject.
+ *
+ * @param view - the paragraph view
+ * @param m - the mention
+ * @param e - its entity
+ */
+export function epithetNaming(view: ParagraphView, m: Mention, e: Entity): boolean {
+  if (e.kind !== 'person' || /\s/.test(e.name) || e.aliases.some((a) => /\s/.test(a))) return false;
+  let k = tokenAt(view, m.fullStart) - 1;
+  let words = 0;
+  for (; k >= 0 && words < MAX_EPITHET_WORDS; k--, words++) {
+    const t = view.tokens[k] as Token;
+    if (!t.word || t.capital || view.quoted[k] || t.lower === 'the') break;
+  }
+  return words > 0 && k >= 0 && (view.tokens[k] as Token).lower === 'the' && !view.quoted[k];
 }
 
 const namedSets = new WeakMap<PeopleIndex, Set<Entity>>();
