@@ -293,6 +293,22 @@ class IndexBuilder<T> {
   }
 }
 
+/** Whether candidate `a` ranks before `b`: higher score, then higher BM25, then the earlier item. */
+function ranksBefore(
+  scores: Float64Array,
+  bm25s: Float64Array,
+  docs: Int32Array,
+  a: number,
+  b: number,
+): boolean {
+  const sa = scores[a] as number;
+  const sb = scores[b] as number;
+  if (sa !== sb) return sa > sb;
+  const ba = bm25s[a] as number;
+  const bb = bm25s[b] as number;
+  return ba !== bb ? ba > bb : (docs[a] as number) < (docs[b] as number);
+}
+
 /** Items indexed per slice of an asynchronous build before yielding to the event loop. */
 const BUILD_SLICE = 2000;
 
@@ -317,6 +333,16 @@ export class SearchIndex<T> {
    */
   private touched: Int32Array<ArrayBuffer> = new Int32Array(64);
   private termTouched: Int32Array<ArrayBuffer> = new Int32Array(64);
+  /**
+   * A query's best candidates (item, BM25, then score, coverage and rank order), in arrays kept
+   * from one query to the next like {@link touched}: an object per candidate, and a boxed
+   * number per field of it, were most of what a query over the article index allocated.
+   */
+  private candidateDocs: Int32Array<ArrayBuffer> = new Int32Array(DEFAULT_CANDIDATES);
+  private candidateBm25: Float64Array<ArrayBuffer> = new Float64Array(DEFAULT_CANDIDATES);
+  private candidateScores: Float64Array<ArrayBuffer> = new Float64Array(DEFAULT_CANDIDATES);
+  private candidateCoverages: Float64Array<ArrayBuffer> = new Float64Array(DEFAULT_CANDIDATES);
+  private candidateOrder: Int32Array<ArrayBuffer> = new Int32Array(DEFAULT_CANDIDATES);
   private sortedWords: string[] | null = null;
   /** Per item, BM25's length term `K1 * (1 - B + B * length / avgLength)`, made by prepare() or the first search. */
   private norms: Float64Array | null = null;
@@ -406,6 +432,78 @@ export class SearchIndex<T> {
         }
     }
     return w;
+  }
+
+  /** Room for `k` candidates in the scratch arrays. */
+  private candidateRoom(k: number): void {
+    if (this.candidateDocs.length >= k) return;
+    this.candidateDocs = new Int32Array(k);
+    this.candidateBm25 = new Float64Array(k);
+    this.candidateScores = new Float64Array(k);
+    this.candidateCoverages = new Float64Array(k);
+    this.candidateOrder = new Int32Array(k);
+  }
+
+  /**
+   * The `k` touched items of highest BM25 (times the caller's boost; ties: the earlier item) into
+   * {@link candidateDocs} and {@link candidateBm25}, best first, clearing the accumulator; returns
+   * how many. A bounded insertion: sorting every touched item (tens of thousands for a common
+   * word in a large archive) would cost more than the rest of the query.
+   */
+  private topCandidates(
+    nTouched: number,
+    k: number,
+    boost: ((docIndex: number) => number) | undefined,
+  ): number {
+    const acc = this.accumulator;
+    const touched = this.touched;
+    this.candidateRoom(k);
+    const docs = this.candidateDocs;
+    const bm25s = this.candidateBm25;
+    let n = 0;
+    for (let j = 0; j < nTouched; j++) {
+      const doc = touched[j] as number;
+      const bm25 = (acc[doc] as number) * (boost ? boost(doc) : 1);
+      acc[doc] = 0;
+      if (k <= 0) continue;
+      if (n === k) {
+        const last = bm25s[k - 1] as number;
+        if (bm25 < last || (bm25 === last && doc > (docs[k - 1] as number))) continue;
+        n--;
+      }
+      let at = n;
+      while (at > 0) {
+        const prev = bm25s[at - 1] as number;
+        if (prev > bm25 || (prev === bm25 && (docs[at - 1] as number) < doc)) break;
+        bm25s[at] = prev;
+        docs[at] = docs[at - 1] as number;
+        at--;
+      }
+      bm25s[at] = bm25;
+      docs[at] = doc;
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * The first `count` candidates' ranks ordered by score, then BM25 (higher first), then item
+   * (earlier first), into {@link candidateOrder}: an insertion sort of a few dozen, no comparator.
+   */
+  private rankByScore(count: number): Int32Array {
+    const order = this.candidateOrder;
+    const scores = this.candidateScores;
+    const bm25s = this.candidateBm25;
+    const docs = this.candidateDocs;
+    for (let i = 0; i < count; i++) {
+      let at = i;
+      while (at > 0 && ranksBefore(scores, bm25s, docs, i, order[at - 1] as number)) {
+        order[at] = order[at - 1] as number;
+        at--;
+      }
+      order[at] = i;
+    }
+    return order;
   }
 
   /** The idf of a word found in a single item. */
@@ -647,79 +745,67 @@ export class SearchIndex<T> {
       nTermTouched = 0;
     }
     if (nTouched === 0) return [];
-    const boost = options.boost;
-    // Top K by a bounded insertion: sorting every touched item (tens of thousands for a common
-    // word in a large archive) would cost more than the rest of the query.
     const k = options.candidates ?? DEFAULT_CANDIDATES;
-    const candidates: { doc: number; bm25: number }[] = [];
-    for (let j = 0; j < nTouched; j++) {
-      const doc = touched[j] as number;
-      const bm25 = (acc[doc] as number) * (boost ? boost(doc) : 1);
-      acc[doc] = 0;
-      if (candidates.length === k) {
-        const last = candidates[k - 1] as { doc: number; bm25: number };
-        if (bm25 < last.bm25 || (bm25 === last.bm25 && doc > last.doc)) continue;
-        candidates.pop();
-      }
-      let at = candidates.length;
-      while (at > 0) {
-        const prev = candidates[at - 1] as { doc: number; bm25: number };
-        if (prev.bm25 > bm25 || (prev.bm25 === bm25 && prev.doc < doc)) break;
-        at--;
-      }
-      candidates.splice(at, 0, { doc, bm25 });
-    }
+    const count = this.topCandidates(nTouched, k, options.boost);
+    const docs = this.candidateDocs;
+    const bm25s = this.candidateBm25;
 
     // fuse.js judges the whole query against each candidate (word order, near spellings across
     // word boundaries). A threshold below 1 lets its bitap search stop early on poor candidates,
     // which then simply get no fuzzy credit.
     const fuseScores = new Map<number, number>();
     if (options.rerank !== false) {
-      const fuse = new Fuse(
-        candidates.map((c) => this.textOf(c.doc)),
-        {
-          includeScore: true,
-          ignoreLocation: true,
-          threshold: FUSE_THRESHOLD,
-          isCaseSensitive: true,
-          shouldSort: false,
-        },
-      );
+      const texts: string[] = [];
+      for (let rank = 0; rank < count; rank++) texts.push(this.textOf(docs[rank] as number));
+      const fuse = new Fuse(texts, {
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: FUSE_THRESHOLD,
+        isCaseSensitive: true,
+        shouldSort: false,
+      });
       // One bitap pattern is 32 characters; longer queries cost a full pass per extra 32. The
       // whole query already counts through word coverage, so fuse.js judges its opening.
       for (const r of fuse.search(fusePattern(queryForm))) fuseScores.set(r.refIndex, r.score ?? 1);
     }
 
     const totalIdf = idfs.reduce((a, b) => a + b, 0);
-    const maxBm25 = candidates[0]?.bm25 ?? 1;
-    // Scored without a closure or a matched list per candidate: only the hits returned name
-    // the terms they matched.
-    const scored: { doc: number; bm25: number; score: number; coverage: number }[] = [];
-    for (let rank = 0; rank < candidates.length; rank++) {
-      const { doc, bm25 } = candidates[rank] as { doc: number; bm25: number };
+    const maxBm25 = count > 0 ? (bm25s[0] as number) : 1;
+    // Scored into the scratch arrays, without an object, a closure or a matched list per
+    // candidate: only the hits returned name the terms they matched.
+    const scores = this.candidateScores;
+    const coverages = this.candidateCoverages;
+    for (let rank = 0; rank < count; rank++) {
+      const doc = docs[rank] as number;
       let covered = 0;
       for (let i = 0; i < expansions.length; i++)
         covered += this.bestWeight(doc, expansions[i] as Expansion[]) * (idfs[i] ?? 0);
       const coverage = totalIdf > 0 ? covered / totalIdf : 0;
       const fuzzy = 1 - (fuseScores.get(rank) ?? 1);
-      const score = Math.max(0, Math.min(1, 0.6 * coverage + 0.3 * fuzzy + 0.1 * (bm25 / maxBm25)));
-      scored.push({ doc, bm25, score, coverage });
+      coverages[rank] = coverage;
+      scores[rank] = Math.max(
+        0,
+        Math.min(1, 0.6 * coverage + 0.3 * fuzzy + 0.1 * ((bm25s[rank] as number) / maxBm25)),
+      );
     }
-    scored.sort((a, b) => b.score - a.score || b.bm25 - a.bm25 || a.doc - b.doc);
+    const order = this.rankByScore(count);
     const floor = options.minScore ?? 0;
     const hits: Hit<T>[] = [];
-    for (const h of scored) {
+    for (let j = 0; j < count; j++) {
       if (hits.length >= limit) break;
-      if (h.score < floor) continue;
+      const rank = order[j] as number;
+      const score = scores[rank] as number;
+      if (score < floor) continue;
+      const doc = docs[rank] as number;
       const matched: string[] = [];
       for (let i = 0; i < expansions.length; i++)
-        if (this.bestWeight(h.doc, expansions[i] as Expansion[]) > 0) matched.push(terms[i]?.stem ?? '');
+        if (this.bestWeight(doc, expansions[i] as Expansion[]) > 0) matched.push(terms[i]?.stem ?? '');
       hits.push({
-        item: this.items[h.doc] as T,
-        score: h.score,
-        coverage: h.coverage,
+        item: this.items[doc] as T,
+        score,
+        coverage: coverages[rank] as number,
         matched,
-        index: h.doc,
+        index: doc,
       });
     }
     return hits;
