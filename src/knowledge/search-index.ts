@@ -657,18 +657,8 @@ export class SearchIndex<T> {
     });
   }
 
-  /**
-   * Ranked hits for `query`, best first. Items that share no term with the query are never
-   * returned, so an unrelated question gets nothing rather than the nearest wrong passage.
-   */
-  search(query: string, options: SearchOptions = {}): Hit<T>[] {
-    const limit = options.limit ?? 10;
-    if (this.items.length === 0) return [];
-    const { articleOfDoc, postingStart, postingDocs, postingTfs } = this.state;
-    const filter = options.article === undefined ? undefined : this.articleIndex.get(options.article);
-    if (options.article !== undefined && filter === undefined) return [];
-    const queryForm = matchForm(query.slice(0, 2000));
-    const queryWords = queryForm.split(' ');
+  /** The query's content words and their stems, distinct stems, at most 64. */
+  private queryTerms(queryWords: readonly string[]): { word: string; stem: string }[] {
     const terms: { word: string; stem: string }[] = [];
     for (const word of queryWords) {
       if (word === '' || STOPWORDS.has(word)) continue;
@@ -679,60 +669,63 @@ export class SearchIndex<T> {
       terms.push({ word, stem: st });
       if (terms.length >= 64) break;
     }
-    if (terms.length === 0)
-      return options.fuzzyFallback === false ? [] : this.fuseOnly(queryForm, filter, limit);
-    const expansions = terms.map((t) => this.expand(t.word, t.stem));
-    if (options.prefix) {
-      // The word being typed: it also stands for every longer word it begins.
-      const last = queryWords[queryWords.length - 1] ?? '';
-      const i = terms.length - 1;
-      if (last.length >= 2 && i >= 0 && terms[i]?.word === last) {
-        const extra = this.withPrefix(last)
-          .map((w) => this.wordIds.get(w))
-          .filter((id): id is number => id !== undefined && !(expansions[i] ?? []).some((e) => e.id === id))
-          .map((id) => ({ id, weight: 0.9 }));
-        expansions[i] = [...(expansions[i] ?? []), ...extra];
-      }
-    }
-    const idfs = expansions.map((variants) =>
-      // A misspelt query word has no idf of its own: it borrows its best variant's. A word with
-      // no variant at all is one no item uses: it weighs like the rarest word the index has, so
-      // items cannot claim to cover a query whose distinctive words they lack.
-      variants.length === 0 ? this.rarestIdf : Math.max(...variants.map((e) => this.idf(e.id)), 0.1),
-    );
+    return terms;
+  }
+
+  /** The word being typed (autocomplete) also stands for every longer word it begins. */
+  private withTypedWord(
+    expansions: Expansion[][],
+    terms: readonly { word: string }[],
+    queryWords: readonly string[],
+  ): void {
+    const last = queryWords[queryWords.length - 1] ?? '';
+    const i = terms.length - 1;
+    if (last.length < 2 || i < 0 || terms[i]?.word !== last) return;
+    const extra = this.withPrefix(last)
+      .map((w) => this.wordIds.get(w))
+      .filter((id): id is number => id !== undefined && !(expansions[i] ?? []).some((e) => e.id === id))
+      .map((id) => ({ id, weight: 0.9 }));
+    expansions[i] = [...(expansions[i] ?? []), ...extra];
+  }
+
+  /**
+   * A query word's weight: a misspelt word has no idf of its own, it borrows its best variant's;
+   * a word with no variant at all is one no item uses: it weighs like the rarest word the index
+   * has, so items cannot claim to cover a query whose distinctive words they lack.
+   */
+  private wordIdf(variants: readonly Expansion[]): number {
+    if (variants.length === 0) return this.rarestIdf;
+    let best = 0.1;
+    for (const e of variants) best = Math.max(best, this.idf(e.id));
+    return best;
+  }
+
+  /** The largest document frequency of a query word's variants. */
+  private dfOf(variants: readonly Expansion[]): number {
+    let m = 0;
+    for (const v of variants) m = Math.max(m, this.df(v.id));
+    return m;
+  }
+
+  /**
+   * BM25 of every item the query's words touch, into {@link accumulator} (items listed in
+   * {@link touched}); returns how many. A word in a quarter of all items barely ranks anything but
+   * costs a pass over all of them: when rarer words are in the query, it only counts in the
+   * coverage of the final candidates.
+   */
+  private accumulate(expansions: readonly Expansion[][], filter: number | undefined): number {
+    const n = this.items.length;
     const acc = this.accumulator;
     const termBest = this.termBest;
-    let touched = this.touched;
-    let termTouched = this.termTouched;
+    let hasRare = false;
+    for (const variants of expansions)
+      if (variants.length > 0 && this.dfOf(variants) <= n * COMMON_SHARE) hasRare = true;
     let nTouched = 0;
-    let nTermTouched = 0;
-    // A word in a quarter of all items barely ranks anything but costs a pass over all of them:
-    // when rarer words are in the query, it only counts in the coverage of the final candidates.
-    const n = this.items.length;
-    const norms = this.lengthNorms();
-    const dfOf = (variants: Expansion[]): number => variants.reduce((m, v) => Math.max(m, this.df(v.id)), 0);
-    const hasRare = expansions.some((variants) => variants.length > 0 && dfOf(variants) <= n * COMMON_SHARE);
     for (const variants of expansions) {
-      if (hasRare && n >= 1000 && dfOf(variants) > n * COMMON_SHARE) continue;
-      // Per query word only its best-scoring variant counts for an item.
-      for (const v of variants) {
-        const idf = this.idf(v.id);
-        const from = postingStart[v.id] as number;
-        const to = postingStart[v.id + 1] as number;
-        for (let p = from; p < to; p++) {
-          const doc = postingDocs[p] as number;
-          if (filter !== undefined && articleOfDoc[doc] !== filter) continue;
-          const tf = postingTfs[p] as number;
-          const norm = tf + (norms[doc] as number);
-          const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
-          const prev = termBest[doc] as number;
-          if (prev === 0) {
-            if (nTermTouched === termTouched.length) termTouched = this.termTouched = grown(termTouched);
-            termTouched[nTermTouched++] = doc;
-          }
-          if (sc > prev) termBest[doc] = sc;
-        }
-      }
+      if (hasRare && n >= 1000 && this.dfOf(variants) > n * COMMON_SHARE) continue;
+      const nTermTouched = this.bestOfWord(variants, filter);
+      const termTouched = this.termTouched;
+      let touched = this.touched;
       for (let j = 0; j < nTermTouched; j++) {
         const doc = termTouched[j] as number;
         if (acc[doc] === 0) {
@@ -742,73 +735,147 @@ export class SearchIndex<T> {
         acc[doc] = (acc[doc] as number) + (termBest[doc] as number);
         termBest[doc] = 0;
       }
-      nTermTouched = 0;
     }
-    if (nTouched === 0) return [];
-    const k = options.candidates ?? DEFAULT_CANDIDATES;
-    const count = this.topCandidates(nTouched, k, options.boost);
+    return nTouched;
+  }
+
+  /**
+   * Per item, the score of the best of one query word's variants it holds, into
+   * {@link termBest} (items listed in {@link termTouched}); returns how many items.
+   */
+  private bestOfWord(variants: readonly Expansion[], filter: number | undefined): number {
+    const { articleOfDoc, postingStart, postingDocs, postingTfs } = this.state;
+    const norms = this.lengthNorms();
+    const termBest = this.termBest;
+    let termTouched = this.termTouched;
+    let nTermTouched = 0;
+    for (const v of variants) {
+      const idf = this.idf(v.id);
+      const from = postingStart[v.id] as number;
+      const to = postingStart[v.id + 1] as number;
+      for (let p = from; p < to; p++) {
+        const doc = postingDocs[p] as number;
+        if (filter !== undefined && articleOfDoc[doc] !== filter) continue;
+        const tf = postingTfs[p] as number;
+        const norm = tf + (norms[doc] as number);
+        const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
+        const prev = termBest[doc] as number;
+        if (prev === 0) {
+          if (nTermTouched === termTouched.length) termTouched = this.termTouched = grown(termTouched);
+          termTouched[nTermTouched++] = doc;
+        }
+        if (sc > prev) termBest[doc] = sc;
+      }
+    }
+    return nTermTouched;
+  }
+
+  /**
+   * fuse.js's judgement of the whole query against each candidate (word order, near spellings
+   * across word boundaries), by rank. A threshold below 1 lets its bitap search stop early on
+   * poor candidates, which then simply get no fuzzy credit.
+   */
+  private fuseScores(count: number, queryForm: string): Map<number, number> {
+    const scores = new Map<number, number>();
+    const texts: string[] = [];
+    for (let rank = 0; rank < count; rank++) texts.push(this.textOf(this.candidateDocs[rank] as number));
+    const fuse = new Fuse(texts, {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: FUSE_THRESHOLD,
+      isCaseSensitive: true,
+      shouldSort: false,
+    });
+    // One bitap pattern is 32 characters; longer queries cost a full pass per extra 32. The
+    // whole query already counts through word coverage, so fuse.js judges its opening.
+    for (const r of fuse.search(fusePattern(queryForm))) scores.set(r.refIndex, r.score ?? 1);
+    return scores;
+  }
+
+  /**
+   * Each candidate's coverage of the query and its confidence, into the scratch arrays, without
+   * an object, a closure or a matched list per candidate.
+   */
+  private scoreCandidates(
+    count: number,
+    expansions: readonly Expansion[][],
+    idfs: readonly number[],
+    fuzzyScores: ReadonlyMap<number, number> | null,
+  ): void {
     const docs = this.candidateDocs;
     const bm25s = this.candidateBm25;
-
-    // fuse.js judges the whole query against each candidate (word order, near spellings across
-    // word boundaries). A threshold below 1 lets its bitap search stop early on poor candidates,
-    // which then simply get no fuzzy credit.
-    const fuseScores = new Map<number, number>();
-    if (options.rerank !== false) {
-      const texts: string[] = [];
-      for (let rank = 0; rank < count; rank++) texts.push(this.textOf(docs[rank] as number));
-      const fuse = new Fuse(texts, {
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: FUSE_THRESHOLD,
-        isCaseSensitive: true,
-        shouldSort: false,
-      });
-      // One bitap pattern is 32 characters; longer queries cost a full pass per extra 32. The
-      // whole query already counts through word coverage, so fuse.js judges its opening.
-      for (const r of fuse.search(fusePattern(queryForm))) fuseScores.set(r.refIndex, r.score ?? 1);
-    }
-
-    const totalIdf = idfs.reduce((a, b) => a + b, 0);
+    let totalIdf = 0;
+    for (const w of idfs) totalIdf += w;
     const maxBm25 = count > 0 ? (bm25s[0] as number) : 1;
-    // Scored into the scratch arrays, without an object, a closure or a matched list per
-    // candidate: only the hits returned name the terms they matched.
-    const scores = this.candidateScores;
-    const coverages = this.candidateCoverages;
     for (let rank = 0; rank < count; rank++) {
       const doc = docs[rank] as number;
       let covered = 0;
       for (let i = 0; i < expansions.length; i++)
         covered += this.bestWeight(doc, expansions[i] as Expansion[]) * (idfs[i] ?? 0);
       const coverage = totalIdf > 0 ? covered / totalIdf : 0;
-      const fuzzy = 1 - (fuseScores.get(rank) ?? 1);
-      coverages[rank] = coverage;
-      scores[rank] = Math.max(
+      const fuzzy = 1 - (fuzzyScores?.get(rank) ?? 1);
+      this.candidateCoverages[rank] = coverage;
+      this.candidateScores[rank] = Math.max(
         0,
         Math.min(1, 0.6 * coverage + 0.3 * fuzzy + 0.1 * ((bm25s[rank] as number) / maxBm25)),
       );
     }
+  }
+
+  /** The scored candidates as hits, best first, at most `limit`, none below `floor`. */
+  private hitsOf(
+    count: number,
+    limit: number,
+    floor: number,
+    expansions: readonly Expansion[][],
+    terms: readonly { stem: string }[],
+  ): Hit<T>[] {
     const order = this.rankByScore(count);
-    const floor = options.minScore ?? 0;
     const hits: Hit<T>[] = [];
     for (let j = 0; j < count; j++) {
       if (hits.length >= limit) break;
       const rank = order[j] as number;
-      const score = scores[rank] as number;
+      const score = this.candidateScores[rank] as number;
       if (score < floor) continue;
-      const doc = docs[rank] as number;
+      const doc = this.candidateDocs[rank] as number;
       const matched: string[] = [];
       for (let i = 0; i < expansions.length; i++)
         if (this.bestWeight(doc, expansions[i] as Expansion[]) > 0) matched.push(terms[i]?.stem ?? '');
       hits.push({
         item: this.items[doc] as T,
         score,
-        coverage: coverages[rank] as number,
+        coverage: this.candidateCoverages[rank] as number,
         matched,
         index: doc,
       });
     }
     return hits;
+  }
+
+  /**
+   * Ranked hits for `query`, best first. Items that share no term with the query are never
+   * returned, so an unrelated question gets nothing rather than the nearest wrong passage. In
+   * steps of their own (a function this hot compiles faster, and deoptimises less, in pieces).
+   */
+  search(query: string, options: SearchOptions = {}): Hit<T>[] {
+    const limit = options.limit ?? 10;
+    if (this.items.length === 0) return [];
+    const filter = options.article === undefined ? undefined : this.articleIndex.get(options.article);
+    if (options.article !== undefined && filter === undefined) return [];
+    const queryForm = matchForm(query.slice(0, 2000));
+    const queryWords = queryForm.split(' ');
+    const terms = this.queryTerms(queryWords);
+    if (terms.length === 0)
+      return options.fuzzyFallback === false ? [] : this.fuseOnly(queryForm, filter, limit);
+    const expansions = terms.map((t) => this.expand(t.word, t.stem));
+    if (options.prefix) this.withTypedWord(expansions, terms, queryWords);
+    const idfs = expansions.map((variants) => this.wordIdf(variants));
+    const nTouched = this.accumulate(expansions, filter);
+    if (nTouched === 0) return [];
+    const count = this.topCandidates(nTouched, options.candidates ?? DEFAULT_CANDIDATES, options.boost);
+    const fuzzy = options.rerank !== false ? this.fuseScores(count, queryForm) : null;
+    this.scoreCandidates(count, expansions, idfs, fuzzy);
+    return this.hitsOf(count, limit, options.minScore ?? 0, expansions, terms);
   }
 }
 
