@@ -182,6 +182,12 @@ export interface EvaluateOptions {
   speakerMode?: SpeakerMode;
   /** Queries run (untimed, unscored) before measuring, so JIT warm-up does not land in p99. */
   warmup?: number;
+  /**
+   * Other queries run first, untimed and unscored: queries of every kind, so each command's
+   * code is compiled before its own kind is measured (the first `warmup` queries are all of
+   * the first kind). Queries of other articles, so no measured answer is warmed in a cache.
+   */
+  warmupQueries?: readonly BenchQuery[];
   /** Called after each measured query (progress bars). */
   onQuery?: (done: number, total: number) => void;
 }
@@ -193,7 +199,7 @@ export async function evaluate(
   options: EvaluateOptions = {},
 ): Promise<KindResult[]> {
   const mode = options.speakerMode ?? 'if-given';
-  const warm = queries.slice(0, options.warmup ?? 0);
+  const warm = [...(options.warmupQueries ?? []), ...queries.slice(0, options.warmup ?? 0)];
   for (const q of warm) {
     if (q.kind === 'autocomplete' && system.complete) await system.complete(q.text);
     else await system.search(q.text, q.kind);

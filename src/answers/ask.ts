@@ -12,6 +12,7 @@ import type { Scored } from '../reader/read.ts';
 import { contentTerms } from '../text/match.ts';
 import { scopeArticle } from './articles.ts';
 import { findEntity } from './people.ts';
+import { topicShares } from './statement-terms.ts';
 import type { Citation } from '../article/types.ts';
 import { round } from './shared.ts';
 import { AUXILIARIES } from '../knowledge/lexicon/grammar.ts';
@@ -34,22 +35,6 @@ export function questionKind(question: string): QuestionKind {
 const SAID_ABOUT =
   /^\s*(?:what|how)\s+(?:did|does|has|have|had|do)\s+(.+?)\s+(?:say|said|tell|told|think|thought|claim|argue|warn|write|mean|describe)\b(?:\s+(?:about|of|on|regarding|concerning)\s+(.+?))?\s*\??\s*$/i;
 
-const termSets = new Map<string, ReadonlySet<string>>();
-
-/**
- * The content terms of a quote or claim, kept: a speaker's statements are scored against every
- * question about them, and tokenising a few dozen of them again each time was most of the answer.
- */
-function termSet(text: string): ReadonlySet<string> {
-  const hit = termSets.get(text);
-  if (hit) return hit;
-  const made = new Set(contentTerms(text));
-  // Bounded: statements of the speakers asked about, not the archive's.
-  if (termSets.size >= 20_000) termSets.clear();
-  termSets.set(text, made);
-  return made;
-}
-
 /**
  * Answers "what did X say (about Y)" from X's own quotes and reported statements, so the answer
  * is what X said rather than any passage that merely mentions X. Null when the question is not of
@@ -71,15 +56,11 @@ function saidAbout(
   if (topic) {
     // The person's own statements are few: score each against the topic directly rather than
     // hoping they rank among the archive-wide matches for a common topic word.
-    const wanted = [...new Set(contentTerms(topic))];
-    const about = (text: string): number => {
-      if (wanted.length === 0) return 0;
-      const words = termSet(text);
-      return wanted.filter((w) => words.has(w)).length / wanted.length;
-    };
+    // Their words are read from the quote and claim indexes: no statement is tokenised again.
+    const about = topicShares(kb, [...new Set(contentTerms(topic))]);
     for (const e of found.entities) {
-      for (const q of kb.quotesOf(e.id)) said.push({ citation: q.span.citation, score: about(q.text) });
-      for (const c of kb.claimsOf(e.id)) said.push({ citation: c.span.citation, score: about(c.clause) });
+      for (const q of kb.quotesOf(e.id)) said.push({ citation: q.span.citation, score: about.quote(q) });
+      for (const c of kb.claimsOf(e.id)) said.push({ citation: c.span.citation, score: about.claim(c) });
     }
     for (let k = said.length - 1; k >= 0; k--) if ((said[k]?.score ?? 0) < 0.5) said.splice(k, 1);
     said.sort((a, b) => b.score - a.score);

@@ -293,6 +293,22 @@ class IndexBuilder<T> {
   }
 }
 
+/** Whether candidate `a` ranks before `b`: higher score, then higher BM25, then the earlier item. */
+function ranksBefore(
+  scores: Float64Array,
+  bm25s: Float64Array,
+  docs: Int32Array,
+  a: number,
+  b: number,
+): boolean {
+  const sa = scores[a] as number;
+  const sb = scores[b] as number;
+  if (sa !== sb) return sa > sb;
+  const ba = bm25s[a] as number;
+  const bb = bm25s[b] as number;
+  return ba !== bb ? ba > bb : (docs[a] as number) < (docs[b] as number);
+}
+
 /** Items indexed per slice of an asynchronous build before yielding to the event loop. */
 const BUILD_SLICE = 2000;
 
@@ -317,6 +333,16 @@ export class SearchIndex<T> {
    */
   private touched: Int32Array<ArrayBuffer> = new Int32Array(64);
   private termTouched: Int32Array<ArrayBuffer> = new Int32Array(64);
+  /**
+   * A query's best candidates (item, BM25, then score, coverage and rank order), in arrays kept
+   * from one query to the next like {@link touched}: an object per candidate, and a boxed
+   * number per field of it, were most of what a query over the article index allocated.
+   */
+  private candidateDocs: Int32Array<ArrayBuffer> = new Int32Array(DEFAULT_CANDIDATES);
+  private candidateBm25: Float64Array<ArrayBuffer> = new Float64Array(DEFAULT_CANDIDATES);
+  private candidateScores: Float64Array<ArrayBuffer> = new Float64Array(DEFAULT_CANDIDATES);
+  private candidateCoverages: Float64Array<ArrayBuffer> = new Float64Array(DEFAULT_CANDIDATES);
+  private candidateOrder: Int32Array<ArrayBuffer> = new Int32Array(DEFAULT_CANDIDATES);
   private sortedWords: string[] | null = null;
   /** Per item, BM25's length term `K1 * (1 - B + B * length / avgLength)`, made by prepare() or the first search. */
   private norms: Float64Array | null = null;
@@ -406,6 +432,78 @@ export class SearchIndex<T> {
         }
     }
     return w;
+  }
+
+  /** Room for `k` candidates in the scratch arrays. */
+  private candidateRoom(k: number): void {
+    if (this.candidateDocs.length >= k) return;
+    this.candidateDocs = new Int32Array(k);
+    this.candidateBm25 = new Float64Array(k);
+    this.candidateScores = new Float64Array(k);
+    this.candidateCoverages = new Float64Array(k);
+    this.candidateOrder = new Int32Array(k);
+  }
+
+  /**
+   * The `k` touched items of highest BM25 (times the caller's boost; ties: the earlier item) into
+   * {@link candidateDocs} and {@link candidateBm25}, best first, clearing the accumulator; returns
+   * how many. A bounded insertion: sorting every touched item (tens of thousands for a common
+   * word in a large archive) would cost more than the rest of the query.
+   */
+  private topCandidates(
+    nTouched: number,
+    k: number,
+    boost: ((docIndex: number) => number) | undefined,
+  ): number {
+    const acc = this.accumulator;
+    const touched = this.touched;
+    this.candidateRoom(k);
+    const docs = this.candidateDocs;
+    const bm25s = this.candidateBm25;
+    let n = 0;
+    for (let j = 0; j < nTouched; j++) {
+      const doc = touched[j] as number;
+      const bm25 = (acc[doc] as number) * (boost ? boost(doc) : 1);
+      acc[doc] = 0;
+      if (k <= 0) continue;
+      if (n === k) {
+        const last = bm25s[k - 1] as number;
+        if (bm25 < last || (bm25 === last && doc > (docs[k - 1] as number))) continue;
+        n--;
+      }
+      let at = n;
+      while (at > 0) {
+        const prev = bm25s[at - 1] as number;
+        if (prev > bm25 || (prev === bm25 && (docs[at - 1] as number) < doc)) break;
+        bm25s[at] = prev;
+        docs[at] = docs[at - 1] as number;
+        at--;
+      }
+      bm25s[at] = bm25;
+      docs[at] = doc;
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * The first `count` candidates' ranks ordered by score, then BM25 (higher first), then item
+   * (earlier first), into {@link candidateOrder}: an insertion sort of a few dozen, no comparator.
+   */
+  private rankByScore(count: number): Int32Array {
+    const order = this.candidateOrder;
+    const scores = this.candidateScores;
+    const bm25s = this.candidateBm25;
+    const docs = this.candidateDocs;
+    for (let i = 0; i < count; i++) {
+      let at = i;
+      while (at > 0 && ranksBefore(scores, bm25s, docs, i, order[at - 1] as number)) {
+        order[at] = order[at - 1] as number;
+        at--;
+      }
+      order[at] = i;
+    }
+    return order;
   }
 
   /** The idf of a word found in a single item. */
@@ -559,18 +657,8 @@ export class SearchIndex<T> {
     });
   }
 
-  /**
-   * Ranked hits for `query`, best first. Items that share no term with the query are never
-   * returned, so an unrelated question gets nothing rather than the nearest wrong passage.
-   */
-  search(query: string, options: SearchOptions = {}): Hit<T>[] {
-    const limit = options.limit ?? 10;
-    if (this.items.length === 0) return [];
-    const { articleOfDoc, postingStart, postingDocs, postingTfs } = this.state;
-    const filter = options.article === undefined ? undefined : this.articleIndex.get(options.article);
-    if (options.article !== undefined && filter === undefined) return [];
-    const queryForm = matchForm(query.slice(0, 2000));
-    const queryWords = queryForm.split(' ');
+  /** The query's content words and their stems, distinct stems, at most 64. */
+  private queryTerms(queryWords: readonly string[]): { word: string; stem: string }[] {
     const terms: { word: string; stem: string }[] = [];
     for (const word of queryWords) {
       if (word === '' || STOPWORDS.has(word)) continue;
@@ -581,60 +669,63 @@ export class SearchIndex<T> {
       terms.push({ word, stem: st });
       if (terms.length >= 64) break;
     }
-    if (terms.length === 0)
-      return options.fuzzyFallback === false ? [] : this.fuseOnly(queryForm, filter, limit);
-    const expansions = terms.map((t) => this.expand(t.word, t.stem));
-    if (options.prefix) {
-      // The word being typed: it also stands for every longer word it begins.
-      const last = queryWords[queryWords.length - 1] ?? '';
-      const i = terms.length - 1;
-      if (last.length >= 2 && i >= 0 && terms[i]?.word === last) {
-        const extra = this.withPrefix(last)
-          .map((w) => this.wordIds.get(w))
-          .filter((id): id is number => id !== undefined && !(expansions[i] ?? []).some((e) => e.id === id))
-          .map((id) => ({ id, weight: 0.9 }));
-        expansions[i] = [...(expansions[i] ?? []), ...extra];
-      }
-    }
-    const idfs = expansions.map((variants) =>
-      // A misspelt query word has no idf of its own: it borrows its best variant's. A word with
-      // no variant at all is one no item uses: it weighs like the rarest word the index has, so
-      // items cannot claim to cover a query whose distinctive words they lack.
-      variants.length === 0 ? this.rarestIdf : Math.max(...variants.map((e) => this.idf(e.id)), 0.1),
-    );
+    return terms;
+  }
+
+  /** The word being typed (autocomplete) also stands for every longer word it begins. */
+  private withTypedWord(
+    expansions: Expansion[][],
+    terms: readonly { word: string }[],
+    queryWords: readonly string[],
+  ): void {
+    const last = queryWords[queryWords.length - 1] ?? '';
+    const i = terms.length - 1;
+    if (last.length < 2 || i < 0 || terms[i]?.word !== last) return;
+    const extra = this.withPrefix(last)
+      .map((w) => this.wordIds.get(w))
+      .filter((id): id is number => id !== undefined && !(expansions[i] ?? []).some((e) => e.id === id))
+      .map((id) => ({ id, weight: 0.9 }));
+    expansions[i] = [...(expansions[i] ?? []), ...extra];
+  }
+
+  /**
+   * A query word's weight: a misspelt word has no idf of its own, it borrows its best variant's;
+   * a word with no variant at all is one no item uses: it weighs like the rarest word the index
+   * has, so items cannot claim to cover a query whose distinctive words they lack.
+   */
+  private wordIdf(variants: readonly Expansion[]): number {
+    if (variants.length === 0) return this.rarestIdf;
+    let best = 0.1;
+    for (const e of variants) best = Math.max(best, this.idf(e.id));
+    return best;
+  }
+
+  /** The largest document frequency of a query word's variants. */
+  private dfOf(variants: readonly Expansion[]): number {
+    let m = 0;
+    for (const v of variants) m = Math.max(m, this.df(v.id));
+    return m;
+  }
+
+  /**
+   * BM25 of every item the query's words touch, into {@link accumulator} (items listed in
+   * {@link touched}); returns how many. A word in a quarter of all items barely ranks anything but
+   * costs a pass over all of them: when rarer words are in the query, it only counts in the
+   * coverage of the final candidates.
+   */
+  private accumulate(expansions: readonly Expansion[][], filter: number | undefined): number {
+    const n = this.items.length;
     const acc = this.accumulator;
     const termBest = this.termBest;
-    let touched = this.touched;
-    let termTouched = this.termTouched;
+    let hasRare = false;
+    for (const variants of expansions)
+      if (variants.length > 0 && this.dfOf(variants) <= n * COMMON_SHARE) hasRare = true;
     let nTouched = 0;
-    let nTermTouched = 0;
-    // A word in a quarter of all items barely ranks anything but costs a pass over all of them:
-    // when rarer words are in the query, it only counts in the coverage of the final candidates.
-    const n = this.items.length;
-    const norms = this.lengthNorms();
-    const dfOf = (variants: Expansion[]): number => variants.reduce((m, v) => Math.max(m, this.df(v.id)), 0);
-    const hasRare = expansions.some((variants) => variants.length > 0 && dfOf(variants) <= n * COMMON_SHARE);
     for (const variants of expansions) {
-      if (hasRare && n >= 1000 && dfOf(variants) > n * COMMON_SHARE) continue;
-      // Per query word only its best-scoring variant counts for an item.
-      for (const v of variants) {
-        const idf = this.idf(v.id);
-        const from = postingStart[v.id] as number;
-        const to = postingStart[v.id + 1] as number;
-        for (let p = from; p < to; p++) {
-          const doc = postingDocs[p] as number;
-          if (filter !== undefined && articleOfDoc[doc] !== filter) continue;
-          const tf = postingTfs[p] as number;
-          const norm = tf + (norms[doc] as number);
-          const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
-          const prev = termBest[doc] as number;
-          if (prev === 0) {
-            if (nTermTouched === termTouched.length) termTouched = this.termTouched = grown(termTouched);
-            termTouched[nTermTouched++] = doc;
-          }
-          if (sc > prev) termBest[doc] = sc;
-        }
-      }
+      if (hasRare && n >= 1000 && this.dfOf(variants) > n * COMMON_SHARE) continue;
+      const nTermTouched = this.bestOfWord(variants, filter);
+      const termTouched = this.termTouched;
+      let touched = this.touched;
       for (let j = 0; j < nTermTouched; j++) {
         const doc = termTouched[j] as number;
         if (acc[doc] === 0) {
@@ -644,85 +735,147 @@ export class SearchIndex<T> {
         acc[doc] = (acc[doc] as number) + (termBest[doc] as number);
         termBest[doc] = 0;
       }
-      nTermTouched = 0;
     }
-    if (nTouched === 0) return [];
-    const boost = options.boost;
-    // Top K by a bounded insertion: sorting every touched item (tens of thousands for a common
-    // word in a large archive) would cost more than the rest of the query.
-    const k = options.candidates ?? DEFAULT_CANDIDATES;
-    const candidates: { doc: number; bm25: number }[] = [];
-    for (let j = 0; j < nTouched; j++) {
-      const doc = touched[j] as number;
-      const bm25 = (acc[doc] as number) * (boost ? boost(doc) : 1);
-      acc[doc] = 0;
-      if (candidates.length === k) {
-        const last = candidates[k - 1] as { doc: number; bm25: number };
-        if (bm25 < last.bm25 || (bm25 === last.bm25 && doc > last.doc)) continue;
-        candidates.pop();
-      }
-      let at = candidates.length;
-      while (at > 0) {
-        const prev = candidates[at - 1] as { doc: number; bm25: number };
-        if (prev.bm25 > bm25 || (prev.bm25 === bm25 && prev.doc < doc)) break;
-        at--;
-      }
-      candidates.splice(at, 0, { doc, bm25 });
-    }
+    return nTouched;
+  }
 
-    // fuse.js judges the whole query against each candidate (word order, near spellings across
-    // word boundaries). A threshold below 1 lets its bitap search stop early on poor candidates,
-    // which then simply get no fuzzy credit.
-    const fuseScores = new Map<number, number>();
-    if (options.rerank !== false) {
-      const fuse = new Fuse(
-        candidates.map((c) => this.textOf(c.doc)),
-        {
-          includeScore: true,
-          ignoreLocation: true,
-          threshold: FUSE_THRESHOLD,
-          isCaseSensitive: true,
-          shouldSort: false,
-        },
-      );
-      // One bitap pattern is 32 characters; longer queries cost a full pass per extra 32. The
-      // whole query already counts through word coverage, so fuse.js judges its opening.
-      for (const r of fuse.search(fusePattern(queryForm))) fuseScores.set(r.refIndex, r.score ?? 1);
+  /**
+   * Per item, the score of the best of one query word's variants it holds, into
+   * {@link termBest} (items listed in {@link termTouched}); returns how many items.
+   */
+  private bestOfWord(variants: readonly Expansion[], filter: number | undefined): number {
+    const { articleOfDoc, postingStart, postingDocs, postingTfs } = this.state;
+    const norms = this.lengthNorms();
+    const termBest = this.termBest;
+    let termTouched = this.termTouched;
+    let nTermTouched = 0;
+    for (const v of variants) {
+      const idf = this.idf(v.id);
+      const from = postingStart[v.id] as number;
+      const to = postingStart[v.id + 1] as number;
+      for (let p = from; p < to; p++) {
+        const doc = postingDocs[p] as number;
+        if (filter !== undefined && articleOfDoc[doc] !== filter) continue;
+        const tf = postingTfs[p] as number;
+        const norm = tf + (norms[doc] as number);
+        const sc = v.weight * idf * ((tf * (BM25_K1 + 1)) / norm);
+        const prev = termBest[doc] as number;
+        if (prev === 0) {
+          if (nTermTouched === termTouched.length) termTouched = this.termTouched = grown(termTouched);
+          termTouched[nTermTouched++] = doc;
+        }
+        if (sc > prev) termBest[doc] = sc;
+      }
     }
+    return nTermTouched;
+  }
 
-    const totalIdf = idfs.reduce((a, b) => a + b, 0);
-    const maxBm25 = candidates[0]?.bm25 ?? 1;
-    // Scored without a closure or a matched list per candidate: only the hits returned name
-    // the terms they matched.
-    const scored: { doc: number; bm25: number; score: number; coverage: number }[] = [];
-    for (let rank = 0; rank < candidates.length; rank++) {
-      const { doc, bm25 } = candidates[rank] as { doc: number; bm25: number };
+  /**
+   * fuse.js's judgement of the whole query against each candidate (word order, near spellings
+   * across word boundaries), by rank. A threshold below 1 lets its bitap search stop early on
+   * poor candidates, which then simply get no fuzzy credit.
+   */
+  private fuseScores(count: number, queryForm: string): Map<number, number> {
+    const scores = new Map<number, number>();
+    const texts: string[] = [];
+    for (let rank = 0; rank < count; rank++) texts.push(this.textOf(this.candidateDocs[rank] as number));
+    const fuse = new Fuse(texts, {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: FUSE_THRESHOLD,
+      isCaseSensitive: true,
+      shouldSort: false,
+    });
+    // One bitap pattern is 32 characters; longer queries cost a full pass per extra 32. The
+    // whole query already counts through word coverage, so fuse.js judges its opening.
+    for (const r of fuse.search(fusePattern(queryForm))) scores.set(r.refIndex, r.score ?? 1);
+    return scores;
+  }
+
+  /**
+   * Each candidate's coverage of the query and its confidence, into the scratch arrays, without
+   * an object, a closure or a matched list per candidate.
+   */
+  private scoreCandidates(
+    count: number,
+    expansions: readonly Expansion[][],
+    idfs: readonly number[],
+    fuzzyScores: ReadonlyMap<number, number> | null,
+  ): void {
+    const docs = this.candidateDocs;
+    const bm25s = this.candidateBm25;
+    let totalIdf = 0;
+    for (const w of idfs) totalIdf += w;
+    const maxBm25 = count > 0 ? (bm25s[0] as number) : 1;
+    for (let rank = 0; rank < count; rank++) {
+      const doc = docs[rank] as number;
       let covered = 0;
       for (let i = 0; i < expansions.length; i++)
         covered += this.bestWeight(doc, expansions[i] as Expansion[]) * (idfs[i] ?? 0);
       const coverage = totalIdf > 0 ? covered / totalIdf : 0;
-      const fuzzy = 1 - (fuseScores.get(rank) ?? 1);
-      const score = Math.max(0, Math.min(1, 0.6 * coverage + 0.3 * fuzzy + 0.1 * (bm25 / maxBm25)));
-      scored.push({ doc, bm25, score, coverage });
+      const fuzzy = 1 - (fuzzyScores?.get(rank) ?? 1);
+      this.candidateCoverages[rank] = coverage;
+      this.candidateScores[rank] = Math.max(
+        0,
+        Math.min(1, 0.6 * coverage + 0.3 * fuzzy + 0.1 * ((bm25s[rank] as number) / maxBm25)),
+      );
     }
-    scored.sort((a, b) => b.score - a.score || b.bm25 - a.bm25 || a.doc - b.doc);
-    const floor = options.minScore ?? 0;
+  }
+
+  /** The scored candidates as hits, best first, at most `limit`, none below `floor`. */
+  private hitsOf(
+    count: number,
+    limit: number,
+    floor: number,
+    expansions: readonly Expansion[][],
+    terms: readonly { stem: string }[],
+  ): Hit<T>[] {
+    const order = this.rankByScore(count);
     const hits: Hit<T>[] = [];
-    for (const h of scored) {
+    for (let j = 0; j < count; j++) {
       if (hits.length >= limit) break;
-      if (h.score < floor) continue;
+      const rank = order[j] as number;
+      const score = this.candidateScores[rank] as number;
+      if (score < floor) continue;
+      const doc = this.candidateDocs[rank] as number;
       const matched: string[] = [];
       for (let i = 0; i < expansions.length; i++)
-        if (this.bestWeight(h.doc, expansions[i] as Expansion[]) > 0) matched.push(terms[i]?.stem ?? '');
+        if (this.bestWeight(doc, expansions[i] as Expansion[]) > 0) matched.push(terms[i]?.stem ?? '');
       hits.push({
-        item: this.items[h.doc] as T,
-        score: h.score,
-        coverage: h.coverage,
+        item: this.items[doc] as T,
+        score,
+        coverage: this.candidateCoverages[rank] as number,
         matched,
-        index: h.doc,
+        index: doc,
       });
     }
     return hits;
+  }
+
+  /**
+   * Ranked hits for `query`, best first. Items that share no term with the query are never
+   * returned, so an unrelated question gets nothing rather than the nearest wrong passage. In
+   * steps of their own (a function this hot compiles faster, and deoptimises less, in pieces).
+   */
+  search(query: string, options: SearchOptions = {}): Hit<T>[] {
+    const limit = options.limit ?? 10;
+    if (this.items.length === 0) return [];
+    const filter = options.article === undefined ? undefined : this.articleIndex.get(options.article);
+    if (options.article !== undefined && filter === undefined) return [];
+    const queryForm = matchForm(query.slice(0, 2000));
+    const queryWords = queryForm.split(' ');
+    const terms = this.queryTerms(queryWords);
+    if (terms.length === 0)
+      return options.fuzzyFallback === false ? [] : this.fuseOnly(queryForm, filter, limit);
+    const expansions = terms.map((t) => this.expand(t.word, t.stem));
+    if (options.prefix) this.withTypedWord(expansions, terms, queryWords);
+    const idfs = expansions.map((variants) => this.wordIdf(variants));
+    const nTouched = this.accumulate(expansions, filter);
+    if (nTouched === 0) return [];
+    const count = this.topCandidates(nTouched, options.candidates ?? DEFAULT_CANDIDATES, options.boost);
+    const fuzzy = options.rerank !== false ? this.fuseScores(count, queryForm) : null;
+    this.scoreCandidates(count, expansions, idfs, fuzzy);
+    return this.hitsOf(count, limit, options.minScore ?? 0, expansions, terms);
   }
 }
 

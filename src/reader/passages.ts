@@ -74,17 +74,8 @@ export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
   const lengths: number[] = [];
   const sentenceTerms: string[][][] = [];
   const sentenceSets: Set<string>[][] = [];
-  const df = new Map<string, number>();
-  // One set of a paragraph's keys at a time (in the order its count map would hold them).
-  const seen = new Set<string>();
+  const df = documentFrequencies(byParagraph);
   for (const perSentence of byParagraph) {
-    seen.clear();
-    for (const terms of perSentence)
-      for (const t of terms) {
-        seen.add(t);
-        seen.add(root(t));
-      }
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     lengths.push(perSentence.reduce((n, s) => n + s.length, 0));
     sentenceTerms.push(perSentence);
   }
@@ -97,6 +88,55 @@ export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
   if (cache.size >= STATS_KEPT) cache.delete(cache.keys().next().value as Article);
   cache.set(article, stats);
   return stats;
+}
+
+/** Paragraphs told apart while an article's document frequencies are counted. */
+const SLOTS = 4096;
+
+/**
+ * Per key (stems and their `~root` keys), how many paragraphs hold it, keys in first-seen order.
+ * While counting, a key's entry is its count so far times {@link SLOTS} plus the last paragraph
+ * that held it, so a key met again in the same paragraph is not counted twice without a set of
+ * each paragraph's keys (those sets, emptied and grown again paragraph after paragraph, were
+ * more than a third of what statsOf allocated). Longer articles count with the sets.
+ */
+function documentFrequencies(byParagraph: readonly (readonly string[][])[]): Map<string, number> {
+  if (byParagraph.length > SLOTS) return frequenciesBySet(byParagraph);
+  const df = new Map<string, number>();
+  for (let p = 0; p < byParagraph.length; p++)
+    for (const terms of byParagraph[p] ?? [])
+      for (const t of terms) {
+        countOnce(df, t, p);
+        countOnce(df, root(t), p);
+      }
+  df.forEach(decodeCount);
+  return df;
+}
+
+function countOnce(df: Map<string, number>, key: string, p: number): void {
+  const v = df.get(key);
+  if (v === undefined) df.set(key, SLOTS + p);
+  else if (v % SLOTS !== p) df.set(key, (Math.floor(v / SLOTS) + 1) * SLOTS + p);
+}
+
+function decodeCount(v: number, key: string, df: Map<string, number>): void {
+  df.set(key, Math.floor(v / SLOTS));
+}
+
+/** {@link documentFrequencies} with one set of a paragraph's keys at a time. */
+function frequenciesBySet(byParagraph: readonly (readonly string[][])[]): Map<string, number> {
+  const df = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const perSentence of byParagraph) {
+    seen.clear();
+    for (const terms of perSentence)
+      for (const t of terms) {
+        seen.add(t);
+        seen.add(root(t));
+      }
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return df;
 }
 
 /** A paragraph's term and root counts (stems, and their `~root` keys). */

@@ -83,4 +83,24 @@ describe('scoring', () => {
     ]);
     expect(results[1]!.scoredOn).toBe('completion');
   });
+
+  it('runs warm-up queries of every kind first, without timing or scoring them', async () => {
+    const asked: string[] = [];
+    const system = {
+      name: 'fake',
+      search: (text: string) => (asked.push(text), [{ article: 'a', paragraph: 1 }]),
+      complete: (text: string) => (asked.push(text), ['Ana Vel']),
+    };
+    const measured: BenchQuery[] = [
+      { id: 'q1', kind: 'question', text: 'who spoke', expected: [{ article: 'a', paragraph: 1 }] },
+    ];
+    const warm: BenchQuery[] = [
+      { id: 'w1', kind: 'exact', text: 'warm quote', expected: [{ article: 'b', paragraph: 2 }] },
+      { id: 'w2', kind: 'question', text: 'warm question', expected: [{ article: 'b', paragraph: 2 }] },
+      { id: 'w3', kind: 'autocomplete', text: 'Wa', expected: [{ article: 'b' }], completion: 'Wan Li' },
+    ];
+    const results = await evaluate(system, measured, { warmupQueries: warm });
+    expect(asked).toEqual(['warm quote', 'warm question', 'Wa', 'who spoke']);
+    expect(results.map((r) => [r.kind, r.count, r.hit1])).toEqual([['question', 1, 1]]);
+  });
 });

@@ -34,4 +34,23 @@ describe('paragraph statistics for ranking', () => {
     expect(stats.tf).toHaveLength(PARAGRAPHS.length);
     expect(stats.df.get(stem('ferry'))).toBe(3);
   });
+
+  it('counts each paragraph once per word it holds, however often it repeats the word, in long articles too', () => {
+    // The word every paragraph holds, the word that two paragraphs repeat, and a word of one.
+    const paragraphs = (n: number): string[] =>
+      Array.from({ length: n }, (_, i) =>
+        i % 2000 === 0
+          ? 'The dam holds. The dam still holds, and the dam will hold.'
+          : `The dam held on day ${i}.`,
+      );
+    for (const [n, id] of [
+      [6, 'dam-short'],
+      [4200, 'dam-long'],
+    ] as const) {
+      const stats = statsOf(makeArticle(paragraphs(n), {}, id));
+      expect(stats.df.get(stem('dam'))).toBe(n);
+      expect(stats.df.get(stem('still'))).toBe(Math.ceil(n / 2000));
+      expect(stats.df.get(stem('day'))).toBe(n - Math.ceil(n / 2000));
+    }
+  });
 });
