@@ -632,6 +632,7 @@ export const QUESTION_FEATURES = [
   'a figure or date asked, of the type asked',
   'a figure or date asked, holds one of the type asked',
   'a reason asked, a purpose or reason clause',
+  'a reason or manner asked, a name',
 ] as const;
 
 /** Question words, each crossed with span shapes below (a linear model needs the products). */
@@ -941,6 +942,7 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.wish + 4] = b((a.figure || a.date) && (c.types & bit) !== 0);
   out[AT.wish + 5] = b((a.figure || a.date) && (c.inside & bit) !== 0);
   out[AT.wish + 6] = b(a.reason && (c.types & REASON_CLAUSE) !== 0);
+  out[AT.wish + 7] = a.reason || a.manner ? (shape[5] ?? 0) : 0;
   return out;
 }
 

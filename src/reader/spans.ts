@@ -212,17 +212,21 @@ function wordFigure(tokens: Token[], i: number): { to: number; types: AnswerType
   return null;
 }
 
+/**
+ * Whether token `i` ends a clause: punctuation, a clause opener, a relative pronoun, or "and" /
+ * "or" before a new subject ("... silted up and boats could ..."); not "and" before a second verb
+ * ("to resurface the deck and repaint its cables").
+ */
+function endsClause(tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!t.word || CLAUSE_OPENERS.has(t.lower) || /^(but|which|who|whose)$/.test(t.lower)) return true;
+  return (t.lower === 'and' || t.lower === 'or') && !infinitive(tokens[i + 1]);
+}
+
 /** Words of a clause from `from`: up to punctuation, a clause opener or `max` words (then no trailing function word). */
 function clauseEnd(tokens: Token[], from: number, max = 9): number {
   let to = from;
-  while (
-    to < tokens.length &&
-    to - from < max &&
-    (tokens[to] as Token).word &&
-    !CLAUSE_OPENERS.has((tokens[to] as Token).lower) &&
-    !/^(and|or|but|which|who|whose)$/.test((tokens[to] as Token).lower)
-  )
-    to++;
+  while (to < tokens.length && to - from < max && !endsClause(tokens, to)) to++;
   // Cut short by the limit: no dangling function word ("... sold to another maker instead of").
   const cut = to - from >= max && tokens[to]?.word === true;
   while (cut && to > from + 1 && STOPWORDS.has((tokens[to - 1] as Token).lower)) to--;
@@ -236,6 +240,8 @@ function clauseEnd(tokens: Token[], from: number, max = 9): number {
  */
 function infinitive(t: Token | undefined): boolean {
   if (!t || !t.word || t.capital || /\d/.test(t.text) || STOPWORDS.has(t.lower)) return false;
+  // An -s ending is a plural or a verb with a subject ("boats", "runs"), never a bare infinitive.
+  if (/[^siu]s$/.test(t.lower)) return false;
   return !BARE_DESTINATIONS.has(t.lower) && !lexiconTags(t.lower).has('Plural');
 }
 

@@ -93,6 +93,15 @@ describe('short answer extraction', () => {
     ).toBe('the regional heritage trust');
   });
 
+  it('takes the purpose clause for "what is it for", not the name of whoever said so', () => {
+    expect(
+      answer(
+        'What is the grant for?',
+        'Council leader Mara Tilney said the grant was needed to repaint the old lighthouse and repair its lamp, a job costing £2 million.',
+      ),
+    ).toMatch(/^to repaint the old lighthouse/);
+  });
+
   it('finds nothing in a sentence with no candidate', () => {
     expect(answer('Who won?', 'It was over.')).toBeUndefined();
   });

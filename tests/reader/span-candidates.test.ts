@@ -93,6 +93,15 @@ describe('candidate answers for "why", "what for" and "what do they want"', () =
     );
   });
 
+  it('runs a clause on over "and" before a second verb, not before a new subject', () => {
+    expect(marked('The fund is there to rebuild the pier and reopen its cafe.', REASON_CLAUSE)).toContain(
+      'to rebuild the pier and reopen its cafe',
+    );
+    expect(marked('The ferry stopped because the tide fell and waves grew.', REASON_CLAUSE)).toContain(
+      'the tide fell',
+    );
+  });
+
   it('marks the clause after a verb of wanting or pressing for something', () => {
     expect(
       marked('The tenants said they would push for the landlord to fix the lifts.', WISH_CLAUSE),
