@@ -2,7 +2,13 @@ import { lexiconTags, tokenize } from '../knowledge/nlp.ts';
 import type { Token } from '../knowledge/nlp.ts';
 import { STOPWORDS, stem } from '../text/match.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { typedRanges, typeBit } from './spans.ts';
+import { REASON_CLAUSE, typedRanges, typeBit, WISH_CLAUSE } from './spans.ts';
+import {
+  CLOCK_MARKS,
+  OBJECT_AUXILIARIES,
+  PARTICLES,
+  WISH_QUESTION_WORDS,
+} from '../knowledge/lexicon/answer-spans.ts';
 import type { AnswerType } from './words.ts';
 import {
   CLAUSE_OPENERS,
@@ -11,6 +17,7 @@ import {
   DECADE_FOCUS,
   MANNER_CUES,
   MONTHS,
+  NUMBER_WORDS,
   REASON_CUES,
   WEEKDAYS,
   YEAR_FOCUS,
@@ -411,6 +418,17 @@ function typesAt(typed: TypedRanges, from: number, to: number, out: Int32Array, 
   out[at + 2] = around;
 }
 
+/**
+ * Whether token `i` is a particle that closes its clause ("had silted up and ...", "broke down."):
+ * it belongs to the verb before it, so a candidate does not end just before it.
+ */
+function strandsParticle(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !PARTICLES.has(t.lower)) return false;
+  const next = tokens[i + 1];
+  return !next || !next.word || /^(and|or|but)$/.test(next.lower);
+}
+
 /** Candidates of the sentence being read, STRIDE numbers each (reused: copied out once done). */
 let building = new Int32Array(1 << 12);
 
@@ -425,10 +443,13 @@ function candidatesOf(
   typed: TypedRanges,
   starts: ReadonlySet<number>,
   ends: ReadonlySet<number>,
+  joined: readonly boolean[],
+  within: readonly boolean[],
 ): number {
   let n = 0;
   for (let from = 0; from < tokens.length; from++) {
     if (!has(flags, from, CONTENT) && !starts.has(from)) continue;
+    if (startsInsideTime(tokens, joined, from)) continue;
     const money = from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '');
     const start = money ? (tokens[from - 1] as Token).start : (tokens[from] as Token).start;
     run.n = run.capitals = run.stops = run.any = 0;
@@ -436,12 +457,16 @@ function candidatesOf(
       const last = tokens[to - 1] as Token;
       grow(run, tokens, flags, to - 1);
       if (!last.word) {
+        // A mark inside a figure or time may end it ("10%") or sit inside ("7:40", "£2 to £3").
+        if (joined[to - 1]) {
+          if (!ends.has(to)) continue;
+        } else if (/^[,&/]$/.test(last.text) && to > from + 1) continue;
         // A comma may sit inside ("Paris, France"), and "&" or "/" between words ("R&B").
-        if (/^[,&/]$/.test(last.text) && to > from + 1) continue;
-        break;
+        else break;
       }
       if (run.n > MAX_WORDS) break;
       if (!has(flags, to - 1, CONTENT) && !ends.has(to)) continue;
+      if ((within[to] === true && !ends.has(to)) || strandsParticle(tokens, to)) continue;
       const k = n * STRIDE;
       if (k + STRIDE > building.length) {
         const larger = new Int32Array(building.length * 2);
@@ -481,6 +506,46 @@ function carve(n: number): Int32Array {
 const cache = new Map<string, SentenceCandidates>();
 const CACHE_LIMIT = 20_000;
 
+/**
+ * Figures, times and dates: a candidate does not cut one ("7" of "7:40 a.m.", "more" of "more
+ * than three hours", "10" of "10%") unless where it cuts is itself the edge of a typed span
+ * ("£120" of "£120 and £300").
+ */
+const FIGURE_BITS = (['count', 'money', 'percent', 'date', 'duration', 'age'] as const).reduce(
+  (bits, t) => bits | typeBit(t),
+  0,
+);
+
+/**
+ * Marks where a candidate may not end inside the figure [from, to): before the mark that holds
+ * it together ("7" of "7:40", "10" of "10%"), before a clock time's mark ("11:45" of "11:45
+ * p.m."), and on a hedge or bound before its figure ("more" of "more than three hours"). A bare
+ * figure before its counted noun stays ("20,000" of "20,000 reservists"). Starting just after a
+ * colon is marked too: "40 a.m." cuts "7:40 a.m.".
+ */
+function markCuts(tokens: readonly Token[], from: number, to: number, within: boolean[]): void {
+  let figure = from;
+  while (
+    figure < to &&
+    !/\d/.test(tokens[figure]?.text ?? '') &&
+    !NUMBER_WORDS.has(tokens[figure]?.lower ?? '')
+  )
+    figure++;
+  // A hedge or bound before the figure: the candidate does not end on it.
+  if (figure < to && !/^[$£€¥]$/.test(tokens[from]?.text ?? ''))
+    for (let i = from + 1; i <= figure; i++) within[i] = true;
+  for (let i = from + 1; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (/^[:%]$/.test(t.text) || CLOCK_MARKS.has(t.lower)) within[i] = true;
+  }
+}
+
+/** Whether a candidate from `from` would start inside a clock time ("40 a.m.", "p.m." of "7:40 p.m."). */
+const startsInsideTime = (tokens: readonly Token[], joined: readonly boolean[], from: number): boolean =>
+  from > 0 &&
+  ((joined[from - 1] === true && tokens[from - 1]?.text === ':') ||
+    (CLOCK_MARKS.has(tokens[from]?.lower ?? '') && /\d/.test(tokens[from - 1]?.text ?? '')));
+
 /** The candidates of a sentence (kept per sentence text: they do not depend on the question). */
 export function sentenceCandidates(sentence: string): SentenceCandidates {
   const hit = cache.get(sentence);
@@ -491,13 +556,19 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
   const other = typeBit('other');
   const starts = new Set<number>();
   const ends = new Set<number>();
-  for (let k = 0; k < typed.length; k += 3)
-    if (((typed[k + 2] as number) & ~other) !== 0) {
-      starts.add(typed[k] as number);
-      ends.add(typed[k + 1] as number);
-    }
+  const joined = new Array<boolean>(tokens.length).fill(false);
+  const within = new Array<boolean>(tokens.length + 1).fill(false);
+  for (let k = 0; k < typed.length; k += 3) {
+    const bits = typed[k + 2] as number;
+    if ((bits & ~other) === 0) continue;
+    starts.add(typed[k] as number);
+    ends.add(typed[k + 1] as number);
+    for (let i = (typed[k] as number) + 1; i < (typed[k + 1] as number); i++)
+      if (!(tokens[i] as Token).word) joined[i] = true;
+    if ((bits & FIGURE_BITS) !== 0) markCuts(tokens, typed[k] as number, typed[k + 1] as number, within);
+  }
   const flags = flagsOf(tokens);
-  const count = candidatesOf(tokens, flags, typed, starts, ends);
+  const count = candidatesOf(tokens, flags, typed, starts, ends, joined, within);
   const packed = carve(count * STRIDE);
   packed.set(building.subarray(0, count * STRIDE));
   const lex = carve(tokens.length);
@@ -552,6 +623,16 @@ export const QUESTION_FEATURES = [
   'a year asked, a span with a year',
   'a decade or century asked, a span with one',
   'a month or day asked, a span with its name',
+  'nearness to the focus noun',
+  'a figure asked, it counts another noun',
+  'a wish asked, the clause after a wish verb',
+  'the clause after a wish verb',
+  'the subject asked, a question word just after',
+  'the object asked, a question word just before',
+  'a figure or date asked, of the type asked',
+  'a figure or date asked, holds one of the type asked',
+  'a reason asked, a purpose or reason clause',
+  'a reason or manner asked, a name',
 ] as const;
 
 /** Question words, each crossed with span shapes below (a linear model needs the products). */
@@ -581,6 +662,8 @@ export interface SpanContext {
   terms: ReadonlySet<string>;
   /** Positions of the question's words in the sentence. */
   anchors: number[];
+  /** Positions of the focus noun in the sentence. */
+  focusAt: number[];
   focus: string;
   /** Distinct question words in the sentence, as a share of the question's. */
   inSentence: number;
@@ -604,6 +687,32 @@ interface Asked {
   year: boolean;
   decade: boolean;
   day: boolean;
+  /** The question asks what someone wants ("what does the union want"). */
+  wish: boolean;
+  /** The question word is the subject ("who gave ..."), or the object ("what did X hit"). */
+  subject: boolean;
+  object: boolean;
+}
+
+const WISH_STEMS = new Set([...WISH_QUESTION_WORDS].map(stem));
+
+/**
+ * Whether the question word stands for the subject ("who gave the grant", "which company supplies
+ * the water") or for the object ("what did the ship hit"): read from the word after it (after
+ * the focus noun), an auxiliary such as "did" leaving the object to be asked.
+ */
+function gapOf(q: QuestionAnalysis): { subject: boolean; object: boolean } {
+  const words = q.text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+  const at = words.findIndex((w) => /^(who|whom|what|which)$/.test(w));
+  if (at < 0) return { subject: false, object: false };
+  let next = words[at + 1] ?? '';
+  if (q.focus && next === q.focus) next = words[at + 2] ?? '';
+  const object = OBJECT_AUXILIARIES.has(next);
+  const subject = !object && next !== '' && !STOPWORDS.has(next) && lexiconTags(next).has('Verb');
+  return { subject, object };
 }
 
 function askedOf(q: QuestionAnalysis): Asked {
@@ -619,6 +728,8 @@ function askedOf(q: QuestionAnalysis): Asked {
     year: YEAR_FOCUS.has(q.focus),
     decade: DECADE_FOCUS.has(q.focus),
     day: DAY_FOCUS.has(q.focus),
+    wish: q.terms.some((t) => WISH_STEMS.has(t)),
+    ...gapOf(q),
   };
 }
 
@@ -651,10 +762,12 @@ export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanCo
   const part = questionPart(q);
   const terms = part.terms;
   const anchors: number[] = [];
+  const focusAt: number[] = [];
   let distinct = 0;
   const stems = sc.stems;
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i] as string;
+    if (s !== '' && s === part.focus) focusAt.push(i);
     if (s !== '' && terms.has(s)) {
       anchors.push(i);
       // First occurrence in the sentence: a distinct question word found.
@@ -666,6 +779,7 @@ export function spanContext(q: QuestionAnalysis, sc: SentenceCandidates): SpanCo
     sc,
     terms,
     anchors,
+    focusAt,
     focus: part.focus,
     inSentence: distinct / (terms.size || 1),
     bucket: part.bucket,
@@ -749,6 +863,8 @@ const AT = {
   near: Q('nearness to the question words'),
   type: Q('of the type asked'),
   context: Q('question words in the three before, share'),
+  focus: Q('nearness to the focus noun'),
+  wish: Q('a wish asked, the clause after a wish verb'),
   wh: SHAPE_FEATURES.length + QUESTION_FEATURES.length,
 };
 
@@ -816,7 +932,42 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.context + 6] = a.year ? (shape[n] ?? 0) : 0;
   out[AT.context + 7] = a.decade ? (shape[n + 1] ?? 0) : 0;
   out[AT.context + 8] = a.day ? (shape[n + 2] ?? 0) : 0;
+  focusFeatures(x, c, focus, out);
+  const wished = (c.types & WISH_CLAUSE) !== 0;
+  out[AT.wish] = b(a.wish && wished);
+  out[AT.wish + 1] = b(wished);
+  out[AT.wish + 2] = b(a.subject && (out[AT.near + 3] ?? 0) > 0);
+  out[AT.wish + 3] = b(a.object && (out[AT.near + 2] ?? 0) > 0);
+  // Figures and dates are typed by their shape, names only by capitals: their type fit says more.
+  out[AT.wish + 4] = b((a.figure || a.date) && (c.types & bit) !== 0);
+  out[AT.wish + 5] = b((a.figure || a.date) && (c.inside & bit) !== 0);
+  out[AT.wish + 6] = b(a.reason && (c.types & REASON_CLAUSE) !== 0);
+  out[AT.wish + 7] = a.reason || a.manner ? (shape[5] ?? 0) : 0;
   return out;
+}
+
+/**
+ * How near the span is to the question's focus noun ("how many crew": "five crew members"), and
+ * whether a figure asked for counts another noun than the focus ("five years" for "how many times").
+ */
+function focusFeatures(x: SpanContext, c: SpanCandidate, focusIn: number, out: number[]): void {
+  let d = Infinity;
+  for (const at of x.focusAt) {
+    if (at >= c.from && at < c.to) continue;
+    d = Math.min(d, at < c.from ? c.from - at : at - c.to + 1);
+  }
+  out[AT.focus] = Number.isFinite(d) ? 1 / (1 + d) : 0;
+  const sc = x.sc;
+  const last = sc.stems[c.to - 1] ?? '';
+  const counted = (sc.content[c.to - 1] === true && !/\d/.test(last)) || sc.content[c.to] === true;
+  out[AT.focus + 1] = b(
+    x.asked.figure &&
+      x.focus !== '' &&
+      (c.shape[17] ?? 0) > 0 &&
+      focusIn === 0 &&
+      sc.stems[c.to] !== x.focus &&
+      counted,
+  );
 }
 
 function whFeatures(bucket: number, shape: readonly number[], out: number[], at: number): void {

@@ -51,6 +51,57 @@ describe('short answer extraction', () => {
     ).toMatch(/^the river had silted up/);
   });
 
+  it('states a clock time whole for "what time", never its hour alone', () => {
+    expect(
+      answer(
+        'What time did the bus leave?',
+        'The night bus left the depot at 11:45 p.m. with 30 passengers on board.',
+      ),
+    ).toBe('11:45 p.m.');
+  });
+
+  it('counts "twice" for "how many times", not a figure counting another noun', () => {
+    expect(
+      answer(
+        'How many times has the club been relegated?',
+        'The club has been relegated twice in the past ten years.',
+      ),
+    ).toBe('twice');
+  });
+
+  it('keeps "more than" with the figure it bounds', () => {
+    expect(
+      answer(
+        'How long was the road closed?',
+        'The road was closed for more than three hours after the lorry overturned.',
+      ),
+    ).toBe('more than three hours');
+  });
+
+  it('names a body in full for "who", not its last word', () => {
+    expect(
+      answer(
+        'Who is investigating the crash?',
+        'The Coastal Safety Board of Vennick has opened an investigation into the crash.',
+      ),
+    ).toMatch(/^The Coastal Safety Board/);
+    expect(
+      answer(
+        'Who paid for the new roof?',
+        'The repairs were paid for by the regional heritage trust, the vicar said.',
+      ),
+    ).toBe('the regional heritage trust');
+  });
+
+  it('takes the purpose clause for "what is it for", not the name of whoever said so', () => {
+    expect(
+      answer(
+        'What is the grant for?',
+        'Council leader Mara Tilney said the grant was needed to repaint the old lighthouse and repair its lamp, a job costing £2 million.',
+      ),
+    ).toMatch(/^to repaint the old lighthouse/);
+  });
+
   it('finds nothing in a sentence with no candidate', () => {
     expect(answer('Who won?', 'It was over.')).toBeUndefined();
   });
