@@ -1,6 +1,7 @@
 import type { Article } from '../article/types.ts';
 import { contentTerms } from '../text/match.ts';
 import { termSet } from './passages.ts';
+import { chatNormalised } from './question.ts';
 import type { QuestionAnalysis } from './question.ts';
 
 const kept = new WeakMap<Article, ReadonlySet<string>>();
@@ -21,12 +22,16 @@ export function headlineTerms(article: Article): ReadonlySet<string> {
 /**
  * A question whose only subject is a pronoun ("when was it taken", "where did it happen"), asked
  * of one article, is about what the article is about: its headline's words stand in for "it".
- * Any other question, or one asked across the archive, is left as it is.
+ * Any other question, or one asked across the archive, is left as it is. A phrase of light words
+ * in it ("when will it go up") keeps its paraphrase ("increase") beside the headline's words.
  */
 export function withTopic(q: QuestionAnalysis, article: Article | undefined): QuestionAnalysis {
-  if (!article || q.terms.length > 0 || q.wh === '' || !PRONOUN_SUBJECT.test(q.text)) return q;
-  const terms = [...new Set(contentTerms(article.meta.title))];
-  return terms.length > 0 ? { ...q, terms } : q;
+  if (!article || q.wh === '' || !PRONOUN_SUBJECT.test(q.text)) return q;
+  // A phrase of light words ("go up", "set off") gives a term but no subject: still about "it".
+  const own = new Set(contentTerms(chatNormalised(q.text)));
+  if (q.terms.some((t) => own.has(t))) return q;
+  const terms = [...new Set([...q.terms, ...contentTerms(article.meta.title)])];
+  return terms.length > q.terms.length ? { ...q, terms } : q;
 }
 
 const PRONOUN_SUBJECT = /\b(it|this|that|they|them|he|she|him|her)\b/i;

@@ -1,7 +1,9 @@
 import type { Article } from '../article/types.ts';
 import { contentTerms } from '../text/match.ts';
 import { synonymsOf } from '../text/synonyms.ts';
+import { wordnetLinks } from '../knowledge/lexicon/wordnet.ts';
 import { derivedRoot } from './morph.ts';
+import { paraphrasesOf } from './paraphrase.ts';
 
 /**
  * Paragraph statistics of one article for BM25, built on first use and kept for the
@@ -210,12 +212,31 @@ export function variantsOf(term: string): Variant[] {
   return made;
 }
 
+/**
+ * WordNet's links count for less than the thesaurus's: they are general-purpose and noisy (a
+ * word's common senses only, see `knowledge/lexicon/wordnet.ts`). Synonyms and one step broader
+ * or narrower ("boat" for "ferry") measured best at these weights on news (paragraph hit@1 of
+ * BM25 on the training fixtures 61.3 -> 63.7, SQuAD 84.0 -> 83.9).
+ */
+const WN_SYNONYM = 0.5;
+const WN_RELATED = 0.3;
+
+/**
+ * The term and what also counts for it, best first (the first found is the one that counts): the
+ * thesaurus's and the paraphrase groups' synonyms, the derivational root, then WordNet's links.
+ */
 function variantsUncached(term: string): Variant[] {
-  return [
+  const wn = wordnetLinks(term);
+  const out: Variant[] = [
     { key: term, weight: 1 },
     ...synonymsOf(term).map((s) => ({ key: s, weight: SYNONYM })),
+    ...paraphrasesOf(term).map((s) => ({ key: s, weight: SYNONYM })),
     { key: root(term), weight: ROOT },
+    ...wn.synonyms.map((s) => ({ key: s, weight: WN_SYNONYM })),
+    ...wn.related.map((s) => ({ key: s, weight: WN_RELATED })),
   ];
+  const seen = new Set<string>();
+  return out.filter((v) => !seen.has(v.key) && (seen.add(v.key), true));
 }
 
 /** How well a set of keys (a paragraph's or sentence's) holds the term: 0, or its best variant's weight. */
@@ -224,7 +245,13 @@ export function matchWeight(variants: readonly Variant[], has: (key: string) => 
   return 0;
 }
 
-/** BM25 of every paragraph of the article for the question's terms, best first (ties: reading order). */
+/**
+ * BM25 of every paragraph of the article for the question's terms, best first (ties: reading
+ * order). A paragraph none of the terms meets still comes, after the others: a news story is
+ * short and says the answer in its own words ("ran aground" for "got stuck"), so its paragraphs
+ * are all worth reading once the question meets the story at all (dev news: the gold paragraph
+ * among the reader's candidates 86.5% -> 95.8%). None when no paragraph meets any term.
+ */
 export function rankParagraphs(
   stats: ArticleStats,
   terms: readonly string[],
@@ -254,8 +281,9 @@ export function rankParagraphs(
         break;
       }
     }
-    if (s > 0) out.push({ index: i, bm25: s });
+    out.push({ index: i, bm25: s });
   }
+  if (!out.some((r) => r.bm25 > 0)) return [];
   return out.sort((a, b) => b.bm25 - a.bm25 || a.index - b.index);
 }
 

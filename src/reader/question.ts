@@ -1,6 +1,7 @@
 import { matchForm, stem, STOPWORDS } from '../text/match.ts';
 import type { AnswerType } from './words.ts';
 import { lemmaOf } from './morph.ts';
+import { phrasesIn } from './paraphrase.ts';
 import {
   BE_AUXILIARIES,
   CHAT_FORMS,
@@ -203,7 +204,16 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     .map((w) => w.replace(/['’]s$/, '').replace(/[.]$/, ''))
     .filter((w) => !NOT_NAMES.has(w) && !/^(Who|What|Which|When|Where|Why|How)$/.test(w));
   const terms: string[] = [];
-  for (const w of words) {
+  const phrases = phrasesIn(words);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    // "Set off", "who runs": a phrase stands for its paraphrase group's word ("leave", "head").
+    const phrase = phrases.get(i);
+    if (phrase) {
+      if (!terms.includes(phrase.key)) terms.push(phrase.key);
+      i += phrase.length - 1;
+      continue;
+    }
     // "How much money", "what year": the frame says what kind of answer, it is not searched for.
     if (STOPWORDS.has(w) || (FRAME_WORDS.has(w) && w === focus)) continue;
     const s = stem(w);

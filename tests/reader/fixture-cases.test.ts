@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/article/load.ts';
 
-const DIR = 'tests/fixtures/reader';
+/** The training stories, and the further news stories kept out of training (see their README). */
+const DIRS = ['tests/fixtures/reader', 'tests/fixtures/reader-news2'];
 
 interface RawCase {
   kind: string;
@@ -14,10 +15,10 @@ interface RawCase {
   plausible?: string[];
 }
 
-async function fixtures(): Promise<{ texts: Map<string, string[]>; cases: RawCase[] }> {
-  const { articles } = await loadArticles(`${DIR}/articles`);
+async function fixtures(dir: string): Promise<{ texts: Map<string, string[]>; cases: RawCase[] }> {
+  const { articles } = await loadArticles(`${dir}/articles`);
   const texts = new Map(articles.map((a) => [a.id, a.paragraphs.map((p) => p.text)]));
-  const lines = (await readFile(`${DIR}/cases.jsonl`, 'utf8')).split('\n').filter((l) => l.trim());
+  const lines = (await readFile(`${dir}/cases.jsonl`, 'utf8')).split('\n').filter((l) => l.trim());
   return { texts, cases: lines.map((l) => JSON.parse(l) as RawCase) };
 }
 
@@ -36,14 +37,14 @@ function misprinted(texts: Map<string, string[]>, cases: RawCase[]): string[] {
   return bad;
 }
 
-describe('the /ask training fixtures', () => {
+describe.each(DIRS)('the /ask news fixtures in %s', (dir) => {
   it('print a gold answer of every answerable question, and a plausible span of every unanswerable one, in its paragraph', async () => {
-    const { texts, cases } = await fixtures();
+    const { texts, cases } = await fixtures(dir);
     expect(misprinted(texts, cases)).toEqual([]);
   });
 
   it('ask each question once per story', async () => {
-    const { cases } = await fixtures();
+    const { cases } = await fixtures(dir);
     const keys = cases.map((c) => `${c.article}\u0000${c.query}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

@@ -38,7 +38,9 @@ describe('a question about "it", asked of one article', () => {
     expect(withTopic(analyzeQuestion('how long does the crossing take'), ferry).terms).not.toContain(
       stem('fare'),
     );
-    expect(withTopic(analyzeQuestion('when will it go up'), undefined).terms).toEqual([]);
+    expect(withTopic(analyzeQuestion('when will it go up'), undefined).terms).toEqual(
+      analyzeQuestion('when will it go up').terms,
+    );
     expect(withTopic(analyzeQuestion('is it'), ferry).terms).toEqual([]);
     expect(withTopic(analyzeQuestion('who is who'), ferry).terms).toEqual([]);
   });

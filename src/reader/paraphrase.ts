@@ -1,0 +1,95 @@
+import { LIGHT_VERB_FORMS, PARAPHRASE_GROUPS } from '../knowledge/lexicon/paraphrases.ts';
+import { stem } from '../text/match.ts';
+import { derivedRoot } from './morph.ts';
+
+/**
+ * Paraphrases of the reader (see `knowledge/lexicon/paraphrases.ts`): a question's phrasal verbs
+ * and role verbs read as the group's key ("set off" as "leave", "who runs" as "head"), and the
+ * single words of a group as synonyms of each other.
+ */
+
+interface Phrase {
+  words: string[];
+  key: string;
+}
+
+const LIGHT: ReadonlyMap<string, string> = new Map(
+  LIGHT_VERB_FORMS.flatMap((g) => {
+    const [base = '', ...forms] = g.split(' ');
+    return [base, ...forms].map((f) => [f, base] as [string, string]);
+  }),
+);
+
+/** A word's base for phrase matching: light verbs to their base, others to their stem's root. */
+const base = (w: string): string => LIGHT.get(w) ?? derivedRoot(stem(w));
+
+const built = (() => {
+  const phrases: Phrase[] = [];
+  const synonyms = new Map<string, Set<string>>();
+  for (const group of PARAPHRASE_GROUPS) {
+    const members = group.split('|');
+    const key = stem(members[0] ?? '');
+    const singles = members.filter((m) => !m.includes(' ')).map((m) => stem(m));
+    for (const s of singles) {
+      const set = synonyms.get(s) ?? new Set<string>();
+      for (const o of singles) if (o !== s) set.add(o);
+      synonyms.set(s, set);
+    }
+    for (const m of members) if (m.includes(' ')) phrases.push({ words: m.split(' ').map(base), key });
+  }
+  // Longest phrases first, so "turn up at" wins over "turn up".
+  phrases.sort((a, b) => b.words.length - a.words.length);
+  return { phrases, synonyms: new Map([...synonyms].map(([k, v]) => [k, [...v]])) };
+})();
+
+/** Words a phrase may skip between its own: auxiliaries ("who is running", "has been stuck"). */
+const SKIPPABLE = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'did',
+  'does',
+  'currently',
+  'now',
+]);
+
+/** How many of `words` from `at` a phrase covers (0 when it does not match there). */
+function matchAt(words: readonly string[], bases: readonly string[], at: number, phrase: Phrase): number {
+  let i = at;
+  for (const [k, p] of phrase.words.entries()) {
+    while (k > 0 && i < words.length && bases[i] !== p && SKIPPABLE.has(words[i] ?? '')) i++;
+    if (bases[i] !== p) return 0;
+    i++;
+  }
+  return i - at;
+}
+
+/**
+ * The phrases of a question's lower-cased words: at each word where one starts, the group's key
+ * and how many words it covers.
+ */
+export function phrasesIn(words: readonly string[]): Map<number, { key: string; length: number }> {
+  const out = new Map<number, { key: string; length: number }>();
+  const bases = words.map(base);
+  for (let i = 0; i < words.length; i++)
+    for (const p of built.phrases) {
+      const length = matchAt(words, bases, i, p);
+      if (length === 0) continue;
+      out.set(i, { key: p.key, length });
+      i += length - 1;
+      break;
+    }
+  return out;
+}
+
+/** Stems a paraphrase group gives as meaning the same as `termStem` (excluding itself). */
+export function paraphrasesOf(termStem: string): readonly string[] {
+  return built.synonyms.get(termStem) ?? [];
+}

