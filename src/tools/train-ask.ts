@@ -1,12 +1,13 @@
 /**
- * `npm run train:ask [-- --data DIR ... --out FILE --cv K --ranker linear|trees --gate linear|trees]`: trains the /ask reader's scorer on data
- * folders in the qa-bench format (`articles/` + `cases.jsonl`), by default the shared qa-bench
- * and the project's own news fixtures, and writes the weights (with the chosen abstention
- * threshold) as JSON. Deterministic: same folders, same weights. The threshold is chosen on
- * article-grouped cross-validation (`--cv K` folds, default 5; `--cv 0` chooses it in-sample), whose
- * figures are printed beside the in-sample ones; the same fold rankers order the questions the
- * answer gate learns from (with `--cv 0` it learns from the in-sample ranking). `--eval` scores the committed model on the folders
- * instead (held-out figures).
+ * `npm run train:ask [-- --data DIR ... --out FILE --cv K --ranker linear|trees --gate linear|trees]`:
+ * trains the /ask reader's scorer on data folders in the qa-bench format (`articles/` +
+ * `cases.jsonl`), by default the shared qa-bench and the project's own news fixtures, and writes
+ * the weights (with the abstention threshold, 0.5: see `THRESHOLD` in training.ts) as JSON.
+ * Deterministic: same folders, same weights. Article-grouped cross-validation (`--cv K` folds,
+ * default 5) gives the held-out figures printed beside the in-sample ones, overall and per folder;
+ * the same fold rankers order the questions the answer gate learns from (with `--cv 0` it learns
+ * from the in-sample ranking). `--eval` scores the committed model on the folders instead
+ * (held-out figures).
  */
 import { writeFile } from 'node:fs/promises';
 import { MODEL } from '../reader/read.ts';
