@@ -5,7 +5,7 @@ import { headlineTerms } from './headline.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { chooseSentence, coverage } from './sentence-choice.ts';
-import { gateSignals, signals, SIGNALS } from './signals.ts';
+import { signals, SIGNALS } from './signals.ts';
 import { CONCRETE, DATE_NOUNS, NEGATIONS, PERCENT_NOUNS } from './words.ts';
 import type { AnswerType } from './words.ts';
 
@@ -31,8 +31,12 @@ export interface Reading {
   sentence: number;
   span: SpanChoice | null;
   features: number[];
-  /** Inputs only the gate reads, on the best paragraph (GATE_SIGNALS). */
-  gate: number[];
+  /**
+   * What the paragraph was read for and in: the gate works out its own signals (GATE_SIGNALS)
+   * from them, on the best paragraph only, not on every paragraph read.
+   */
+  question: QuestionAnalysis;
+  stats: ArticleStats;
 }
 
 export const FEATURES = [
@@ -148,6 +152,7 @@ export function readParagraph(
       second !== undefined && !counts.has(second) ? idf(stats, second) / maxIdf : 0,
       ...signals(q, stats, paragraph, bestSentence),
     ],
-    gate: gateSignals(q, stats, paragraph, bestSentence, span),
+    question: q,
+    stats,
   };
 }

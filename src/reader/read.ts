@@ -5,7 +5,7 @@ import { probability } from './model.ts';
 import type { Model } from './model.ts';
 import { rankParagraphs, statsOf } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { GATE_SIGNALS } from './signals.ts';
+import { GATE_SIGNALS, gateSignals } from './signals.ts';
 import weightsJson from './weights.json' with { type: 'json' };
 
 /** The committed model (trained by `npm run train:ask`). */
@@ -51,11 +51,13 @@ export const GATE_FEATURES = ['best probability', 'lead over the next', ...GATE_
 
 /**
  * The gate's inputs: the best paragraph's features, its probability and its lead over the next,
- * and the gate's own signals on it.
+ * and the gate's own signals on it (worked out here, for the best paragraph only).
  */
 export function gateFeatures(ranked: readonly Scored[]): number[] {
   const [top, next] = ranked;
-  return [...(top?.features ?? []), top?.p ?? 0, (top?.p ?? 0) - (next?.p ?? 0), ...(top?.gate ?? [])];
+  if (!top) return [0, 0];
+  const own = gateSignals(top.question, top.stats, top.paragraph, top.sentence, top.span);
+  return [...top.features, top.p, top.p - (next?.p ?? 0), ...own];
 }
 
 /** Probability that the best candidate answers the question (0 with no candidate). */

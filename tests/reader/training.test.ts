@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerF1, evaluate, examples, loadData, trainModel } from '../../src/reader/training.ts';
+import {
+  answerF1,
+  DEFAULT_LEARNERS,
+  evaluate,
+  examples,
+  loadData,
+  trainModel,
+} from '../../src/reader/training.ts';
 import type { DataSet } from '../../src/reader/training.ts';
 import { negate, synthesize } from '../../src/reader/synthesize.ts';
 import { MODEL } from '../../src/reader/read.ts';
@@ -20,6 +27,12 @@ describe('training the /ask scorer', () => {
     const committed = JSON.parse(await readFile(`${DIR}/weights.json`, 'utf8')) as unknown;
     expect(first).toEqual(committed);
   }, 90_000); // trains twice on the fixtures: slow on a loaded machine
+
+  it('with a balanced gate, says "not in the article" below one half, whatever the folds show', () => {
+    const balanced = trainModel(data, { folds: 2, learners: { ...DEFAULT_LEARNERS, balanceGate: true } });
+    expect(balanced.model.threshold).toBe(0.5);
+    expect(balanced.model.gate).toBeDefined();
+  }, 60_000);
 
   it('makes unanswerable questions by swapping a name, negating and replacing a word', () => {
     const made = synthesize(data);
