@@ -1,4 +1,4 @@
-import { LIGHT_VERB_FORMS, PARAPHRASE_GROUPS } from '../knowledge/lexicon/paraphrases.ts';
+import { LIGHT_VERB_FORMS, PARAPHRASE_GROUPS, PHRASE_SKIPPABLE } from '../knowledge/lexicon/paraphrases.ts';
 import { stem } from '../text/match.ts';
 import { derivedRoot } from './morph.ts';
 
@@ -42,29 +42,11 @@ const built = (() => {
   return { phrases, synonyms: new Map([...synonyms].map(([k, v]) => [k, [...v]])) };
 })();
 
-/** Words a phrase may skip between its own: auxiliaries ("who is running", "has been stuck"). */
-const SKIPPABLE = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'be',
-  'been',
-  'has',
-  'have',
-  'had',
-  'will',
-  'did',
-  'does',
-  'currently',
-  'now',
-]);
-
 /** How many of `words` from `at` a phrase covers (0 when it does not match there). */
 function matchAt(words: readonly string[], bases: readonly string[], at: number, phrase: Phrase): number {
   let i = at;
   for (const [k, p] of phrase.words.entries()) {
-    while (k > 0 && i < words.length && bases[i] !== p && SKIPPABLE.has(words[i] ?? '')) i++;
+    while (k > 0 && i < words.length && bases[i] !== p && PHRASE_SKIPPABLE.has(words[i] ?? '')) i++;
     if (bases[i] !== p) return 0;
     i++;
   }

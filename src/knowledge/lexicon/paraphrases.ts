@@ -64,3 +64,21 @@ export const LIGHT_VERB_FORMS: readonly string[] = [
   'set sets setting',
   'run runs ran running',
 ];
+
+/** Words a phrase may skip between its own: auxiliaries ("who is running", "has been stuck"). */
+export const PHRASE_SKIPPABLE: ReadonlySet<string> = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'did',
+  'does',
+  'currently',
+  'now',
+]);
