@@ -41,6 +41,20 @@ export interface TrainOptions {
   iterations?: number;
   rate?: number;
   l2?: number;
+  /** Per feature, the side its weight is kept to after each step (projected gradient descent). */
+  bounds?: readonly Bound[];
+}
+
+/**
+ * Where a feature's weight may go: `up` never below 0 (the feature can only raise the
+ * probability), `down` never above 0, `free` anywhere, `off` held at 0 (the feature is not read).
+ */
+export type Bound = 'up' | 'down' | 'free' | 'off';
+
+function clip(w: number, bound: Bound): number {
+  if (bound === 'up') return Math.max(0, w);
+  if (bound === 'down') return Math.min(0, w);
+  return bound === 'off' ? 0 : w;
 }
 
 /** Fits the model on rows of features with 0/1 labels. Deterministic. */
@@ -65,7 +79,7 @@ export function train(
   const xs = rows.map((r) => r.map((v, j) => (v - (mean[j] ?? 0)) / (scale[j] ?? 1)));
   const w = new Array<number>(d).fill(0);
   let b = 0;
-  const { iterations = 300, rate = 0.5, l2 = 1e-3 } = options;
+  const { iterations = 300, rate = 0.5, l2 = 1e-3, bounds } = options;
   const grad = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
     grad.fill(0);
@@ -80,6 +94,7 @@ export function train(
     }
     b -= (rate * gb) / total;
     for (let j = 0; j < d; j++) w[j] = (w[j] ?? 0) - rate * ((grad[j] ?? 0) / total + l2 * (w[j] ?? 0));
+    if (bounds) for (let j = 0; j < d; j++) w[j] = clip(w[j] ?? 0, bounds[j] ?? 'free');
   }
   return {
     features: names,

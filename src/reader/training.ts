@@ -7,7 +7,7 @@ import type { Reading } from './features.ts';
 import { probability, train } from './model.ts';
 import { trainForest } from './trees.ts';
 import type { TreeOptions } from './trees.ts';
-import type { Model } from './model.ts';
+import type { Bound, Model } from './model.ts';
 import { analyzeQuestion } from './question.ts';
 import { GATE_FEATURES, gateFeatures, readings } from './read.ts';
 import type { Scored } from './read.ts';
@@ -224,13 +224,24 @@ export interface Learners {
   /** Options of the gate's trees (the ranker's keep the defaults). */
   gateTrees?: TreeOptions;
   /**
-   * Fit the gate with {@link gateWeights} and take {@link BALANCED_THRESHOLD} (off by default:
-   * measured better on the cross-validated and news figures, but see the README).
+   * Fit the gate with {@link gateWeights} and take {@link BALANCED_THRESHOLD}; without it each
+   * question counts at its folder's weight and the threshold is chosen on the folds
+   * ({@link chooseThreshold}).
    */
   balanceGate?: boolean;
+  /**
+   * Keep each linear gate weight to its side in {@link GATE_DIRECTIONS}, and with `balanceGate`
+   * leave out the {@link FOLDER_PROXIES}.
+   */
+  signedGate?: boolean;
 }
 
-export const DEFAULT_LEARNERS: Learners = { ranker: 'trees', gate: 'linear' };
+export const DEFAULT_LEARNERS: Learners = {
+  ranker: 'trees',
+  gate: 'linear',
+  balanceGate: true,
+  signedGate: true,
+};
 
 function learn(
   kind: 'linear' | 'trees',
@@ -239,8 +250,9 @@ function learn(
   labels: number[],
   weights: number[],
   options: TreeOptions = {},
+  bounds?: readonly Bound[],
 ): Model {
-  if (kind === 'linear') return train(names, rows, labels, {}, weights);
+  if (kind === 'linear') return train(names, rows, labels, bounds ? { bounds } : {}, weights);
   const forest = trainForest(rows, labels, options, weights);
   return { features: names, mean: [], scale: [], weights: [], bias: 0, threshold: 0.5, forest };
 }
@@ -286,6 +298,72 @@ export function gateWeights(ex: readonly Example[], labels: readonly number[]): 
 }
 
 /**
+ * Which way each gate feature may move the probability that a question is answered: up for
+ * evidence of an answer (overlap, coverage, the ranker's confidence), down for a sign that the
+ * text does not say it (a word, name or number missing, a negation or an antonym), either way for
+ * what describes the question or the article rather than the match. Fitted freely on correlated
+ * features, the gate gave several the wrong sign ("article coverage of the question" lowering it,
+ * "share of the question unmatched" raising it): true of the training folders' mix, not of an
+ * unseen story.
+ */
+export const GATE_DIRECTIONS: ReadonlyMap<string, Bound> = new Map<string, Bound>([
+  ['bm25 / best bm25', 'up'],
+  ['first by bm25', 'up'],
+  ['margin over the next paragraph', 'up'],
+  ['bm25 / idf of the question words', 'up'],
+  ['paragraph coverage of the question', 'up'],
+  ['sentence coverage of the question', 'up'],
+  ['sentence coverage with neighbours', 'up'],
+  ['question word pairs in the sentence', 'up'],
+  ['article coverage of the question', 'up'],
+  ['answer of the asked type in the sentence', 'up'],
+  ['short answer score', 'up'],
+  ['question names found in the paragraph', 'up'],
+  ['concrete type asked and found in the sentence', 'up'],
+  ['share of question words in the sentence', 'up'],
+  ['question words matched in order in the best sentence', 'up'],
+  ['best probability', 'up'],
+  ['lead over the next', 'up'],
+  ['a question name missing from the paragraph', 'down'],
+  ['a question name missing from the article', 'down'],
+  ['negated question, sentence not negated', 'down'],
+  ['rarest question word missing from the paragraph', 'down'],
+  ['concrete type asked and missing from the sentence', 'down'],
+  ['rarest question word missing from the sentence', 'down'],
+  ['second rarest question word missing from the paragraph', 'down'],
+  ['question has the antonym of a word near the best sentence', 'down'],
+  ['a question number missing near the best sentence', 'down'],
+  ['a question number missing from the paragraph', 'down'],
+  ['a question name missing near the best sentence', 'down'],
+  ['a question name pair not found as a phrase in the paragraph', 'down'],
+  ['share of the question idf unmatched near the best sentence', 'down'],
+  ['rarest unmatched word near the best sentence', 'down'],
+  ['question words missing from the paragraph', 'down'],
+  ['focus noun asked, missing near the best sentence', 'down'],
+  ['focus noun asked, not beside the short answer', 'down'],
+  ['question length', 'free'],
+  ['concrete answer type asked', 'free'],
+  ['paragraphs in the article (log, 5 to 60)', 'free'],
+]);
+
+/**
+ * Gate features that tell the data folders apart rather than answered from unanswered questions.
+ * With {@link gateWeights} every folder's prior is even, so the only use left to the article's
+ * length (SQuAD's are long, the news stories short) is to learn which folder a question came
+ * from and carry one folder's overlap-to-answer relation to the other: fitted with it, a
+ * four-paragraph story's plain answer ("About 4,000 drivers joined the strike") was withheld.
+ */
+const FOLDER_PROXIES: ReadonlySet<string> = new Set(['paragraphs in the article (log, 5 to 60)']);
+
+/** The bound of each gate feature's weight (`undefined`: fitted freely). */
+function gateBounds(names: readonly string[], learners: Learners): Bound[] | undefined {
+  if (!learners.signedGate) return undefined;
+  return names.map((n) =>
+    learners.balanceGate && FOLDER_PROXIES.has(n) ? 'off' : (GATE_DIRECTIONS.get(n) ?? 'free'),
+  );
+}
+
+/**
  * Fits the gate on each question's best paragraph, as the given rankings order them: answered
  * there, or not (an unanswerable question, or a wrong best paragraph: saying "not in the
  * article" costs nothing), each question at its own weight, or by {@link gateWeights} with
@@ -304,7 +382,8 @@ function fitGate(ex: readonly Example[], rankings: readonly Ranked[], learners: 
         labels,
       )
     : kept.map((k) => ex[k]?.c.weight ?? 1);
-  return learn(learners.gate, [...FEATURES, ...GATE_FEATURES], rows, labels, weights, learners.gateTrees);
+  const names = [...FEATURES, ...GATE_FEATURES];
+  return learn(learners.gate, names, rows, labels, weights, learners.gateTrees, gateBounds(names, learners));
 }
 
 /** The fold of each example: its article's place among the sorted article ids, modulo `folds`. */

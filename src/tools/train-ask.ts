@@ -1,15 +1,16 @@
 /**
  * `npm run train:ask [-- --data DIR ... --out FILE --cv K --ranker linear|trees --gate linear|trees
- * --balance-gate]`: trains the /ask reader's scorer on data folders in the qa-bench format
- * (`articles/` + `cases.jsonl`), by default the shared qa-bench and the project's own news
- * fixtures, and writes the weights (with the chosen abstention threshold) as JSON. Deterministic:
- * same folders, same weights. The threshold is chosen on article-grouped cross-validation (`--cv K`
- * folds, default 5; `--cv 0` chooses it in-sample), whose figures are printed beside the in-sample
- * ones, overall and per folder; the same fold rankers order the questions the answer gate learns
- * from (with `--cv 0` it learns from the in-sample ranking). `--balance-gate` fits the gate with
- * each folder's answerable and unanswerable questions weighing the same and takes 0.5 as the
- * threshold (`gateWeights`, `BALANCED_THRESHOLD` in training.ts). `--eval` scores the committed
- * model on the folders instead (held-out figures).
+ * --fold-gate --free-gate]`: trains the /ask reader's scorer on data folders in the qa-bench
+ * format (`articles/` + `cases.jsonl`), by default the shared qa-bench and the project's own news
+ * fixtures, and writes the weights (with the abstention threshold) as JSON. Deterministic: same
+ * folders, same weights. The answer gate is fitted on the rankings of article-grouped
+ * cross-validation folds (`--cv K`, default 5; `--cv 0`: the in-sample ranking), whose figures are
+ * printed beside the in-sample ones, overall and per folder. By default each folder's answerable
+ * and unanswerable questions weigh the same in the gate, its threshold is 0.5, and each weight
+ * keeps the side its feature can only push (`gateWeights`, `BALANCED_THRESHOLD`,
+ * `GATE_DIRECTIONS` in training.ts); `--fold-gate` weighs questions by folder instead and chooses
+ * the threshold on the folds (round 6's gate), `--free-gate` fits the weights unbounded. `--eval`
+ * scores the committed model on the folders instead (held-out figures).
  */
 import { writeFile } from 'node:fs/promises';
 import { MODEL } from '../reader/read.ts';
@@ -28,7 +29,8 @@ function learners(argv: string[]): Learners {
   return {
     ranker: kind(value(argv, '--ranker'), DEFAULT_LEARNERS.ranker),
     gate: kind(value(argv, '--gate'), DEFAULT_LEARNERS.gate),
-    balanceGate: argv.includes('--balance-gate'),
+    balanceGate: !argv.includes('--fold-gate'),
+    signedGate: !argv.includes('--free-gate'),
   };
 }
 

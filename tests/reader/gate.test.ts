@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gateWeights } from '../../src/reader/training.ts';
+import { GATE_DIRECTIONS, gateWeights } from '../../src/reader/training.ts';
 import type { Case, Example } from '../../src/reader/training.ts';
-import { answerCandidates, gateFeatures, GATE_FEATURES } from '../../src/reader/read.ts';
+import { answerCandidates, gateFeatures, GATE_FEATURES, MODEL } from '../../src/reader/read.ts';
+import { train } from '../../src/reader/model.ts';
 import { FEATURES } from '../../src/reader/features.ts';
 import { analyzeQuestion } from '../../src/reader/question.ts';
 import { statsOf } from '../../src/reader/passages.ts';
@@ -72,5 +73,48 @@ describe('the gate’s inputs', () => {
     expect(x.slice(FEATURES.length + 2)).toEqual(
       gateSignals(q, statsOf(article), top.paragraph, top.sentence, top.span),
     );
+  });
+});
+
+describe('which way each gate input may push', () => {
+  const names = [...FEATURES, ...GATE_FEATURES];
+
+  it('every input the gate reads has a declared direction, so a new feature must say which way it counts', () => {
+    expect(names.filter((n) => !GATE_DIRECTIONS.has(n))).toEqual([]);
+  });
+
+  it('the committed gate never lets a missing word, name or number raise its confidence, nor more overlap lower it', () => {
+    const gate = MODEL.gate;
+    expect(gate).toBeDefined();
+    if (!gate) return;
+    const wrongSide = gate.features.filter((n, j) => {
+      const w = gate.weights[j] ?? 0;
+      const bound = GATE_DIRECTIONS.get(n);
+      return (bound === 'up' && w < 0) || (bound === 'down' && w > 0);
+    });
+    expect(wrongSide).toEqual([]);
+  });
+});
+
+describe('a bounded logistic regression', () => {
+  // One feature that goes with the label and one that goes against it.
+  const rows = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => [i % 2, i % 2 === 0 ? 1 : 0]);
+  const labels = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => i % 2);
+
+  it('fits each weight freely without bounds', () => {
+    const m = train(['with', 'against'], rows, labels);
+    expect(m.weights[0]).toBeGreaterThan(0);
+    expect(m.weights[1]).toBeLessThan(0);
+  });
+
+  it('holds a weight at zero rather than let it cross to the side its bound forbids', () => {
+    const m = train(['with', 'against'], rows, labels, { bounds: ['down', 'up'] });
+    expect(m.weights).toEqual([0, 0]);
+  });
+
+  it('leaves an input that is off unread', () => {
+    const m = train(['with', 'against'], rows, labels, { bounds: ['free', 'off'] });
+    expect(m.weights[0]).toBeGreaterThan(0);
+    expect(m.weights[1]).toBe(0);
   });
 });

@@ -28,11 +28,19 @@ describe('training the /ask scorer', () => {
     expect(first).toEqual(committed);
   }, 90_000); // trains twice on the fixtures: slow on a loaded machine
 
-  it('with a balanced gate, says "not in the article" below one half, whatever the folds show', () => {
-    const balanced = trainModel(data, { folds: 2, learners: { ...DEFAULT_LEARNERS, balanceGate: true } });
+  it('with the balanced gate (the default), says "not in the article" below one half, whatever the folds show', () => {
+    const balanced = trainModel(data, { folds: 2, learners: DEFAULT_LEARNERS });
     expect(balanced.model.threshold).toBe(0.5);
     expect(balanced.model.gate).toBeDefined();
   }, 60_000);
+
+  it('with the folder-weighted gate, chooses its threshold on the folds instead', () => {
+    const folded = trainModel(data, { folds: 2, learners: { ...DEFAULT_LEARNERS, balanceGate: false } });
+    const again = trainModel(data, { folds: 2, learners: { ...DEFAULT_LEARNERS, balanceGate: false } });
+    expect(folded.model.threshold).toBeGreaterThan(0);
+    expect(folded.model.threshold).toBeLessThan(1);
+    expect(again.model.threshold).toBe(folded.model.threshold);
+  }, 90_000);
 
   it('makes unanswerable questions by swapping a name, negating and replacing a word', () => {
     const made = synthesize(data);
