@@ -134,13 +134,30 @@ export function watchArticles(app: App, dir: string, options: WatchOptions = {})
 
   let identity: string | null = identifyNow(dir);
   let checking = false;
-  /** Compares the folder behind `dir` with the one watched; re-attaches and reloads on a change. */
-  const check = async (): Promise<void> => {
-    if (closed || checking) return;
+  let pending: { force: boolean } | null = null;
+  /**
+   * Compares the folder behind `dir` with the one watched; re-attaches and reloads on a change.
+   * `force` (the folder's own name changed in its parent) re-attaches even when the identity is
+   * the same: `rm -rf` then `mkdir` may give the new folder the old one's inode, and the old
+   * watch then follows a deleted folder. A check asked for while one runs runs after it.
+   */
+  const check = async (force = false): Promise<void> => {
+    if (closed) return;
+    if (checking) {
+      pending = { force: force || pending?.force === true };
+      return;
+    }
     checking = true;
     try {
       const now = await identify(dir);
-      if (closed || now === identity) return;
+      if (closed) return;
+      if (now === identity) {
+        if (force && now !== null) {
+          attach();
+          schedule();
+        }
+        return;
+      }
       const before = identity;
       identity = now;
       if (now === null) {
@@ -154,6 +171,9 @@ export function watchArticles(app: App, dir: string, options: WatchOptions = {})
       schedule();
     } finally {
       checking = false;
+      const next = pending;
+      pending = null;
+      if (next) void check(next.force);
     }
   };
 
@@ -161,7 +181,7 @@ export function watchArticles(app: App, dir: string, options: WatchOptions = {})
   try {
     const name = path.basename(dir);
     parent = watch(path.dirname(path.resolve(dir)), { persistent: false }, (_event, file) => {
-      if (file === null || file === name) void check();
+      if (file === null || file === name) void check(true);
     });
     parent.on('error', () => undefined);
   } catch {
