@@ -301,7 +301,9 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   const scope = scopeArticle(kb, 'ask', articleQuery);
   if (!scope.ok) return scope.answer;
   const q = question.trim().slice(0, 300);
-  const analysis = withTopic(analyzeQuestion(q), scope.article);
+  // "When was it taken?" is about the article asked of, or the only one loaded.
+  const only = kb.articles.length === 1 ? kb.articles[0] : undefined;
+  const analysis = withTopic(analyzeQuestion(q), scope.article ?? only);
   const bad = badInput(q, analysis);
   if (bad) return fail('ask', bad);
   const bySpeaker = saidAbout(kb, q, scope.article?.id, limit);

@@ -121,8 +121,14 @@ describe('/ask', () => {
     expect(questionKind('What happened?')).toBe('other');
   });
 
-  it('rejects a question with no content words', () => {
-    expect(ask(seed, 'what is it?')).toMatchObject({ ok: false });
+  it('rejects a question with no content words when several articles could be "it"', () => {
+    expect(ask(all, 'what is it?')).toMatchObject({ ok: false });
+  });
+
+  it('reads "it" as the topic of the only article loaded, as if that article were named', () => {
+    const answer = ask(seed, 'where will it be?');
+    expect(answer.ok).toBe(true);
+    if (answer.ok) expect(answer.results[0]?.citation?.article).toBe('russia-tajikistan-base');
   });
 
   it('reads "it" as the article\'s topic when the article is named', () => {
