@@ -169,3 +169,28 @@ describe('a player introduced by nationality and position', () => {
     expect(ruiz?.roles.map((r) => r.text) ?? []).not.toContain('forward');
   });
 });
+
+describe('a role named in one form and referred to in another', () => {
+  const intro = 'Harbour trust spokesperson Mira Castell said the pier would reopen in May.';
+
+  it('finds the spokesperson when the story later says "the spokeswoman"', () => {
+    const paragraphs = [intro, '"We are ahead of schedule," the spokeswoman said.'];
+    expect(speakerOf(paragraphs, 'ahead of schedule')).toBe('Mira Castell');
+  });
+
+  it('finds a chairwoman when the story later says "the chairperson"', () => {
+    const paragraphs = [
+      'Chairwoman Edda Voss opened the meeting at nine.',
+      '"The budget is balanced," the chairperson said.',
+    ];
+    expect(speakerOf(paragraphs, 'budget is balanced')).toBe('Edda Voss');
+  });
+
+  it('never takes a spokesman for the spokeswoman', () => {
+    const paragraphs = [
+      'Harbour trust spokesman Piet Aalders said the pier would reopen in May.',
+      '"We are ahead of schedule," the spokeswoman said.',
+    ];
+    expect(speakerOf(paragraphs, 'ahead of schedule')).not.toBe('Piet Aalders');
+  });
+});

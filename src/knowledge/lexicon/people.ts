@@ -624,6 +624,23 @@ const COMPANY_ENDINGS = [
   'logistics',
 ];
 
+/**
+ * Stems of role nouns made with -man, -woman or -person ("spokeswoman", "chairperson",
+ * "congressman"): each is a role noun in all three forms.
+ */
+export const GENDERED_ROLE_STEMS: ReadonlySet<string> = new Set([
+  'spokes',
+  'chair',
+  'business',
+  'congress',
+  'police',
+  'fire',
+  'camera',
+  'anchor',
+  'country',
+  'sales',
+]);
+
 /** Words that make a capitalised sequence an organisation. */
 export const ORG_WORDS = new Set([
   'organization',

@@ -39,6 +39,7 @@ import {
   ageRole,
   appositiveAfter,
   appositiveBefore,
+  genderedRoleForms,
   isAgeNoun,
   isRoleNoun,
   isPartyTag,
@@ -669,11 +670,18 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
     // Every word of the phrase must appear in one role ("the foreign minister" vs "Russian
     // Foreign Minister"), and the head must be the role's head noun; an age noun ("the
     // 19-year-old", "the teenager") matches an age role.
+    // "the spokeswoman" is also the one introduced as a spokesperson (genderedRoleForms).
+    const heads = [head, ...genderedRoleForms(head)];
+    const modifiers = words.slice(0, -1);
     const holds = (e: Entity): boolean =>
       isAgeNoun(head)
         ? e.roles.some((r) => ageMatches(head, r.text))
-        : roleKeys(e).some((r) => r.head === head && words.every((w) => r.words.includes(w)));
-    const candidates = isAgeNoun(head) ? entities : (index.byHead.get(head) ?? []);
+        : roleKeys(e).some((r) => heads.includes(r.head) && modifiers.every((w) => r.words.includes(w)));
+    const candidates = isAgeNoun(head)
+      ? entities
+      : heads.length === 1
+        ? (index.byHead.get(head) ?? [])
+        : entities.filter((e) => heads.some((h) => index.byHead.get(h)?.includes(e)));
     // One holder named before is it; of several, the one named last in this paragraph, or nobody.
     // (Entities and the index are in the order the article introduces them.)
     const before: Entity[] = [];

@@ -5,6 +5,7 @@
 import { lexiconTags, type Token } from '../nlp.ts';
 import { isSpeechVerb } from '../speech-verbs.ts';
 import {
+  GENDERED_ROLE_STEMS,
   NOT_ROLE_NOUNS,
   RELATIVE_ROLE_VERBS,
   ROLE_MODIFIERS,
@@ -34,9 +35,27 @@ export function isRoleNoun(word: string): boolean {
   if (ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)) return true;
   if (lexiconTags(w).has('Actor')) return true;
   if (NOT_ROLE_NOUNS.has(w)) return false;
-  return /(?:[a-z]{2}(?:er|or|ist|ian)|(?:spokes|chair|business|congress|police|fire|camera|anchor|countr|sales)(?:man|woman|person))s?$/.test(
-    w,
-  );
+  if (/[a-z]{2}(?:er|or|ist|ian)s?$/.test(w)) return true;
+  const m = GENDERED_ROLE.exec(w);
+  return m !== null && GENDERED_ROLE_STEMS.has(m[1] ?? '');
+}
+
+/** "spokeswoman" -> stem "spokes", form "woman" (plural too). */
+const GENDERED_ROLE = /^(?:[a-z]+-)?([a-z]+?)(man|woman|person|men|women|people|persons)$/;
+
+/**
+ * The other forms a role noun of the -man / -woman / -person kind matches: the neutral form
+ * matches either gendered one ("Port authority spokesperson X" is "the spokeswoman"), a gendered
+ * one the neutral form only, never the other gender ("the spokesman" is not the spokeswoman).
+ * Empty for other words.
+ */
+export function genderedRoleForms(head: string): string[] {
+  const m = GENDERED_ROLE.exec(head);
+  if (!m || !GENDERED_ROLE_STEMS.has(m[1] ?? '')) return [];
+  const stem = m[1] ?? '';
+  const prefix = head.slice(0, head.length - stem.length - (m[2] ?? '').length);
+  if (m[2] === 'person') return [`${prefix}${stem}man`, `${prefix}${stem}woman`];
+  return m[2] === 'man' || m[2] === 'woman' ? [`${prefix}${stem}person`] : [];
 }
 
 /**
