@@ -10,7 +10,7 @@ import spanWeights from './span-weights.json' with { type: 'json' };
 /** The committed span scorer (trained by `npm run train:ask`, see span-training.ts). */
 export const SPAN_MODEL: SpanModel = spanWeights as SpanModel;
 
-/** The short answer chosen in a sentence, with how well it fits. */
+/** The short answer chosen in a sentence, with how well it fits (typeBit: spans.ts). */
 export interface SpanChoice {
   text: string;
   start: number;
@@ -19,6 +19,8 @@ export interface SpanChoice {
   typeFit: boolean;
   /** 0..1: the span scorer's share for this span among the sentence's candidates. */
   score: number;
+  /** The answer types ({@link typeBit} bits) of the typed spans it equals or holds. */
+  kinds: number;
 }
 
 /**
@@ -41,7 +43,14 @@ export function spanChoiceOf(q: QuestionAnalysis, sentence: string, best: Scored
   // "the river had silted up", not "river had silted up" (SQuAD's scoring ignores articles).
   const before = sentenceCandidates(sentence).tokens[best.candidate.from - 1];
   const start = before && /^(the|a|an)$/i.test(before.text) ? before.start : best.candidate.start;
-  return { text: sentence.slice(start, end), start, end, typeFit: best.typeFit, score: best.p };
+  return {
+    text: sentence.slice(start, end),
+    start,
+    end,
+    typeFit: best.typeFit,
+    score: best.p,
+    kinds: best.candidate.types | best.candidate.inside,
+  };
 }
 
 /**

@@ -4,7 +4,9 @@ import type { SpanChoice } from './extract.ts';
 import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
+import { typeBit } from './spans.ts';
 import { NUMBER_WORDS } from './words.ts';
+import type { AnswerType } from './words.ts';
 
 /**
  * Signs that a paragraph shares a question's words without answering it, the ways SQuAD 2.0's
@@ -141,11 +143,14 @@ export function signals(
  * the question's focus noun ("how many *reservists*", "which *hospital*") missing near the best
  * sentence or away from its short answer (a figure that counts something else), and the article's
  * length in paragraphs (bounded), which tells a short news story from a long reference article:
- * the same overlap means less on a story whose questions are worded unlike its text.
+ * the same overlap means less on a story whose questions are worded unlike its text; and a
+ * short answer that measures something else than the question asks (a sum of money for "how many
+ * seats", a span of years for "how much did it cost"): the sentence has a figure, not the one asked.
  */
 export const GATE_SIGNALS = [
   'focus noun asked, missing near the best sentence',
   'focus noun asked, not beside the short answer',
+  'figure asked, short answer measures another kind',
   'paragraphs in the article (log, 5 to 60)',
 ] as const;
 
@@ -159,6 +164,22 @@ const LENGTH_READ = { min: 5, max: 60 };
 
 /** How many words either side of the short answer its focus noun may sit ("20,000 reservists"). */
 const FOCUS_REACH = 3;
+
+/** The kinds a figure measures: a span of one of them answers no question asking another. */
+const MEASURES: readonly AnswerType[] = ['money', 'percent', 'date', 'duration', 'age'];
+const MEASURE_BITS = MEASURES.reduce((bits, t) => bits | typeBit(t), 0);
+
+/**
+ * The question asks a figure and the short answer measures another kind: for "how much" or
+ * "when", a span not of the asked kind but of another measure; for "how many", a measure whose
+ * counted noun is not the question's ("three years" does answer "how many years").
+ */
+function otherMeasure(q: QuestionAnalysis, span: SpanChoice | null, focusBeside: boolean): boolean {
+  if (!span) return false;
+  const other = (span.kinds & MEASURE_BITS & ~typeBit(q.type)) !== 0;
+  if (q.type === 'count') return other && !focusBeside;
+  return MEASURES.includes(q.type) && other && (span.kinds & typeBit(q.type)) === 0;
+}
 
 /** Stems of the words of a text, in order. */
 const stemsOf = (text: string): string[] => wordsOf(text).map(stem);
@@ -186,9 +207,11 @@ export function gateSignals(
   const focus = q.focus ? stem(q.focus) : '';
   const near = focus !== '' && (!!sets[sentence]?.has(focus) || neighbourHas(sets, sentence, focus));
   const text = stats.article.paragraphs[paragraph]?.sentences[sentence]?.text ?? '';
+  const beside = focus !== '' && !!span && focusBesideSpan(focus, text, span);
   return [
     focus !== '' && !near ? 1 : 0,
-    focus !== '' && !(span && focusBesideSpan(focus, text, span)) ? 1 : 0,
+    focus !== '' && !beside ? 1 : 0,
+    otherMeasure(q, span, beside) ? 1 : 0,
     Math.log(1 + Math.min(LENGTH_READ.max, Math.max(LENGTH_READ.min, stats.tf.length))),
   ];
 }

@@ -341,6 +341,7 @@ export const GATE_DIRECTIONS: ReadonlyMap<string, Bound> = new Map<string, Bound
   ['question words missing from the paragraph', 'down'],
   ['focus noun asked, missing near the best sentence', 'down'],
   ['focus noun asked, not beside the short answer', 'down'],
+  ['figure asked, short answer measures another kind', 'down'],
   ['question length', 'free'],
   ['concrete answer type asked', 'free'],
   ['paragraphs in the article (log, 5 to 60)', 'free'],

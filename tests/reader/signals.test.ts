@@ -65,6 +65,19 @@ describe('signs the answer gate reads on the best paragraph', () => {
     expect(gateSignal(name, 'How many lorries did the harbour handle in 2019?')).toBe(1);
   });
 
+  it('notice a short answer that measures another kind than the figure asked', () => {
+    const name = 'figure asked, short answer measures another kind';
+    const ferry = makeArticle(['The island ferry has been run by the same family for twelve years.']);
+    const read = (question: string): number => {
+      const q = analyzeQuestion(question);
+      const stats = statsOf(ferry);
+      const { sentence, span } = chooseSentence(q, stats, 0);
+      return gateSignals(q, stats, 0, sentence, span)[GATE_SIGNALS.indexOf(name)] ?? NaN;
+    };
+    expect(read('How long has the family run the island ferry?')).toBe(0);
+    expect(read('How much did the family pay for the island ferry?')).toBe(1);
+  });
+
   it('tell a short story from a long article by its paragraph count', () => {
     const name = 'paragraphs in the article (log, 5 to 60)';
     const long = makeArticle(Array.from({ length: 40 }, (_, i) => `The harbour handled ${i + 100} ships.`));
