@@ -1,4 +1,5 @@
 import { ANTONYM_PAIRS } from '../knowledge/lexicon/antonyms.ts';
+import { wordnetAntonymPairs } from '../knowledge/lexicon/wordnet.ts';
 import { contentTerms, stem } from '../text/match.ts';
 import type { SpanChoice } from './extract.ts';
 import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
@@ -26,17 +27,25 @@ export const SIGNALS = [
   'question words matched in order in the best sentence',
 ] as const;
 
-const ANTONYMS = new Map<string, Set<string>>();
-for (const [a, b] of ANTONYM_PAIRS) {
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    const k = stem(x);
-    const set = ANTONYMS.get(k) ?? new Set<string>();
-    set.add(stem(y));
-    ANTONYMS.set(k, set);
+/** Stem -> stems of its antonyms: the project's pairs and WordNet's, built on first use. */
+let antonymMap: Map<string, Set<string>> | null = null;
+
+function antonymsOf(term: string): ReadonlySet<string> | undefined {
+  if (!antonymMap) {
+    antonymMap = new Map<string, Set<string>>();
+    for (const [a, b] of [...ANTONYM_PAIRS, ...wordnetAntonymPairs()]) {
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const k = stem(x);
+        const set = antonymMap.get(k) ?? new Set<string>();
+        if (stem(y) !== k) set.add(stem(y));
+        antonymMap.set(k, set);
+      }
+    }
   }
+  return antonymMap.get(term);
 }
 
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
@@ -84,7 +93,7 @@ function questionSigns(q: QuestionAnalysis): QuestionSigns {
   const own = new Set(words.map(stem));
   const antonyms: [string, string[]][] = [];
   for (const w of own) {
-    const as = [...(ANTONYMS.get(w) ?? [])].filter((a) => !own.has(a));
+    const as = [...(antonymsOf(w) ?? [])].filter((a) => !own.has(a));
     if (as.length > 0) antonyms.push([w, as]);
   }
   const signs = {

@@ -24,6 +24,15 @@ describe('signs that a paragraph does not answer', () => {
     expect(signal(name, 'Which is the largest harbour on the east coast?')).toBe(0);
   });
 
+  it('notice an opposite WordNet knows, beyond the listed pairs', () => {
+    const name = 'question has the antonym of a word near the best sentence';
+    const street = makeArticle(['Residents say the market street stays quiet after midnight.']);
+    const read = (question: string): number =>
+      signals(analyzeQuestion(question), statsOf(street), 0, 0)[SIGNALS.indexOf(name)] ?? NaN;
+    expect(read('When does the market street turn noisy?')).toBe(1);
+    expect(read('When does the market street turn quiet?')).toBe(0);
+  });
+
   it('notice a number or year the text does not give', () => {
     const name = 'a question number missing near the best sentence';
     expect(signal(name, 'How many ships did the harbour handle in 2018?')).toBe(1);

@@ -30,6 +30,8 @@ const TAGGED = new Map<string, number>();
 interface Synset {
   words: string[];
   hypernyms: string[];
+  /** WordNet's antonym pointers, between one word of this synset and one word of another. */
+  antonyms: { word: number; synset: string; target: number }[];
 }
 
 /** Lemma -> synset keys ("n:offset"), most frequent sense first, of one part of speech. */
@@ -64,9 +66,17 @@ function parseData(text: string, pos: string, into: Map<string, Synset>): void {
     let at = 4 + 2 * count;
     const pointers = Number(f[at++]);
     const hypernyms: string[] = [];
-    for (let i = 0; i < pointers; i++, at += 4)
-      if (f[at] === '@') hypernyms.push(`${(f[at + 2] ?? '').replace('s', 'a')}:${f[at + 1] ?? ''}`);
-    into.set(`${pos}:${f[0] ?? ''}`, { words, hypernyms });
+    const antonyms: Synset['antonyms'] = [];
+    for (let i = 0; i < pointers; i++, at += 4) {
+      const target = `${(f[at + 2] ?? '').replace('s', 'a')}:${f[at + 1] ?? ''}`;
+      if (f[at] === '@') hypernyms.push(target);
+      const ends = f[at + 3] ?? '0000';
+      const word = parseInt(ends.slice(0, 2), 16);
+      // A lexical antonym names its two words; a semantic one (0000) is not kept.
+      if (f[at] === '!' && word > 0)
+        antonyms.push({ word, synset: target, target: parseInt(ends.slice(2), 16) });
+    }
+    into.set(`${pos}:${f[0] ?? ''}`, { words, hypernyms, antonyms });
   }
 }
 
@@ -75,8 +85,16 @@ const POS_KEY: Record<(typeof POS)[number], string> = { noun: 'n', verb: 'v', ad
 /** A word the table keeps: one lower-case word of three letters or more, not a stop word. */
 const usable = (w: string): boolean => /^[a-z]{3,}$/.test(w) && !STOPWORDS.has(w);
 
-/** The table's text: one line per stem, `stem<TAB>synonyms<TAB>broader or narrower`, sorted. */
-export async function buildWordnetTable(dict: string): Promise<string> {
+interface Wordnet {
+  /** "n:lemma" -> the keys of its common senses. */
+  index: Map<string, string[]>;
+  synsets: Map<string, Synset>;
+  /** Whether a synset is among a word's common senses. */
+  common: (word: string, synset: string) => boolean;
+}
+
+/** WordNet's index and data files of every part of speech, read. */
+async function readWordnet(dict: string): Promise<Wordnet> {
   const index = new Map<string, string[]>();
   const synsets = new Map<string, Synset>();
   for (const pos of POS) {
@@ -89,6 +107,33 @@ export async function buildWordnetTable(dict: string): Promise<string> {
     const senses = index.get(`${synset.slice(0, 1)}:${word}`) ?? [];
     return senses.includes(synset);
   };
+  return { index, synsets, common };
+}
+
+/**
+ * WordNet's antonym pairs ("accept"/"reject", "primary"/"secondary") between common senses of
+ * both words, single words only, as the words themselves: one line per pair, `a<TAB>b` with a
+ * before b, sorted. What `wordnet-antonyms.tsv` holds.
+ */
+export async function buildWordnetAntonyms(dict: string): Promise<string> {
+  const { synsets, common } = await readWordnet(dict);
+  const pairs = new Set<string>();
+  for (const [key, synset] of synsets)
+    for (const { word, synset: other, target } of synset.antonyms) {
+      const a = synset.words[word - 1] ?? '';
+      const b = synsets.get(other)?.words[target - 1] ?? '';
+      if (!usable(a) || !usable(b) || a === b || !common(a, key) || !common(b, other)) continue;
+      pairs.add(a < b ? `${a}\t${b}` : `${b}\t${a}`);
+    }
+  return [...pairs]
+    .sort()
+    .map((l) => `${l}\n`)
+    .join('');
+}
+
+/** The table's text: one line per stem, `stem<TAB>synonyms<TAB>broader or narrower`, sorted. */
+export async function buildWordnetTable(dict: string): Promise<string> {
+  const { index, synsets, common } = await readWordnet(dict);
   const syn = new Map<string, Set<string>>();
   const rel = new Map<string, Set<string>>();
   const tagged = new Map<string, number>();

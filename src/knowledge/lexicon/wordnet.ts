@@ -49,3 +49,14 @@ export function wordnetLinks(termStem: string): WordnetLinks {
   const [syn, rel] = line.split('\t');
   return { synonyms: words(syn), related: words(rel) };
 }
+
+/** WordNet's antonyms between common senses of single words (see `wordnet-build.ts`). */
+export const WORDNET_ANTONYMS = fileURLToPath(new URL('./wordnet-antonyms.tsv', import.meta.url));
+
+/** The pairs of {@link WORDNET_ANTONYMS} ("accept"/"reject"), read from the file on each call. */
+export function wordnetAntonymPairs(): [string, string][] {
+  return readFileSync(WORDNET_ANTONYMS, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('\t'))
+    .map((l) => l.split('\t', 2) as [string, string]);
+}
