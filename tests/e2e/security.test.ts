@@ -292,6 +292,16 @@ const REVIEWED: readonly { file: string; code: string; why: string }[] = [
     why: 'npm run build:wordnet writes the synonym table named on its own command line',
   },
   {
+    file: 'knowledge/lexicon/wordnet.ts',
+    code: 'readFileSync(WORDNET_ANTONYMS',
+    why: 'the committed antonym pairs next to the module, a constant path',
+  },
+  {
+    file: 'tools/build-wordnet.ts',
+    code: 'await writeFile(antonymsOut, antonyms)',
+    why: 'npm run build:wordnet writes the antonym pairs beside the table named on its own command line',
+  },
+  {
     file: 'reader/training.ts',
     code: "readFile(path.join(dir, 'cases.jsonl')",
     why: 'npm run train:ask reads the training folders named on its own command line, never user text',
