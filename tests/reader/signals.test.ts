@@ -76,15 +76,15 @@ describe('signs the answer gate reads on the best paragraph', () => {
 
   it('notice a short answer that measures another kind than the figure asked', () => {
     const name = 'figure asked, short answer measures another kind';
-    const ferry = makeArticle(['The island ferry has been run by the same family for twelve years.']);
+    const bakery = makeArticle(['The corner bakery has been run by the same family for twelve years.']);
     const read = (question: string): number => {
       const q = analyzeQuestion(question);
-      const stats = statsOf(ferry);
+      const stats = statsOf(bakery);
       const { sentence, span } = chooseSentence(q, stats, 0);
       return gateSignals(q, stats, 0, sentence, span)[GATE_SIGNALS.indexOf(name)] ?? NaN;
     };
-    expect(read('How long has the family run the island ferry?')).toBe(0);
-    expect(read('How much did the family pay for the island ferry?')).toBe(1);
+    expect(read('How long has the family run the corner bakery?')).toBe(0);
+    expect(read('How much did the family pay for the corner bakery?')).toBe(1);
   });
 
   it('tell a short story from a long article by its paragraph count', () => {

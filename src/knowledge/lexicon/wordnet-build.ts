@@ -111,7 +111,7 @@ async function readWordnet(dict: string): Promise<Wordnet> {
 }
 
 /**
- * WordNet's antonym pairs ("accept"/"reject", "primary"/"secondary") between common senses of
+ * WordNet's antonym pairs ("accept"/"reject", "open"/"shut") between common senses of
  * both words, single words only, as the words themselves: one line per pair, `a<TAB>b` with a
  * before b, sorted. What `wordnet-antonyms.tsv` holds.
  */
