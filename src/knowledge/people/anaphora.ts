@@ -176,3 +176,39 @@ export function unnamedSubject(ctx: RuleContext, from: number, to: number, subje
   }
   return false;
 }
+
+/** Pronouns that show a sentence is about someone it does not name. */
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
+
+/**
+ * The person a sentence with no named subject is about when it names only one, who acts in a
+ * relative clause ("The remarks drew anger from Labour MP Dora Quill, who accused …"): a he /
+ * she in the next sentence names them. Null when the sentence names anyone else before them, or
+ * uses a personal pronoun outside quotation marks before them (it is about someone else).
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function relativeAgent(ctx: RuleContext, from: number, to: number): Entity | null {
+  const view = ctx.view;
+  let found: Entity | null = null;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k];
+    if (!t || view.quoted[k]) continue;
+    if (PERSONAL_PRONOUNS.has(t.lower)) return null;
+    const m = view.mentionOf[k];
+    const e = m ? ctx.people.byId.get(m.entityId) : undefined;
+    if (!m || !e) continue;
+    if (e.kind !== 'person') continue;
+    if (found && found.id !== e.id) return null;
+    found = e;
+    let j = k + 1;
+    while (j < to && view.mentionOf[j] === m) j++;
+    const next = view.tokens[j]?.text === ',' ? view.tokens[j + 1] : view.tokens[j];
+    // Whoever the relative clause names after the agent is its object, not a rival.
+    if (!m.possessive && next?.lower === 'who') return e;
+    k = j - 1;
+  }
+  return null;
+}

@@ -378,6 +378,25 @@ export function roleTitle(seq: readonly Token[], seqFrom: number, sentenceTokens
   return lexiconTags((seq[1] as Token).lower).has('FirstName');
 }
 
+/**
+ * "Labour MP Dora Quill", "Green councillor Ana Ruiz": a capitalised role noun after a party's
+ * or a place's word, before a name of two or more words that opens with a given name, ends the
+ * title. The role noun's index in the sequence, or -1.
+ *
+ * @param seq - the capitalised sequence
+ */
+export function innerRoleTitle(seq: readonly Token[]): number {
+  for (let k = seq.length - 3; k >= 1; k--) {
+    const w = seq[k] as Token;
+    if (w.possessive || !isRoleNoun(w.lower) || ORG_WORDS.has(w.lower)) continue;
+    const tags = lexiconTags(w.lower);
+    if (tags.has('FirstName') || tags.has('LastName')) continue;
+    if (seq.slice(0, k).some((x) => x.possessive || lexiconTags(x.lower).has('FirstName'))) continue;
+    if (lexiconTags((seq[k + 1] as Token).lower).has('FirstName')) return k;
+  }
+  return -1;
+}
+
 /** Separates honorific and capitalised title from the name in a sequence. */
 export function splitTitle(
   seq: Token[],
@@ -402,6 +421,7 @@ export function splitTitle(
       if (TITLE_WORDS.has((seq[k] as Token).lower)) t = k;
     }
     if (t < 0 && roleTitle(seq, seqFrom, sentenceTokens)) t = 0;
+    if (t < 0) t = innerRoleTitle(seq);
     if (t >= 0) {
       let end = t;
       // "Secretary of State John Kerry": the "of X" belongs to the title.

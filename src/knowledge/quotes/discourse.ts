@@ -16,6 +16,7 @@ import {
   genderedCount,
   genderedOther,
   possessiveTopic,
+  relativeAgent,
   rivalsTopic,
   sameSentenceSubject,
   unnamedSubject,
@@ -183,6 +184,8 @@ export class Discourse {
     const earlier = prev?.paragraph === view.paragraph.number ? prev.subject : null;
     if (topic && rivalsTopic(topic, earlier)) unsafe = true;
     else subject ??= topic;
+    // "The remarks drew anger from Labour MP Dora Quill, who accused …": the one person, who acts.
+    if (!subject && !unsafe && ownedRole < 0) subject = relativeAgent(ctx, from, to);
     // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
     if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, unsafe] = [null, -1, true];
     // "One trader in Frankfurt was less diplomatic.", "The current director, …, has stayed out":

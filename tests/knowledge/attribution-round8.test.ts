@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { makeArticle } from './make-article.ts';
+
+function speakerOf(paragraphs: string[], words: string): string | null | undefined {
+  const q = extractKnowledge(makeArticle(paragraphs)).quotes.find((x) => x.text.includes(words));
+  return q === undefined ? undefined : q.speaker;
+}
+
+function people(paragraphs: string[]): string[] {
+  return extractKnowledge(makeArticle(paragraphs))
+    .entities.filter((e) => e.kind === 'person')
+    .map((e) => e.name);
+}
+
+describe('people: a party word before an office before a name', () => {
+  it('finds the person in "Green MP Nadia Falk" in the middle of a sentence', () => {
+    expect(people(['The plan was opposed by Green MP Nadia Falk at the hearing.'])).toContain('Nadia Falk');
+  });
+
+  it('keeps the office as her title, not as part of her name', () => {
+    const kb = extractKnowledge(makeArticle(['The plan was opposed by Green MP Nadia Falk at the hearing.']));
+    const falk = kb.entities.find((e) => e.name === 'Nadia Falk');
+    expect(falk?.roles.map((r) => r.text).join(' ')).toContain('MP');
+  });
+});
+
+describe('who-said: the one person a sentence names, acting in a relative clause', () => {
+  it('gives the next "she said" to the person who launched the attack', () => {
+    const paragraphs = [
+      'The vote drew scorn from Green MP Nadia Falk, who accused the minister of hiding the figures.',
+      '"They counted the ballots behind a locked door," she said.',
+    ];
+    expect(speakerOf(paragraphs, 'behind a locked door')).toBe('Nadia Falk');
+  });
+
+  it('follows her into the all-quote paragraphs that continue her', () => {
+    const paragraphs = [
+      'The vote drew scorn from Green MP Nadia Falk who attacked Mr Orme and his deputies for the delay.',
+      '"They counted the ballots behind a locked door," she fumed.',
+      '"Nobody outside that room saw a single paper."',
+    ];
+    expect(speakerOf(paragraphs, 'Nobody outside that room')).toBe('Nadia Falk');
+  });
+
+  it('does not take the person for the topic when the sentence is about a he or she', () => {
+    const paragraphs = [
+      'He was asked about the delay by reporter Ivo Brandt, who had waited all morning.',
+      '"We will publish the count tomorrow," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'publish the count tomorrow')).not.toBe('Ivo Brandt');
+  });
+
+  it('does not take the person for the topic when another person is named before', () => {
+    const paragraphs = [
+      'Mayor Lena Roth met the protesters with councillor Anna Vidal, who chairs the transport board.',
+      '"The depot stays open," she said.',
+    ];
+    expect(speakerOf(paragraphs, 'The depot stays open')).not.toBe('Anna Vidal');
+  });
+});
