@@ -59,3 +59,21 @@ describe('who-said: the one person a sentence names, acting in a relative clause
     expect(speakerOf(paragraphs, 'The depot stays open')).not.toBe('Anna Vidal');
   });
 });
+
+describe('who-said: a speaker who goes on', () => {
+  it('gives "X went on:" to X when the article titled the full name before', () => {
+    const paragraphs = [
+      'Chief Minister Tavish Oruvan opened the session with a defence of the budget.',
+      'After the speaker called for order, the chamber fell quiet.',
+      'Tavish Oruvan went on: "Nobody in this house has read the whole bill.',
+      '"Nobody in this house has even asked for a copy."',
+    ];
+    expect(speakerOf(paragraphs, 'read the whole bill')).toBe('Tavish Oruvan');
+    expect(speakerOf(paragraphs, 'even asked for a copy')).toBe('Tavish Oruvan');
+  });
+
+  it('does not take "went on" without a quotation for speech', () => {
+    const paragraphs = ['The strike went on for days, and the union said "we will not move".'];
+    expect(speakerOf(paragraphs, 'we will not move')).toBe('the union');
+  });
+});

@@ -173,11 +173,31 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
   const roleCase = prev !== undefined && (!prev.capital || c.tokenIndex === 1);
   if (prev && prev.word && roleCase && isRoleNoun(prev.lower) && !ORG_WORDS.has(prev.lower)) return true;
   if (appositiveBefore(c) !== null) return true;
+  // "Prime Minister Anil Mehra … Anil Mehra went on": the full name the article titled elsewhere.
+  if (c.nameTokens.length > 1 && titledNames(all).has(c.name.toLowerCase())) return true;
   if (c.nameTokens.length > 1) {
     const surname = (c.nameTokens[c.nameTokens.length - 1] as string).toLowerCase();
     return loneNames(all).has(surname);
   }
   return false;
+}
+
+const titledNameCache = new WeakMap<Candidate[], Set<string>>();
+
+/** The multi-word names the article gives a person with a title or honorific somewhere. */
+function titledNames(all: Candidate[]): Set<string> {
+  let set = titledNameCache.get(all);
+  if (!set) {
+    set = new Set(
+      all
+        .filter(
+          (o) => o.kind === 'person' && o.nameTokens.length > 1 && (o.title !== null || o.honorific !== null),
+        )
+        .map((o) => o.name.toLowerCase()),
+    );
+    titledNameCache.set(all, set);
+  }
+  return set;
 }
 
 const loneNameCache = new WeakMap<Candidate[], Set<string>>();
