@@ -77,3 +77,21 @@ describe('who-said: a speaker who goes on', () => {
     expect(speakerOf(paragraphs, 'we will not move')).toBe('the union');
   });
 });
+
+describe('who-said: a he / she opening a sentence keeps its antecedent', () => {
+  it('gives the quote to the coach the "he" stands for, not to a man the sentence names after it', () => {
+    const paragraphs = [
+      'Veteran coach Bram Osterhuis admitted on Sunday that his staff had misjudged the final.',
+      'He was asked how much blame he and the club chairman Piet Lanting should take, and the coach stayed calm. "Most of it," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'Most of it')).toBe('Bram Osterhuis');
+  });
+
+  it('still gives nobody when the opening "she" has no sure antecedent', () => {
+    const paragraphs = [
+      'The hearing ran late into the evening.',
+      'She was asked whether the inspector Carl Moen had seen the file. "Never," she said.',
+    ];
+    expect(speakerOf(paragraphs, 'Never')).not.toBe('Carl Moen');
+  });
+});

@@ -169,6 +169,12 @@ export class Discourse {
       subject = ref.entity;
       subjectAt = ref.tokenIndex;
     }
+    // "He was asked about Rod Hale's part and stayed calm. “…,” he said": a he / she opening the
+    // sentence keeps its own antecedent as the subject, past the names the sentence goes on to.
+    if (ref && ref.type === 'pronoun') {
+      subject = this.pronounSubject(ref.pronoun, view.paragraph.number, view.sentence[from] ?? 0);
+      if (subject) subjectAt = ref.tokenIndex;
+    }
     // "Tom Hale and Sam Pike met …", "Hale interviewed Pike …": two people share the floor; he /
     // she means the one of that gender, if one.
     const partner = subject ? (coordinatedPartner(ctx, subjectAt) ?? personMet(ctx, subjectAt)) : null;
@@ -199,6 +205,20 @@ export class Discourse {
     }
     const namesakes = subject || pair.length > 0 ? pair : unresolvedSurname(ctx, from);
     return { subject, subjectAt, namesakes, unsafe: unsafe || namesakes.length > 0 };
+  }
+
+  /**
+   * The person a he / she opening a sentence names, when the resolution is sure (not by a first
+   * name's hint, not more than a paragraph back), for the sentence's subject; else null.
+   *
+   * @param pronoun - the pronoun, lowercase
+   * @param paragraph - the sentence's paragraph
+   * @param sentence - its index
+   */
+  private pronounSubject(pronoun: string, paragraph: number, sentence: number): Entity | null {
+    if (pronoun !== 'he' && pronoun !== 'she') return null;
+    const r = this.resolveDetail(pronoun, paragraph, sentence);
+    return r.entity && !r.hinted && r.paragraphsBack <= 1 ? r.entity : null;
   }
 
   /**
