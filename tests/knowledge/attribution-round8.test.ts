@@ -95,3 +95,29 @@ describe('who-said: a he / she opening a sentence keeps its antecedent', () => {
     expect(speakerOf(paragraphs, 'Never')).not.toBe('Carl Moen');
   });
 });
+
+describe('who-said: "Dr Surname" when two people share the surname', () => {
+  it('names the one not already given another honorific', () => {
+    const paragraphs = [
+      'Pressure grew on former trade minister Ravi Anand Joshi to quit, while Chief Minister Meera Lal Joshi stayed silent.',
+      'Asked whether Mr Ravi Joshi would resign, Dr Joshi said, "We will decide when a letter reaches us."',
+    ];
+    expect(speakerOf(paragraphs, 'when a letter reaches us')).toBe('Meera Lal Joshi');
+  });
+
+  it('names the one the article already called by that honorific', () => {
+    const paragraphs = [
+      'Dr Hana Ilves and her brother Mr Taavi Ilves both sit on the board.',
+      'Dr Ilves said, "The board meets on Monday."',
+    ];
+    expect(speakerOf(paragraphs, 'The board meets on Monday')).toBe('Hana Ilves');
+  });
+
+  it('names nobody when neither was given an honorific', () => {
+    const paragraphs = [
+      'Ravi Anand Joshi and Meera Lal Joshi both addressed the rally.',
+      'Dr Joshi said, "We will decide when a letter reaches us."',
+    ];
+    expect(speakerOf(paragraphs, 'when a letter reaches us')).toBeNull();
+  });
+});

@@ -950,11 +950,14 @@ interface KinNotes {
   relatives(hits: readonly Draft[]): Relative<Draft>[];
   /** Introduced as someone's relative ("his niece Clara Lusk"). */
   isRelative(d: Draft): boolean;
+  /** The honorifics ("mr", "dr") the article has put before the person's name so far. */
+  honorifics(d: Draft): ReadonlySet<string>;
 }
 
 function kinNotes(sorted: readonly Candidate[], candEntity: ReadonlyMap<Candidate, Draft>): KinNotes {
   const kinOf = new Map<Draft, string[]>();
   const ageOf = new Map<Draft, number>();
+  const honOf = new Map<Draft, Set<string>>();
   let next = 0;
   return {
     upTo(order) {
@@ -966,11 +969,36 @@ function kinNotes(sorted: readonly Candidate[], candEntity: ReadonlyMap<Candidat
         if (noun) kinOf.set(d, [...(kinOf.get(d) ?? []), noun]);
         const age = ageRole(c);
         if (age && !ageOf.has(d)) ageOf.set(d, parseInt(age, 10));
+        if (c.honorific) honOf.set(d, (honOf.get(d) ?? new Set()).add(honorificKey(c.honorific)));
       }
     },
     relatives: (hits) => hits.map((h) => ({ who: h, age: ageOf.get(h) ?? null, kin: kinOf.get(h) ?? [] })),
     isRelative: (d) => kinOf.has(d),
+    honorifics: (d) => honOf.get(d) ?? new Set(),
   };
+}
+
+/** An honorific without case or its full stop ("Dr." and "dr" are one). */
+function honorificKey(h: string): string {
+  return h.replace(/\.$/, '').toLowerCase();
+}
+
+/**
+ * Of several people sharing a surname, the one "Dr Singh" names when the article gave another
+ * honorific ("Mr Natwar Singh") to every other: an article keeps one honorific per person. The
+ * one already given that honorific wins; else the one person given none. Null otherwise.
+ *
+ * @param c - the lone-surname candidate, with its honorific
+ * @param hits - the people with that surname
+ * @param kin - what the article said of them so far
+ */
+function honorificFit(c: Candidate, hits: readonly Draft[], kin: KinNotes): Draft | null {
+  if (!c.honorific) return null;
+  const own = honorificKey(c.honorific);
+  const same = hits.filter((d) => kin.honorifics(d).has(own));
+  if (same.length > 0) return same.length === 1 ? (same[0] as Draft) : null;
+  const open = hits.filter((d) => kin.honorifics(d).size === 0);
+  return open.length === 1 ? (open[0] as Draft) : null;
 }
 
 /**
@@ -990,7 +1018,7 @@ function sharedSurnameFit(
   kin.upTo(c.order);
   const generation = generationBefore(c);
   if (generation) return generationPick(generation, kin.relatives(hits));
-  const fit = genderFit(c, hits, kin);
+  const fit = genderFit(c, hits, kin) ?? honorificFit(c, hits, kin);
   if (fit) return fit;
   const recent = hits
     .map((h) => ({ h, full: lastFull.get(h) }))
