@@ -121,3 +121,23 @@ describe('who-said: "Dr Surname" when two people share the surname', () => {
     expect(speakerOf(paragraphs, 'when a letter reaches us')).toBeNull();
   });
 });
+
+describe('who-said: a sentence closed by "…, X said." is about X', () => {
+  it('gives the next "he said" to the reporter, not to a body the reported clause names', () => {
+    const paragraphs = [
+      'Transport minister Ravel Dunmore met reporters after the vote.',
+      'Opposition members occupied the chamber until midnight, against its standing orders, Dunmore said.',
+      '"We had a clear majority on the bill," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'clear majority on the bill')).toBe('Ravel Dunmore');
+  });
+
+  it('does the same for the inverted "…, said X."', () => {
+    const paragraphs = [
+      'Transport minister Ravel Dunmore met reporters after the vote.',
+      'Opposition members stayed in the House after their suspension, said Dunmore.',
+      '"We had a clear majority on the bill," he said.',
+    ];
+    expect(speakerOf(paragraphs, 'clear majority on the bill')).toBe('Ravel Dunmore');
+  });
+});

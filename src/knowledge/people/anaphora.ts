@@ -8,6 +8,7 @@ import { KINSHIP_NOUNS } from '../lexicon/people.ts';
 import { PREPOSITIONS } from '../lexicon/grammar.ts';
 import type { RuleContext } from '../quotes/view.ts';
 import { isRoleNoun } from './roles.ts';
+import { speechVerb } from '../speech-verbs.ts';
 import { genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 
 /**
@@ -211,4 +212,38 @@ export function relativeAgent(ctx: RuleContext, from: number, to: number): Entit
     k = j - 1;
   }
   return null;
+}
+
+/**
+ * The person who reports a sentence's clause in a trailing attribution after a comma at its
+ * end ("Members did not leave the House, which broke the rules, Dunmore said." or "…, said
+ * Dunmore."): the one the sentence is about for a he / she after it, whatever its clause names
+ * first. Null for any other ending, or when that person is not the verb's only neighbour.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function trailingReporter(ctx: RuleContext, from: number, to: number): Entity | null {
+  const view = ctx.view;
+  let end = to - 1;
+  while (end > from && !view.tokens[end]?.word) end--;
+  if (end <= from || view.quoted[end]) return null;
+  const personAt = (k: number): { e: Entity; first: number } | null => {
+    const m = view.mentionOf[k];
+    const e = m && !m.possessive && !m.quoted ? ctx.people.byId.get(m.entityId) : undefined;
+    if (!m || !e || e.kind !== 'person') return null;
+    let first = k;
+    while (first > from && view.mentionOf[first - 1] === m) first--;
+    return { e, first };
+  };
+  const last = view.tokens[end];
+  const verbLast = last !== undefined && speechVerb(last.lower) !== null;
+  // "…, Dunmore said." / "…, said Dunmore."
+  const who = verbLast ? personAt(end - 1) : personAt(end);
+  if (!who) return null;
+  const verbAt = verbLast ? end : who.first - 1;
+  const head = verbLast ? who.first : verbAt;
+  if (!verbLast && speechVerb(view.tokens[verbAt]?.lower ?? '') === null) return null;
+  return view.tokens[head - 1]?.text === ',' ? who.e : null;
 }

@@ -18,6 +18,7 @@ import {
   possessiveTopic,
   relativeAgent,
   rivalsTopic,
+  trailingReporter,
   sameSentenceSubject,
   unnamedSubject,
 } from '../people/anaphora.ts';
@@ -169,9 +170,12 @@ export class Discourse {
       subject = ref.entity;
       subjectAt = ref.tokenIndex;
     }
+    // "Members did not leave the House, Dunmore said.": the reporter, not the clause's subject.
+    const reporter = trailingReporter(ctx, from, to);
+    if (reporter) [subject, subjectAt] = [reporter, to - 1];
     // "He was asked about Rod Hale's part and stayed calm. “…,” he said": a he / she opening the
     // sentence keeps its own antecedent as the subject, past the names the sentence goes on to.
-    if (ref && ref.type === 'pronoun') {
+    if (!reporter && ref && ref.type === 'pronoun') {
       subject = this.pronounSubject(ref.pronoun, view.paragraph.number, view.sentence[from] ?? 0);
       if (subject) subjectAt = ref.tokenIndex;
     }
