@@ -173,7 +173,7 @@ export class Discourse {
     // "Members did not leave the House, Dunmore said.": the reporter, not the clause's subject.
     const reporter = trailingReporter(ctx, from, to);
     if (reporter) [subject, subjectAt] = [reporter, to - 1];
-    // "He was asked about Rod Hale's part and stayed calm. “…,” he said": a he / she opening the
+    // "He was asked about Tom Hale's part and stayed calm. “…,” he said": a he / she opening the
     // sentence keeps its own antecedent as the subject, past the names the sentence goes on to.
     if (!reporter && ref && ref.type === 'pronoun') {
       subject = this.pronounSubject(ref.pronoun, view.paragraph.number, view.sentence[from] ?? 0);
