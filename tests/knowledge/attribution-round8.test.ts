@@ -141,3 +141,13 @@ describe('who-said: a sentence closed by "…, X said." is about X', () => {
     expect(speakerOf(paragraphs, 'clear majority on the bill')).toBe('Ravel Dunmore');
   });
 });
+
+describe('people: a title with "of the" and its body before a name', () => {
+  it('reads "Speaker of the Assembly Tomas Brevik" as his title and his name', () => {
+    const paragraphs = [
+      'Later, Speaker of the Assembly Tomas Brevik hit back, saying, "Nobody asked the voters."',
+    ];
+    expect(people(paragraphs)).toContain('Tomas Brevik');
+    expect(speakerOf(paragraphs, 'Nobody asked the voters')).toBe('Tomas Brevik');
+  });
+});

@@ -984,8 +984,8 @@ function honorificKey(h: string): string {
 }
 
 /**
- * Of several people sharing a surname, the one "Dr Singh" names when the article gave another
- * honorific ("Mr Natwar Singh") to every other: an article keeps one honorific per person. The
+ * Of several people sharing a surname, the one "Dr Joshi" names when the article gave another
+ * honorific ("Mr Ravi Joshi") to every other: an article keeps one honorific per person. The
  * one already given that honorific wins; else the one person given none. Null otherwise.
  *
  * @param c - the lone-surname candidate, with its honorific
