@@ -45,10 +45,10 @@ describe('who-said: the one person a sentence names, acting in a relative clause
 
   it('does not take the person for the topic when the sentence is about a he or she', () => {
     const paragraphs = [
-      'He was asked about the delay by reporter Ivo Brandt, who had waited all morning.',
+      'He was asked about the delay by reporter Ivo Ostrand, who had waited all morning.',
       '"We will publish the count tomorrow," he said.',
     ];
-    expect(speakerOf(paragraphs, 'publish the count tomorrow')).not.toBe('Ivo Brandt');
+    expect(speakerOf(paragraphs, 'publish the count tomorrow')).not.toBe('Ivo Ostrand');
   });
 
   it('does not take the person for the topic when another person is named before', () => {
@@ -99,10 +99,10 @@ describe('who-said: a he / she opening a sentence keeps its antecedent', () => {
 describe('who-said: "Dr Surname" when two people share the surname', () => {
   it('names the one not already given another honorific', () => {
     const paragraphs = [
-      'Pressure grew on former trade minister Ravi Anand Joshi to quit, while Chief Minister Meera Lal Joshi stayed silent.',
-      'Asked whether Mr Ravi Joshi would resign, Dr Joshi said, "We will decide when a letter reaches us."',
+      'Pressure grew on former trade minister Teo Amal Varo to quit, while Chief Minister Sana Devi Varo stayed silent.',
+      'Asked whether Mr Teo Varo would resign, Dr Varo said, "We will decide when a letter reaches us."',
     ];
-    expect(speakerOf(paragraphs, 'when a letter reaches us')).toBe('Meera Lal Joshi');
+    expect(speakerOf(paragraphs, 'when a letter reaches us')).toBe('Sana Devi Varo');
   });
 
   it('names the one the article already called by that honorific', () => {
@@ -115,8 +115,8 @@ describe('who-said: "Dr Surname" when two people share the surname', () => {
 
   it('names nobody when neither was given an honorific', () => {
     const paragraphs = [
-      'Ravi Anand Joshi and Meera Lal Joshi both addressed the rally.',
-      'Dr Joshi said, "We will decide when a letter reaches us."',
+      'Teo Amal Varo and Sana Devi Varo both addressed the rally.',
+      'Dr Varo said, "We will decide when a letter reaches us."',
     ];
     expect(speakerOf(paragraphs, 'when a letter reaches us')).toBeNull();
   });
@@ -125,20 +125,20 @@ describe('who-said: "Dr Surname" when two people share the surname', () => {
 describe('who-said: a sentence closed by "…, X said." is about X', () => {
   it('gives the next "he said" to the reporter, not to a body the reported clause names', () => {
     const paragraphs = [
-      'Transport minister Ravel Dunmore met reporters after the vote.',
-      'Opposition members occupied the chamber until midnight, against its standing orders, Dunmore said.',
+      'Transport minister Ansel Kestrin met reporters after the vote.',
+      'Union delegates held the Assembly floor past the deadline, against its standing orders, Kestrin said.',
       '"We had a clear majority on the bill," he said.',
     ];
-    expect(speakerOf(paragraphs, 'clear majority on the bill')).toBe('Ravel Dunmore');
+    expect(speakerOf(paragraphs, 'clear majority on the bill')).toBe('Ansel Kestrin');
   });
 
   it('does the same for the inverted "…, said X."', () => {
     const paragraphs = [
-      'Transport minister Ravel Dunmore met reporters after the vote.',
-      'Opposition members stayed in the House after their suspension, said Dunmore.',
+      'Transport minister Ansel Kestrin met reporters after the vote.',
+      'Union delegates held the Assembly floor past the deadline, said Kestrin.',
       '"We had a clear majority on the bill," he said.',
     ];
-    expect(speakerOf(paragraphs, 'clear majority on the bill')).toBe('Ravel Dunmore');
+    expect(speakerOf(paragraphs, 'clear majority on the bill')).toBe('Ansel Kestrin');
   });
 });
 

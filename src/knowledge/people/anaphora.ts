@@ -183,7 +183,7 @@ const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'hi
 
 /**
  * The person a sentence with no named subject is about when it names only one, who acts in a
- * relative clause ("The remarks drew anger from Labour MP Dora Quill, who accused …"): a he /
+ * relative clause ("The remarks drew anger from Labour MP Orla Pellow, who accused …"): a he /
  * she in the next sentence names them. Null when the sentence names anyone else before them, or
  * uses a personal pronoun outside quotation marks before them (it is about someone else).
  *
@@ -216,8 +216,8 @@ export function relativeAgent(ctx: RuleContext, from: number, to: number): Entit
 
 /**
  * The person who reports a sentence's clause in a trailing attribution after a comma at its
- * end ("Members did not leave the House, which broke the rules, Dunmore said." or "…, said
- * Dunmore."): the one the sentence is about for a he / she after it, whatever its clause names
+ * end ("Members sat on in the chamber, against its rules, Kestrin said." or "…, said
+ * Kestrin."): the one the sentence is about for a he / she after it, whatever its clause names
  * first. Null for any other ending, or when that person is not the verb's only neighbour.
  *
  * @param ctx - paragraph view and people
@@ -239,7 +239,7 @@ export function trailingReporter(ctx: RuleContext, from: number, to: number): En
   };
   const last = view.tokens[end];
   const verbLast = last !== undefined && speechVerb(last.lower) !== null;
-  // "…, Dunmore said." / "…, said Dunmore."
+  // "…, Kestrin said." / "…, said Kestrin."
   const who = verbLast ? personAt(end - 1) : personAt(end);
   if (!who) return null;
   const verbAt = verbLast ? end : who.first - 1;

@@ -173,7 +173,7 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
   const roleCase = prev !== undefined && (!prev.capital || c.tokenIndex === 1);
   if (prev && prev.word && roleCase && isRoleNoun(prev.lower) && !ORG_WORDS.has(prev.lower)) return true;
   if (appositiveBefore(c) !== null) return true;
-  // "Prime Minister Anil Mehra … Anil Mehra went on": the full name the article titled elsewhere.
+  // "Prime Minister Idun Saroya … Idun Saroya went on": the full name the article titled elsewhere.
   if (c.nameTokens.length > 1 && titledNames(all).has(c.name.toLowerCase())) return true;
   if (c.nameTokens.length > 1) {
     const surname = (c.nameTokens[c.nameTokens.length - 1] as string).toLowerCase();
@@ -984,8 +984,8 @@ function honorificKey(h: string): string {
 }
 
 /**
- * Of several people sharing a surname, the one "Dr Joshi" names when the article gave another
- * honorific ("Mr Ravi Joshi") to every other: an article keeps one honorific per person. The
+ * Of several people sharing a surname, the one "Dr Varo" names when the article gave another
+ * honorific ("Mr Teo Varo") to every other: an article keeps one honorific per person. The
  * one already given that honorific wins; else the one person given none. Null otherwise.
  *
  * @param c - the lone-surname candidate, with its honorific

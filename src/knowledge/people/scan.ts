@@ -384,7 +384,7 @@ export function roleTitle(seq: readonly Token[], seqFrom: number, sentenceTokens
 }
 
 /**
- * "Labour MP Dora Quill", "Green councillor Ana Ruiz": a capitalised role noun after a party's
+ * "Labour MP Orla Pellow", "Green councillor Ana Ruiz": a capitalised role noun after a party's
  * or a place's word, before a name of two or more words that opens with a given name, ends the
  * title. The role noun's index in the sequence, or -1.
  *

@@ -170,7 +170,7 @@ export class Discourse {
       subject = ref.entity;
       subjectAt = ref.tokenIndex;
     }
-    // "Members did not leave the House, Dunmore said.": the reporter, not the clause's subject.
+    // "Members sat on in the chamber, Kestrin said.": the reporter, not the clause's subject.
     const reporter = trailingReporter(ctx, from, to);
     if (reporter) [subject, subjectAt] = [reporter, to - 1];
     // "He was asked about Tom Hale's part and stayed calm. “…,” he said": a he / she opening the
@@ -194,7 +194,7 @@ export class Discourse {
     const earlier = prev?.paragraph === view.paragraph.number ? prev.subject : null;
     if (topic && rivalsTopic(topic, earlier)) unsafe = true;
     else subject ??= topic;
-    // "The remarks drew anger from Labour MP Dora Quill, who accused …": the one person, who acts.
+    // "The remarks drew anger from Labour MP Orla Pellow, who accused …": the one person, who acts.
     if (!subject && !unsafe && ownedRole < 0) subject = relativeAgent(ctx, from, to);
     // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
     if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, unsafe] = [null, -1, true];
