@@ -151,3 +151,20 @@ describe('people: a title with "of the" and its body before a name', () => {
     expect(speakerOf(paragraphs, 'Nobody asked the voters')).toBe('Tomas Brevik');
   });
 });
+
+describe('who-said: a statement by "the <name> team"', () => {
+  it('does not give the statement to the league or firm that only qualifies the team', () => {
+    const paragraphs = [
+      'The club announced the death of its former captain on Monday.',
+      '"We are heartbroken by this loss," read the statement by the ULK team.',
+    ];
+    expect(speakerOf(paragraphs, 'heartbroken by this loss')).not.toBe('ULK');
+  });
+
+  it('still gives a statement by a named body to that body', () => {
+    const paragraphs = [
+      '"We are heartbroken by this loss," read a statement by the Brenthaw Rowing Club on Monday.',
+    ];
+    expect(speakerOf(paragraphs, 'heartbroken by this loss')).toBe('Brenthaw Rowing Club');
+  });
+});
