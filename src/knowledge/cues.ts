@@ -44,6 +44,7 @@ import {
   SPEECH_NOUNS,
 } from './lexicon/cues.ts';
 import { isFramingVerb } from './speech-verbs.ts';
+import { ORG_APPOSITIVE_NOUNS } from './lexicon/people.ts';
 
 export { isFramingVerb };
 
@@ -397,6 +398,8 @@ export function issuerAfterNoun(ctx: RuleContext, noun: number, ceil: number): S
     if (!t.word || !/^(by|from|of)$/.test(t.lower)) continue;
     for (let j = k + 1; j < ceil && j <= k + 4; j++) {
       const e = mentionEntity(ctx, j);
+      // "a statement by the Brenthaw team": the name only says which team; the team is unnamed.
+      if (e && modifiesBodyNoun(ctx, j)) return null;
       if (e) return { type: 'entity', entity: e, tokenIndex: j };
       const w = toks[j] as Token;
       if (!w.word) break;
@@ -411,6 +414,30 @@ export function issuerAfterNoun(ctx: RuleContext, noun: number, ceil: number): S
     }
   }
   return null;
+}
+
+/**
+ * Whether the naming at token `j`, after "the", only qualifies a lower-case noun for a body right
+ * after it ("the Brenthaw team", "the Quorra band"): that body, not the named one, is meant.
+ *
+ * @param ctx - paragraph view and people
+ * @param j - a token of the naming
+ */
+function modifiesBodyNoun(ctx: RuleContext, j: number): boolean {
+  const m = ctx.view.mentionOf[j] as Mention;
+  let end = j;
+  while (ctx.view.mentionOf[end + 1] === m) end++;
+  const next = ctx.view.tokens[end + 1];
+  const first = tokenAt(ctx.view, m.fullStart);
+  const det = ctx.view.tokens[first - 1];
+  return (
+    !m.possessive &&
+    det?.lower === 'the' &&
+    next !== undefined &&
+    next.word &&
+    !next.capital &&
+    ORG_APPOSITIVE_NOUNS.has(next.lower)
+  );
 }
 
 /** How many words may stand between an inverted verb and the document noun ("an SCW press release"). */

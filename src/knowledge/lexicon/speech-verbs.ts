@@ -102,6 +102,7 @@ export const REGULAR = [
   'counter',
   // "“…,” she raged": anger reported as speech.
   'rage',
+  'fume',
   // "“…,” Okeke shared at the press conference", "a statement from X revealed".
   'share',
   'reveal',
@@ -121,6 +122,9 @@ export const PHRASAL: Readonly<Record<string, { lemma: string; particle: string 
   // "Antić pointed out that the ministry “…”": a full cue, where "pointed" alone is weak.
   pointed: { lemma: 'point out', particle: 'out' },
   points: { lemma: 'point out', particle: 'out' },
+  // "Hale went on: “…”": a speaker who carries on speaking.
+  went: { lemma: 'go on', particle: 'on' },
+  goes: { lemma: 'go on', particle: 'on' },
 };
 
 /** Speech verbs too loose to attribute on their own in the middle of narration. */

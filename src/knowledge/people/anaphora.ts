@@ -8,6 +8,7 @@ import { KINSHIP_NOUNS } from '../lexicon/people.ts';
 import { PREPOSITIONS } from '../lexicon/grammar.ts';
 import type { RuleContext } from '../quotes/view.ts';
 import { isRoleNoun } from './roles.ts';
+import { speechVerb } from '../speech-verbs.ts';
 import { genderOf, genderOfPronoun, genderOfWord } from './gender.ts';
 
 /**
@@ -175,4 +176,74 @@ export function unnamedSubject(ctx: RuleContext, from: number, to: number, subje
     return true;
   }
   return false;
+}
+
+/** Pronouns that show a sentence is about someone it does not name. */
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
+
+/**
+ * The person a sentence with no named subject is about when it names only one, who acts in a
+ * relative clause ("The remarks drew anger from Labour MP Orla Pellow, who accused …"): a he /
+ * she in the next sentence names them. Null when the sentence names anyone else before them, or
+ * uses a personal pronoun outside quotation marks before them (it is about someone else).
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function relativeAgent(ctx: RuleContext, from: number, to: number): Entity | null {
+  const view = ctx.view;
+  let found: Entity | null = null;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k];
+    if (!t || view.quoted[k]) continue;
+    if (PERSONAL_PRONOUNS.has(t.lower)) return null;
+    const m = view.mentionOf[k];
+    const e = m ? ctx.people.byId.get(m.entityId) : undefined;
+    if (!m || !e) continue;
+    if (e.kind !== 'person') continue;
+    if (found && found.id !== e.id) return null;
+    found = e;
+    let j = k + 1;
+    while (j < to && view.mentionOf[j] === m) j++;
+    const next = view.tokens[j]?.text === ',' ? view.tokens[j + 1] : view.tokens[j];
+    // Whoever the relative clause names after the agent is its object, not a rival.
+    if (!m.possessive && next?.lower === 'who') return e;
+    k = j - 1;
+  }
+  return null;
+}
+
+/**
+ * The person who reports a sentence's clause in a trailing attribution after a comma at its
+ * end ("Members sat on in the chamber, against its rules, Kestrin said." or "…, said
+ * Kestrin."): the one the sentence is about for a he / she after it, whatever its clause names
+ * first. Null for any other ending, or when that person is not the verb's only neighbour.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function trailingReporter(ctx: RuleContext, from: number, to: number): Entity | null {
+  const view = ctx.view;
+  let end = to - 1;
+  while (end > from && !view.tokens[end]?.word) end--;
+  if (end <= from || view.quoted[end]) return null;
+  const personAt = (k: number): { e: Entity; first: number } | null => {
+    const m = view.mentionOf[k];
+    const e = m && !m.possessive && !m.quoted ? ctx.people.byId.get(m.entityId) : undefined;
+    if (!m || !e || e.kind !== 'person') return null;
+    let first = k;
+    while (first > from && view.mentionOf[first - 1] === m) first--;
+    return { e, first };
+  };
+  const last = view.tokens[end];
+  const verbLast = last !== undefined && speechVerb(last.lower) !== null;
+  // "…, Kestrin said." / "…, said Kestrin."
+  const who = verbLast ? personAt(end - 1) : personAt(end);
+  if (!who) return null;
+  const verbAt = verbLast ? end : who.first - 1;
+  const head = verbLast ? who.first : verbAt;
+  if (!verbLast && speechVerb(view.tokens[verbAt]?.lower ?? '') === null) return null;
+  return view.tokens[head - 1]?.text === ',' ? who.e : null;
 }

@@ -173,11 +173,31 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
   const roleCase = prev !== undefined && (!prev.capital || c.tokenIndex === 1);
   if (prev && prev.word && roleCase && isRoleNoun(prev.lower) && !ORG_WORDS.has(prev.lower)) return true;
   if (appositiveBefore(c) !== null) return true;
+  // "Prime Minister Idun Saroya … Idun Saroya went on": the full name the article titled elsewhere.
+  if (c.nameTokens.length > 1 && titledNames(all).has(c.name.toLowerCase())) return true;
   if (c.nameTokens.length > 1) {
     const surname = (c.nameTokens[c.nameTokens.length - 1] as string).toLowerCase();
     return loneNames(all).has(surname);
   }
   return false;
+}
+
+const titledNameCache = new WeakMap<Candidate[], Set<string>>();
+
+/** The multi-word names the article gives a person with a title or honorific somewhere. */
+function titledNames(all: Candidate[]): Set<string> {
+  let set = titledNameCache.get(all);
+  if (!set) {
+    set = new Set(
+      all
+        .filter(
+          (o) => o.kind === 'person' && o.nameTokens.length > 1 && (o.title !== null || o.honorific !== null),
+        )
+        .map((o) => o.name.toLowerCase()),
+    );
+    titledNameCache.set(all, set);
+  }
+  return set;
 }
 
 const loneNameCache = new WeakMap<Candidate[], Set<string>>();
@@ -930,11 +950,14 @@ interface KinNotes {
   relatives(hits: readonly Draft[]): Relative<Draft>[];
   /** Introduced as someone's relative ("his niece Clara Lusk"). */
   isRelative(d: Draft): boolean;
+  /** The honorifics ("mr", "dr") the article has put before the person's name so far. */
+  honorifics(d: Draft): ReadonlySet<string>;
 }
 
 function kinNotes(sorted: readonly Candidate[], candEntity: ReadonlyMap<Candidate, Draft>): KinNotes {
   const kinOf = new Map<Draft, string[]>();
   const ageOf = new Map<Draft, number>();
+  const honOf = new Map<Draft, Set<string>>();
   let next = 0;
   return {
     upTo(order) {
@@ -946,11 +969,36 @@ function kinNotes(sorted: readonly Candidate[], candEntity: ReadonlyMap<Candidat
         if (noun) kinOf.set(d, [...(kinOf.get(d) ?? []), noun]);
         const age = ageRole(c);
         if (age && !ageOf.has(d)) ageOf.set(d, parseInt(age, 10));
+        if (c.honorific) honOf.set(d, (honOf.get(d) ?? new Set()).add(honorificKey(c.honorific)));
       }
     },
     relatives: (hits) => hits.map((h) => ({ who: h, age: ageOf.get(h) ?? null, kin: kinOf.get(h) ?? [] })),
     isRelative: (d) => kinOf.has(d),
+    honorifics: (d) => honOf.get(d) ?? new Set(),
   };
+}
+
+/** An honorific without case or its full stop ("Dr." and "dr" are one). */
+function honorificKey(h: string): string {
+  return h.replace(/\.$/, '').toLowerCase();
+}
+
+/**
+ * Of several people sharing a surname, the one "Dr Varo" names when the article gave another
+ * honorific ("Mr Teo Varo") to every other: an article keeps one honorific per person. The
+ * one already given that honorific wins; else the one person given none. Null otherwise.
+ *
+ * @param c - the lone-surname candidate, with its honorific
+ * @param hits - the people with that surname
+ * @param kin - what the article said of them so far
+ */
+function honorificFit(c: Candidate, hits: readonly Draft[], kin: KinNotes): Draft | null {
+  if (!c.honorific) return null;
+  const own = honorificKey(c.honorific);
+  const same = hits.filter((d) => kin.honorifics(d).has(own));
+  if (same.length > 0) return same.length === 1 ? (same[0] as Draft) : null;
+  const open = hits.filter((d) => kin.honorifics(d).size === 0);
+  return open.length === 1 ? (open[0] as Draft) : null;
 }
 
 /**
@@ -970,7 +1018,7 @@ function sharedSurnameFit(
   kin.upTo(c.order);
   const generation = generationBefore(c);
   if (generation) return generationPick(generation, kin.relatives(hits));
-  const fit = genderFit(c, hits, kin);
+  const fit = genderFit(c, hits, kin) ?? honorificFit(c, hits, kin);
   if (fit) return fit;
   const recent = hits
     .map((h) => ({ h, full: lastFull.get(h) }))

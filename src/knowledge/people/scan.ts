@@ -200,6 +200,11 @@ export function scanSentence(
         j += particles + 1;
         continue;
       }
+      // "Speaker of the Assembly Ana Li": a title, "of the", one body word and a name.
+      if (next.lower === 'of' && titleOfTheBody(tokens, j)) {
+        j += 3;
+        continue;
+      }
       // A connector joins only when the words around it form one name: particles inside
       // person names, "of / for / on" after an organisation or title word.
       const after = tokens[j + 2];
@@ -378,6 +383,48 @@ export function roleTitle(seq: readonly Token[], seqFrom: number, sentenceTokens
   return lexiconTags((seq[1] as Token).lower).has('FirstName');
 }
 
+/**
+ * "Labour MP Orla Pellow", "Green councillor Ana Ruiz": a capitalised role noun after a party's
+ * or a place's word, before a name of two or more words that opens with a given name, ends the
+ * title. The role noun's index in the sequence, or -1.
+ *
+ * @param seq - the capitalised sequence
+ */
+export function innerRoleTitle(seq: readonly Token[]): number {
+  for (let k = seq.length - 3; k >= 1; k--) {
+    const w = seq[k] as Token;
+    if (w.possessive || !isRoleNoun(w.lower) || ORG_WORDS.has(w.lower)) continue;
+    const tags = lexiconTags(w.lower);
+    if (tags.has('FirstName') || tags.has('LastName')) continue;
+    if (seq.slice(0, k).some((x) => x.possessive || lexiconTags(x.lower).has('FirstName'))) continue;
+    if (lexiconTags((seq[k + 1] as Token).lower).has('FirstName')) return k;
+  }
+  return -1;
+}
+
+/**
+ * Whether the title word at `j` goes on with "of the", one capitalised body word and a name of
+ * exactly two capitalised words ("Speaker of the Assembly Tomas Brevik", "Speaker of the House
+ * Ana Li"). A longer run ("President of the United States Joe Biden") is left alone: where its
+ * body ends is not known.
+ *
+ * @param tokens - the sentence's tokens
+ * @param j - index of the title word
+ */
+export function titleOfTheBody(tokens: readonly Token[], j: number): boolean {
+  const title = tokens[j] as Token;
+  if (!title.capital || !TITLE_WORDS.has(title.lower) || tokens[j + 2]?.lower !== 'the') return false;
+  for (let k = j + 1; k < j + 6; k++) {
+    const a = tokens[k] as Token | undefined;
+    const b = tokens[k + 1];
+    if (!a || !b || b.start - a.end > 1) return false;
+  }
+  const caps = [3, 4, 5].every((d) => isCapWord(tokens[j + d]));
+  const after = tokens[j + 6];
+  const ends = after === undefined || !isCapWord(after) || (tokens[j + 5] as Token).end < after.start - 1;
+  return caps && ends && !(tokens[j + 5] as Token).possessive;
+}
+
 /** Separates honorific and capitalised title from the name in a sequence. */
 export function splitTitle(
   seq: Token[],
@@ -402,6 +449,7 @@ export function splitTitle(
       if (TITLE_WORDS.has((seq[k] as Token).lower)) t = k;
     }
     if (t < 0 && roleTitle(seq, seqFrom, sentenceTokens)) t = 0;
+    if (t < 0) t = innerRoleTitle(seq);
     if (t >= 0) {
       let end = t;
       // "Secretary of State John Kerry": the "of X" belongs to the title.
@@ -489,8 +537,10 @@ export function portfolioOpen(tokens: readonly Token[], from: number, j: number)
  * @param t - index of the title word, followed by "of"
  */
 export function portfolioEnd(seq: readonly Token[], t: number): number {
-  let end = t + 2;
-  let k = t + 3;
+  // "Speaker of the House Ana Li": the article belongs to the portfolio.
+  const the = seq[t + 2]?.lower === 'the' ? 1 : 0;
+  let end = t + 2 + the;
+  let k = t + 3 + the;
   while (k < seq.length - 1) {
     const cur = seq[k] as Token;
     if (cur.lower === 'and' && k + 1 < seq.length - 1 && portfolioWord(seq[k + 1])) {

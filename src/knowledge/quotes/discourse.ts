@@ -16,7 +16,9 @@ import {
   genderedCount,
   genderedOther,
   possessiveTopic,
+  relativeAgent,
   rivalsTopic,
+  trailingReporter,
   sameSentenceSubject,
   unnamedSubject,
 } from '../people/anaphora.ts';
@@ -168,6 +170,15 @@ export class Discourse {
       subject = ref.entity;
       subjectAt = ref.tokenIndex;
     }
+    // "Members sat on in the chamber, Kestrin said.": the reporter, not the clause's subject.
+    const reporter = trailingReporter(ctx, from, to);
+    if (reporter) [subject, subjectAt] = [reporter, to - 1];
+    // "He was asked about Tom Hale's part and stayed calm. “…,” he said": a he / she opening the
+    // sentence keeps its own antecedent as the subject, past the names the sentence goes on to.
+    if (!reporter && ref && ref.type === 'pronoun') {
+      subject = this.pronounSubject(ref.pronoun, view.paragraph.number, view.sentence[from] ?? 0);
+      if (subject) subjectAt = ref.tokenIndex;
+    }
     // "Tom Hale and Sam Pike met …", "Hale interviewed Pike …": two people share the floor; he /
     // she means the one of that gender, if one.
     const partner = subject ? (coordinatedPartner(ctx, subjectAt) ?? personMet(ctx, subjectAt)) : null;
@@ -183,6 +194,8 @@ export class Discourse {
     const earlier = prev?.paragraph === view.paragraph.number ? prev.subject : null;
     if (topic && rivalsTopic(topic, earlier)) unsafe = true;
     else subject ??= topic;
+    // "The remarks drew anger from Labour MP Orla Pellow, who accused …": the one person, who acts.
+    if (!subject && !unsafe && ownedRole < 0) subject = relativeAgent(ctx, from, to);
     // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
     if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, unsafe] = [null, -1, true];
     // "One trader in Frankfurt was less diplomatic.", "The current director, …, has stayed out":
@@ -196,6 +209,20 @@ export class Discourse {
     }
     const namesakes = subject || pair.length > 0 ? pair : unresolvedSurname(ctx, from);
     return { subject, subjectAt, namesakes, unsafe: unsafe || namesakes.length > 0 };
+  }
+
+  /**
+   * The person a he / she opening a sentence names, when the resolution is sure (not by a first
+   * name's hint, not more than a paragraph back), for the sentence's subject; else null.
+   *
+   * @param pronoun - the pronoun, lowercase
+   * @param paragraph - the sentence's paragraph
+   * @param sentence - its index
+   */
+  private pronounSubject(pronoun: string, paragraph: number, sentence: number): Entity | null {
+    if (pronoun !== 'he' && pronoun !== 'she') return null;
+    const r = this.resolveDetail(pronoun, paragraph, sentence);
+    return r.entity && !r.hinted && r.paragraphsBack <= 1 ? r.entity : null;
   }
 
   /**
