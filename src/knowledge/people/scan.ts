@@ -405,7 +405,7 @@ export function innerRoleTitle(seq: readonly Token[]): number {
 /**
  * Whether the title word at `j` goes on with "of the", one capitalised body word and a name of
  * exactly two capitalised words ("Speaker of the Assembly Tomas Brevik", "Speaker of the House
- * Ana Li"). A longer run ("President of the United States Joe Biden") is left alone: where its
+ * Ana Li"). A longer run ("President of the Republic of Veskor Ada Kell") is left alone: where its
  * body ends is not known.
  *
  * @param tokens - the sentence's tokens
