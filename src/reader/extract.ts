@@ -39,10 +39,10 @@ export function chooseSpan(
 
 /** The short answer stated for the scorer's best span: with a leading article, and a counted noun. */
 export function spanChoiceOf(q: QuestionAnalysis, sentence: string, best: ScoredSpan): SpanChoice {
-  const end = countedNounEnd(q, sentence, best.candidate);
+  const end = countedNounEnd(q, sentence, best.stated);
   // "the river had silted up", not "river had silted up" (SQuAD's scoring ignores articles).
-  const before = sentenceCandidates(sentence).tokens[best.candidate.from - 1];
-  const start = before && /^(the|a|an)$/i.test(before.text) ? before.start : best.candidate.start;
+  const before = sentenceCandidates(sentence).tokens[best.stated.from - 1];
+  const start = before && /^(the|a|an)$/i.test(before.text) ? before.start : best.stated.start;
   return {
     text: sentence.slice(start, end),
     start,

@@ -5,6 +5,7 @@ import type { QuestionAnalysis } from './question.ts';
 import { REASON_CLAUSE, typedRanges, typeBit, WISH_CLAUSE } from './spans.ts';
 import {
   CLOCK_MARKS,
+  COMPLEX_PREPOSITIONS,
   OBJECT_AUXILIARIES,
   PARTICLES,
   WISH_QUESTION_WORDS,
@@ -429,6 +430,25 @@ function strandsParticle(tokens: readonly Token[], i: number): boolean {
   return !next || !next.word || /^(and|or|but)$/.test(next.lower);
 }
 
+/** The longest complex preposition, in words. */
+const COMPLEX_LENGTH = Math.max(...[...COMPLEX_PREPOSITIONS].map((p) => p.split('+').length));
+
+/**
+ * Whether a candidate ending before token `to` would cut a complex preposition that its last
+ * words open and token `to` completes ("the port in response" of "... in response to ..."): the
+ * tail belongs to what follows, not to the answer.
+ */
+function cutsPreposition(tokens: readonly Token[], to: number): boolean {
+  const next = tokens[to];
+  if (!next?.word) return false;
+  let joined = next.lower;
+  for (let k = to - 1; k >= 0 && to - k < COMPLEX_LENGTH; k--) {
+    joined = `${(tokens[k] as Token).lower}+${joined}`;
+    if (COMPLEX_PREPOSITIONS.has(joined)) return true;
+  }
+  return false;
+}
+
 /** Candidates of the sentence being read, STRIDE numbers each (reused: copied out once done). */
 let building = new Int32Array(1 << 12);
 
@@ -467,6 +487,7 @@ function candidatesOf(
       if (run.n > MAX_WORDS) break;
       if (!has(flags, to - 1, CONTENT) && !ends.has(to)) continue;
       if ((within[to] === true && !ends.has(to)) || strandsParticle(tokens, to)) continue;
+      if (cutsPreposition(tokens, to)) continue;
       const k = n * STRIDE;
       if (k + STRIDE > building.length) {
         const larger = new Int32Array(building.length * 2);

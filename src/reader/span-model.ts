@@ -16,11 +16,16 @@ import {
 } from './span-features.ts';
 import type { SentenceCandidates } from './span-features.ts';
 import type { SpanCandidate } from './span-features.ts';
-import { CONCRETE } from './words.ts';
+import { CONCRETE, DURATION_UNITS } from './words.ts';
 
 /** The best-scored candidate of a sentence for a question, with its probability. */
 export interface ScoredSpan {
   candidate: SpanCandidate;
+  /**
+   * The span stated as the answer: the best one of the kind asked ({@link countsAnotherUnit}),
+   * which may not be `candidate`; the scores and kinds the gate reads stay those of `candidate`.
+   */
+  stated: SpanCandidate;
   p: number;
   typeFit: boolean;
   /** The best candidate's logit, and the log-sum-exp over all the sentence's candidates. */
@@ -147,6 +152,18 @@ function questionLogit(folded: { w: Float64Array; offset: number }, x: readonly 
   return z;
 }
 
+/**
+ * Whether a candidate is a span of time while the question counts something else by name ("how
+ * many times ...", "how many goals ..."): "ten years" is of the wrong kind for it, the answer is
+ * a count of the named thing.
+ */
+function countsAnotherUnit(q: QuestionAnalysis, c: SpanCandidate): boolean {
+  if (q.type !== 'count' || !q.focus || DURATION_UNITS.has(q.focus)) return false;
+  // "How much redundancy": an amount, which a span of time may measure; "how many" counts things.
+  if (!/\bhow many\b/i.test(q.text)) return false;
+  return (c.types & typeBit('duration')) !== 0;
+}
+
 /** The logits of one sentence's candidates not in the question, reused from call to call. */
 let logits = new Float64Array(256);
 
@@ -159,6 +176,8 @@ export function bestSpan(model: SoftmaxModel, q: QuestionAnalysis, sentence: str
   const x0 = spanContext(q, sc);
   let bestAt = -1;
   let top = -Infinity;
+  let statedAt = -1;
+  let statedTop = -Infinity;
   if (logits.length < sc.count) logits = new Float64Array(sc.count * 2);
   const zs = logits;
   let n = 0;
@@ -173,12 +192,17 @@ export function bestSpan(model: SoftmaxModel, q: QuestionAnalysis, sentence: str
       top = z;
       bestAt = i;
     }
+    if (z > statedTop && !countsAnotherUnit(q, cursor)) {
+      statedTop = z;
+      statedAt = i;
+    }
   }
   if (bestAt < 0) return null;
   const best = sc.at(bestAt, new Candidate());
+  const stated = statedAt < 0 || statedAt === bestAt ? best : sc.at(statedAt, new Candidate());
   // The best span's share of the sentence's candidates (softmax): how sure the choice is.
   let sum = 0;
   for (let k = 0; k < n; k++) sum += Math.exp((zs[k] as number) - top);
   const typeFit = CONCRETE.has(q.type) ? ((best.types | best.inside) & typeBit(q.type)) !== 0 : true;
-  return { candidate: best, p: 1 / sum, typeFit, logit: top, mass: top + Math.log(sum) };
+  return { candidate: best, stated, p: 1 / sum, typeFit, logit: top, mass: top + Math.log(sum) };
 }

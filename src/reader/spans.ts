@@ -95,7 +95,11 @@ function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType
   } else if (DURATION_UNITS.has(nextLower)) {
     types.push('duration', 'count');
     to++;
-    if (tokens[to]?.lower === 'old') types.push('age');
+    // An age is stated whole: "about 1,100 years old", "six months old".
+    if (tokens[to]?.lower === 'old') {
+      types.push('age');
+      to++;
+    }
   } else if (isYear(t) && to === i + 1) types.push('date');
   else {
     types.push('count');

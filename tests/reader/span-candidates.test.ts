@@ -115,4 +115,16 @@ describe('candidate answers for "why", "what for" and "what do they want"', () =
     const sentence = 'The grant will be spent to repaint the old lighthouse.';
     expect(offered(sentence)).toContain('to repaint the old lighthouse');
   });
+
+  it('never ends a candidate inside a preposition of several words', () => {
+    const sentence = 'The navy sent two ships to Pellhaven in response to the storm warnings.';
+    expect(offered(sentence)).toContain('Pellhaven');
+    expect(offered(sentence)).not.toContain('Pellhaven in response');
+    expect(offered(sentence)).not.toContain('Pellhaven in response to');
+  });
+
+  it('states an age in years with its "old" and reads the ages of several people as one answer', () => {
+    expect(typesOf('The bell, nearly 400 years old, was recast.', '400 years old')).toContain('age');
+    expect(typesOf('Two women, aged 28 and 52, were questioned.', '28 and 52')).toContain('age');
+  });
 });

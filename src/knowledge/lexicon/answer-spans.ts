@@ -19,8 +19,11 @@ export const BOUNDS = words(`more+than less+than fewer+than at+least at+most up+
 
 /** Words joining the two ends of a range of figures: "10% to 15%", "10,000–11,000", "two or three". */
 export const RANGE_JOINERS = words(`to – - — or`);
-/** Before a range joined by "and": "between £2,800 and £6,100". */
-export const RANGE_OPENERS = words(`between`);
+/**
+ * Before two figures joined by "and", read as one answer: "between £2,800 and £6,100", and the
+ * ages of several people, "aged 19 and 23".
+ */
+export const RANGE_OPENERS = words(`between aged`);
 
 /** Words after which a clause gives a reason: "because the river had silted up", "due to a fault". */
 export const REASON_OPENERS = words(`because because+of due+to owing+to thanks+to as+a+result+of`);
@@ -64,3 +67,14 @@ export const BARE_DESTINATIONS = words(`school church work court hospital prison
 
 /** Adverb particles of phrasal verbs: "had silted up", "broke down", "was called off". */
 export const PARTICLES = words(`up down out off away back`);
+
+/**
+ * Prepositions of several words, as "+"-joined words: "in response to", "ahead of". A span does
+ * not end inside one ("the port in response" of "the port in response to the storm").
+ */
+export const COMPLEX_PREPOSITIONS = words(`in+response+to in+reply+to in+addition+to in+front+of in+spite+of
+  in+favour+of in+favor+of in+support+of in+protest+at in+protest+against in+return+for in+charge+of
+  in+place+of in+case+of in+search+of in+view+of in+light+of in+line+with in+contrast+to
+  on+behalf+of on+top+of as+part+of by+means+of by+way+of with+regard+to with+respect+to
+  in+the+wake+of in+the+event+of at+the+request+of for+the+sake+of ahead+of instead+of
+  because+of regardless+of prior+to according+to due+to thanks+to owing+to`);
