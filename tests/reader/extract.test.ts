@@ -105,4 +105,16 @@ describe('short answer extraction', () => {
   it('finds nothing in a sentence with no candidate', () => {
     expect(answer('Who won?', 'It was over.')).toBeUndefined();
   });
+
+  it('states a count of the thing asked, not a span of time, for "how many <noun>"', () => {
+    expect(
+      answer(
+        'How many matches did the team lose?',
+        'Over the past two years the team lost eleven matches at home.',
+      ),
+    ).not.toBe('two years');
+    expect(
+      answer('How old are the two drivers?', 'Both drivers, aged 19 and 22, were treated at the scene.'),
+    ).toBe('19 and 22');
+  });
 });
