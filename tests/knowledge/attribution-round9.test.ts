@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { makeArticle } from './make-article.ts';
+
+function speakerOf(paragraphs: string[], words: string): string | null | undefined {
+  const q = extractKnowledge(makeArticle(paragraphs)).quotes.find((x) => x.text.includes(words));
+  return q === undefined ? undefined : q.speaker;
+}
+
+describe('who-said: an attribution after a quote that ends in "!" or "?"', () => {
+  it('names the writer of "“…!” Surname tweeted" once the full name is known', () => {
+    const paragraphs = [
+      'Harbour master Odalys Perrault closed the pier on Friday.',
+      '"Keep the boats off the pier tonight!" Perrault tweeted.',
+    ];
+    expect(speakerOf(paragraphs, 'Keep the boats off')).toBe('Odalys Perrault');
+  });
+
+  it('names the asker of "“…?” Full Name asked"', () => {
+    expect(
+      speakerOf(['"Who is going to pay for the new pier?" Odalys Perrault asked.'], 'pay for the new pier'),
+    ).toBe('Odalys Perrault');
+  });
+
+  it('reads past an auxiliary and a date ("had tweeted on Monday")', () => {
+    const paragraphs = [
+      'Odalys Perrault runs the harbour.',
+      '"The pier stays shut!" Perrault had tweeted on Monday.',
+    ];
+    expect(speakerOf(paragraphs, 'The pier stays shut')).toBe('Odalys Perrault');
+  });
+
+  it('does not give the quote to a person the next sentence only talks about', () => {
+    const paragraphs = ['"The pier stays shut!" The next day Odalys Perrault reopened it for the ferry.'];
+    expect(speakerOf(paragraphs, 'The pier stays shut')).not.toBe('Odalys Perrault');
+  });
+});
