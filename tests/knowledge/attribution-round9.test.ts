@@ -35,3 +35,17 @@ describe('who-said: an attribution after a quote that ends in "!" or "?"', () =>
     expect(speakerOf(paragraphs, 'The pier stays shut')).not.toBe('Odalys Perrault');
   });
 });
+
+describe('who-said: a public body dated between subject and verb', () => {
+  it('gives the quote to "the … ministry on Monday urged …, warning “…”"', () => {
+    const paragraphs = [
+      'The Norvish fisheries ministry on Monday urged trawlers to stay in port, warning "the storm will not spare anyone at sea."',
+    ];
+    expect(speakerOf(paragraphs, 'the storm will not spare')).toBe('the Norvish fisheries ministry');
+  });
+
+  it('reads past "on Tuesday night" too', () => {
+    const paragraphs = ['The town council on Tuesday night said the ferry would "run again by spring."'];
+    expect(speakerOf(paragraphs, 'run again by spring')).toBe('the town council');
+  });
+});

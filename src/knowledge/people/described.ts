@@ -9,7 +9,14 @@
  */
 import { lexiconTags, type Token } from '../nlp.ts';
 import { isFramingVerb, isSpeechVerb, speechVerb } from '../speech-verbs.ts';
-import { AUXILIARIES, POSSESSIVE_DETERMINERS, PREPOSITIONS, SKIPPABLE } from '../lexicon/grammar.ts';
+import {
+  AUXILIARIES,
+  DAY_PARTS,
+  POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
+  SKIPPABLE,
+  WEEKDAYS,
+} from '../lexicon/grammar.ts';
 import {
   COLLECTIVE_SPEAKERS,
   DESCRIPTION_DETERMINERS,
@@ -180,9 +187,15 @@ function complementEnd(toks: readonly Token[], head: number): number {
   return end > head + 1 && closes ? end : head;
 }
 
-/** The next speech or framing verb after token i, past adverbs and auxiliaries, or -1. */
+/** The token after a date at k ("on Tuesday", "on Monday night"), or k when none stands there. */
+function skipDate(toks: readonly Token[], k: number): number {
+  if (toks[k]?.lower !== 'on' || !WEEKDAYS.has(toks[k + 1]?.lower ?? '')) return k;
+  return DAY_PARTS.has(toks[k + 2]?.lower ?? '') ? k + 3 : k + 2;
+}
+
+/** The next speech or framing verb after token i, past a date, adverbs and auxiliaries, or -1. */
 function verbAfter(toks: readonly Token[], i: number): number {
-  let k = i + 1;
+  let k = skipDate(toks, i + 1);
   while (toks[k]?.word && (SKIPPABLE.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower)))
     k++;
   const t = toks[k];
