@@ -49,3 +49,26 @@ describe('who-said: a public body dated between subject and verb', () => {
     expect(speakerOf(paragraphs, 'run again by spring')).toBe('the town council');
   });
 });
+
+describe('who-said: the person a group singles out with ", including …,"', () => {
+  it('names the doctor in "Local doctors, including Dr. X, have warned … “…”"', () => {
+    const paragraphs = [
+      'Local doctors, including Dr. Odalys Perrault, have warned the town could "run short of beds by March".',
+    ];
+    expect(speakerOf(paragraphs, 'run short of beds')).toBe('Odalys Perrault');
+  });
+
+  it('reads past the role words before the name', () => {
+    const paragraphs = [
+      'Health officials, including the county medical officer Dr. Odalys Perrault, said the wards "cannot take many more patients".',
+    ];
+    expect(speakerOf(paragraphs, 'cannot take many more')).toBe('Odalys Perrault');
+  });
+
+  it('does not give the quote to a person the group includes when others speak', () => {
+    const paragraphs = [
+      'Several people, including Mayor Odalys Perrault, were hurt when the pier "simply folded," witnesses said.',
+    ];
+    expect(speakerOf(paragraphs, 'simply folded')).not.toBe('Odalys Perrault');
+  });
+});
