@@ -72,3 +72,24 @@ describe('who-said: the person a group singles out with ", including …,"', () 
     expect(speakerOf(paragraphs, 'simply folded')).not.toBe('Odalys Perrault');
   });
 });
+
+describe('who-said: a body that issues a statement, then a participle reports it', () => {
+  it('gives "Police also released a statement, saying … “…”" to the police', () => {
+    const paragraphs = [
+      'Police also released a statement, saying the crowd had thrown "bottles and burning rags".',
+    ];
+    expect(speakerOf(paragraphs, 'bottles and burning rags')).toBe('police');
+  });
+
+  it('gives it to a described council too', () => {
+    const paragraphs = [
+      'The town council issued a brief statement, saying the ferry would "run again by spring."',
+    ];
+    expect(speakerOf(paragraphs, 'run again by spring')).toBe('the town council');
+  });
+
+  it('does not read a released photo as a statement', () => {
+    const paragraphs = ['Police released a photo of the van, saying it was "probably stolen from a depot".'];
+    expect(speakerOf(paragraphs, 'probably stolen')).not.toBe('police');
+  });
+});
