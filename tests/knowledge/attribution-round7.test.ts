@@ -19,7 +19,8 @@ describe('who-said finds the subject before the clause verb, not a name after it
     const paragraphs = [
       'TORVAL — The Drennic foreign ministry on Monday urged Haskia not to hold "live-fire drills" near the lake, warning "those who aim at a border should expect an answer."',
     ];
-    expect(speakerOf(paragraphs, 'those who aim at a border')).toBeNull();
+    // The ministry itself may speak (a public body dated "on Monday"); the dateline never does.
+    expect(speakerOf(paragraphs, 'those who aim at a border') ?? '').not.toMatch(/torval/i);
   });
 
   it('still gives a participle quote to the named subject after a dateline', () => {

@@ -80,6 +80,12 @@ export const FRAMING_IRREGULAR: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Verbs by which a body puts out a document that speaks for it ("Police issued a statement,
+ * saying …"): its subject is the document's issuer, so it stands in a speaker's slot.
+ */
+export const ISSUING_VERBS = new Set(['issued', 'released', 'published', 'posted']);
+
+/**
  * Nouns naming a written or spoken text whose owner is its speaker: "the mayor's statement read:",
  * "In his message, ...", "a memo posted by Senator X".
  */

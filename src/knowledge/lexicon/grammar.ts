@@ -44,6 +44,21 @@ export const CLOSING_FOLLOWERS = new Set([
   'according',
 ]);
 
+/**
+ * Days a report dates its news by, and the parts of a day after them: "the ministry on Tuesday
+ * said", "the council on Monday night voted" put the date between a subject and its verb.
+ */
+export const WEEKDAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+export const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night']);
+
 /** Words that may sit between a subject and its verb ("Lavrov also said", "he has warned"). */
 export const SKIPPABLE = new Set([
   'also',

@@ -9,7 +9,14 @@
  */
 import { lexiconTags, type Token } from '../nlp.ts';
 import { isFramingVerb, isSpeechVerb, speechVerb } from '../speech-verbs.ts';
-import { AUXILIARIES, POSSESSIVE_DETERMINERS, PREPOSITIONS, SKIPPABLE } from '../lexicon/grammar.ts';
+import {
+  AUXILIARIES,
+  DAY_PARTS,
+  POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
+  SKIPPABLE,
+  WEEKDAYS,
+} from '../lexicon/grammar.ts';
 import {
   COLLECTIVE_SPEAKERS,
   DESCRIPTION_DETERMINERS,
@@ -21,7 +28,7 @@ import {
   PUBLIC_BODY_NOUNS,
   RELATIVE_NOUNS,
 } from '../lexicon/people.ts';
-import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
+import { DOCUMENT_NOUNS, ISSUING_VERBS } from '../lexicon/cues.ts';
 import { isRoleNoun } from './roles.ts';
 
 /** A description standing in a speaker's slot. */
@@ -180,9 +187,28 @@ function complementEnd(toks: readonly Token[], head: number): number {
   return end > head + 1 && closes ? end : head;
 }
 
-/** The next speech or framing verb after token i, past adverbs and auxiliaries, or -1. */
+/**
+ * "issued a statement, saying …", "released a brief statement, adding …": an issuing verb at k
+ * with a document as its object and a comma right after it, where the participle that reports
+ * the document's words goes on.
+ */
+function issuesDocument(toks: readonly Token[], k: number): boolean {
+  if (!ISSUING_VERBS.has((toks[k] as Token).lower) || !/^(a|an|the)$/.test(toks[k + 1]?.lower ?? ''))
+    return false;
+  const noun = DOCUMENT_NOUNS.has(toks[k + 2]?.lower ?? '') ? k + 2 : k + 3;
+  const doc = toks[noun];
+  return doc !== undefined && DOCUMENT_NOUNS.has(doc.lower) && !doc.capital && toks[noun + 1]?.text === ',';
+}
+
+/** The token after a date at k ("on Tuesday", "on Monday night"), or k when none stands there. */
+function skipDate(toks: readonly Token[], k: number): number {
+  if (toks[k]?.lower !== 'on' || !WEEKDAYS.has(toks[k + 1]?.lower ?? '')) return k;
+  return DAY_PARTS.has(toks[k + 2]?.lower ?? '') ? k + 3 : k + 2;
+}
+
+/** The next speech or framing verb after token i, past a date, adverbs and auxiliaries, or -1. */
 function verbAfter(toks: readonly Token[], i: number): number {
-  let k = i + 1;
+  let k = skipDate(toks, i + 1);
   while (toks[k]?.word && (SKIPPABLE.has((toks[k] as Token).lower) || /ly$/.test((toks[k] as Token).lower)))
     k++;
   const t = toks[k];
@@ -190,6 +216,7 @@ function verbAfter(toks: readonly Token[], i: number): number {
   // Weak verbs ("call", "report") and naming verbs ("Locals call the wall …") do not make a speaker.
   const v = speechVerb(t.lower);
   if (v) return v.participle || v.weak ? -1 : k;
+  if (issuesDocument(toks, k)) return k;
   return isFramingVerb(t.lower) && !/(?:ing|^call.*|^dub.*|^term.*|^label.*)$/.test(t.lower) ? k : -1;
 }
 

@@ -72,6 +72,7 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
   const view = ctx.view;
   const w = windowOf(view, mark);
   const from = w.last + 1;
+  w.sentEnd = Math.max(w.sentEnd, sentenceAfterExclamation(view, mark, from, w.sentEnd));
   // "“…,” a phrase Ana Ruiz said she still hears": the words after the quote talk about it.
   if (echoesQuote(view, from)) return null;
   // "“…,” while her neighbour, Sam Achebe, told …": a new clause reports someone else.
@@ -91,6 +92,36 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
     return null;
   }
   return null;
+}
+
+/** Tokens of a sentence opened right after a quote that ends in "!" or "?" that can hold its speaker. */
+const AFTER_EXCLAMATION_SPAN = 8;
+
+/**
+ * Last token of the sentence that the splitter opened right after a quotation ending in "!" or
+ * "?" (`“…!” Ana Ruiz wrote.`): the closing mark ends the quoted sentence, but the attribution
+ * that follows still belongs to the quote. Bounded by the next quotation; -1 when the quote does
+ * not end that way or its own sentence goes on past the closing mark.
+ *
+ * @param view - the paragraph view
+ * @param mark - the quotation
+ * @param from - first token after the closing mark
+ * @param sentEnd - last token of the quotation's own sentence
+ */
+function sentenceAfterExclamation(
+  view: ParagraphView,
+  mark: QuoteMark,
+  from: number,
+  sentEnd: number,
+): number {
+  const inner = view.paragraph.text.slice(mark.innerStart, mark.innerEnd).trimEnd();
+  if (!/[!?]$/.test(inner) || sentEnd >= from || from >= view.tokens.length) return -1;
+  if (view.sentence[from] === view.sentence[from - 1]) return -1;
+  const end = indexOfView(view).runEnd[from] as number;
+  for (let k = from; k <= end && k < from + AFTER_EXCLAMATION_SPAN; k++) if (view.quoted[k]) return -1;
+  const next = view.marks.find((m) => m.open >= mark.end);
+  const bound = next ? tokenAt(view, next.open) - 1 : end;
+  return Math.min(end, bound, from + AFTER_EXCLAMATION_SPAN - 1);
 }
 
 /** Forms of "mean" before "by" that quote someone's own words back ("what X meant by “…”"). */

@@ -152,6 +152,11 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
     const named = nameBeforePartyTag(ctx, k, floor);
     if (named) return named;
   }
+  if (t.text === ',') {
+    // "Health officials, including Dr. Ana Ruiz, warned": the person the group singles out.
+    const included = includedPerson(ctx, k - 1, floor);
+    if (included) return included;
+  }
   if (
     t.text === ',' &&
     k - 1 >= floor &&
@@ -902,6 +907,43 @@ const FINITE_SPEECH_FORMS = new Set(['said', 'says', 'told', 'tells', 'wrote', '
 export function subjectStart(ctx: RuleContext, from: number, to: number): number {
   const dateline = datelineEnd(ctx.view);
   return openingPhraseEnd(ctx, Math.max(from, dateline), to);
+}
+
+/** The person named right before the comma at k + 1 when a group before it includes them (see includedSpeaker). */
+function includedPerson(ctx: RuleContext, k: number, floor: number): SpeakerRef | null {
+  const e = k >= floor ? mentionEntity(ctx, k) : null;
+  const m = ctx.view.mentionOf[k];
+  if (!e || !m || e.kind !== 'person' || m.possessive) return null;
+  const first = tokenAt(ctx.view, m.fullStart);
+  return includedSpeaker(ctx, floor, first, k) ? { type: 'entity', entity: e, tokenIndex: k } : null;
+}
+
+/** Words a group subject may have before ", including …" ("Senior health officials"). */
+const MAX_GROUP_WORDS = 4;
+
+/**
+ * True when the person named at [first, last] is the one a plural subject singles out between
+ * commas before its own verb: "Health officials, including the chief medical officer Dr. Ana
+ * Ruiz, have warned …". News gives such a group's words to the person it names.
+ *
+ * @param ctx - paragraph view and people
+ * @param start - first token of the clause
+ * @param first - first token of the naming (its title included)
+ * @param last - last token of the naming
+ */
+function includedSpeaker(ctx: RuleContext, start: number, first: number, last: number): boolean {
+  const toks = ctx.view.tokens;
+  let j = first - 1;
+  while (j > start && j >= first - 5 && toks[j]?.word && toks[j]?.lower !== 'including') j--;
+  if (toks[j]?.lower !== 'including' || toks[j - 1]?.text !== ',' || toks[last + 1]?.text !== ',')
+    return false;
+  const group = toks.slice(start, j - 1);
+  if (group.length === 0 || group.length > MAX_GROUP_WORDS) return false;
+  if (group.some((t, n) => !t.word || (n > 0 && t.capital) || ctx.view.mentionOf[start + n])) return false;
+  if (!/s$/.test((group[group.length - 1] as Token).lower)) return false;
+  let v = last + 2;
+  while (toks[v]?.word && SKIPPABLE.has((toks[v] as Token).lower)) v++;
+  return v < toks.length && clauseVerbAt(ctx, v);
 }
 
 /**
