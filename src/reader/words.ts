@@ -103,7 +103,8 @@ export const IRREGULAR_PLURALS = words(`people men women children police crew st
 export const MONTHS = words(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
 
-export const WEEKDAYS = words(`monday tuesday wednesday thursday friday saturday sunday`);
+/** The days of the week: the lexicon's one list. */
+export { WEEKDAYS } from '../knowledge/lexicon/grammar.ts';
 
 /** Number words and the scales that follow a figure. */
 export const NUMBER_WORDS = words(`one two three four five six seven eight nine ten eleven twelve thirteen

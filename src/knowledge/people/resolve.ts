@@ -697,16 +697,14 @@ export function buildPeople(article: Article, quoted: QuotedRanges = new Map()):
       isAgeNoun(head)
         ? e.roles.some((r) => ageMatches(head, r.text))
         : roleKeys(e).some((r) => heads.includes(r.head) && modifiers.every((w) => r.words.includes(w)));
-    const candidates = isAgeNoun(head)
-      ? entities
-      : heads.length === 1
-        ? (index.byHead.get(head) ?? [])
-        : entities.filter((e) => heads.some((h) => index.byHead.get(h)?.includes(e)));
+    const introduced = (e: Entity): number =>
+      (draftById.get(e.id) as Draft | undefined)?.firstOrder ?? Infinity;
+    const candidates = isAgeNoun(head) ? entities : holdersOfAny(heads, index.byHead, introduced);
     // One holder named before is it; of several, the one named last in this paragraph, or nobody.
     // (Entities and the index are in the order the article introduces them.)
     const before: Entity[] = [];
     for (const e of candidates) {
-      if (((draftById.get(e.id) as Draft | undefined)?.firstOrder ?? Infinity) > order) break;
+      if (introduced(e) > order) break;
       if (e.kind !== 'person' || before.includes(e) || !holds(e)) continue;
       before.push(e);
       if (before.length > 1) break;
@@ -802,6 +800,17 @@ function demonymMentions(
     }
   }
   return tied;
+}
+
+/** The holders of any of `heads`, in the order the article introduces them (as each list is). */
+function holdersOfAny(
+  heads: readonly string[],
+  byHead: ReadonlyMap<string, Entity[]>,
+  firstOrder: (e: Entity) => number,
+): Entity[] {
+  const lists = heads.map((h) => byHead.get(h) ?? []).filter((l) => l.length > 0);
+  if (lists.length < 2) return lists[0] ?? [];
+  return [...new Set(lists.flat())].sort((x, y) => firstOrder(x) - firstOrder(y));
 }
 
 /** A person's roles as their head noun and their words joined ("minister", "foreign minister"). */
