@@ -683,6 +683,13 @@ export const ORG_WORDS = new Set([
   'services',
   'board',
   'bureau',
+  // Trade and professional bodies ("the Transport Workers' Guild", "the Miners' Syndicate").
+  'guild',
+  'syndicate',
+  'confederation',
+  'consortium',
+  'directorate',
+  'inspectorate',
   'coalition',
   'front',
   'movement',
