@@ -17,7 +17,35 @@ describe('who-said: a trade body named with a plural possessive', () => {
   });
 
   it('knows a syndicate as a body, so its fragment is not left unattributed', () => {
-    const paragraphs = ['The Dock Porters\' Syndicate said the port owed its members "three months of back pay."'];
+    const paragraphs = [
+      'The Dock Porters\' Syndicate said the port owed its members "three months of back pay."',
+    ];
     expect(speakerOf(paragraphs, 'three months of back pay')).toBe("Dock Porters' Syndicate");
+  });
+});
+
+describe('who-said: a lowercase public body as the speaker', () => {
+  it('names "the state health ministry" though "state" is also a speech verb', () => {
+    const paragraphs = ['The state health ministry said clinics had "enough vaccine for the winter."'];
+    expect(speakerOf(paragraphs, 'enough vaccine')).toBe('the state health ministry');
+  });
+
+  it('names a body a place owns: "the city\'s transport department said"', () => {
+    const paragraphs = [
+      'The city\'s transport department said the trams would run "as often as the budget allows."',
+    ];
+    expect(speakerOf(paragraphs, 'as often as the budget')).toBe("the city's transport department");
+  });
+
+  it('names "the country\'s foreign ministry described the drills as “…”"', () => {
+    const paragraphs = [
+      'The country\'s foreign ministry described the drills as "a needless provocation on our border."',
+    ];
+    expect(speakerOf(paragraphs, 'needless provocation')).toBe("the country's foreign ministry");
+  });
+
+  it('does not make a new unnamed speaker of a place\'s officeholder ("the city\'s mayor")', () => {
+    const paragraphs = ['The city\'s mayor said the trams would run "as often as the budget allows."'];
+    expect(speakerOf(paragraphs, 'as often as the budget')).not.toBe("the city's mayor");
   });
 });
