@@ -49,3 +49,20 @@ describe('who-said: a lowercase public body as the speaker', () => {
     expect(speakerOf(paragraphs, 'as often as the budget')).not.toBe("the city's mayor");
   });
 });
+
+describe('who-said: a colon introduction whose subject has a relative aside', () => {
+  it('names "the Green group, which abstained, issued a statement after the vote: “…”"', () => {
+    const paragraphs = [
+      'The Green group, which abstained, issued a statement after the vote: "This is the right plan at the wrong time."',
+    ];
+    expect(speakerOf(paragraphs, 'the right plan at the wrong time')).toBe('the Green group');
+  });
+
+  it('does not give the words to a person named inside the aside', () => {
+    const paragraphs = [
+      'Dana Ivers has lived on Mill Lane for years.',
+      'The residents\' group, which Ivers chairs, issued a statement after the vote: "We will not sign this."',
+    ];
+    expect(speakerOf(paragraphs, 'We will not sign this')).not.toBe('Dana Ivers');
+  });
+});

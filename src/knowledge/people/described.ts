@@ -318,12 +318,31 @@ const MAX_COLON_CLAUSE = 14;
  * @param end - the phrase's last token
  */
 export function colonIntroduces(toks: readonly Token[], end: number): boolean {
-  for (let k = end + 1; k < toks.length && k <= end + MAX_COLON_CLAUSE; k++) {
+  const from = relativeAsideEnd(toks, end);
+  for (let k = from + 1; k < toks.length && k <= from + MAX_COLON_CLAUSE; k++) {
     const t = toks[k] as Token;
     if (t.text === ':') return /^[“"‘']$/.test(toks[k + 1]?.text ?? '');
     if (/^[“"”;]$/.test(t.text) || (t.word && t.capital) || RELATIVES.has(t.lower)) return false;
   }
   return false;
+}
+
+/**
+ * The closing comma of a relative aside right after a phrase ("The Green group, which abstained,
+ * issued a statement:"), or `end` when none stands there. The aside holds lowercase words only,
+ * so it names no one who could be the clause's subject instead.
+ *
+ * @param toks - the sentence's tokens
+ * @param end - the phrase's last token
+ */
+export function relativeAsideEnd(toks: readonly Token[], end: number): number {
+  if (toks[end + 1]?.text !== ',' || !/^(which|who)$/.test(toks[end + 2]?.lower ?? '')) return end;
+  for (let k = end + 3; k < toks.length && k <= end + 2 + MAX_RELATIVE; k++) {
+    const t = toks[k] as Token;
+    if (t.text === ',') return k > end + 3 ? k : end;
+    if (!t.word || t.capital) return end;
+  }
+  return end;
 }
 
 /** A named appositive follows: "A spokeswoman for the authority, Renée Obi, said". */
