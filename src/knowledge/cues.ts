@@ -36,6 +36,7 @@ import {
   verbAt,
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
+import { officeOwner } from './quotes/bodies.ts';
 import {
   DOCUMENT_NOUNS,
   MESSAGE_NOUNS,
@@ -128,6 +129,9 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     const m = ctx.view.mentionOf[k] as Mention;
     const firstIdx = tokenAt(ctx.view, m.fullStart);
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
+    // "Menon's office confirmed …": the office speaks for the person.
+    const office = m.possessive && k + 1 < to ? officeOwner(ctx, k + 1) : null;
+    if (office) return office;
     if (m.possessive || m.modifier || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
     // "hosted by Ana Ruiz and Li Wei": the second of a pair shares the first one's place.
     if (coordinatedWithPerson(ctx, firstIdx)) continue;

@@ -66,3 +66,29 @@ describe('who-said: a colon introduction whose subject has a relative aside', ()
     expect(speakerOf(paragraphs, 'We will not sign this')).not.toBe('Dana Ivers');
   });
 });
+
+describe("who-said: a person's office speaks for the person", () => {
+  it('names the person for "Surname\'s office said … “…”"', () => {
+    const paragraphs = [
+      'Councillor Ines Harlow chairs the planning panel.',
+      'Harlow\'s office said in a statement that the review would take "at least a full season."',
+    ];
+    expect(speakerOf(paragraphs, 'at least a full season')).toBe('Ines Harlow');
+  });
+
+  it('names the person for "Surname\'s office confirmed … in a message that said “…”"', () => {
+    const paragraphs = [
+      'Deputy Mayor Tomas Brekke spoke at the rally.',
+      'Brekke\'s office confirmed the remarks in a message that said "the deputy mayor meant every word".',
+    ];
+    expect(speakerOf(paragraphs, 'meant every word')).toBe('Tomas Brekke');
+  });
+
+  it('does not give the words to a person whose office is only an address', () => {
+    const paragraphs = [
+      'Councillor Ines Harlow chairs the planning panel.',
+      'A letter to Harlow\'s office said the plan was "a betrayal of the valley."',
+    ];
+    expect(speakerOf(paragraphs, 'a betrayal of the valley')).not.toBe('Ines Harlow');
+  });
+});

@@ -516,3 +516,9 @@ export const MEETING_VERBS = new Set([
   'talked',
   'talks',
 ]);
+
+/**
+ * Nouns for the staff who speak for a person ("Kowal's office said", "the senator's camp
+ * replied"): after a person's possessive, the words are given to that person.
+ */
+export const SPOKESMAN_BODY_NOUNS = new Set(['office', 'camp']);

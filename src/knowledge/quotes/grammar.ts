@@ -28,6 +28,7 @@ import {
   type RuleContext,
   type SpeakerRef,
 } from './view.ts';
+import { officeOwner } from './bodies.ts';
 
 /**
  * The one organisation named earlier whose name ends with the noun of "the union", "the
@@ -220,6 +221,8 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   }
   return (
     titleRefEnding(ctx, k, floor) ??
+    // "Kowal's office said": the office speaks for the person.
+    (k - 1 >= floor ? officeOwner(ctx, k) : null) ??
     personBeforeAffiliation(ctx, k, floor) ??
     (k - 1 >= floor ? organisationByHead(ctx, k - 1) : null)
   );
