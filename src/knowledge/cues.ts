@@ -37,6 +37,7 @@ import {
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
 import { officeOwner } from './quotes/bodies.ts';
+import { endOfRelativeAside } from './confidence.ts';
 import {
   DOCUMENT_NOUNS,
   MESSAGE_NOUNS,
@@ -112,7 +113,7 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     if (ctx.view.quoted[k]) continue;
     // "The residents' group, which Ana Ruiz chairs, issued a statement:": the aside's name is
     // not the subject of the clause.
-    k = whichAsideEnd(ctx, k, to);
+    k = endOfRelativeAside(ctx, k, to);
     // "the senior Conservative dared Labour MPs …": a described subject; the names after it are not.
     if ((k > start && clauseVerbAt(ctx, k)) || epithetAt(ctx, k)) return null;
     // "The union issued a statement:": the organisation of that name, at the clause's start.
@@ -140,27 +141,6 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     return { type: 'entity', entity: e, tokenIndex: k };
   }
   return null;
-}
-
-/** Tokens a relative aside between commas may hold ("which Ana Ruiz has chaired since 2019"). */
-const MAX_ASIDE_TOKENS = 12;
-
-/**
- * The closing comma of a relative aside opening at k (", which …,"), or k when none opens there:
- * the clause's subject stands before the aside or after it, never inside.
- *
- * @param ctx - paragraph view and people
- * @param k - token index (a comma)
- * @param to - token index the clause ends before
- */
-export function whichAsideEnd(ctx: RuleContext, k: number, to: number): number {
-  const toks = ctx.view.tokens;
-  if (toks[k]?.text !== ',' || !/^(which|whom|whose)$/.test(toks[k + 1]?.lower ?? '')) return k;
-  for (let j = k + 2; j < to && j <= k + 1 + MAX_ASIDE_TOKENS; j++) {
-    if (ctx.view.quoted[j]) return k;
-    if ((toks[j] as Token).text === ',') return j;
-  }
-  return k;
 }
 
 /**

@@ -92,3 +92,19 @@ describe("who-said: a person's office speaks for the person", () => {
     expect(speakerOf(paragraphs, 'a betrayal of the valley')).not.toBe('Ines Harlow');
   });
 });
+
+describe('who-said: a body whose sentence names the person it acted on', () => {
+  it('names the court in "The … Court granted bail to activist X, observing that “…”"', () => {
+    const paragraphs = [
+      'The Orvik High Court on Thursday granted bail to activist Pia Olsen, observing that "protest, however loud, is not a crime in this state".',
+    ];
+    expect(speakerOf(paragraphs, 'protest, however loud')).toBe('Orvik High Court');
+  });
+
+  it('still names the person after "by" (a possible speaker), not the body', () => {
+    const paragraphs = [
+      'The Orvik High Court was told by activist Pia Olsen on Thursday that the march had been "peaceful from start to finish".',
+    ];
+    expect(speakerOf(paragraphs, 'peaceful from start to finish')).not.toBe('Orvik High Court');
+  });
+});
