@@ -108,3 +108,23 @@ describe('who-said: a body whose sentence names the person it acted on', () => {
     expect(speakerOf(paragraphs, 'peaceful from start to finish')).not.toBe('Orvik High Court');
   });
 });
+
+describe("who-said: an inverted verb before a body's officeholder named in apposition", () => {
+  it('names the person in "“…,” said Kestrel\'s captain, Full Name."', () => {
+    const paragraphs = ['"Nobody said a word at half time," said Kestrel\'s captain, Dana Ivers.'];
+    expect(speakerOf(paragraphs, 'Nobody said a word')).toBe('Dana Ivers');
+  });
+
+  it('reads a plural owner\'s bare apostrophe: "said the Harriers\' captain, Full Name"', () => {
+    const paragraphs = ['"We play for him on Saturday," said the Harriers\' captain, Tomas Brekke.'];
+    expect(speakerOf(paragraphs, 'We play for him')).toBe('Tomas Brekke');
+  });
+
+  it('leaves a relative named by a given name alone to the family rules', () => {
+    const paragraphs = [
+      'Shop owner Ray Halvorsen backed the other candidate.',
+      '"Give her a year," said Halvorsen\'s wife, Lena, who voted for the winner.',
+    ];
+    expect(speakerOf(paragraphs, 'Give her a year')).not.toBe('Lena');
+  });
+});

@@ -1,10 +1,13 @@
 /**
  * Bodies that speak for someone: a person's office or camp ("Kowal's office said the review
- * would take “…”") is that person's voice in news copy.
+ * would take “…”") is that person's voice in news copy, and a body's officeholder named in
+ * apposition after an inverted verb ("said Lokomotiva's captain, Nikola Jovanović") speaks.
  */
 import type { Token } from '../nlp.ts';
 import { SPOKESMAN_BODY_NOUNS } from '../lexicon/cues.ts';
 import { PREPOSITIONS } from '../lexicon/grammar.ts';
+import { isRoleNoun } from '../people.ts';
+import { KINSHIP_NOUNS } from '../lexicon/people.ts';
 import { mentionEntity, tokenAt, type RuleContext, type SpeakerRef } from './view.ts';
 
 /**
@@ -26,4 +29,39 @@ export function officeOwner(ctx: RuleContext, k: number): SpeakerRef | null {
   const before = view.tokens[tokenAt(view, m.fullStart) - 1] as Token | undefined;
   if (before && before.word && PREPOSITIONS.has(before.lower)) return null;
   return { type: 'entity', entity: e, tokenIndex: k - 1 };
+}
+
+/** Words a role phrase may hold between its owner and the comma ("chief executive officer"). */
+const MAX_OWNED_ROLE_WORDS = 4;
+
+/**
+ * The person named in apposition to an owned role after an inverted verb: "said Lokomotiva's
+ * captain, Nikola Jovanović", "said the Mariners' captain, Ilya Brandt", "said Stellmark's chief
+ * executive, Howard Ng". From token k: an owner in the possessive (a plural one's bare mark
+ * included), lowercase words with a role noun and no family noun among them, a comma, then a
+ * person's naming. Null when any part is missing.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - index of the owner's possessive word
+ * @param ceil - token index the naming must start before
+ */
+export function ownedRoleAppositive(ctx: RuleContext, k: number, ceil: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const owner = toks[k];
+  if (!owner || !owner.word || !owner.possessive || !owner.capital || ctx.view.quoted[k]) return null;
+  let j = /^[’']$/.test(toks[k + 1]?.text ?? '') ? k + 2 : k + 1;
+  let role = false;
+  for (let n = 0; j < ceil && n < MAX_OWNED_ROLE_WORDS; j++, n++) {
+    const t = toks[j] as Token;
+    if (!t.word || t.capital || ctx.view.quoted[j] || PREPOSITIONS.has(t.lower)) break;
+    // "said Castell's wife, Maria": a relative is named through the family (people/kin.ts).
+    if (KINSHIP_NOUNS.has(t.lower)) return null;
+    if (isRoleNoun(t.lower)) role = true;
+  }
+  if (!role || toks[j]?.text !== ',' || j + 1 >= ceil) return null;
+  const e = mentionEntity(ctx, j + 1);
+  const m = ctx.view.mentionOf[j + 1];
+  return e && m && e.kind === 'person' && !m.possessive
+    ? { type: 'entity', entity: e, tokenIndex: j + 1 }
+    : null;
 }
