@@ -40,6 +40,7 @@ import { officeOwner } from './quotes/bodies.ts';
 import { endOfRelativeAside } from './confidence.ts';
 import {
   DOCUMENT_NOUNS,
+  ISSUING_VERBS,
   MESSAGE_NOUNS,
   OWNER_PRONOUNS,
   RELATIVE_OPENERS,
@@ -495,10 +496,31 @@ export function documentIssuers(ctx: RuleContext, from: number, to: number): Map
       continue;
     // The first mention of each noun only, its owner within two words: bounded work per noun.
     seen.add(t.lower);
-    const ref = documentOwner(ctx, Math.max(from, k - 2), k + 1) ?? issuerAfterNoun(ctx, k, to);
+    const ref =
+      documentOwner(ctx, Math.max(from, k - 2), k + 1) ??
+      issuerAfterNoun(ctx, k, to) ??
+      issuingSubject(ctx, k, from);
     if (ref?.type === 'entity') out.set(t.lower, ref.entity);
   }
   return out;
+}
+
+/**
+ * The subject of an issuing verb whose object is the document noun at `noun` ("The union issued a
+ * statement on Sunday", "Police released a short statement"): who issued the text.
+ *
+ * @param ctx - paragraph view and people
+ * @param noun - index of the document noun
+ * @param floor - first token index the subject may use
+ */
+export function issuingSubject(ctx: RuleContext, noun: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const det = /^(a|an|the)$/.test(toks[noun - 1]?.lower ?? '') ? noun - 1 : noun - 2;
+  if (!/^(a|an|the)$/.test(toks[det]?.lower ?? '')) return null;
+  const verb = det - 1;
+  const v = toks[verb];
+  if (verb <= floor || !v || !ISSUING_VERBS.has(v.lower) || ctx.view.quoted[verb]) return null;
+  return subjectBefore(ctx, verb, floor);
 }
 
 /**

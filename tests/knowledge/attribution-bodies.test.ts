@@ -128,3 +128,23 @@ describe("who-said: an inverted verb before a body's officeholder named in appos
     expect(speakerOf(paragraphs, 'Give her a year')).not.toBe('Lena');
   });
 });
+
+describe('who-said: "the statement said" after a body issued one', () => {
+  it('names the body that issued the statement in the paragraph before', () => {
+    const paragraphs = [
+      'The Orvik Drivers Union called a strike on Monday.',
+      'The union issued a statement on Sunday night: "Our members have waited long enough."',
+      'The statement said crews would run "a skeleton night service only" until the talks resumed.',
+    ];
+    expect(speakerOf(paragraphs, 'a skeleton night service only')).toBe('Orvik Drivers Union');
+  });
+
+  it('names nobody when no one was said to issue the statement', () => {
+    const paragraphs = [
+      'Talks between the Orvik Drivers Union and the city broke down on Monday.',
+      'A statement was read out at the depot gates.',
+      'The statement said crews would run "a skeleton night service only" until the talks resumed.',
+    ];
+    expect(speakerOf(paragraphs, 'a skeleton night service only')).toBeNull();
+  });
+});

@@ -5,10 +5,15 @@
  */
 import type { Token } from '../nlp.ts';
 import { SPOKESMAN_BODY_NOUNS } from '../lexicon/cues.ts';
-import { PREPOSITIONS } from '../lexicon/grammar.ts';
+import { PREPOSITIONS, SKIPPABLE } from '../lexicon/grammar.ts';
+import { DOCUMENT_NOUNS } from '../lexicon/cues.ts';
+import type { Entity } from '../types.ts';
+import type { QuoteMark } from './marks.ts';
+import type { Discourse } from './discourse.ts';
+import { verbAt } from './grammar.ts';
 import { isRoleNoun } from '../people.ts';
 import { KINSHIP_NOUNS } from '../lexicon/people.ts';
-import { mentionEntity, tokenAt, type RuleContext, type SpeakerRef } from './view.ts';
+import { indexOfView, mentionEntity, tokenAt, windowOf, type RuleContext, type SpeakerRef } from './view.ts';
 
 /**
  * The person whose office or camp the noun at token k names ("Kowal's office", "Menon's camp"):
@@ -64,4 +69,34 @@ export function ownedRoleAppositive(ctx: RuleContext, k: number, ceil: number): 
   return e && m && e.kind === 'person' && !m.possessive
     ? { type: 'entity', entity: e, tokenIndex: j + 1 }
     : null;
+}
+
+/**
+ * The issuer of the document a sentence opens with as its subject: "The union issued a statement
+ * on Sunday. … The statement said members would provide “…”" — the text named with its issuer in
+ * this paragraph or the one before (`Discourse.documentIssuer`) speaks. "the", a document noun,
+ * then the sentence's speech verb (adverbs and auxiliaries may stand between); null otherwise.
+ *
+ * @param ctx - paragraph view and people
+ * @param mark - the quotation
+ * @param discourse - the documents named so far and their issuers
+ */
+export function openingDocumentIssuer(
+  ctx: RuleContext,
+  mark: QuoteMark,
+  discourse: Discourse,
+): { speaker: Entity; verb: string } | null {
+  const view = ctx.view;
+  const w = windowOf(view, mark);
+  const s = w.first < view.tokens.length ? (indexOfView(view).runStart[w.first] as number) : w.first;
+  const [det, noun] = [view.tokens[s], view.tokens[s + 1]];
+  if (det?.lower !== 'the' || !noun || noun.capital || view.quoted[s + 1] || !DOCUMENT_NOUNS.has(noun.lower))
+    return null;
+  let k = s + 2;
+  while (k < w.first && SKIPPABLE.has((view.tokens[k] as Token).lower)) k++;
+  const v = k < w.first ? verbAt(view, k) : null;
+  if (!v || v.participle) return null;
+  const para = view.paragraph.number;
+  const issuer = discourse.documentIssuer(para, noun.lower) ?? discourse.documentIssuer(para - 1, noun.lower);
+  return issuer ? { speaker: issuer, verb: v.form } : null;
 }
