@@ -148,3 +148,20 @@ describe('who-said: "the statement said" after a body issued one', () => {
     expect(speakerOf(paragraphs, 'a skeleton night service only')).toBeNull();
   });
 });
+
+describe("who-said: an acronym's possessive that spells a contraction", () => {
+  it('reads "The WHO\'s website said: “…”" as the body\'s website, not "who is"', () => {
+    const paragraphs = [
+      'The Wetland Habitats Office (WHO) counts the herons every spring.',
+      'The WHO\'s website said: "No heron has nested on the lower marsh since the drainage began."',
+    ];
+    expect(speakerOf(paragraphs, 'No heron has nested')).toBe('Wetland Habitats Office');
+  });
+
+  it('still reads a lowercase "who\'s" as "who is"', () => {
+    const paragraphs = [
+      'Dana Ivers, who\'s chaired the panel since 2019, said the marsh was "beyond saving."',
+    ];
+    expect(speakerOf(paragraphs, 'beyond saving')).toBe('Dana Ivers');
+  });
+});
