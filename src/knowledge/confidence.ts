@@ -108,7 +108,7 @@ function personBetween(ctx: RuleContext, a: number, b: number, speaker: Entity):
 
 /**
  * True when the person whose naming starts at offset `fullStart` is the object of a preposition
- * for someone acted on ("granted bail to environmental activist X"), not a possible speaker.
+ * for someone acted on ("freed the campaigner X on bail"), not a possible speaker.
  *
  * @param ctx - the paragraph view
  * @param fullStart - offset of the naming's first character (its title included)

@@ -131,7 +131,7 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     const m = ctx.view.mentionOf[k] as Mention;
     const firstIdx = tokenAt(ctx.view, m.fullStart);
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
-    // "Menon's office confirmed …": the office speaks for the person.
+    // "Harlow's office confirmed …": the office speaks for the person.
     const office = m.possessive && k + 1 < to ? officeOwner(ctx, k + 1) : null;
     if (office) return office;
     if (m.possessive || m.modifier || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
@@ -506,8 +506,8 @@ export function documentIssuers(ctx: RuleContext, from: number, to: number): Map
 }
 
 /**
- * The subject of an issuing verb whose object is the document noun at `noun` ("The union issued a
- * statement on Sunday", "Police released a short statement"): who issued the text.
+ * The subject of an issuing verb whose object is the document noun at `noun` ("The guild issued a
+ * statement overnight", "Police released a short statement"): who issued the text.
  *
  * @param ctx - paragraph view and people
  * @param noun - index of the document noun

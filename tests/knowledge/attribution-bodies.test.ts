@@ -11,9 +11,9 @@ describe('who-said: a trade body named with a plural possessive', () => {
   it('names "the Harrow Drivers\' Guild (HDG), which …, said it would “…”"', () => {
     const paragraphs = [
       'Tram fares in Harrow will rise in May.',
-      'The Harrow Drivers\' Guild (HDG), which represents tram crews, said it would "fight every cut to the timetable."',
+      'The Harrow Drivers\' Guild (HDG), which represents tram crews, said it would "resist any longer shifts."',
     ];
-    expect(speakerOf(paragraphs, 'fight every cut')).toBe("Harrow Drivers' Guild");
+    expect(speakerOf(paragraphs, 'resist any longer shifts')).toBe("Harrow Drivers' Guild");
   });
 
   it('knows a syndicate as a body, so its fragment is not left unattributed', () => {
@@ -71,17 +71,17 @@ describe("who-said: a person's office speaks for the person", () => {
   it('names the person for "Surname\'s office said … “…”"', () => {
     const paragraphs = [
       'Councillor Ines Harlow chairs the planning panel.',
-      'Harlow\'s office said in a statement that the review would take "at least a full season."',
+      'Harlow\'s office said in a statement that the audit would need "every page checked twice."',
     ];
-    expect(speakerOf(paragraphs, 'at least a full season')).toBe('Ines Harlow');
+    expect(speakerOf(paragraphs, 'every page checked twice')).toBe('Ines Harlow');
   });
 
   it('names the person for "Surname\'s office confirmed … in a message that said “…”"', () => {
     const paragraphs = [
       'Deputy Mayor Tomas Brekke spoke at the rally.',
-      'Brekke\'s office confirmed the remarks in a message that said "the deputy mayor meant every word".',
+      'Brekke\'s office confirmed the remarks in a message that said "the deputy mayor regrets nothing".',
     ];
-    expect(speakerOf(paragraphs, 'meant every word')).toBe('Tomas Brekke');
+    expect(speakerOf(paragraphs, 'regrets nothing')).toBe('Tomas Brekke');
   });
 
   it('does not give the words to a person whose office is only an address', () => {
@@ -96,9 +96,9 @@ describe("who-said: a person's office speaks for the person", () => {
 describe('who-said: a body whose sentence names the person it acted on', () => {
   it('names the court in "The … Court granted bail to activist X, observing that “…”"', () => {
     const paragraphs = [
-      'The Orvik High Court on Thursday granted bail to activist Pia Olsen, observing that "protest, however loud, is not a crime in this state".',
+      'The Orvik High Court on Thursday granted bail to activist Pia Olsen, observing that "a loud march is still a lawful one".',
     ];
-    expect(speakerOf(paragraphs, 'protest, however loud')).toBe('Orvik High Court');
+    expect(speakerOf(paragraphs, 'a loud march is still')).toBe('Orvik High Court');
   });
 
   it('still names the person after "by" (a possible speaker), not the body', () => {
@@ -111,8 +111,8 @@ describe('who-said: a body whose sentence names the person it acted on', () => {
 
 describe("who-said: an inverted verb before a body's officeholder named in apposition", () => {
   it('names the person in "“…,” said Kestrel\'s captain, Full Name."', () => {
-    const paragraphs = ['"Nobody said a word at half time," said Kestrel\'s captain, Dana Ivers.'];
-    expect(speakerOf(paragraphs, 'Nobody said a word')).toBe('Dana Ivers');
+    const paragraphs = ['"We left everything on the pitch," said Kestrel\'s captain, Dana Ivers.'];
+    expect(speakerOf(paragraphs, 'We left everything')).toBe('Dana Ivers');
   });
 
   it('reads a plural owner\'s bare apostrophe: "said the Harriers\' captain, Full Name"', () => {
@@ -123,9 +123,9 @@ describe("who-said: an inverted verb before a body's officeholder named in appos
   it('leaves a relative named by a given name alone to the family rules', () => {
     const paragraphs = [
       'Shop owner Ray Halvorsen backed the other candidate.',
-      '"Give her a year," said Halvorsen\'s wife, Lena, who voted for the winner.',
+      '"Let her settle in first," said Halvorsen\'s wife, Lena, who voted for the winner.',
     ];
-    expect(speakerOf(paragraphs, 'Give her a year')).not.toBe('Lena');
+    expect(speakerOf(paragraphs, 'Let her settle in first')).not.toBe('Lena');
   });
 });
 
@@ -133,19 +133,19 @@ describe('who-said: "the statement said" after a body issued one', () => {
   it('names the body that issued the statement in the paragraph before', () => {
     const paragraphs = [
       'The Orvik Drivers Union called a strike on Monday.',
-      'The union issued a statement on Sunday night: "Our members have waited long enough."',
-      'The statement said crews would run "a skeleton night service only" until the talks resumed.',
+      'The union issued a statement after the meeting: "Our members have waited long enough."',
+      'The statement said crews would run "no night buses at all" until the talks resumed.',
     ];
-    expect(speakerOf(paragraphs, 'a skeleton night service only')).toBe('Orvik Drivers Union');
+    expect(speakerOf(paragraphs, 'no night buses at all')).toBe('Orvik Drivers Union');
   });
 
   it('names nobody when no one was said to issue the statement', () => {
     const paragraphs = [
       'Talks between the Orvik Drivers Union and the city broke down on Monday.',
       'A statement was read out at the depot gates.',
-      'The statement said crews would run "a skeleton night service only" until the talks resumed.',
+      'The statement said crews would run "no night buses at all" until the talks resumed.',
     ];
-    expect(speakerOf(paragraphs, 'a skeleton night service only')).toBeNull();
+    expect(speakerOf(paragraphs, 'no night buses at all')).toBeNull();
   });
 });
 

@@ -683,7 +683,7 @@ export const ORG_WORDS = new Set([
   'services',
   'board',
   'bureau',
-  // Trade and professional bodies ("the Transport Workers' Guild", "the Miners' Syndicate").
+  // Trade and professional bodies ("the Tram Drivers' Guild", "the Dock Porters' Syndicate").
   'guild',
   'syndicate',
   'confederation',

@@ -328,8 +328,8 @@ export function colonIntroduces(toks: readonly Token[], end: number): boolean {
 }
 
 /**
- * The closing comma of a relative aside right after a phrase ("The Green group, which abstained,
- * issued a statement:"), or `end` when none stands there. The aside holds lowercase words only,
+ * The closing comma of a relative aside right after a phrase ("The Green group, which sat out the
+ * vote, issued a statement:"), or `end` when none stands there. The aside holds lowercase words only,
  * so it names no one who could be the clause's subject instead.
  *
  * @param toks - the sentence's tokens

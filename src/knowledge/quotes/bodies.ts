@@ -1,7 +1,7 @@
 /**
- * Bodies that speak for someone: a person's office or camp ("Kowal's office said the review
+ * Bodies that speak for someone: a person's office or camp ("Harlow's office said the review
  * would take “…”") is that person's voice in news copy, and a body's officeholder named in
- * apposition after an inverted verb ("said Lokomotiva's captain, Nikola Jovanović") speaks.
+ * apposition after an inverted verb ("said Kestrel's captain, Dana Ivers") speaks.
  */
 import type { Token } from '../nlp.ts';
 import { SPOKESMAN_BODY_NOUNS } from '../lexicon/cues.ts';
@@ -16,9 +16,9 @@ import { KINSHIP_NOUNS } from '../lexicon/people.ts';
 import { indexOfView, mentionEntity, tokenAt, windowOf, type RuleContext, type SpeakerRef } from './view.ts';
 
 /**
- * The person whose office or camp the noun at token k names ("Kowal's office", "Menon's camp"):
+ * The person whose office or camp the noun at token k names ("Harlow's office", "Brekke's camp"):
  * a person's possessive right before the lowercase noun, not itself the object of a preposition
- * ("a letter to Kowal's office" is no one's words). Null otherwise.
+ * ("a letter to Harlow's office" is no one's words). Null otherwise.
  *
  * @param ctx - paragraph view and people
  * @param k - index of the noun
@@ -40,9 +40,9 @@ export function officeOwner(ctx: RuleContext, k: number): SpeakerRef | null {
 const MAX_OWNED_ROLE_WORDS = 4;
 
 /**
- * The person named in apposition to an owned role after an inverted verb: "said Lokomotiva's
- * captain, Nikola Jovanović", "said the Mariners' captain, Ilya Brandt", "said Stellmark's chief
- * executive, Howard Ng". From token k: an owner in the possessive (a plural one's bare mark
+ * The person named in apposition to an owned role after an inverted verb: "said Kestrel's
+ * captain, Dana Ivers", "said the Harriers' captain, Tomas Brekke", "said Corlan's chief
+ * executive, Pia Olsen". From token k: an owner in the possessive (a plural one's bare mark
  * included), lowercase words with a role noun and no family noun among them, a comma, then a
  * person's naming. Null when any part is missing.
  *
@@ -59,7 +59,7 @@ export function ownedRoleAppositive(ctx: RuleContext, k: number, ceil: number): 
   for (let n = 0; j < ceil && n < MAX_OWNED_ROLE_WORDS; j++, n++) {
     const t = toks[j] as Token;
     if (!t.word || t.capital || ctx.view.quoted[j] || PREPOSITIONS.has(t.lower)) break;
-    // "said Castell's wife, Maria": a relative is named through the family (people/kin.ts).
+    // "said Halvorsen's wife, Lena": a relative is named through the family (people/kin.ts).
     if (KINSHIP_NOUNS.has(t.lower)) return null;
     if (isRoleNoun(t.lower)) role = true;
   }
@@ -73,7 +73,7 @@ export function ownedRoleAppositive(ctx: RuleContext, k: number, ceil: number): 
 
 /**
  * The issuer of the document a sentence opens with as its subject: "The union issued a statement
- * on Sunday. … The statement said members would provide “…”" — the text named with its issuer in
+ * overnight. … The statement said crews would run “…”" — the text named with its issuer in
  * this paragraph or the one before (`Discourse.documentIssuer`) speaks. "the", a document noun,
  * then the sentence's speech verb (adverbs and auxiliaries may stand between); null otherwise.
  *

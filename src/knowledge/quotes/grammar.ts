@@ -221,7 +221,7 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   }
   return (
     titleRefEnding(ctx, k, floor) ??
-    // "Kowal's office said": the office speaks for the person.
+    // "Harlow's office said": the office speaks for the person.
     (k - 1 >= floor ? officeOwner(ctx, k) : null) ??
     personBeforeAffiliation(ctx, k, floor) ??
     (k - 1 >= floor ? organisationByHead(ctx, k - 1) : null)
@@ -498,7 +498,7 @@ export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): S
   // "said a neighbour who helped free him": a described speaker (people/described.ts).
   const described = first.word && /^(the|a|an|one|another)$/.test(first.lower) ? mentionEntity(ctx, k) : null;
   if (described) return { type: 'entity', entity: described, tokenIndex: k };
-  // "said Lokomotiva's captain, Nikola Jovanović", "said the Mariners' captain, Ilya Brandt".
+  // "said Kestrel's captain, Dana Ivers", "said the Harriers' captain, Tomas Brekke".
   const owned = ownedRoleAppositive(ctx, first.lower === 'the' ? k + 1 : k, ceil);
   if (owned) return owned;
   if (first.word && /^(the|a|an)$/.test(first.lower)) {
