@@ -13,6 +13,8 @@ import type { Token } from './nlp.ts';
 import { pronounConflict } from './people/gender.ts';
 import { NAME_SUFFIXES } from './lexicon/people.ts';
 import { PREPOSITIONS } from './lexicon/grammar.ts';
+import { OBJECT_PREPOSITIONS } from './lexicon/cues.ts';
+import { prepositionBefore } from './quotes/grammar.ts';
 
 /** Attributions below this are not given a speaker. */
 export const MIN_CONFIDENCE = 0.5;
@@ -97,10 +99,25 @@ function personBetween(ctx: RuleContext, a: number, b: number, speaker: Entity):
     const m = view.mentionOf[k];
     if (m && m.kind === 'person' && !m.quoted && m.entityId !== undefined) {
       const e = ctx.people.byId.get(m.entityId);
-      if (e && e.kind === 'person' && e !== speaker && !m.possessive) return true;
+      if (e && e.kind === 'person' && e !== speaker && !m.possessive && !actedOn(ctx, m.fullStart))
+        return true;
     }
   }
   return false;
+}
+
+/**
+ * True when the person whose naming starts at offset `fullStart` is the object of a preposition
+ * for someone acted on ("freed the campaigner X on bail"), not a possible speaker.
+ *
+ * @param ctx - the paragraph view
+ * @param fullStart - offset of the naming's first character (its title included)
+ */
+function actedOn(ctx: RuleContext, fullStart: number): boolean {
+  const prep = prepositionBefore(ctx, tokenAt(ctx.view, fullStart), false);
+  const p = ctx.view.tokens[prep];
+  if (!p || !OBJECT_PREPOSITIONS.has(p.lower)) return false;
+  return !(p.lower === 'to' && ctx.view.tokens[prep - 1]?.lower === 'according');
 }
 
 /** Words opening a non-restrictive relative clause after a comma. */

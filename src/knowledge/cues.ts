@@ -36,8 +36,11 @@ import {
   verbAt,
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
+import { officeOwner } from './quotes/bodies.ts';
+import { endOfRelativeAside } from './confidence.ts';
 import {
   DOCUMENT_NOUNS,
+  ISSUING_VERBS,
   MESSAGE_NOUNS,
   OWNER_PRONOUNS,
   RELATIVE_OPENERS,
@@ -109,6 +112,9 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
   for (let k = start; k < to; k++) {
     const t = toks[k] as Token;
     if (ctx.view.quoted[k]) continue;
+    // "The residents' group, which Ana Ruiz chairs, issued a statement:": the aside's name is
+    // not the subject of the clause.
+    k = endOfRelativeAside(ctx, k, to);
     // "the senior Conservative dared Labour MPs …": a described subject; the names after it are not.
     if ((k > start && clauseVerbAt(ctx, k)) || epithetAt(ctx, k)) return null;
     // "The union issued a statement:": the organisation of that name, at the clause's start.
@@ -125,6 +131,9 @@ export function clauseSubject(ctx: RuleContext, from: number, to: number): Speak
     const m = ctx.view.mentionOf[k] as Mention;
     const firstIdx = tokenAt(ctx.view, m.fullStart);
     while (k + 1 < to && ctx.view.mentionOf[k + 1] === m) k++;
+    // "Harlow's office confirmed …": the office speaks for the person.
+    const office = m.possessive && k + 1 < to ? officeOwner(ctx, k + 1) : null;
+    if (office) return office;
     if (m.possessive || m.modifier || prepositionBefore(ctx, firstIdx, e.kind !== 'person') >= 0) continue;
     // "hosted by Ana Ruiz and Li Wei": the second of a pair shares the first one's place.
     if (coordinatedWithPerson(ctx, firstIdx)) continue;
@@ -487,10 +496,31 @@ export function documentIssuers(ctx: RuleContext, from: number, to: number): Map
       continue;
     // The first mention of each noun only, its owner within two words: bounded work per noun.
     seen.add(t.lower);
-    const ref = documentOwner(ctx, Math.max(from, k - 2), k + 1) ?? issuerAfterNoun(ctx, k, to);
+    const ref =
+      documentOwner(ctx, Math.max(from, k - 2), k + 1) ??
+      issuerAfterNoun(ctx, k, to) ??
+      issuingSubject(ctx, k, from);
     if (ref?.type === 'entity') out.set(t.lower, ref.entity);
   }
   return out;
+}
+
+/**
+ * The subject of an issuing verb whose object is the document noun at `noun` ("The guild issued a
+ * statement overnight", "Police released a short statement"): who issued the text.
+ *
+ * @param ctx - paragraph view and people
+ * @param noun - index of the document noun
+ * @param floor - first token index the subject may use
+ */
+export function issuingSubject(ctx: RuleContext, noun: number, floor: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  const det = /^(a|an|the)$/.test(toks[noun - 1]?.lower ?? '') ? noun - 1 : noun - 2;
+  if (!/^(a|an|the)$/.test(toks[det]?.lower ?? '')) return null;
+  const verb = det - 1;
+  const v = toks[verb];
+  if (verb <= floor || !v || !ISSUING_VERBS.has(v.lower) || ctx.view.quoted[verb]) return null;
+  return subjectBefore(ctx, verb, floor);
 }
 
 /**

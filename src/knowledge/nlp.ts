@@ -84,7 +84,10 @@ function makeToken(raw: string, start: number, word: boolean): Token {
     (raw[raw.length - 2] === '’' || raw[raw.length - 2] === "'")
   ) {
     const m = /^(.+?)[’']s$/u.exec(raw);
-    if (m && m[1] !== undefined && !/^(it|that|there|what|he|she|who|here|let)$/i.test(m[1])) {
+    // "who's" is "who is", but "the WHO's website" is the acronym's possessive.
+    const contraction = m?.[1] !== undefined && /^(it|that|there|what|he|she|who|here|let)$/i.test(m[1]);
+    const acronym = m?.[1] !== undefined && m[1].length > 1 && m[1] === m[1].toUpperCase();
+    if (m && m[1] !== undefined && (!contraction || acronym)) {
       text = m[1];
       possessive = true;
     }

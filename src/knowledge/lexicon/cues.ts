@@ -516,3 +516,16 @@ export const MEETING_VERBS = new Set([
   'talked',
   'talks',
 ]);
+
+/**
+ * Nouns for the staff who speak for a person ("Harlow's office said", "the senator's camp
+ * replied"): after a person's possessive, the words are given to that person.
+ */
+export const SPOKESMAN_BODY_NOUNS = new Set(['office', 'camp']);
+
+/**
+ * Prepositions whose object is someone acted on, not a speaker ("freed the campaigner X on bail",
+ * "a ruling against X"): such a person between a body and its quotation does not rival the body.
+ * Not "by", "from" or "with" (an agent, a sender, an interviewee), and not "according to".
+ */
+export const OBJECT_PREPOSITIONS = new Set(['to', 'for', 'against']);

@@ -683,6 +683,13 @@ export const ORG_WORDS = new Set([
   'services',
   'board',
   'bureau',
+  // Trade and professional bodies ("the Tram Drivers' Guild", "the Dock Porters' Syndicate").
+  'guild',
+  'syndicate',
+  'confederation',
+  'consortium',
+  'directorate',
+  'inspectorate',
   'coalition',
   'front',
   'movement',
@@ -1323,6 +1330,34 @@ export const GENERATION_WORDS: ReadonlyMap<string, 'elder' | 'younger'> = new Ma
  * description ("a neighbour", "one resident", "another witness", "the town council").
  */
 export const DESCRIPTION_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'the']);
+
+/**
+ * Words that are speech verbs on their own but modifiers before a public body's noun ("the state
+ * health ministry", "the tsunami warning centre", "the claims tribunal"): inside a description
+ * they do not end the noun phrase.
+ */
+export const BODY_MODIFIER_VERBS = new Set(['state', 'warning', 'claims', 'report']);
+
+/**
+ * Lowercase owners of a public body in the possessive ("the city's transport department", "the
+ * country's foreign ministry"): a place or polity, never a person, so the body itself speaks.
+ */
+export const PLACE_OWNER_NOUNS = new Set([
+  'city',
+  'town',
+  'state',
+  'country',
+  'county',
+  'region',
+  'province',
+  'nation',
+  'island',
+  'district',
+  'borough',
+  'village',
+  'territory',
+  'capital',
+]);
 
 /** Lowercase modifiers of a collective speaker ("local officials", "federal prosecutors"). */
 export const DESCRIPTION_MODIFIERS = new Set([

@@ -18,6 +18,7 @@ import {
   WEEKDAYS,
 } from '../lexicon/grammar.ts';
 import {
+  BODY_MODIFIER_VERBS,
   COLLECTIVE_SPEAKERS,
   DESCRIPTION_DETERMINERS,
   DESCRIPTION_MODIFIERS,
@@ -25,6 +26,7 @@ import {
   OPENER_WORDS,
   ORG_WORDS,
   PERSON_NOUNS,
+  PLACE_OWNER_NOUNS,
   PUBLIC_BODY_NOUNS,
   RELATIVE_NOUNS,
 } from '../lexicon/people.ts';
@@ -131,16 +133,59 @@ export function descriptionHead(toks: readonly Token[], s: number): number | nul
   // "One of the children": a part of a group.
   if (first.lower === 'one' && toks[s + 1]?.lower === 'of') return partitiveHead(toks, s + 2);
   let head = -1;
+  let placeOwned = false;
   for (let k = s + 1; k < toks.length && k <= s + MAX_MODIFIERS + 1; k++) {
     const t = toks[k] as Token;
-    if (breaksPhrase(t)) break;
+    if (breaksPhrase(t) && !bodyModifierAt(toks, k)) break;
     head = k;
-    if (t.possessive) return null;
+    if (t.possessive && !(k === s + 1 && placeOwnerAt(toks, s))) return null;
+    if (t.possessive) placeOwned = true;
   }
   if (head < 0) return null;
   const h = toks[head] as Token;
   if (h.capital || !isSpeakerNoun(h.lower)) return null;
+  // "the city's transport department": a place owns a body; "the city's mayor" is left to roles.
+  if (placeOwned && (head === s + 1 || !isBodyNoun(h.lower))) return null;
   return head;
+}
+
+/** A public body's noun: "ministry", "department", "council" (not a person's role). */
+function isBodyNoun(w: string): boolean {
+  return PUBLIC_BODY_NOUNS.has(w) || (ORG_WORDS.has(w) && !PERSON_NOUNS.has(w) && !isRoleNoun(w));
+}
+
+/**
+ * "the state health ministry": a word that is a speech verb on its own (`lexicon/people.ts`)
+ * but stands between the determiner and more lowercase words of the phrase, as a modifier.
+ *
+ * @param toks - the sentence's tokens
+ * @param k - index of the word
+ */
+function bodyModifierAt(toks: readonly Token[], k: number): boolean {
+  const t = toks[k] as Token;
+  const next = toks[k + 1];
+  if (!t.word || t.capital || t.possessive || !BODY_MODIFIER_VERBS.has(t.lower)) return false;
+  return next !== undefined && next.word && !next.capital && !breaksPhrase(next);
+}
+
+/**
+ * "The city's transport department", "the country's foreign ministry": "the", then a lowercase
+ * place noun in the possessive (`PLACE_OWNER_NOUNS`).
+ *
+ * @param toks - the sentence's tokens
+ * @param s - index of "the"
+ */
+function placeOwnerAt(toks: readonly Token[], s: number): boolean {
+  const owner = toks[s + 1];
+  return (
+    toks[s]?.lower === 'the' &&
+    owner !== undefined &&
+    owner.possessive &&
+    !owner.capital &&
+    PLACE_OWNER_NOUNS.has(owner.lower) &&
+    toks[s + 2]?.text !== "'" &&
+    toks[s + 2]?.text !== '’'
+  );
 }
 
 /** A capitalised word or an adjective before a collective noun ("Chinese", "local"). */
@@ -273,12 +318,31 @@ const MAX_COLON_CLAUSE = 14;
  * @param end - the phrase's last token
  */
 export function colonIntroduces(toks: readonly Token[], end: number): boolean {
-  for (let k = end + 1; k < toks.length && k <= end + MAX_COLON_CLAUSE; k++) {
+  const from = relativeAsideEnd(toks, end);
+  for (let k = from + 1; k < toks.length && k <= from + MAX_COLON_CLAUSE; k++) {
     const t = toks[k] as Token;
     if (t.text === ':') return /^[“"‘']$/.test(toks[k + 1]?.text ?? '');
     if (/^[“"”;]$/.test(t.text) || (t.word && t.capital) || RELATIVES.has(t.lower)) return false;
   }
   return false;
+}
+
+/**
+ * The closing comma of a relative aside right after a phrase ("The Green group, which sat out the
+ * vote, issued a statement:"), or `end` when none stands there. The aside holds lowercase words only,
+ * so it names no one who could be the clause's subject instead.
+ *
+ * @param toks - the sentence's tokens
+ * @param end - the phrase's last token
+ */
+export function relativeAsideEnd(toks: readonly Token[], end: number): number {
+  if (toks[end + 1]?.text !== ',' || !/^(which|who)$/.test(toks[end + 2]?.lower ?? '')) return end;
+  for (let k = end + 3; k < toks.length && k <= end + 2 + MAX_RELATIVE; k++) {
+    const t = toks[k] as Token;
+    if (t.text === ',') return k > end + 3 ? k : end;
+    if (!t.word || t.capital) return end;
+  }
+  return end;
 }
 
 /** A named appositive follows: "A spokeswoman for the authority, Renée Obi, said". */

@@ -58,6 +58,7 @@ import {
   verbAt,
 } from './grammar.ts';
 import { accordingToSource, type Discourse, type PronounResolution } from './discourse.ts';
+import { openingDocumentIssuer } from './bodies.ts';
 
 /**
  * Trailing and inverted attribution after the closing mark, in the same sentence:
@@ -882,6 +883,9 @@ function attributeByRules(
   // an organisation as the verb's subject; whose words the marks hold is not safe.
   if (before && sourceRivalsOrganisation(ctx, mark, before.speaker)) return fail;
   if (before) return before;
+  // "The union issued a statement … The statement said members would “…”": its issuer.
+  const issued = openingDocumentIssuer(ctx, mark, discourse);
+  if (issued) return { speaker: issued.speaker, rule: 'same-sentence', verb: issued.verb };
   // 4. "according to ...".
   const acc = resolve(attributeAccordingTo(ctx, mark), ctx);
   if (acc) return acc;

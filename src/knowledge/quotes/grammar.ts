@@ -28,6 +28,7 @@ import {
   type RuleContext,
   type SpeakerRef,
 } from './view.ts';
+import { officeOwner, ownedRoleAppositive } from './bodies.ts';
 
 /**
  * The one organisation named earlier whose name ends with the noun of "the union", "the
@@ -220,6 +221,8 @@ export function subjectBefore(ctx: RuleContext, verbIdx: number, floor: number):
   }
   return (
     titleRefEnding(ctx, k, floor) ??
+    // "Harlow's office said": the office speaks for the person.
+    (k - 1 >= floor ? officeOwner(ctx, k) : null) ??
     personBeforeAffiliation(ctx, k, floor) ??
     (k - 1 >= floor ? organisationByHead(ctx, k - 1) : null)
   );
@@ -495,6 +498,9 @@ export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): S
   // "said a neighbour who helped free him": a described speaker (people/described.ts).
   const described = first.word && /^(the|a|an|one|another)$/.test(first.lower) ? mentionEntity(ctx, k) : null;
   if (described) return { type: 'entity', entity: described, tokenIndex: k };
+  // "said Kestrel's captain, Dana Ivers", "said the Harriers' captain, Tomas Brekke".
+  const owned = ownedRoleAppositive(ctx, first.lower === 'the' ? k + 1 : k, ceil);
+  if (owned) return owned;
   if (first.word && /^(the|a|an)$/.test(first.lower)) {
     // "said the Chilean": the people side tied that reference to its person.
     const referred = k + 1 < ceil ? mentionEntity(ctx, k + 1) : null;
