@@ -3,4 +3,4 @@
  * re-extracts every article. Kept apart from extract.ts so reading the cache never loads the NLP
  * library.
  */
-export const EXTRACTOR_VERSION = 'knowledge-12';
+export const EXTRACTOR_VERSION = 'knowledge-13';

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../../src/knowledge/extract.ts';
+import { makeArticle } from './make-article.ts';
+
+const speakerOf = (paragraphs: string[], words: string): string | null | undefined =>
+  extractKnowledge(makeArticle(paragraphs)).quotes.find((q) => q.text.includes(words))?.speaker;
+
+describe('who-said for a role that keeps its tenure word', () => {
+  it('names the former harbourmaster for "the former harbourmaster said"', () => {
+    const paragraphs = [
+      'Former Grenlow harbourmaster Ivo Castell said on Monday the breakwater needed repair.',
+      'The quay is now run by Selma Brisk, who took over in March.',
+      '"I warned them about that wall ten years ago," the former harbourmaster said.',
+    ];
+    expect(speakerOf(paragraphs, 'warned them')).toBe('Ivo Castell');
+  });
+
+  it('still names the one holder for the plain role noun', () => {
+    const paragraphs = [
+      'Former Grenlow harbourmaster Ivo Castell said on Monday the breakwater needed repair.',
+      '"It will not last another storm," the harbourmaster said.',
+    ];
+    expect(speakerOf(paragraphs, 'another storm')).toBe('Ivo Castell');
+  });
+});
+
+describe('who-said for a relative introduced by an appositive after the name', () => {
+  const opening =
+    'Ferncliffe won 3-0 with all three goals from 18-year-old Jory Penvose, the son of Ferncliffe manager Alun Penvose.';
+
+  it('takes "the elder" surname for the parent, and a shared role for him', () => {
+    const paragraphs = [
+      opening,
+      'The visitors’ manager, Ines Harrow, said her side had been unlucky.',
+      'The elder Penvose, who played for the club for a decade, said he was proud. "I have waited years for a day like this," the manager said.',
+    ];
+    expect(speakerOf(paragraphs, 'waited years')).toBe('Alun Penvose');
+  });
+
+  it('takes "the younger" surname for the son', () => {
+    const paragraphs = [opening, '"I just hit it and hoped," the younger Penvose said.'];
+    expect(speakerOf(paragraphs, 'hit it and hoped')).toBe('Jory Penvose');
+  });
+
+  it('names nobody for "the manager" when neither manager is in the paragraph', () => {
+    const paragraphs = [
+      opening,
+      'The visitors’ manager, Ines Harrow, said her side had been unlucky.',
+      'The pitch was heavy after a week of rain.',
+      '"We will be back," the manager said.',
+    ];
+    expect(speakerOf(paragraphs, 'be back')).toBeNull();
+  });
+});
+
+describe('who-said for a lone surname after a person and a relative named together', () => {
+  it('names the person the story is about, not the relative introduced through him', () => {
+    const paragraphs = [
+      'Retired judge Osric Tallent said on Friday he would not campaign for anyone, a day after his nephew Bram Tallent joined the race.',
+      '"My nephew can speak for himself," Tallent said.',
+    ];
+    expect(speakerOf(paragraphs, 'speak for himself')).toBe('Osric Tallent');
+  });
+
+  it('names nobody when both were introduced in their own right', () => {
+    const paragraphs = [
+      'Retired judge Osric Tallent said on Friday he would not campaign for anyone, a day after the lawyer Bram Tallent joined the race.',
+      '"Nobody owns this town," Tallent said.',
+    ];
+    expect(speakerOf(paragraphs, 'owns this town')).toBeNull();
+  });
+
+  it('keeps the relative named in full just before the surname', () => {
+    const paragraphs = [
+      'Greta Voss, 70, and her son Lenny have run the ferry since 1990.',
+      'Lenny Voss said he would keep the boat. "It is all I know," Voss said.',
+    ];
+    expect(speakerOf(paragraphs, 'all I know')).not.toBe('Greta Voss');
+  });
+});
