@@ -77,4 +77,13 @@ describe('who-said for a lone surname after a person and a relative named togeth
     ];
     expect(speakerOf(paragraphs, 'all I know')).not.toBe('Greta Voss');
   });
+
+  it('names the person again when a new paragraph opens on the surname after the relative spoke', () => {
+    const paragraphs = [
+      'Mabry Quint, who ran the lighthouse at Osk Point for thirty years, has died at 91.',
+      'His daughter, Nell Quint, said he died at home. "He kept the lamp lit in his head," Nell Quint said.',
+      'Quint took the post at twenty. He later said he had been "happiest alone with the weather."',
+    ];
+    expect(speakerOf(paragraphs, 'alone with the weather')).toBe('Mabry Quint');
+  });
 });

@@ -1049,7 +1049,10 @@ function sharedSurnameFit(
   if (second !== undefined && full.paragraph === second.full?.paragraph && (tie || !adjacent))
     return principalOf(hits, kin);
   // A generation reference ("the younger Harker") is no naming of a relative: it was chosen.
-  if (kin.isRelative(first.h) && !generationBefore(full)) return null;
+  // "His son, Ciarán O'Neill, said …" then a paragraph on opening "O'Neill joined …": the report
+  // is back on the person it is about; in the relative's own paragraph it may still be them.
+  if (kin.isRelative(first.h) && !generationBefore(full))
+    return full.paragraph < c.paragraph ? principalOf(hits, kin) : null;
   return first.h;
 }
 
