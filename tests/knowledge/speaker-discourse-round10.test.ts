@@ -87,3 +87,21 @@ describe('who-said for a lone surname after a person and a relative named togeth
     expect(speakerOf(paragraphs, 'alone with the weather')).toBe('Mabry Quint');
   });
 });
+
+describe('who-said for a quotation after a gesture that answers', () => {
+  it('gives a quotation after "shook her head" to the one who shook it', () => {
+    const paragraphs = [
+      'The ward sister, Lowri Tamsin, said the rota was fair. "Everyone does their share," she said.',
+      'Her deputy, Ffion Garrow, shook her head. "She has not worked a weekend since May."',
+    ];
+    expect(speakerOf(paragraphs, 'worked a weekend')).toBe('Ffion Garrow');
+  });
+
+  it('does not read a shaken thing as a gesture', () => {
+    const paragraphs = [
+      'The ward sister, Lowri Tamsin, spoke first.',
+      'Later the storm shook the old wing. "Nobody could sleep."',
+    ];
+    expect(speakerOf(paragraphs, 'Nobody could sleep')).not.toBe('Lowri Tamsin');
+  });
+});

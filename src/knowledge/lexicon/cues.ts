@@ -462,6 +462,16 @@ export const GESTURE_VERBS = new Set([
   'pauses',
   'hesitated',
   'hesitates',
+  'shook',
+  'shakes',
+  'grimaced',
+  'grimaces',
+  'beamed',
+  'beams',
+  'scoffed',
+  'scoffs',
+  'smirked',
+  'smirks',
 ]);
 
 /**
