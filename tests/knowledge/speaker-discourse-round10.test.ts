@@ -105,3 +105,23 @@ describe('who-said for a quotation after a gesture that answers', () => {
     expect(speakerOf(paragraphs, 'Nobody could sleep')).not.toBe('Lowri Tamsin');
   });
 });
+
+describe('who-said for a he / she after a person fronted as the topic', () => {
+  it('takes "For <name>," as the sentence’s person for the pronoun that follows', () => {
+    const paragraphs = [
+      'Grower Imke Solberg, 64, has farmed the valley all her life.',
+      'The planning officer, Cato Brenner, said the orchard would be cleared in spring. "The plan is final," he said.',
+      'For Solberg, the matter is not settled. She has asked a court to halt the work. "A judge will decide," she said.',
+    ];
+    expect(speakerOf(paragraphs, 'judge will decide')).toBe('Imke Solberg');
+  });
+
+  it('does not take a fronted name when the sentence names someone else too', () => {
+    const paragraphs = [
+      'Grower Imke Solberg, 64, has farmed the valley all her life.',
+      'The planning officer, Cato Brenner, said the orchard would be cleared in spring.',
+      'For Solberg, councillor Dora Fenn is the one to blame. "She never listened," she said.',
+    ];
+    expect(speakerOf(paragraphs, 'never listened')).not.toBe('Imke Solberg');
+  });
+});
