@@ -125,3 +125,29 @@ describe('who-said for a he / she after a person fronted as the topic', () => {
     expect(speakerOf(paragraphs, 'never listened')).not.toBe('Imke Solberg');
   });
 });
+
+describe('who-said for an inverted attribution to an owner’s role and its appositive name', () => {
+  it('names the person after "said <owner>’s chief executive,"', () => {
+    const paragraphs = [
+      'Two ferry firms, Kelda Lines and Brisk Sound, said on Monday they would merge.',
+      '"Together we can keep the winter crossings running," said Kelda’s chief executive, Tamsin Orley, in a joint statement.',
+    ];
+    expect(speakerOf(paragraphs, 'winter crossings')).toBe('Tamsin Orley');
+  });
+
+  it('names the person after "said the <plural owner>’ captain,"', () => {
+    const paragraphs = [
+      'The Harrowgate Rovers lost their third match in a row on Saturday.',
+      '"Nobody in the dressing room said a word," said the Rovers\' captain, Piotr Saldan.',
+    ];
+    expect(speakerOf(paragraphs, 'dressing room')).toBe('Piotr Saldan');
+  });
+
+  it('does not name a relative by the given name alone after "said <owner>’s wife,"', () => {
+    const paragraphs = [
+      'Shopkeeper Anton Velk said the new mayor would ruin the high street.',
+      '"Give him a chance," said Velk’s wife, Irena, who voted for the mayor.',
+    ];
+    expect(speakerOf(paragraphs, 'Give him a chance')).not.toBe('Irena');
+  });
+});

@@ -18,6 +18,7 @@ import {
   SUBORDINATORS,
 } from '../lexicon/cues.ts';
 import { BE_FORMS, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRONOUNS, SKIPPABLE } from '../lexicon/grammar.ts';
+import { RELATIVE_NOUNS } from '../lexicon/people.ts';
 import {
   isNamedEntity,
   MAX_APPOSITIVE_TOKENS,
@@ -495,6 +496,9 @@ export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): S
   // "said a neighbour who helped free him": a described speaker (people/described.ts).
   const described = first.word && /^(the|a|an|one|another)$/.test(first.lower) ? mentionEntity(ctx, k) : null;
   if (described) return { type: 'entity', entity: described, tokenIndex: k };
+  // "said Stellmark's chief executive, Howard Ng", "said the Mariners' captain, Ilya Brandt".
+  const owned = ownedRoleAppositive(ctx, first.word && first.lower === 'the' ? k + 1 : k, ceil);
+  if (owned) return owned;
   if (first.word && /^(the|a|an)$/.test(first.lower)) {
     // "said the Chilean": the people side tied that reference to its person.
     const referred = k + 1 < ceil ? mentionEntity(ctx, k + 1) : null;
@@ -534,6 +538,40 @@ export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): S
     if (PREPOSITIONS.has(t.lower) || t.lower === 'that' || speechVerb(t.lower)) return null;
   }
   return null;
+}
+
+/** Role words an owner's role may have before its appositive name ("chief executive"). */
+const MAX_OWNED_ROLE_WORDS = 4;
+
+/**
+ * "said Stellmark's chief executive, Howard Ng": an owner's possessive, lowercase role words
+ * with a role noun (not a family noun), a comma, then a person named in apposition: that
+ * person. Null otherwise.
+ *
+ * @param ctx - paragraph view and people
+ * @param k - index of the owner's possessive token
+ * @param ceil - the name must start before this index
+ */
+function ownedRoleAppositive(ctx: RuleContext, k: number, ceil: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  if (!toks[k]?.possessive || ctx.view.quoted[k]) return null;
+  let j = k + 1;
+  if (toks[j] && !(toks[j] as Token).word && /^['’]$/.test((toks[j] as Token).text)) j++;
+  let role = false;
+  for (const start = j; j < ceil && j < start + MAX_OWNED_ROLE_WORDS; j++) {
+    const t = toks[j] as Token;
+    if (!t.word || ctx.view.quoted[j]) break;
+    // "said Castell's wife, Maria": a relative's own name is the kin rules' to complete.
+    if (t.capital || PREPOSITIONS.has(t.lower) || speechVerb(t.lower) || RELATIVE_NOUNS.has(t.lower))
+      return null;
+    if (isRoleNoun(t.lower)) role = true;
+  }
+  if (!role || toks[j]?.text !== ',' || j + 1 >= ceil) return null;
+  const e = mentionEntity(ctx, j + 1);
+  const m = ctx.view.mentionOf[j + 1];
+  return e && m && e.kind === 'person' && !m.possessive
+    ? { type: 'entity', entity: e, tokenIndex: j + 1 }
+    : null;
 }
 
 /**
