@@ -151,3 +151,30 @@ describe('who-said for an inverted attribution to an owner’s role and its appo
     expect(speakerOf(paragraphs, 'Give him a chance')).not.toBe('Irena');
   });
 });
+
+describe('who-said for a quotation after a sentence that hands someone the floor', () => {
+  it('gives the quotation after "<name> had the last word." to that person', () => {
+    const paragraphs = [
+      'The selectors kept the same eleven for the second match, chairman Royce Amberley said.',
+      'The match starts in Perth on Friday.',
+      'Amberley had the last word. "We pick on form over seasons, not over one game."',
+    ];
+    expect(speakerOf(paragraphs, 'form over seasons')).toBe('Royce Amberley');
+  });
+
+  it('gives the quotation after "<name> did not back down." to that person', () => {
+    const paragraphs = [
+      'Councillor Wren Halloway accused the treasurer, Piers Oldcastle, of hiding the cost.',
+      'Oldcastle did not back down. "Every figure is in the published accounts."',
+    ];
+    expect(speakerOf(paragraphs, 'published accounts')).toBe('Piers Oldcastle');
+  });
+
+  it('does not hand the floor to a thing', () => {
+    const paragraphs = [
+      'Councillor Wren Halloway spoke first.',
+      'The motion had the last word. "Nobody could stop it."',
+    ];
+    expect(speakerOf(paragraphs, 'Nobody could stop it')).not.toBe('Wren Halloway');
+  });
+});

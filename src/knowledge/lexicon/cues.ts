@@ -526,3 +526,25 @@ export const MEETING_VERBS = new Set([
   'talked',
   'talks',
 ]);
+
+/**
+ * How a report says that someone takes the floor to answer, as a whole predicate ending its
+ * sentence ("Teasdale had the last word.", "Pike did not back down."): the quotation opening
+ * the next sentence, with no cue of its own, is that person's. Lowercase words.
+ */
+export const STANCE_PREDICATES: readonly (readonly string[])[] = [
+  ['had', 'the', 'last', 'word'],
+  ['has', 'the', 'last', 'word'],
+  ['did', 'not', 'back', 'down'],
+  ['was', 'unrepentant'],
+  ['was', 'defiant'],
+  ['was', 'unmoved'],
+  ['was', 'unconvinced'],
+  ['was', 'not', 'convinced'],
+  ['was', 'less', 'diplomatic'],
+  ['was', 'more', 'blunt'],
+  ['was', 'blunter'],
+  ['was', 'blunt'],
+  ['was', 'more', 'cautious'],
+  ['was', 'less', 'certain'],
+];

@@ -58,6 +58,7 @@ import {
   verbAt,
 } from './grammar.ts';
 import { accordingToSource, type Discourse, type PronounResolution } from './discourse.ts';
+import { sentenceStance } from './stance.ts';
 
 /**
  * Trailing and inverted attribution after the closing mark, in the same sentence:
@@ -912,7 +913,10 @@ function attributeByRules(
   // arrested one man. They arrested three for “…”": a fragment in a sentence with no cue and no
   // name of its own carries on the previous sentence's report.
   if (sentenceOfMark > 1 && !prev && (opensSentence || reportsOn(ctx, w))) {
-    const speech = sentenceSpeech(ctx, sentenceOfMark - 1) ?? sentenceGesture(ctx, sentenceOfMark - 1);
+    const speech =
+      sentenceSpeech(ctx, sentenceOfMark - 1) ??
+      sentenceGesture(ctx, sentenceOfMark - 1) ??
+      sentenceStance(ctx, sentenceOfMark - 1);
     const found = resolve(speech, ctx);
     // "Lindgren said her deputy, Colin Ashby, had warned her. “…”": whose words follow is unsure.
     if (found && speech && reportsAnotherSpeaker(ctx, sentenceOfMark - 1, speech)) found.otherSpeaker = true;
