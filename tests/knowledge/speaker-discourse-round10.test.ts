@@ -178,3 +178,29 @@ describe('who-said for a quotation after a sentence that hands someone the floor
     expect(speakerOf(paragraphs, 'Nobody could stop it')).not.toBe('Wren Halloway');
   });
 });
+
+describe('who-said for a quotation credited by the sentence after it', () => {
+  it('names the role holder of "The harbourmaster made the remark …"', () => {
+    const paragraphs = [
+      'Harbourmaster Delphine Crouch clashed with councillor Abel Morrow over dredging costs.',
+      '"He has wanted my post since the day I took it." The harbourmaster made the remark on the quay on Tuesday.',
+    ];
+    expect(speakerOf(paragraphs, 'wanted my post')).toBe('Delphine Crouch');
+  });
+
+  it('names the owner of "<name>’s response came …"', () => {
+    const paragraphs = [
+      'Union organiser Tilde Marsk called the pay offer an insult. The port director, Gareth Fenwick, called the strike "a gift to our rivals".',
+      '"A gift? The only gift here is the one the board gave itself." Marsk’s response came within the hour.',
+    ];
+    expect(speakerOf(paragraphs, 'board gave itself')).toBe('Tilde Marsk');
+  });
+
+  it('does not credit a quotation with "made a remark" about something else', () => {
+    const paragraphs = [
+      'Harbourmaster Delphine Crouch clashed with councillor Abel Morrow over dredging costs.',
+      '"The quay is sinking." Morrow made a remark about the weather and left.',
+    ];
+    expect(speakerOf(paragraphs, 'quay is sinking')).not.toBe('Abel Morrow');
+  });
+});

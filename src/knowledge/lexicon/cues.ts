@@ -548,3 +548,20 @@ export const STANCE_PREDICATES: readonly (readonly string[])[] = [
   ['was', 'more', 'cautious'],
   ['was', 'less', 'certain'],
 ];
+
+/**
+ * Nouns a sentence after a quotation uses for it ("The mayor made the remark to reporters",
+ * "Quinlan's response came within the hour"): whoever owns or made it said the quotation.
+ */
+export const REMARK_NOUNS = new Set([
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'response',
+  'reply',
+  'retort',
+]);
+
+/** Verbs of making a remark: "made the remark", "gave the reply". */
+export const REMARK_VERBS = new Set(['made', 'makes', 'gave', 'gives', 'delivered', 'delivers']);

@@ -58,7 +58,7 @@ import {
   verbAt,
 } from './grammar.ts';
 import { accordingToSource, type Discourse, type PronounResolution } from './discourse.ts';
-import { sentenceStance } from './stance.ts';
+import { sentenceRemark, sentenceStance } from './stance.ts';
 
 /**
  * Trailing and inverted attribution after the closing mark, in the same sentence:
@@ -920,6 +920,12 @@ function attributeByRules(
     const found = resolve(speech, ctx);
     // "Lindgren said her deputy, Colin Ashby, had warned her. “…”": whose words follow is unsure.
     if (found && speech && reportsAnotherSpeaker(ctx, sentenceOfMark - 1, speech)) found.otherSpeaker = true;
+    if (found) return found;
+  }
+  // 6b. "“…” The mayor made the remark to reporters": a whole-sentence quotation opening its
+  // paragraph, credited by the sentence after it.
+  if (mark.open === 0 && !prev && noWordsIn(view, w.last + 1, w.sentEnd + 1)) {
+    const found = resolve(sentenceRemark(ctx, sentenceOfMark + 1), ctx);
     if (found) return found;
   }
   // 7. A paragraph made only of quotation, after a paragraph that ends with someone speaking.
