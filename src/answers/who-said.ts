@@ -1,9 +1,11 @@
 import { fail, ok } from '../answer.ts';
 import type { Answer, Result } from '../answer.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Quote } from '../knowledge/types.ts';
 import { contentTerms } from '../text/match.ts';
 import { joinNames } from '../render/citation.ts';
 import { scopeArticle } from './articles.ts';
+import { quotesWithText } from './exact-quote.ts';
 import { NEAR_TIE, STRONG, WEAK, claimResult, quoteResult, round, stripQuoteMarks } from './shared.ts';
 
 /**
@@ -16,6 +18,8 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
   if (!scope.ok) return scope.answer;
   const query = stripQuoteMarks(words);
   if (contentTerms(query).length === 0) {
+    const exact = quotesWithText(kb, query, scope.article?.id);
+    if (exact.length > 0) return exactAnswer(kb, exact);
     return fail(
       'who-said',
       'Give a few distinctive words from the quote, e.g. /who-said quote:hasty withdrawal',
@@ -91,6 +95,26 @@ export function whoSaid(kb: KnowledgeBase, words: string, articleQuery?: string)
   }
 
   return miss(kb, words, query, scope.article?.id, quotes);
+}
+
+/**
+ * "It won't happen again.": the quotes whose whole text the asked words are, the first in reading
+ * order first; several say so, as near ties do.
+ *
+ * @param kb - the knowledge base
+ * @param quotes - the quotes with that text (at least one)
+ */
+function exactAnswer(kb: KnowledgeBase, quotes: readonly Quote[]): Answer {
+  const results = quotes.slice(0, 5).map((q) => quoteResult(kb, q, 1));
+  const messages: string[] = [];
+  const first = quotes[0] as Quote;
+  if (first.speaker === null)
+    messages.push('The article prints this quote without saying safely who said it.');
+  if (quotes.length > 1) {
+    const names = [...new Set(quotes.map((q) => q.speaker ?? 'unattributed'))];
+    messages.push(`Several quotes have these words (${joinNames(names)}); the first is shown first.`);
+  }
+  return ok('who-said', results, messages.length > 0 ? { message: messages.join(' ') } : {});
 }
 
 /**

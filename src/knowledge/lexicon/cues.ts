@@ -462,6 +462,16 @@ export const GESTURE_VERBS = new Set([
   'pauses',
   'hesitated',
   'hesitates',
+  'shook',
+  'shakes',
+  'grimaced',
+  'grimaces',
+  'beamed',
+  'beams',
+  'scoffed',
+  'scoffs',
+  'smirked',
+  'smirks',
 ]);
 
 /**
@@ -529,3 +539,42 @@ export const SPOKESMAN_BODY_NOUNS = new Set(['office', 'camp']);
  * Not "by", "from" or "with" (an agent, a sender, an interviewee), and not "according to".
  */
 export const OBJECT_PREPOSITIONS = new Set(['to', 'for', 'against']);
+
+/**
+ * How a report says that someone takes the floor to answer, as a whole predicate ending its
+ * sentence ("Teasdale had the last word.", "Pike did not back down."): the quotation opening
+ * the next sentence, with no cue of its own, is that person's. Lowercase words.
+ */
+export const STANCE_PREDICATES: readonly (readonly string[])[] = [
+  ['had', 'the', 'last', 'word'],
+  ['has', 'the', 'last', 'word'],
+  ['did', 'not', 'back', 'down'],
+  ['was', 'unrepentant'],
+  ['was', 'defiant'],
+  ['was', 'unmoved'],
+  ['was', 'unconvinced'],
+  ['was', 'not', 'convinced'],
+  ['was', 'less', 'diplomatic'],
+  ['was', 'more', 'blunt'],
+  ['was', 'blunter'],
+  ['was', 'blunt'],
+  ['was', 'more', 'cautious'],
+  ['was', 'less', 'certain'],
+];
+
+/**
+ * Nouns a sentence after a quotation uses for it ("The mayor made the remark to reporters",
+ * "Quinlan's response came within the hour"): whoever owns or made it said the quotation.
+ */
+export const REMARK_NOUNS = new Set([
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'response',
+  'reply',
+  'retort',
+]);
+
+/** Verbs of making a remark: "made the remark", "gave the reply". */
+export const REMARK_VERBS = new Set(['made', 'makes', 'gave', 'gives', 'delivered', 'delivers']);

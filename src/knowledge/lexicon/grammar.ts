@@ -204,3 +204,9 @@ export const VERB_PARTICLES = new Set([
 
 /** Forms of "be" before a passive participle (claims). */
 export const BE_PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
+
+/**
+ * Prepositions that front the person a sentence is about ("For Whitlow, the fight is not over.",
+ * "To Marsh, the result meant everything."): a he / she after it is that person.
+ */
+export const TOPIC_PREPOSITIONS = new Set(['for', 'to']);

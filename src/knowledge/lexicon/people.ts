@@ -1174,6 +1174,12 @@ export const RELATIVE_ROLE_VERBS: Readonly<Record<string, string>> = {
   represents: 'representative of',
 };
 
+/**
+ * Words of tenure that open a role before a name ("Former Orrin mayor Victor Lusk"): never part
+ * of a name, but part of the role, so "the former mayor" finds its holder.
+ */
+export const TENURE_WORDS = new Set(['former', 'ex', 'outgoing', 'retiring']);
+
 /** Lowercase modifiers that may open an appositive role ("senior adviser to ..."). */
 export const ROLE_MODIFIERS = new Set([
   'senior',

@@ -5,7 +5,7 @@
  */
 import type { Entity, Span } from '../types.ts';
 import { KINSHIP_NOUNS } from '../lexicon/people.ts';
-import { PREPOSITIONS } from '../lexicon/grammar.ts';
+import { PREPOSITIONS, TOPIC_PREPOSITIONS } from '../lexicon/grammar.ts';
 import type { RuleContext } from '../quotes/view.ts';
 import { isRoleNoun } from './roles.ts';
 import { speechVerb } from '../speech-verbs.ts';
@@ -108,6 +108,30 @@ export function possessiveTopic(ctx: RuleContext, from: number, to: number): Ent
     k = j - 1;
   }
   return found;
+}
+
+/**
+ * "For Whitlow, the fight is not over.": the person a fronted "for / to <name>," makes the topic
+ * of a sentence that names no one else outside quotation marks; null otherwise.
+ *
+ * @param ctx - paragraph view and people
+ * @param from - first token of the sentence
+ * @param to - token index the sentence ends before
+ */
+export function frontedTopic(ctx: RuleContext, from: number, to: number): Entity | null {
+  const view = ctx.view;
+  const m = view.mentionOf[from + 1];
+  if (!TOPIC_PREPOSITIONS.has(view.tokens[from]?.lower ?? '') || !m || m.possessive) return null;
+  const e = ctx.people.byId.get(m.entityId);
+  if (!e || e.kind !== 'person' || view.quoted[from + 1]) return null;
+  let j = from + 1;
+  while (j < to && view.mentionOf[j] === m) j++;
+  if (view.tokens[j]?.text !== ',') return null;
+  for (let k = j; k < to; k++) {
+    const other = view.mentionOf[k];
+    if (other && !view.quoted[k] && other.entityId !== e.id) return null;
+  }
+  return e;
 }
 
 /**

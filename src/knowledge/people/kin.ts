@@ -41,6 +41,23 @@ export function relativeNounBefore(c: NameAt): string | null {
 }
 
 /**
+ * The family noun an appositive after a naming gives, with its owner: "Tyler Marsh, the son of
+ * Rovers coach Dale Marsh", "Mairi Kell, his daughter,", "Ada Okafor, Okafor's niece". Null for
+ * an ownerless noun ("Ada Okafor, a cousin,": whose?) or any other appositive.
+ *
+ * @param c - the naming
+ */
+export function relativeNounAfter(c: NameAt): string | null {
+  const toks = c.tokens;
+  if (toks[c.tokenEnd]?.text !== ',') return null;
+  const owner = toks[c.tokenEnd + 1];
+  const noun = toks[c.tokenEnd + 2];
+  if (!owner || !noun || !noun.word || noun.capital || !RELATIVE_NOUNS.has(noun.lower)) return null;
+  if (owner.possessive || POSSESSIVE_DETERMINERS.has(owner.lower)) return noun.lower;
+  return /^(the|a|an)$/.test(owner.lower) && toks[c.tokenEnd + 3]?.lower === 'of' ? noun.lower : null;
+}
+
+/**
  * "The elder Kell", "the younger Harker": the generation a surname is qualified with, or null.
  *
  * @param c - the lone-surname naming

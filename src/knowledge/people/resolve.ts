@@ -67,6 +67,7 @@ import {
   generationPick,
   impliedRelative,
   relativeNounBefore,
+  relativeNounAfter,
   speaksOfFamily,
   statedRelative,
   type Relative,
@@ -974,7 +975,7 @@ function kinNotes(sorted: readonly Candidate[], candEntity: ReadonlyMap<Candidat
         const c = sorted[next] as Candidate;
         const d = candEntity.get(c);
         if (!d || d.kind !== 'person' || c.quoted) continue;
-        const noun = relativeNounBefore(c);
+        const noun = relativeNounBefore(c) ?? relativeNounAfter(c);
         if (noun) kinOf.set(d, [...(kinOf.get(d) ?? []), noun]);
         const age = ageRole(c);
         if (age && !ageOf.has(d)) ageOf.set(d, parseInt(age, 10));
@@ -1045,10 +1046,29 @@ function sharedSurnameFit(
   const adjacent =
     full.paragraph === c.paragraph && full.sentence === c.sentence - 1 && full.tokenIndex === 0;
   const tie = full.paragraph === second?.full?.paragraph && full.sentence === second.full.sentence;
-  if (second !== undefined && full.paragraph === second.full?.paragraph && (tie || !adjacent)) return null;
+  if (second !== undefined && full.paragraph === second.full?.paragraph && (tie || !adjacent))
+    return principalOf(hits, kin);
   // A generation reference ("the younger Harker") is no naming of a relative: it was chosen.
-  if (kin.isRelative(first.h) && !generationBefore(full)) return null;
+  // "His son, Ciarán O'Neill, said …" then a paragraph on opening "O'Neill joined …": the report
+  // is back on the person it is about; in the relative's own paragraph it may still be them.
+  if (kin.isRelative(first.h) && !generationBefore(full))
+    return full.paragraph < c.paragraph ? principalOf(hits, kin) : null;
   return first.h;
+}
+
+/**
+ * "Former mayor Victor Lusk … his niece Clara Lusk", both named in full in one paragraph: of the
+ * people sharing a surname, the one person not introduced as a relative, when every other one
+ * was. A report calls a relative it
+ * introduced through someone by the first name, and the one it is about by the surname. Null
+ * when two or more were introduced in their own right.
+ *
+ * @param hits - the people with that surname
+ * @param kin - what the article said of them so far
+ */
+function principalOf(hits: readonly Draft[], kin: KinNotes): Draft | null {
+  const own = hits.filter((d) => !kin.isRelative(d));
+  return hits.length > 1 && own.length === 1 ? (own[0] as Draft) : null;
 }
 
 /** Token indexes where names start, per sentence ("paragraph:sentence"). */

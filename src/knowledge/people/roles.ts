@@ -11,6 +11,7 @@ import {
   ROLE_MODIFIERS,
   ROLE_NOUNS,
   STOP,
+  TENURE_WORDS,
   TITLE_WORDS,
 } from '../lexicon/people.ts';
 import { RANK_EXPANSIONS } from '../lexicon/abbreviations.ts';
@@ -99,6 +100,11 @@ export function roleBefore(c: Candidate): string | null {
     const t = toks[k] as Token;
     if (!t.word) break;
     if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') {
+      startTok = t;
+      break;
+    }
+    // "Former Orrin mayor Victor Lusk": the tenure word opens the role ("the former mayor").
+    if (TENURE_WORDS.has(t.lower)) {
       startTok = t;
       break;
     }

@@ -59,6 +59,7 @@ import {
 } from './grammar.ts';
 import { accordingToSource, type Discourse, type PronounResolution } from './discourse.ts';
 import { openingDocumentIssuer } from './bodies.ts';
+import { sentenceRemark, sentenceStance } from './stance.ts';
 
 /**
  * Trailing and inverted attribution after the closing mark, in the same sentence:
@@ -916,10 +917,19 @@ function attributeByRules(
   // arrested one man. They arrested three for “…”": a fragment in a sentence with no cue and no
   // name of its own carries on the previous sentence's report.
   if (sentenceOfMark > 1 && !prev && (opensSentence || reportsOn(ctx, w))) {
-    const speech = sentenceSpeech(ctx, sentenceOfMark - 1) ?? sentenceGesture(ctx, sentenceOfMark - 1);
+    const speech =
+      sentenceSpeech(ctx, sentenceOfMark - 1) ??
+      sentenceGesture(ctx, sentenceOfMark - 1) ??
+      sentenceStance(ctx, sentenceOfMark - 1);
     const found = resolve(speech, ctx);
     // "Lindgren said her deputy, Colin Ashby, had warned her. “…”": whose words follow is unsure.
     if (found && speech && reportsAnotherSpeaker(ctx, sentenceOfMark - 1, speech)) found.otherSpeaker = true;
+    if (found) return found;
+  }
+  // 6b. "“…” The mayor made the remark to reporters": a whole-sentence quotation opening its
+  // paragraph, credited by the sentence after it.
+  if (mark.open === 0 && !prev && noWordsIn(view, w.last + 1, w.sentEnd + 1)) {
+    const found = resolve(sentenceRemark(ctx, sentenceOfMark + 1), ctx);
     if (found) return found;
   }
   // 7. A paragraph made only of quotation, after a paragraph that ends with someone speaking.

@@ -12,7 +12,7 @@ import type { QuoteMark } from './marks.ts';
 import type { Discourse } from './discourse.ts';
 import { verbAt } from './grammar.ts';
 import { isRoleNoun } from '../people.ts';
-import { KINSHIP_NOUNS } from '../lexicon/people.ts';
+import { RELATIVE_NOUNS } from '../lexicon/people.ts';
 import { indexOfView, mentionEntity, tokenAt, windowOf, type RuleContext, type SpeakerRef } from './view.ts';
 
 /**
@@ -60,7 +60,7 @@ export function ownedRoleAppositive(ctx: RuleContext, k: number, ceil: number): 
     const t = toks[j] as Token;
     if (!t.word || t.capital || ctx.view.quoted[j] || PREPOSITIONS.has(t.lower)) break;
     // "said Halvorsen's wife, Lena": a relative is named through the family (people/kin.ts).
-    if (KINSHIP_NOUNS.has(t.lower)) return null;
+    if (RELATIVE_NOUNS.has(t.lower)) return null;
     if (isRoleNoun(t.lower)) role = true;
   }
   if (!role || toks[j]?.text !== ',' || j + 1 >= ceil) return null;

@@ -13,6 +13,7 @@ import { surnameParts } from '../confidence.ts';
 import { documentIssuers } from '../cues.ts';
 import { MEETING_VERBS, PERSON_REFERENCE } from '../lexicon/cues.ts';
 import {
+  frontedTopic,
   genderedCount,
   genderedOther,
   possessiveTopic,
@@ -196,6 +197,8 @@ export class Discourse {
     else subject ??= topic;
     // "The remarks drew anger from Labour MP Orla Pellow, who accused …": the one person, who acts.
     if (!subject && !unsafe && ownedRole < 0) subject = relativeAgent(ctx, from, to);
+    // "For Whitlow, the fight is not over. She has joined …": the person fronted as the topic.
+    if (!subject && !unsafe && ownedRole < 0) subject = frontedTopic(ctx, from, to);
     // "A porter arrives …": someone unnamed is the subject; no named person before is safe.
     if (unnamedSubject(ctx, from, to, subjectAt)) [subject, subjectAt, unsafe] = [null, -1, true];
     // "One trader in Frankfurt was less diplomatic.", "The current director, …, has stayed out":

@@ -499,7 +499,7 @@ export function speakerAfter(ctx: RuleContext, verbIdx: number, ceil: number): S
   const described = first.word && /^(the|a|an|one|another)$/.test(first.lower) ? mentionEntity(ctx, k) : null;
   if (described) return { type: 'entity', entity: described, tokenIndex: k };
   // "said Kestrel's captain, Dana Ivers", "said the Harriers' captain, Tomas Brekke".
-  const owned = ownedRoleAppositive(ctx, first.lower === 'the' ? k + 1 : k, ceil);
+  const owned = ownedRoleAppositive(ctx, first.word && first.lower === 'the' ? k + 1 : k, ceil);
   if (owned) return owned;
   if (first.word && /^(the|a|an)$/.test(first.lower)) {
     // "said the Chilean": the people side tied that reference to its person.
