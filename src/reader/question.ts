@@ -9,6 +9,7 @@ import {
   CURRENCY_SIGNS,
   DATE_NOUNS,
   DETERMINERS,
+  DIMENSION_ADJECTIVES,
   DO_AUXILIARIES,
   DURATION_ADVERBS,
   IRREGULAR_PLURALS,
@@ -107,7 +108,7 @@ function howType(next: string, rest: string[], text: string): { type: AnswerType
   if (DURATION_ADVERBS.has(next)) return { type: 'duration', focus: '' };
   if (next === 'old') return { type: 'age', focus: '' };
   if (next === 'come') return { type: 'reason', focus: '' };
-  if (['far', 'big', 'large', 'tall', 'high', 'often', 'fast', 'deep', 'wide', 'heavy'].includes(next))
+  if (DIMENSION_ADJECTIVES.has(next))
     return { type: 'count', focus: next };
   return { type: 'manner', focus: '' };
 }
