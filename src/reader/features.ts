@@ -1,13 +1,24 @@
-import { contentTerms } from '../text/match.ts';
+import { contentTerms, stem } from '../text/match.ts';
 import type { SpanChoice } from './extract.ts';
-import { idf, storyHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
+import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
 import { headlineTerms } from './headline.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { chooseSentence, coverage } from './sentence-choice.ts';
 import { signals, SIGNALS } from './signals.ts';
-import { CONCRETE, NEGATIONS } from './words.ts';
-import { fitsAsked, statedTerms } from './kind-words.ts';
+import { CONCRETE, DATE_NOUNS, NEGATIONS, PERCENT_NOUNS } from './words.ts';
+import type { AnswerType } from './words.ts';
+
+/**
+ * Question nouns that only name the kind of answer asked ("money" in "how much money did it get",
+ * "year" in "what year"): the sentence states them by giving a value of that kind, so they count
+ * as found there when its short answer is of the asked type ("$12 million" is the money).
+ */
+const KIND_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
+  money: new Set(['money'].map(stem)),
+  percent: new Set([...PERCENT_NOUNS].map(stem)),
+  date: new Set([...DATE_NOUNS].map(stem)),
+};
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
@@ -81,19 +92,18 @@ export function readParagraph(
   // The headline is read as part of the lead, which it sums up in its own words ("toll" above
   // "Drivers will pay £4.50 to cross the bridge"): its words count as found in the lead.
   const headline = paragraph === 0 ? headlineTerms(stats.article) : NO_TERMS;
+  const counts = { has: (t: string): boolean => tf.has(t) || headline.has(t) };
   const sets = stats.sentenceSets[paragraph] ?? [];
   const { sentence: bestSentence, span } = chooseSentence(q, stats, paragraph);
-  const text = p?.sentences[bestSentence]?.text ?? '';
-  const fits = fitsAsked(q, text, span);
-  // A word naming the kind asked ("money", "tall") is stated by the value the sentence gives.
-  const kind = statedTerms(q, span, fits);
-  const counts = { has: (t: string): boolean => tf.has(t) || headline.has(t) || kind.has(t) };
+  const fits = (span as SpanChoice | null)?.typeFit === true;
+  const kind = fits ? KIND_WORDS[q.type] : undefined;
   const own = sets[bestSentence] ?? new Set<string>();
-  const set = { has: (k: string): boolean => own.has(k) || kind.has(k) || headline.has(k) };
+  const set = { has: (k: string): boolean => own.has(k) || kind?.has(k) === true || headline.has(k) };
+  const text = p?.sentences[bestSentence]?.text ?? '';
   const qPairs = pairs(q.terms);
   const sPairs = new Set(pairs(sentences[bestSentence] ?? []));
   const entityStems = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
-  const inParagraph = entityStems.filter((ts) => ts.every((t) => counts.has(t) || storyHas(stats, t))).length;
+  const inParagraph = entityStems.filter((ts) => ts.every((t) => counts.has(t) || leadHas(stats, t))).length;
   const inArticle = entityStems.filter((ts) => ts.every((t) => stats.df.has(t))).length;
   const sentenceWords = (text.toLowerCase().match(/[a-z']+/g) ?? []).map((w) =>
     w.endsWith("n't") ? 'not' : w,
@@ -140,7 +150,7 @@ export function readParagraph(
         : 0,
       rarest !== undefined && !set.has(rarest) ? idf(stats, rarest) / maxIdf : 0,
       second !== undefined && !counts.has(second) ? idf(stats, second) / maxIdf : 0,
-      ...signals(q, stats, paragraph, bestSentence, kind),
+      ...signals(q, stats, paragraph, bestSentence),
     ],
     question: q,
     stats,

@@ -321,17 +321,3 @@ export function neighbourHas(sets: readonly ReadonlySet<string>[], i: number, te
 export function leadHas(stats: ArticleStats, term: string): boolean {
   return stats.tf[0]?.has(term) ?? false;
 }
-
-/** How many paragraphs at least, and what share of them, name a story's main actor. */
-const MAIN_ACTOR = { paragraphs: 3, share: 1 / 3 };
-
-/**
- * Whether the term names one of the story's main actors: given in its lead ({@link leadHas}), or
- * named again and again (in a third of its paragraphs, three at least). A story names the company
- * it is about in a few paragraphs and calls it "it" or "the firm" in the rest, so "how long does
- * <company> have to pay" is answered by "The money must be paid within 28 days".
- */
-export function storyHas(stats: ArticleStats, term: string): boolean {
-  const df = stats.df.get(term) ?? 0;
-  return leadHas(stats, term) || df >= Math.max(MAIN_ACTOR.paragraphs, stats.tf.length * MAIN_ACTOR.share);
-}

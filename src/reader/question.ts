@@ -9,7 +9,6 @@ import {
   CURRENCY_SIGNS,
   DATE_NOUNS,
   DETERMINERS,
-  DIMENSION_ADJECTIVES,
   DO_AUXILIARIES,
   DURATION_ADVERBS,
   IRREGULAR_PLURALS,
@@ -108,7 +107,7 @@ function howType(next: string, rest: string[], text: string): { type: AnswerType
   if (DURATION_ADVERBS.has(next)) return { type: 'duration', focus: '' };
   if (next === 'old') return { type: 'age', focus: '' };
   if (next === 'come') return { type: 'reason', focus: '' };
-  if (DIMENSION_ADJECTIVES.has(next))
+  if (['far', 'big', 'large', 'tall', 'high', 'often', 'fast', 'deep', 'wide', 'heavy'].includes(next))
     return { type: 'count', focus: next };
   return { type: 'manner', focus: '' };
 }

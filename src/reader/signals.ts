@@ -2,7 +2,7 @@ import { ANTONYM_PAIRS } from '../knowledge/lexicon/antonyms.ts';
 import { wordnetAntonymPairs } from '../knowledge/lexicon/wordnet.ts';
 import { contentTerms, stem } from '../text/match.ts';
 import type { SpanChoice } from './extract.ts';
-import { idf, storyHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
+import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { typeBit } from './spans.ts';
@@ -111,15 +111,11 @@ export function signals(
   stats: ArticleStats,
   paragraph: number,
   sentence: number,
-  /** Question terms the best sentence states by its value (kind-words.ts): found wherever it is. */
-  stated: ReadonlySet<string> = new Set(),
 ): number[] {
   const p = stats.article.paragraphs[paragraph];
   const sets = stats.sentenceSets[paragraph] ?? [];
-  const tf = stats.tf[paragraph] ?? new Map<string, number>();
-  const counts = { has: (t: string): boolean => tf.has(t) || stated.has(t) };
-  const near = (t: string): boolean =>
-    stated.has(t) || !!sets[sentence]?.has(t) || neighbourHas(sets, sentence, t);
+  const counts = stats.tf[paragraph] ?? new Map<string, number>();
+  const near = (t: string): boolean => !!sets[sentence]?.has(t) || neighbourHas(sets, sentence, t);
   const { numbers, names, pairs, antonyms } = questionSigns(q);
   const antonym = antonyms.some(([t, as]) => !near(t) && as.some(near));
   // The text's own words only when the question has a number or a name pair to look for.
@@ -129,16 +125,16 @@ export function signals(
   const paragraphWords = numbers.length > 0 ? new Set(wordsOf(p?.text ?? '')) : new Set<string>();
   const lower = pairs.length > 0 ? (p?.text ?? '').toLowerCase() : '';
   const matched = (t: string, has: (k: string) => boolean): boolean => matchWeight(variantsOf(t), has) > 0;
-  // A name the lead gave, or one the story keeps returning to, holds for all of it (storyHas).
+  // A name the lead gave holds for the whole story (see leadHas).
   const nameTerms = new Set(names.flat());
-  const unmatched = q.terms.filter((t) => !matched(t, near) && !(nameTerms.has(t) && storyHas(stats, t)));
+  const unmatched = q.terms.filter((t) => !matched(t, near) && !(nameTerms.has(t) && leadHas(stats, t)));
   const maxIdf = Math.log(1 + (stats.tf.length + 0.5) / 0.5);
   const sentenceTerms = stats.sentenceTerms[paragraph]?.[sentence] ?? [];
   return [
     antonym ? 1 : 0,
     numbers.some((w) => !windowWords.has(w)) ? 1 : 0,
     numbers.some((w) => !paragraphWords.has(w)) ? 1 : 0,
-    names.some((ts) => !ts.every((t) => near(t) || storyHas(stats, t))) ? 1 : 0,
+    names.some((ts) => !ts.every((t) => near(t) || leadHas(stats, t))) ? 1 : 0,
     pairs.some((n) => !lower.includes(n)) ? 1 : 0,
     unmatched.reduce((a, t) => a + idf(stats, t), 0) /
       Math.max(
@@ -180,22 +176,16 @@ const FOCUS_REACH = 3;
 
 /** The kinds a figure measures: a span of one of them answers no question asking another. */
 const MEASURES: readonly AnswerType[] = ['money', 'percent', 'date', 'duration', 'age'];
-/** "How much": an amount, which a sum of money states as well as a count does. */
-const HOW_MUCH = /\bhow\s+much\b/i;
-
 const MEASURE_BITS = MEASURES.reduce((bits, t) => bits | typeBit(t), 0);
 
 /**
  * The question asks a figure and the short answer measures another kind: for "how much" or
  * "when", a span not of the asked kind but of another measure; for "how many", a measure whose
- * counted noun is not the question's ("three years" does answer "how many years"); for "how
- * much", a sum of money is no other kind (an amount asked without a money word is often a sum).
+ * counted noun is not the question's ("three years" does answer "how many years").
  */
 function otherMeasure(q: QuestionAnalysis, span: SpanChoice | null, focusBeside: boolean): boolean {
   if (!span) return false;
-  // "How much extra could the club get": an amount asked without a money word is still a sum.
-  const amount = q.type === 'count' && HOW_MUCH.test(q.text) ? typeBit('money') : 0;
-  const other = (span.kinds & MEASURE_BITS & ~typeBit(q.type) & ~amount) !== 0;
+  const other = (span.kinds & MEASURE_BITS & ~typeBit(q.type)) !== 0;
   if (q.type === 'count') return other && !focusBeside;
   return MEASURES.includes(q.type) && other && (span.kinds & typeBit(q.type)) === 0;
 }

@@ -97,13 +97,6 @@ export const NOT_PURPOSE = words(`known noted famous famed renowned remembered r
 /** "How <adverb>": how quickly, how soon ask for a duration, as "how long" does. */
 export const DURATION_ADVERBS = words(`long quickly soon`);
 
-/**
- * "How <adjective>" asking for a measure: how far, how tall, how wide ... (a figure, counted).
- * The article states the measure by its figure ("a 14-storey block", "30 metres across"), seldom
- * by the adjective.
- */
-export const DIMENSION_ADJECTIVES = words(`far big large tall high often fast deep wide heavy`);
-
 /** Plurals without an s, for the head noun of "how many". */
 export const IRREGULAR_PLURALS = words(`people men women children police crew staff cattle personnel`);
 

@@ -45,22 +45,6 @@ describe('signs that a paragraph does not answer', () => {
     expect(signal(name, 'When did Ruth Okafor become harbour master?', 2)).toBe(0);
   });
 
-  it('take a name the story keeps returning to as holding in each of its paragraphs', () => {
-    const name = 'a question name missing near the best sentence';
-    const ruling = makeArticle([
-      'A court has ordered the owner of a river hotel to pay £90,000 to former staff.',
-      'The hotel, the Willowmere, is owned by Castren Leisure.',
-      'Staff said Castren Leisure cut their hours without notice.',
-      'A former chef, Tomas Vey, said the kitchen closed for weeks at a time.',
-      'Castren Leisure said it would study the ruling.',
-      'The money must be paid within 60 days.',
-    ]);
-    const read = (question: string): number =>
-      signals(analyzeQuestion(question), statsOf(ruling), 5, 0)[SIGNALS.indexOf(name)] ?? NaN;
-    expect(read('How long does Castren Leisure have to pay?')).toBe(0);
-    expect(read('How long does Tomas Vey have to pay?')).toBe(1);
-  });
-
   it('measure how much of the question the sentence matches in order', () => {
     const name = 'question words matched in order in the best sentence';
     const inOrder = signal(name, 'When do fishing boats leave?', 1);
@@ -101,19 +85,6 @@ describe('signs the answer gate reads on the best paragraph', () => {
     };
     expect(read('How long has the family run the corner bakery?')).toBe(0);
     expect(read('How much did the family pay for the corner bakery?')).toBe(1);
-  });
-
-  it('take a sum as the amount a "how much" question asks for, without a money word', () => {
-    const name = 'figure asked, short answer measures another kind';
-    const signing = makeArticle(['The transfer includes a further £3 million in bonuses if the side wins the cup.']);
-    const read = (question: string): number => {
-      const q = analyzeQuestion(question);
-      const stats = statsOf(signing);
-      const { sentence, span } = chooseSentence(q, stats, 0);
-      return gateSignals(q, stats, 0, sentence, span)[GATE_SIGNALS.indexOf(name)] ?? NaN;
-    };
-    expect(read('How much extra could the seller get in bonuses?')).toBe(0);
-    expect(read('How many years does the transfer run?')).toBe(1);
   });
 
   it('tell a short story from a long article by its paragraph count', () => {
