@@ -82,18 +82,9 @@ function groupGradient(
 export function trainSoftmax(
   names: string[],
   groups: readonly Group[],
-  options: {
-    epochs?: number;
-    rate?: number;
-    l2?: number;
-    /** L2 of the hashed word weights (default: `l2`). */
-    lexicalL2?: number;
-    batch?: number;
-    lexical?: number;
-  } = {},
+  options: { epochs?: number; rate?: number; l2?: number; batch?: number; lexical?: number } = {},
 ): SoftmaxModel {
   const { epochs = 6, rate = 0.005, l2 = 1e-4, batch = 32, lexical = 0 } = options;
-  const lexicalL2 = options.lexicalL2 ?? l2;
   const d = names.length;
   const all = d + lexical;
   const { mean, scale } = standardise(names, groups);
@@ -115,7 +106,7 @@ export function trainSoftmax(
       }
       step++;
       for (let j = 0; j < all; j++) {
-        const gj = (grad[j] as number) / (weight || 1) + (j < d ? l2 : lexicalL2) * (w[j] as number);
+        const gj = (grad[j] as number) / (weight || 1) + l2 * (w[j] as number);
         m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
         v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
         const mh = (m[j] as number) / (1 - 0.9 ** step);

@@ -4,11 +4,8 @@ import { STOPWORDS, stem } from '../text/match.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { REASON_CLAUSE, typedRanges, typeBit, WISH_CLAUSE } from './spans.ts';
 import {
-  CLAUSE_BREAK_WORDS,
-  CLAUSE_MARKS,
   CLOCK_MARKS,
   COMPLEX_PREPOSITIONS,
-  INSTANCE_MARKERS,
   OBJECT_AUXILIARIES,
   PARTICLES,
   WISH_QUESTION_WORDS,
@@ -121,10 +118,6 @@ export class SentenceCandidates {
     readonly packed: Int32Array,
     /** How many candidates there are. */
     readonly count: number,
-    /** Per token: which clause of the sentence it is in ({@link clausesOf}). */
-    readonly clause: Int32Array,
-    /** Per token: the noun a span starting there instances ({@link instancedNouns}), or -1. */
-    readonly instances: Int32Array,
   ) {}
 
   /**
@@ -574,53 +567,6 @@ const startsInsideTime = (tokens: readonly Token[], joined: readonly boolean[], 
   ((joined[from - 1] === true && tokens[from - 1]?.text === ':') ||
     (CLOCK_MARKS.has(tokens[from]?.lower ?? '') && /\d/.test(tokens[from - 1]?.text ?? '')));
 
-/**
- * Each token's clause, counted from 0: a clause mark (";", "(", "—") or a word that opens a
- * clause ("which", "while", "because") starts the next one. Commas do not: they also part the
- * items of a list, whose neighbours the question often names.
- */
-function clausesOf(tokens: readonly Token[], out: Int32Array): void {
-  let k = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.word ? CLAUSE_BREAK_WORDS.has(t.lower) : CLAUSE_MARKS.has(t.text)) k++;
-    out[i] = k;
-  }
-}
-
-/**
- * Per token, the noun that a span starting there names an instance of, or -1: the noun right
- * before ("the river Thames") or before a comma ("the oldest hotel, the X,"), or before a marker that introduces its instance ("genres such as
- * jazz", "a format called urban", "the disease known as", "the city of Leeds"), maybe a comma
- * and a determiner between.
- */
-function instancedNouns(tokens: readonly Token[], flags: readonly number[], out: Int32Array): void {
-  out.fill(-1);
-  for (let j = 1; j < tokens.length; j++) {
-    let at = has(flags, j - 1, DETERMINER) ? j - 2 : j - 1;
-    const marked = markedNoun(tokens, flags, at);
-    // Apposition: "the first hotel, the X, opened ...".
-    if (marked === undefined && tokens[at]?.text === ',') at--;
-    out[j] = marked ?? (has(flags, at, NOUN) ? at : -1);
-  }
-}
-
-/** The noun before an instance marker ending at token `at` ("genres such as"), if there is one. */
-function markedNoun(tokens: readonly Token[], flags: readonly number[], at: number): number | undefined {
-  for (const width of [2, 1]) {
-    const from = at - width + 1;
-    if (from < 1) continue;
-    const marker = tokens
-      .slice(from, at + 1)
-      .map((t) => t.lower)
-      .join('+');
-    if (!INSTANCE_MARKERS.has(marker)) continue;
-    const noun = tokens[from - 1]?.text === ',' ? from - 2 : from - 1;
-    return has(flags, noun, NOUN) ? noun : undefined;
-  }
-  return undefined;
-}
-
 /** The candidates of a sentence (kept per sentence text: they do not depend on the question). */
 export function sentenceCandidates(sentence: string): SentenceCandidates {
   const hit = cache.get(sentence);
@@ -657,11 +603,7 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
     lex[i] = fnv(wordClass(t, i));
     marks[i] = markOf(t);
   }
-  const clause = carve(tokens.length);
-  clausesOf(tokens, clause);
-  const instances = carve(tokens.length);
-  instancedNouns(tokens, flags, instances);
-  const made = new SentenceCandidates(sentence, stems, content, lex, marks, packed, count, clause, instances);
+  const made = new SentenceCandidates(sentence, stems, content, lex, marks, packed, count);
   lastTokens.of = made;
   lastTokens.tokens = tokens;
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -712,9 +654,6 @@ export const QUESTION_FEATURES = [
   'a figure or date asked, holds one of the type asked',
   'a reason asked, a purpose or reason clause',
   'a reason or manner asked, a name',
-  'question words in its clause, share',
-  'no question word in its clause',
-  'an instance of the focus noun',
 ] as const;
 
 /** Question words, each crossed with span shapes below (a linear model needs the products). */
@@ -947,7 +886,6 @@ const AT = {
   context: Q('question words in the three before, share'),
   focus: Q('nearness to the focus noun'),
   wish: Q('a wish asked, the clause after a wish verb'),
-  clause: Q('question words in its clause, share'),
   wh: SHAPE_FEATURES.length + QUESTION_FEATURES.length,
 };
 
@@ -1026,31 +964,7 @@ export function questionFeatures(x: SpanContext, c: SpanCandidate): number[] {
   out[AT.wish + 5] = b((a.figure || a.date) && (c.inside & bit) !== 0);
   out[AT.wish + 6] = b(a.reason && (c.types & REASON_CLAUSE) !== 0);
   out[AT.wish + 7] = a.reason || a.manner ? (shape[5] ?? 0) : 0;
-  clauseFeatures(x, c, out);
   return out;
-}
-
-/**
- * Whether the question's words sit in the span's own clause (a clause opener or a mark between
- * parts the event they describe from another), and whether the span names an instance of the
- * focus noun ("what genre": "genres such as jazz").
- */
-function clauseFeatures(x: SpanContext, c: SpanCandidate, out: number[]): void {
-  const { clause, instances, stems } = x.sc;
-  const lo = clause[c.from] as number;
-  const hi = clause[c.to - 1] as number;
-  let outside = 0;
-  let same = 0;
-  for (const a of x.anchors) {
-    if (a >= c.from && a < c.to) continue;
-    outside++;
-    const k = clause[a] as number;
-    if (k >= lo && k <= hi) same++;
-  }
-  out[AT.clause] = outside > 0 ? same / outside : 0;
-  out[AT.clause + 1] = b(outside > 0 && same === 0);
-  const noun = instances[c.from] as number;
-  out[AT.clause + 2] = b(x.focus !== '' && noun >= 0 && stems[noun] === x.focus);
 }
 
 /**

@@ -78,20 +78,3 @@ export const COMPLEX_PREPOSITIONS = words(`in+response+to in+reply+to in+additio
   on+behalf+of on+top+of as+part+of by+means+of by+way+of with+regard+to with+respect+to
   in+the+wake+of in+the+event+of at+the+request+of for+the+sake+of ahead+of instead+of
   because+of regardless+of prior+to according+to due+to thanks+to owing+to`);
-
-/**
- * Words that open a new clause inside a sentence ("..., which ...", "... while ..."): the
- * question's words on the far side of one describe another event than the span beside them.
- * Punctuation that does the same is in {@link CLAUSE_MARKS}.
- */
-export const CLAUSE_BREAK_WORDS = words(`which who whom whose whereas while although though because but unless
-  whether however`);
-/** Marks that close a clause or open an aside: "; ", ": ", "(", "—". */
-export const CLAUSE_MARKS = words(`; : ( ) [ ] — –`);
-
-/**
- * Words between a noun and the instance that names it ("genres such as jazz", "a format called
- * urban", "the disease known as ..."): the noun asked for, then one of these, then the answer.
- */
-export const INSTANCE_MARKERS = words(`such+as like including called named known+as especially particularly
-  namely notably of`);
