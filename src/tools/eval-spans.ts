@@ -1,12 +1,15 @@
 /**
- * `npm run eval:spans -- DIR [DIR ...] [--cv] [--misses N] [--type T]`: the short answer given the
+ * `npm run eval:spans -- DIR [DIR ...] [--cv] [--misses N] [--type T] [--dump FILE]`: the short answer given the
  * gold paragraph. For every answerable case of each data folder (qa-bench format), the paragraph
  * the question was written for is read as /ask reads a paragraph (best sentence, then the span),
  * and the span is scored with SQuAD EM/F1 against the gold answers, overall and by answer type
  * asked. Also: how often the read sentence holds a gold answer, and the best F1 any candidate
  * span of that sentence reaches (what a perfect span scorer would get). `--cv` trains the span
  * scorer on half of the articles and scores it on the other half, both ways (held-out figures).
+ * `--dump FILE` writes every case as a JSON line (type, question, golds, predicted, read and
+ * holding sentences, best candidate) for grouping the misses.
  */
+import { writeFile } from 'node:fs/promises';
 import type { SpanModel as Model } from '../reader/span-model.ts';
 import { sentenceCandidates } from '../reader/span-features.ts';
 import { sentenceHolds, spanCases, trainSpanModel } from '../reader/span-training.ts';
@@ -26,16 +29,26 @@ interface Tally {
 
 const empty = (): Tally => ({ n: 0, em: 0, f1: 0, inSentence: 0, oracle: 0 });
 
-function args(argv: string[]): { dirs: string[]; misses: number; type: string; cv: boolean } {
+interface Args {
+  dirs: string[];
+  misses: number;
+  type: string;
+  cv: boolean;
+  dump: string;
+}
+
+function args(argv: string[]): Args {
   const dirs: string[] = [];
   let misses = 0;
   let type = '';
+  let dump = '';
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--misses') misses = Number(argv[++i] ?? 0);
+    else if (argv[i] === '--dump') dump = argv[++i] ?? '';
     else if (argv[i] === '--type') type = argv[++i] ?? '';
     else if (argv[i] !== '--cv') dirs.push(argv[i] as string);
   }
-  return { dirs, misses, type, cv: argv.includes('--cv') };
+  return { dirs, misses, type, cv: argv.includes('--cv'), dump };
 }
 
 /** Two folds by article: each half's cases get the model trained on the other half. */
@@ -46,7 +59,7 @@ function crossModels(cases: readonly SpanCase[]): Map<string, Model> {
   return new Map(ids.map((id) => [id, models[fold.get(id) ?? 0] as Model]));
 }
 
-const { dirs, misses, type: onlyType, cv } = args(process.argv.slice(2));
+const { dirs, misses, type: onlyType, cv, dump } = args(process.argv.slice(2));
 if (dirs.length === 0) {
   console.error('usage: npm run eval:spans -- DIR [DIR ...] [--cv] [--misses N] [--type T]');
   process.exit(2);
@@ -57,6 +70,7 @@ const models = cv ? crossModels(cases) : null;
 const byType = new Map<string, Tally>();
 const all = empty();
 const shown: string[] = [];
+const dumped: string[] = [];
 for (const k of cases) {
   const golds = k.c.answers ?? [];
   const model = models?.get(k.c.article);
@@ -68,8 +82,16 @@ for (const k of cases) {
   const { em, f1 } = squadScore(predicted, golds);
   const inSentence = sentenceHolds(read, golds) ? 1 : 0;
   let oracle = 0;
-  for (const s of sentenceCandidates(read).candidates)
-    oracle = Math.max(oracle, squadScore(s.text, golds).f1);
+  let best = '';
+  for (const s of sentenceCandidates(read).candidates) {
+    const f = squadScore(s.text, golds).f1;
+    if (f > oracle) [oracle, best] = [f, s.text];
+  }
+  if (dump) {
+    const fields = { type: k.q.type, wh: k.q.wh, focus: k.q.focus, query: k.c.query, golds, predicted };
+    const more = { em, f1, inSentence, oracle, best, read, holding: k.holding };
+    dumped.push(JSON.stringify({ ...fields, ...more }));
+  }
   const type = k.q.type;
   for (const t of [all, byType.get(type) ?? byType.set(type, empty()).get(type)] as Tally[]) {
     t.n++;
@@ -94,3 +116,4 @@ for (const [name, t] of [...rows, ['all', all] as [string, Tally]])
   );
 console.log(`${all.n} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (shown.length > 0) console.log(`\n${shown.join('\n\n')}`);
+if (dump) await writeFile(dump, `${dumped.join('\n')}\n`);

@@ -317,6 +317,11 @@ const REVIEWED: readonly { file: string; code: string; why: string }[] = [
     why: 'npm run train:spans writes the span weights file named on its own command line',
   },
   {
+    file: 'tools/eval-spans.ts',
+    code: 'await writeFile(dump,',
+    why: 'npm run eval:spans --dump writes the cases file named on its own command line',
+  },
+  {
     file: 'store/db.ts',
     code: 'mkdirSync(dataDir',
     why: 'DATA_DIR from the operator config, never user text',
