@@ -8,19 +8,19 @@ const speakerOf = (paragraphs: string[], words: string): string | null | undefin
 describe('who-said for a role that keeps its tenure word', () => {
   it('names the former harbourmaster for "the former harbourmaster said"', () => {
     const paragraphs = [
-      'Former Grenlow harbourmaster Ivo Castell said on Monday the breakwater needed repair.',
+      'Former Grenlow harbourmaster Ivo Ravel said on Monday the breakwater needed repair.',
       'The quay is now run by Selma Brisk, who took over in March.',
       '"I warned them about that wall ten years ago," the former harbourmaster said.',
     ];
-    expect(speakerOf(paragraphs, 'warned them')).toBe('Ivo Castell');
+    expect(speakerOf(paragraphs, 'warned them')).toBe('Ivo Ravel');
   });
 
   it('still names the one holder for the plain role noun', () => {
     const paragraphs = [
-      'Former Grenlow harbourmaster Ivo Castell said on Monday the breakwater needed repair.',
+      'Former Grenlow harbourmaster Ivo Ravel said on Monday the breakwater needed repair.',
       '"It will not last another storm," the harbourmaster said.',
     ];
-    expect(speakerOf(paragraphs, 'another storm')).toBe('Ivo Castell');
+    expect(speakerOf(paragraphs, 'another storm')).toBe('Ivo Ravel');
   });
 });
 

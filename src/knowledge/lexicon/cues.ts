@@ -542,7 +542,7 @@ export const OBJECT_PREPOSITIONS = new Set(['to', 'for', 'against']);
 
 /**
  * How a report says that someone takes the floor to answer, as a whole predicate ending its
- * sentence ("Teasdale had the last word.", "Pike did not back down."): the quotation opening
+ * sentence ("Thursby had the last word.", "Pike did not back down."): the quotation opening
  * the next sentence, with no cue of its own, is that person's. Lowercase words.
  */
 export const STANCE_PREDICATES: readonly (readonly string[])[] = [
@@ -564,7 +564,7 @@ export const STANCE_PREDICATES: readonly (readonly string[])[] = [
 
 /**
  * Nouns a sentence after a quotation uses for it ("The mayor made the remark to reporters",
- * "Quinlan's response came within the hour"): whoever owns or made it said the quotation.
+ * "Quennell's response came within the hour"): whoever owns or made it said the quotation.
  */
 export const REMARK_NOUNS = new Set([
   'remark',

@@ -207,6 +207,6 @@ export const BE_PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 
 
 /**
  * Prepositions that front the person a sentence is about ("For Whitlow, the fight is not over.",
- * "To Marsh, the result meant everything."): a he / she after it is that person.
+ * "To Wexcombe, the result meant everything."): a he / she after it is that person.
  */
 export const TOPIC_PREPOSITIONS = new Set(['for', 'to']);

@@ -1175,7 +1175,7 @@ export const RELATIVE_ROLE_VERBS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Words of tenure that open a role before a name ("Former Orrin mayor Victor Lusk"): never part
+ * Words of tenure that open a role before a name ("Former Penwith mayor Colin Gerrity"): never part
  * of a name, but part of the role, so "the former mayor" finds its holder.
  */
 export const TENURE_WORDS = new Set(['former', 'ex', 'outgoing', 'retiring']);

@@ -41,8 +41,8 @@ export function relativeNounBefore(c: NameAt): string | null {
 }
 
 /**
- * The family noun an appositive after a naming gives, with its owner: "Tyler Marsh, the son of
- * Rovers coach Dale Marsh", "Mairi Kell, his daughter,", "Ada Okafor, Okafor's niece". Null for
+ * The family noun an appositive after a naming gives, with its owner: "Tom Oakes, the son of
+ * Rovers coach Dan Oakes", "Ruth Oakes, his daughter,", "Ada Wexcombe, Wexcombe's niece". Null for
  * an ownerless noun ("Ada Okafor, a cousin,": whose?) or any other appositive.
  *
  * @param c - the naming

@@ -1057,7 +1057,7 @@ function sharedSurnameFit(
 }
 
 /**
- * "Former mayor Victor Lusk … his niece Clara Lusk", both named in full in one paragraph: of the
+ * "Former mayor Colin Gerrity … his niece Lisette Gerrity", both named in full in one paragraph: of the
  * people sharing a surname, the one person not introduced as a relative, when every other one
  * was. A report calls a relative it
  * introduced through someone by the first name, and the one it is about by the surname. Null

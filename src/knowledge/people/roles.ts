@@ -103,7 +103,7 @@ export function roleBefore(c: Candidate): string | null {
       startTok = t;
       break;
     }
-    // "Former Orrin mayor Victor Lusk": the tenure word opens the role ("the former mayor").
+    // "Former Penwith mayor Colin Gerrity": the tenure word opens the role ("the former mayor").
     if (TENURE_WORDS.has(t.lower)) {
       startTok = t;
       break;

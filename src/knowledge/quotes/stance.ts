@@ -1,5 +1,5 @@
 /**
- * A sentence that hands the floor to a named person without a speech verb ("Teasdale had the
+ * A sentence that hands the floor to a named person without a speech verb ("Thursby had the
  * last word.", "Pike did not back down."): the quotation that opens the next sentence is that
  * person's answer, as after a shrug.
  */
@@ -29,7 +29,7 @@ function plainWords(ctx: RuleContext, sentence: number, quotesAllowed = false): 
 }
 
 /**
- * "Teasdale had the last word.": the named subject of a sentence whose predicate, ending it, is
+ * "Thursby had the last word.": the named subject of a sentence whose predicate, ending it, is
  * a stance phrase (lexicon/cues.ts), as the speaker of a quotation opening the next sentence.
  *
  * @param ctx - paragraph view and people
@@ -54,7 +54,7 @@ export function sentenceStance(ctx: RuleContext, sentence: number): Attribution 
 const MAX_REMARK_SUBJECT_WORDS = 6;
 
 /**
- * "“…” The mayor made the remark to reporters", "“…” Quinlan's response came within the hour":
+ * "“…” The mayor made the remark to reporters", "“…” Quennell's response came within the hour":
  * the person a sentence right after a whole-sentence quotation credits with it, as the owner
  * of a remark noun opening the sentence or the subject of "made the remark"; null otherwise.
  *
