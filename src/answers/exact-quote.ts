@@ -17,8 +17,29 @@ function comparable(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** Each knowledge base's quotes keyed by their comparable text, built on the first such ask. */
+const byText = new WeakMap<KnowledgeBase, Map<string, Quote[]>>();
+
+/** The knowledge base's quotes by comparable text, in article order (built once per base). */
+function textIndex(kb: KnowledgeBase): Map<string, Quote[]> {
+  let index = byText.get(kb);
+  if (index !== undefined) return index;
+  index = new Map();
+  for (const k of kb.knowledge)
+    for (const q of k.quotes) {
+      const key = comparable(q.text);
+      if (key.length < MIN_LETTERS) continue;
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [q]);
+      else list.push(q);
+    }
+  byText.set(kb, index);
+  return index;
+}
+
 /**
  * The quotes (of one article when given) whose whole text is the asked words, in article order.
+ * The index is built on the first such ask, so later asks do not normalise every quote again.
  *
  * @param kb - the knowledge base
  * @param words - the asked words, quotation marks stripped
@@ -27,10 +48,6 @@ function comparable(text: string): string {
 export function quotesWithText(kb: KnowledgeBase, words: string, article?: string): Quote[] {
   const key = comparable(words);
   if (key.length < MIN_LETTERS) return [];
-  const out: Quote[] = [];
-  for (const k of kb.knowledge) {
-    if (article !== undefined && k.article.id !== article) continue;
-    for (const q of k.quotes) if (comparable(q.text) === key) out.push(q);
-  }
-  return out;
+  const found = textIndex(kb).get(key) ?? [];
+  return article === undefined ? [...found] : found.filter((q) => q.article === article);
 }
