@@ -55,3 +55,13 @@ describe('who-said for a person who gave only a first name', () => {
     expect(speakerOf(paragraphs, 'matter of safety')).not.toBe('Wrenna');
   });
 });
+
+describe('who-said for a measured reply in the next sentence', () => {
+  it('names the captain for "Hollin was more measured." before a quotation', () => {
+    const paragraphs = [
+      'Brisa Hollin, the Tarnfield captain, scored the only goal.',
+      'The visiting manager blamed the pitch. Hollin was more measured. "We got lucky with the wind."',
+    ];
+    expect(speakerOf(paragraphs, 'lucky with the wind')).toBe('Brisa Hollin');
+  });
+});
