@@ -560,6 +560,10 @@ export const STANCE_PREDICATES: readonly (readonly string[])[] = [
   ['was', 'blunt'],
   ['was', 'more', 'cautious'],
   ['was', 'less', 'certain'],
+  ['was', 'more', 'measured'],
+  ['was', 'more', 'guarded'],
+  ['was', 'more', 'circumspect'],
+  ['was', 'philosophical'],
 ];
 
 /**

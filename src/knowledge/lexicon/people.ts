@@ -1957,3 +1957,12 @@ export const EPITHET_NOUNS = new Set([
 
 /** Siblings: of the same generation as the relative they are named through ("her brother"). */
 export const SIBLING_NOUNS = new Set(['brother', 'sister']);
+
+/**
+ * Nouns a report uses when a person gives only part of their name ("who gave only her first
+ * name, Ilse,", "who gave his name as Teodor"): the word after them is that person's name.
+ */
+export const NAME_NOUNS = new Set(['name', 'names', 'forename', 'nickname']);
+
+/** Participles before "(only) as" that introduce how a person is called ("identified only as Teodor"). */
+export const NAMED_AS_PARTICIPLES = new Set(['identified', 'known']);

@@ -72,3 +72,66 @@ export function shareCoordinatedSurnames(candidates: Candidate[]): void {
     b.kind = 'person';
   }
 }
+
+/** Given and family name of a two-word candidate, lowercased, or null. */
+function pairOf(c: Candidate): [string, string] | null {
+  if (c.nameTokens.length !== 2) return null;
+  return c.nameTokens.map((t) => t.toLowerCase()) as [string, string];
+}
+
+/** Given names a surname carries: on people named in full, and in side-by-side pairs. */
+interface Family {
+  persons: Set<string>;
+  siblings: Set<string>;
+}
+
+const familyCache = new WeakMap<readonly Candidate[], Map<string, Family>>();
+
+/**
+ * Surnames of the article's two-word names: the given names people of known kind carry with
+ * them, and those of unknown-kind names standing side by side with one surname in one sentence
+ * ("Odile Tresk and Sunniva Tresk"). Computed once per article.
+ */
+function familiesOf(all: readonly Candidate[]): Map<string, Family> {
+  const cached = familyCache.get(all);
+  if (cached) return cached;
+  const families = new Map<string, Family>();
+  const family = (name: string): Family => {
+    let f = families.get(name);
+    if (!f) families.set(name, (f = { persons: new Set(), siblings: new Set() }));
+    return f;
+  };
+  const bySentence = new Map<string, Map<string, Set<string>>>();
+  for (const c of all) {
+    const p = pairOf(c);
+    if (!p) continue;
+    if (c.kind === 'person') family(p[1]).persons.add(p[0]);
+    if (c.kind !== 'unknown') continue;
+    const key = `${c.paragraph}:${c.sentence}`;
+    const sentence = bySentence.get(key) ?? new Map<string, Set<string>>();
+    bySentence.set(key, sentence);
+    const givens = sentence.get(p[1]) ?? new Set<string>();
+    sentence.set(p[1], givens.add(p[0]));
+  }
+  for (const sentence of bySentence.values())
+    for (const [surname, givens] of sentence)
+      if (givens.size > 1) for (const g of givens) family(surname).siblings.add(g);
+  familyCache.set(all, families);
+  return families;
+}
+
+/**
+ * "Ilan Brask and Teodor Brask brought the case": a two-word name the lexicon cannot place is a
+ * person when a person named in full in the article carries its surname under another given
+ * name, or when it is one of two such names with one surname standing side by side somewhere
+ * in the article (named there or again later): relatives are named so.
+ *
+ * @param c - a multi-word candidate of unknown kind
+ * @param all - every candidate of the article
+ */
+export function sharesFamilyName(c: Candidate, all: readonly Candidate[]): boolean {
+  const own = pairOf(c);
+  const f = own ? familiesOf(all).get(own[1]) : undefined;
+  if (!own || !f) return false;
+  return f.siblings.has(own[0]) || [...f.persons].some((g) => g !== own[0]);
+}

@@ -56,10 +56,11 @@ import {
   type PersonSubject,
 } from './described.ts';
 import { organisationEvidence } from './organisations.ts';
+import { givenAsName } from './given.ts';
 import { genderFromNaming, genderOf, genderOfPronoun, genderOfWord, type Gender } from './gender.ts';
 import { kinReferent } from './anaphora.ts';
 import { surnameOf } from './naming.ts';
-import { givenNameAlone, shareCoordinatedSurnames } from './coordination.ts';
+import { givenNameAlone, shareCoordinatedSurnames, sharesFamilyName } from './coordination.ts';
 import { countriesOf, demonymReference } from './nationality.ts';
 import { compatibleDescriptions, contentWords, identifiedNext, namedLater } from './forward.ts';
 import {
@@ -168,6 +169,8 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
   if (c.nameTokens.length > 1 && predicateRole(c) !== null) return true;
   // "born Dorothy Ann Pickering", "née Pickering": only people have birth names.
   if (prev && /^(born|née|nee)$/.test(prev.lower)) return true;
+  // "who gave only her first name, Ilse,": the name a person gave.
+  if (givenAsName(c)) return true;
   // "Kofi Mensah, 36," / "36-year-old Kofi Mensah": only people are given an age.
   if (c.nameTokens.length > 1 && ageRole(c) !== null) return true;
   // "ranger Ana Ruiz", and "Actor Ana Ruiz" at the start of a sentence.
@@ -178,7 +181,7 @@ function personEvidence(c: Candidate, all: Candidate[]): boolean {
   if (c.nameTokens.length > 1 && titledNames(all).has(c.name.toLowerCase())) return true;
   if (c.nameTokens.length > 1) {
     const surname = (c.nameTokens[c.nameTokens.length - 1] as string).toLowerCase();
-    return loneNames(all).has(surname);
+    return loneNames(all).has(surname) || sharesFamilyName(c, all);
   }
   return false;
 }

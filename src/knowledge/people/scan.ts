@@ -286,7 +286,7 @@ export function scanSentence(
           (initial &&
             first === tokens[seqStart] &&
             !isProperTagged(tags) &&
-            (tags.size > 0 || /(?:ly|ing|ed)$/.test(first.lower))));
+            (tags.size > 0 || (/(?:ly|ing|ed)$/.test(first.lower) && !maySurname(seq)))));
       if (!common) break;
       seq = seq.slice(1);
       seqFrom++;
@@ -316,6 +316,17 @@ export function scanSentence(
     }
   }
   return out;
+}
+
+/**
+ * "Ransly was more measured:": a lone sentence-opening word the lexicon does not know, shaped
+ * like an adverb or participle, may be the surname of someone named before; it is kept as a
+ * sentence-initial candidate, which the resolver only believes when it fits a known person.
+ *
+ * @param seq - the capitalised run, its opening word first
+ */
+function maySurname(seq: readonly Token[]): boolean {
+  return seq.length === 1;
 }
 
 /**
