@@ -37,6 +37,7 @@ import {
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
 import { officeOwner } from './quotes/bodies.ts';
+import { passiveQuotingVerb } from './quotes/passives.ts';
 import { endOfRelativeAside } from './confidence.ts';
 import {
   DOCUMENT_NOUNS,
@@ -279,7 +280,12 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     const participle = t.lower.endsWith('ing');
     // "quoted her as saying", "recalled his predecessor telling him": the person quoted or
     // nobody, never the main clause's subject.
-    if (participle && (quotingVerbBefore(ctx, i, w.sentStart) >= 0 || roleBeforeParticiple(ctx, i))) {
+    if (
+      participle &&
+      (quotingVerbBefore(ctx, i, w.sentStart) >= 0 ||
+        passiveQuotingVerb(ctx, i, w.sentStart) >= 0 ||
+        roleBeforeParticiple(ctx, i))
+    ) {
       const quoted = participleSubject(ctx, i, w.sentStart);
       return quoted ? { ref: quoted, rule: 'framed', verb: t.lower } : null;
     }
