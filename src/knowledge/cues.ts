@@ -37,7 +37,7 @@ import {
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
 import { officeOwner } from './quotes/bodies.ts';
-import { passiveQuotingVerb } from './quotes/passives.ts';
+import { passiveQuotingVerb, quotesDescribedSource } from './quotes/passives.ts';
 import { endOfRelativeAside } from './confidence.ts';
 import {
   DOCUMENT_NOUNS,
@@ -280,6 +280,8 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     const participle = t.lower.endsWith('ing');
     // "quoted her as saying", "recalled his predecessor telling him": the person quoted or
     // nobody, never the main clause's subject.
+    // "quoted a person close to the talks as saying": a described source, not anyone named.
+    if (participle && quotesDescribedSource(ctx, i, w.sentStart)) return null;
     if (
       participle &&
       (quotingVerbBefore(ctx, i, w.sentStart) >= 0 ||

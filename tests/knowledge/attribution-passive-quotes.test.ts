@@ -48,3 +48,21 @@ describe('who-said: "X was quoted by <outlet> as saying" names X, not the outlet
     expect(speakerOf(paragraphs, 'more than the road itself')).not.toBe('Varn Herald');
   });
 });
+
+describe('who-said: an outlet that "quoted a person close to the talks as saying"', () => {
+  it('does not name the outlet for its described source\'s words', () => {
+    const paragraphs = [
+      'Kessing Foods and Orlath Dairy are in merger talks.',
+      'The trade weekly Grain Courier reported the talks, and quoted a person familiar with the deal as saying that Orlath had "refused a lower price".',
+    ];
+    expect(speakerOf(paragraphs, 'refused a lower price')).not.toBe('Grain Courier');
+  });
+
+  it('does not name the outlet for "quoted two officials as saying"', () => {
+    const paragraphs = [
+      'The ministry denied the report on Friday.',
+      'The Varn Herald quoted two officials as saying the plan was "already dead".',
+    ];
+    expect(speakerOf(paragraphs, 'already dead')).not.toBe('Varn Herald');
+  });
+});

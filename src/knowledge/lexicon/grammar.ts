@@ -217,3 +217,9 @@ export const TOPIC_PREPOSITIONS = new Set(['for', 'to']);
  * outlet carried the words, the passive's subject said them.
  */
 export const OUTLET_PREPOSITIONS = new Set(['by', 'in', 'on']);
+
+/**
+ * Determiners that open a source an outlet describes but does not name ("quoted a person close
+ * to the talks as saying", "quoted two officials as saying").
+ */
+export const UNNAMED_SOURCE_DETERMINERS = new Set(['a', 'an', 'one', 'two', 'three', 'some', 'several', 'unnamed']);

@@ -4,7 +4,7 @@
  * passive; the outlet after "by" / "in" only carried them and never speaks.
  */
 import type { Token } from '../nlp.ts';
-import { BE_PASSIVE, OUTLET_PREPOSITIONS, SKIPPABLE } from '../lexicon/grammar.ts';
+import { BE_PASSIVE, OUTLET_PREPOSITIONS, SKIPPABLE, UNNAMED_SOURCE_DETERMINERS } from '../lexicon/grammar.ts';
 import { subjectBefore } from './grammar.ts';
 import type { RuleContext, SpeakerRef } from './view.ts';
 
@@ -60,4 +60,28 @@ export function passiveQuotedSubject(ctx: RuleContext, i: number, floor: number)
   const quoted = passiveQuotingVerb(ctx, i, floor);
   if (quoted < 0) return undefined;
   return subjectBefore(ctx, quoted, floor);
+}
+
+/** Words a described source may hold between "quoted" and "as" ("a person close to the talks"). */
+const MAX_SOURCE_WORDS = 8;
+
+/**
+ * True when the participle at i closes "quoted <a / an / one / two …> <description> as saying"
+ * ("the paper quoted a person close to the talks as saying …"): the source the outlet describes
+ * said the words, so neither the outlet nor the sentence's subject is the speaker.
+ *
+ * @param ctx - paragraph view and people
+ * @param i - index of the participle ("saying")
+ * @param floor - first token index the construction may use
+ */
+export function quotesDescribedSource(ctx: RuleContext, i: number, floor: number): boolean {
+  const toks = ctx.view.tokens;
+  if (toks[i - 1]?.lower !== 'as') return false;
+  for (let k = i - 3; k >= floor && k >= i - 2 - MAX_SOURCE_WORDS; k--) {
+    const t = toks[k] as Token;
+    if (!t.word || ctx.view.quoted[k]) return false;
+    if (/^quot(e|es|ed|ing)$/.test(t.lower))
+      return UNNAMED_SOURCE_DETERMINERS.has((toks[k + 1] as Token).lower);
+  }
+  return false;
 }
