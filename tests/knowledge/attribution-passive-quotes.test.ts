@@ -66,3 +66,13 @@ describe('who-said: an outlet that "quoted a person close to the talks as saying
     expect(speakerOf(paragraphs, 'already dead')).not.toBe('Varn Herald');
   });
 });
+
+describe('who-said: a trailing "“…,” X was quoted as saying by <outlet>"', () => {
+  it('names X after the closing mark, not the station after "by"', () => {
+    const paragraphs = [
+      'Councillor Wendel Thrupp asked for more street lighting.',
+      'Parents "should not have to walk their children home in the dark," Thrupp was quoted as saying by Harbour Radio.',
+    ];
+    expect(speakerOf(paragraphs, 'walk their children home')).toBe('Wendel Thrupp');
+  });
+});

@@ -85,3 +85,19 @@ export function quotesDescribedSource(ctx: RuleContext, i: number, floor: number
   }
   return false;
 }
+
+/**
+ * The speaker of a trailing passive quotation ("“…,” Ana Ruiz was quoted as saying by the local
+ * radio station"): when token i is "quoted" after a form of "be" and before "as saying", the
+ * subject before it; null otherwise (the outlet after "by" is never it).
+ *
+ * @param ctx - paragraph view and people
+ * @param i - index of a token after the closing mark
+ * @param from - first token after the closing mark
+ */
+export function trailingQuotedSubject(ctx: RuleContext, i: number, from: number): SpeakerRef | null {
+  const toks = ctx.view.tokens;
+  if (toks[i]?.lower !== 'quoted' || toks[i + 1]?.lower !== 'as') return null;
+  if (!/^(saying|telling)$/.test(toks[i + 2]?.lower ?? '') || !beBefore(ctx, i, from)) return null;
+  return subjectBefore(ctx, i, from);
+}
