@@ -76,3 +76,13 @@ describe('who-said: a trailing "“…,” X was quoted as saying by <outlet>"',
     expect(speakerOf(paragraphs, 'walk their children home')).toBe('Wendel Thrupp');
   });
 });
+
+describe('who-said: a shout a witness reports', () => {
+  it('does not give an unnamed witness the words "one of the two men shouted"', () => {
+    const paragraphs = [
+      'Two men robbed the Fenwick Street post office on Monday.',
+      'A customer, who asked not to be named, said one of the two men shouted "Nobody move!" as he vaulted the counter.',
+    ];
+    expect(speakerOf(paragraphs, 'Nobody move')).not.toBe('a customer');
+  });
+});
