@@ -37,6 +37,7 @@ import {
 } from './quotes/grammar.ts';
 import { PRONOUNS, PREPOSITIONS } from './lexicon/grammar.ts';
 import { officeOwner } from './quotes/bodies.ts';
+import { passiveQuotingVerb, quotesDescribedSource } from './quotes/passives.ts';
 import { endOfRelativeAside } from './confidence.ts';
 import {
   DOCUMENT_NOUNS,
@@ -279,7 +280,14 @@ export function attributeFramed(ctx: RuleContext, mark: QuoteMark): Attribution 
     const participle = t.lower.endsWith('ing');
     // "quoted her as saying", "recalled his predecessor telling him": the person quoted or
     // nobody, never the main clause's subject.
-    if (participle && (quotingVerbBefore(ctx, i, w.sentStart) >= 0 || roleBeforeParticiple(ctx, i))) {
+    // "quoted a person close to the talks as saying": a described source, not anyone named.
+    if (participle && quotesDescribedSource(ctx, i, w.sentStart)) return null;
+    if (
+      participle &&
+      (quotingVerbBefore(ctx, i, w.sentStart) >= 0 ||
+        passiveQuotingVerb(ctx, i, w.sentStart) >= 0 ||
+        roleBeforeParticiple(ctx, i))
+    ) {
       const quoted = participleSubject(ctx, i, w.sentStart);
       return quoted ? { ref: quoted, rule: 'framed', verb: t.lower } : null;
     }
@@ -309,7 +317,8 @@ const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some']);
  * True when a cue verb's own subject is an indefinite noun phrase right before it ("Whitfield
  * said a Stellmark manager had told nurses that …"): someone the article does not name, so the
  * clause's first name (Whitfield) is not the speaker. The phrase runs back over auxiliaries and
- * up to five words (an organisation's name may modify it) to a/an/one/another/some.
+ * up to five words (an organisation's name may modify it) to a/an/one/another/some, or to
+ * "one of" / "some of" before a plural ("one of the men").
  *
  * @param ctx - paragraph view and people
  * @param verb - index of the cue verb
@@ -322,6 +331,8 @@ export function hasIndefiniteSubject(ctx: RuleContext, verb: number, floor: numb
     k--;
   for (let n = 0; k >= floor && n < 5; k--, n++) {
     const t = toks[k] as Token;
+    // "a witness said one of the men shouted “…”": a part of a group, still nobody named.
+    if (t.lower === 'of' && n > 0 && INDEFINITE.has(toks[k - 1]?.lower ?? '') && k - 1 >= floor) return true;
     if (!t.word || ctx.view.quoted[k] || PRONOUNS.has(t.lower) || PREPOSITIONS.has(t.lower)) return false;
     if (INDEFINITE.has(t.lower)) return n > 0;
     const e = mentionEntity(ctx, k);

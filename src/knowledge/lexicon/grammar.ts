@@ -210,3 +210,16 @@ export const BE_PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 
  * "To Wexcombe, the result meant everything."): a he / she after it is that person.
  */
 export const TOPIC_PREPOSITIONS = new Set(['for', 'to']);
+
+/**
+ * Prepositions that bring in the outlet of a passive quotation ("was quoted by the Gazette as
+ * saying", "was quoted in a local paper as saying", "quoted on state radio as saying"): the
+ * outlet carried the words, the passive's subject said them.
+ */
+export const OUTLET_PREPOSITIONS = new Set(['by', 'in', 'on']);
+
+/**
+ * Determiners that open a source an outlet describes but does not name ("quoted a person close
+ * to the talks as saying", "quoted two officials as saying").
+ */
+export const UNNAMED_SOURCE_DETERMINERS = new Set(['a', 'an', 'one', 'two', 'three', 'some', 'several', 'unnamed']);

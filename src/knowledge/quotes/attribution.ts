@@ -59,6 +59,7 @@ import {
 } from './grammar.ts';
 import { accordingToSource, type Discourse, type PronounResolution } from './discourse.ts';
 import { openingDocumentIssuer } from './bodies.ts';
+import { trailingQuotedSubject } from './passives.ts';
 import { sentenceRemark, sentenceStance } from './stance.ts';
 
 /**
@@ -80,6 +81,9 @@ export function attributeAfter(ctx: RuleContext, mark: QuoteMark): Attribution |
   // "“…,” while her neighbour, Sam Achebe, told …": a new clause reports someone else.
   if (opensNewClause(view, from)) return null;
   for (let i = from; i <= w.sentEnd && i < from + 18; i++) {
+    // "“…,” Ruiz was quoted as saying by the radio station": Ruiz, not the station.
+    const quotedBy = trailingQuotedSubject(ctx, i, from);
+    if (quotedBy) return { ref: quotedBy, rule: 'trailing', verb: 'quoted' };
     const v = verbAt(view, i);
     if (!v || v.participle || isPassiveOrInfinitive(view, i)) continue;
     if (noWordsIn(view, from, i)) {

@@ -29,6 +29,7 @@ import {
   type SpeakerRef,
 } from './view.ts';
 import { officeOwner, ownedRoleAppositive } from './bodies.ts';
+import { passiveQuotedSubject } from './passives.ts';
 
 /**
  * The one organisation named earlier whose name ends with the noun of "the union", "the
@@ -604,6 +605,9 @@ export function personAfterModifier(ctx: RuleContext, org: number, ceil: number)
  */
 export function participleSubject(ctx: RuleContext, i: number, floor: number): SpeakerRef | null {
   const toks = ctx.view.tokens;
+  // "X was quoted by the Gazette as saying": X, never the outlet.
+  const passive = passiveQuotedSubject(ctx, i, floor);
+  if (passive !== undefined) return passive;
   const quoting = quotingVerbBefore(ctx, i, floor);
   if (quoting >= 0) return quotedAsSaying(ctx, i, floor, quoting);
   let k = i - 1;
