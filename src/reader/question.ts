@@ -2,7 +2,9 @@ import { matchForm, stem, STOPWORDS } from '../text/match.ts';
 import type { AnswerType } from './words.ts';
 import { lemmaOf } from './morph.ts';
 import { phrasesIn } from './paraphrase.ts';
+import { PREPOSITIONS } from '../knowledge/lexicon/grammar.ts';
 import {
+  OPENING_WORDS,
   BE_AUXILIARIES,
   CHAT_FORMS,
   COMPARATIVE_WORDS,
@@ -190,6 +192,18 @@ export function chatNormalised(question: string): string {
     });
 }
 
+/** Whether the question's first word is an ordinary word capitalised, not a name ("Along with …"). */
+function opensAsWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    NOT_NAMES.has(word) ||
+    STOPWORDS.has(lower) ||
+    PREPOSITIONS.has(lower) ||
+    OPENING_WORDS.has(lower) ||
+    /^\p{L}{5,}ly$/u.test(word)
+  );
+}
+
 /** Question analysis: wh-word, expected answer type, focus noun, named entities, negation, comparison. */
 export function analyzeQuestion(question: string): QuestionAnalysis {
   const text = question.trim();
@@ -200,7 +214,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const whWord = (words.find((w) => WH.test(w)) ?? '').replace(/^(whom|whose)$/, 'who');
   const raw = plain.split(/[\s,;:?!()"“”]+/).filter(Boolean);
   const entities = raw
-    .filter((w, i) => (/^\p{Lu}/u.test(w) && (i > 0 || !NOT_NAMES.has(w)) && !WH.test(w)) || /\d/.test(w))
+    .filter((w, i) => (/^\p{Lu}/u.test(w) && (i > 0 || !opensAsWord(w)) && !WH.test(w)) || /\d/.test(w))
     .map((w) => w.replace(/['’]s$/, '').replace(/[.]$/, ''))
     .filter((w) => !NOT_NAMES.has(w) && !/^(Who|What|Which|When|Where|Why|How)$/.test(w));
   const terms: string[] = [];

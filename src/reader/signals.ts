@@ -6,6 +6,7 @@ import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { typeBit } from './spans.ts';
+import { swaps, SWAPS } from './swaps.ts';
 import { NUMBER_WORDS } from './words.ts';
 import type { AnswerType } from './words.ts';
 
@@ -64,13 +65,21 @@ function inOrder(question: readonly string[], sentence: readonly string[]): numb
   return prev[sentence.length] ?? 0;
 }
 
-/** Adjacent capitalised words of the question ("Ocarina Princess"), lower case. */
+/**
+ * Adjacent capitalised words of the question ("Ocarina Princess"), lower case; never across a
+ * comma or other mark ("Sarah Lund, Natalie Moss" is two names, not "lund natalie"), and not from
+ * the question's first word, whose capital says nothing.
+ */
 function namePairs(text: string): string[] {
-  const raw = text.split(/[\s,;:?!()"“”]+/).filter(Boolean);
   const out: string[] = [];
-  for (let i = 2; i < raw.length; i++) {
-    const [a, b] = [raw[i - 1] ?? '', raw[i] ?? ''];
-    if (/^\p{Lu}/u.test(a) && /^\p{Lu}/u.test(b)) out.push(`${a} ${b}`.toLowerCase().replace(/['’]s$/, ''));
+  let first = true;
+  for (const segment of text.split(/[,;:?!()"“”]+/)) {
+    const raw = segment.split(/\s+/).filter(Boolean);
+    for (let i = first ? 2 : 1; i < raw.length; i++) {
+      const [a, b] = [raw[i - 1] ?? '', raw[i] ?? ''];
+      if (/^\p{Lu}/u.test(a) && /^\p{Lu}/u.test(b)) out.push(`${a} ${b}`.toLowerCase().replace(/['’]s$/, ''));
+    }
+    if (raw.length > 0) first = false;
   }
   return out;
 }
@@ -154,13 +163,18 @@ export function signals(
  * length in paragraphs (bounded), which tells a short news story from a long reference article:
  * the same overlap means less on a story whose questions are worded unlike its text; and a
  * short answer that measures something else than the question asks (a sum of money for "how many
- * seats", a span of years for "how much did it cost"): the sentence has a figure, not the one asked.
+ * seats", a span of years for "how much did it cost"): the sentence has a figure, not the one asked;
+ * and the question keeping a phrase of the best sentence with one figure, name or word of it
+ * changed ("kills four men" of "kills three men", see `swaps.ts`).
  */
 export const GATE_SIGNALS = [
   'focus noun asked, missing near the best sentence',
   'focus noun asked, not beside the short answer',
   'figure asked, short answer measures another kind',
   'paragraphs in the article (log, 5 to 60)',
+  'a figure of the sentence changed in a phrase the question keeps',
+  'a name of the sentence changed in a phrase the question keeps',
+  'a word of the sentence changed in a phrase the question keeps',
 ] as const;
 
 /**
@@ -217,10 +231,15 @@ export function gateSignals(
   const near = focus !== '' && (!!sets[sentence]?.has(focus) || neighbourHas(sets, sentence, focus));
   const text = stats.article.paragraphs[paragraph]?.sentences[sentence]?.text ?? '';
   const beside = focus !== '' && !!span && focusBesideSpan(focus, text, span);
+  const own = sets[sentence];
+  const found = (t: string): boolean =>
+    !!own && (own.has(t) || matchWeight(variantsOf(t), (k) => own.has(k)) > 0);
+  const changed = swaps(q.text, text, found);
   return [
     focus !== '' && !near ? 1 : 0,
     focus !== '' && !beside ? 1 : 0,
     otherMeasure(q, span, beside) ? 1 : 0,
     Math.log(1 + Math.min(LENGTH_READ.max, Math.max(LENGTH_READ.min, stats.tf.length))),
+    ...SWAPS.map((kind) => (changed.has(kind) ? 1 : 0)),
   ];
 }

@@ -111,6 +111,10 @@ export const NUMBER_WORDS = words(`one two three four five six seven eight nine 
   fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
   hundred thousand million billion trillion dozen dozens hundreds thousands millions billions half several`);
 
+/** Ordinal words: a figure too ("the first director", "the second year"). */
+export const ORDINAL_WORDS = words(`first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+  twelfth twentieth hundredth last`);
+
 export const SCALE_WORDS = words(`hundred thousand million billion trillion`);
 
 export const CURRENCY_WORDS = words(`dollar dollars euro euros pound pounds yen yuan rupee rupees franc francs
@@ -143,6 +147,15 @@ export const NOT_NAMES = words(`The A An In On At By For From With This That The
   We I You His Her Their Our After Before During When While Although However Since As If But And Or So
   There Here Some Many Most Other Such Each Every All Both One Two Three Which Who What Where Why How Also
   Then Today Yesterday Mr Mrs Ms Dr`);
+
+/**
+ * Words that open a question as a preposition or an adverb ("Along with …", "Prior to …",
+ * "Generally speaking, …"): capitalised there, never a name. With the lexicon's prepositions and
+ * the stopwords, and any word in -ly.
+ */
+export const OPENING_WORDS = words(`along besides apart aside according prior following unlike regarding
+  concerning around beyond throughout until amid amidst excluding considering except instead once beside
+  behind near outside inside alongside compared following next unlike whereas aside`);
 
 /** Conjunctions that open a clause: a short answer does not start or end on one ("because …"). */
 export const CLAUSE_OPENERS = words(`because although though whereas while unless whether however therefore

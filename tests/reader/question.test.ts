@@ -36,6 +36,14 @@ describe('question analysis', () => {
     expect(q.entities).not.toContain('When');
   });
 
+  it('does not take a capitalised opening preposition or adverb for a name', () => {
+    expect(analyzeQuestion('Along with Priya Raman, who sat on the Harbour Board?').entities).not.toContain(
+      'Along',
+    );
+    expect(analyzeQuestion('Generally speaking, how long do repairs take?').entities).toEqual([]);
+    expect(analyzeQuestion('Kellby has how many harbours?').entities).toContain('Kellby');
+  });
+
   it('notices negation, comparatives and superlatives', () => {
     expect(analyzeQuestion("Who didn't vote for the budget?").negated).toBe(true);
     expect(analyzeQuestion('Who voted for the budget?').negated).toBe(false);

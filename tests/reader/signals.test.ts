@@ -99,3 +99,22 @@ describe('signs the answer gate reads on the best paragraph', () => {
     expect(read(long)).toBeGreaterThan(read(article));
   });
 });
+
+describe('a question that keeps a phrase of the best sentence and changes one word of it', () => {
+  it('is a sign for the gate when a figure changes, not when the figure is the text’s', () => {
+    const name = 'a figure of the sentence changed in a phrase the question keeps';
+    expect(gateSignal(name, 'In what year did the harbour handle 4,300 ships?')).toBe(1);
+    expect(gateSignal(name, 'In what year did the harbour handle 4,200 ships?')).toBe(0);
+  });
+});
+
+describe('names in a question', () => {
+  it('are never paired across a comma', () => {
+    const name = 'a question name pair not found as a phrase in the paragraph';
+    const crew = makeArticle(['The crew of the lifeboat were Ruth Okafor, Dev Malik and Ines Baro.']);
+    const read = (question: string): number =>
+      signals(analyzeQuestion(question), statsOf(crew), 0, 0)[SIGNALS.indexOf(name)] ?? NaN;
+    expect(read('Along with Ruth Okafor, Dev Malik, who crewed the lifeboat?')).toBe(0);
+    expect(read('Along with Ruth Malik, who crewed the lifeboat?')).toBe(1);
+  });
+});

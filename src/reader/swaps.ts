@@ -1,0 +1,109 @@
+import { stem, STOPWORDS } from '../text/match.ts';
+import { MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS } from './words.ts';
+
+/**
+ * A question that keeps a phrase of the sentence and changes one word of it: "kills four men" of
+ * "kills three men", "the eastern highlands" of "the western highlands", "John Kermode" of "Mark
+ * Kermode". SQuAD 2.0's annotators wrote unanswerable questions this way (Rajpurkar et al. 2018:
+ * entity swap, antonym, changed number), and a member who misremembers a story asks them so: the
+ * sentence shares nearly all the question's words and still does not say what it asks. A
+ * paraphrase changes words too, but rarely one word inside a phrase kept on both sides, and never
+ * one figure or name for another of the same kind.
+ */
+export type Swap = 'figure' | 'name' | 'word';
+
+export const SWAPS: readonly Swap[] = ['figure', 'name', 'word'];
+
+const WH = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+const CARDINALS = [...NUMBER_WORDS].slice(0, 20);
+
+interface Token {
+  word: string;
+  lower: string;
+  stem: string;
+  /** 0 for the first word of the text: a capital there says nothing. */
+  at: number;
+}
+
+function tokens(text: string): Token[] {
+  const raw = text.match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
+  return raw
+    .map((word, at) => ({ word, lower: word.toLowerCase(), at }))
+    .filter((t) => !ARTICLES.has(t.lower))
+    .map((t) => ({ ...t, stem: stem(t.lower) }));
+}
+
+/** What kind of figure a word is, if any: cardinal, ordinal, month or weekday. */
+function figureKind(lower: string): string | null {
+  if (ORDINAL_WORDS.has(lower) || /^\d+(st|nd|rd|th)$/.test(lower)) return 'ordinal';
+  if (/\d/.test(lower) || NUMBER_WORDS.has(lower)) return 'cardinal';
+  if (MONTHS.has(lower)) return 'month';
+  if (WEEKDAYS.has(lower)) return 'weekday';
+  return null;
+}
+
+/** A figure's value, so that "2" and "two", "1970s" and "70s" are the same one. */
+function figureValue(lower: string): string {
+  const at = CARDINALS.indexOf(lower);
+  if (at >= 0) return String(at + 1);
+  const plain = lower.replace(/,/g, '').replace(/(st|nd|rd|th|s)$/, '');
+  return /^\d\d$/.test(plain) ? `19${plain}` : plain;
+}
+
+const capitalised = (t: Token): boolean => t.at > 0 && /^\p{Lu}/u.test(t.word) && !STOPWORDS.has(t.lower);
+const acronym = (t: Token): boolean => /^\p{Lu}{2,}$/u.test(t.word);
+const content = (t: Token | undefined): boolean => !!t && !STOPWORDS.has(t.lower) && !WH.has(t.lower);
+
+function kindOf(t: Token): Swap | null {
+  if (figureKind(t.lower)) return 'figure';
+  if (capitalised(t)) return 'name';
+  return content(t) ? 'word' : null;
+}
+
+/** Whether sentence word `s` may stand where question word `q` is, as a swap of `kind`. */
+function sameKind(kind: Swap, q: Token, s: Token): boolean {
+  if (kind === 'figure')
+    return figureKind(q.lower) === figureKind(s.lower) && figureValue(q.lower) !== figureValue(s.lower);
+  if (kind === 'name')
+    return (s.at === 0 ? /^\p{Lu}/u.test(s.word) : capitalised(s)) && acronym(q) === acronym(s);
+  return kindOf(s) === 'word';
+}
+
+/**
+ * Whether the words around question word `i` are the words around sentence word `j`: a figure
+ * needs one neighbour kept, a name a content-word neighbour or two words on one side, any other
+ * word both neighbours or two words on one side, one of them a content word.
+ */
+function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Token[], j: number): boolean {
+  const same = (a: Token | undefined, b: Token | undefined): boolean =>
+    !!a && !!b && !WH.has(a.lower) && a.stem === b.stem;
+  const l1 = same(q[i - 1], s[j - 1]);
+  const r1 = same(q[i + 1], s[j + 1]);
+  const l2 = l1 && same(q[i - 2], s[j - 2]);
+  const r2 = r1 && same(q[i + 2], s[j + 2]);
+  if (kind === 'figure') return l1 || r1;
+  if (kind === 'name') return (l1 && content(q[i - 1])) || (r1 && content(q[i + 1])) || l2 || r2;
+  return (l1 && r1) || (l2 && content(q[i - 1])) || (r2 && content(q[i + 1]));
+}
+
+/**
+ * The kinds of swap the question makes of the sentence: a question word the sentence does not
+ * have (`found`: its stem, or a variant of it, is in the sentence) standing where the sentence has
+ * another word of the same kind that the question does not use, within a phrase the two share.
+ */
+export function swaps(question: string, sentence: string, found: (stem: string) => boolean): Set<Swap> {
+  const out = new Set<Swap>();
+  const q = tokens(question);
+  const s = tokens(sentence);
+  const asked = new Set(q.map((t) => t.stem));
+  q.forEach((t, i) => {
+    const kind = kindOf(t);
+    if (!kind || out.has(kind) || WH.has(t.lower) || found(t.stem)) return;
+    const swapped = s.some(
+      (w, j) => !asked.has(w.stem) && sameKind(kind, t, w) && keptAround(kind, q, i, s, j),
+    );
+    if (swapped) out.add(kind);
+  });
+  return out;
+}

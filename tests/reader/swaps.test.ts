@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { matchWeight, statsOf, variantsOf } from '../../src/reader/passages.ts';
+import { makeArticle } from '../knowledge/make-article.ts';
+import { swaps } from '../../src/reader/swaps.ts';
+
+/** The swaps a question makes of a sentence, a word counting as found as the reader finds it. */
+function read(question: string, sentence: string): string[] {
+  const own = statsOf(makeArticle([sentence])).sentenceSets[0]?.[0] ?? new Set<string>();
+  const found = (t: string): boolean => matchWeight(variantsOf(t), (k) => own.has(k)) > 0;
+  return [...swaps(question, sentence, found)].sort();
+}
+
+describe('a question that changes one word of a phrase it keeps', () => {
+  const ferry = 'The night ferry to Ardholm carried three hundred passengers in March.';
+
+  it('is caught when a figure changes', () => {
+    expect(read('When did the night ferry carry four hundred passengers?', ferry)).toEqual(['figure']);
+    expect(read('How many passengers did the ferry carry in May?', ferry)).toEqual(['figure']);
+  });
+
+  it('is not caught when the figure is the same, written another way', () => {
+    expect(
+      read('When does the night ferry carry 300 passengers?', 'The night ferry carries 300 passengers.'),
+    ).toEqual([]);
+    expect(read('Who carried three hundred passengers?', ferry)).toEqual([]);
+  });
+
+  it('is caught when a name changes inside a name the question keeps', () => {
+    const review = 'Mark Tolland, writing for the Harbour Gazette, gave the play four stars.';
+    expect(read('How many stars did John Tolland give the play?', review)).toEqual(['name']);
+    expect(read('How many stars did Mark Tolland give the play?', review)).toEqual([]);
+  });
+
+  it('is caught when a plain word changes between two it keeps', () => {
+    const school = 'The primary schools in the valley closed for the day after the storm.';
+    expect(read('Which secondary schools in the valley closed?', school)).toEqual(['word']);
+  });
+
+  it('leaves a paraphrase alone when no phrase around the changed word is kept', () => {
+    const school = 'The primary schools in the valley closed for the day after the storm.';
+    expect(read('Why did classes stop in the valley?', school)).toEqual([]);
+    expect(read('Which schools shut after the storm?', school)).toEqual([]);
+  });
+});
