@@ -81,7 +81,7 @@ type IndexName = (typeof INDEXES)[number];
 export type KnowledgeIndexState = Record<IndexName, SearchIndexState>;
 
 /** Bumped when what is indexed, or how, changes: it keys snapshots on disk. */
-export const INDEX_VERSION = 'index-3';
+export const INDEX_VERSION = 'index-4';
 
 interface Collections {
   quotes: Quote[];

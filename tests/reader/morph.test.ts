@@ -25,6 +25,13 @@ describe('morphology beyond suffix stripping', () => {
     expect(rootOf('winner')).toBe(rootOf('win'));
   });
 
+  it('joins the past of a verb in -y to its base, as its present already was', () => {
+    expect(stem('carried')).toBe(stem('carry'));
+    expect(stem('denied')).toBe(stem('denies'));
+    expect(stem('tried')).toBe(stem('try'));
+    expect(stem('died')).not.toBe(stem('dy'));
+  });
+
   it('leaves words that are also everyday words of another meaning apart', () => {
     expect(rootOf('saw')).not.toBe(rootOf('see'));
     expect(rootOf('left')).not.toBe(rootOf('leave'));
