@@ -342,6 +342,52 @@ function isVerbOrFunctionWord(word: string): boolean {
 const FUTURE_RE =
   /\b(will|would|expected to|is to|are to|scheduled|plans? to|next|upcoming|set to|later on)\b/i;
 
+/** Some month name's first letters: a sentence without them holds no month date. */
+const MONTH_HINT_RE = /Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec/;
+
+/**
+ * The dates a sentence gives with a month name ("12 March 2024", "March 12", "in March"), in the
+ * order they are taken: day and month first, so their numbers are not read as counts.
+ */
+function monthDates(text: string, pubYear: string | undefined): FactDraft[] {
+  const out: FactDraft[] = [];
+  if (!MONTH_HINT_RE.test(text)) return out;
+  for (const m of text.matchAll(MONTH_DAY_RE)) {
+    const mi = monthIndex(m[1] as string);
+    const year = m[3] ?? pubYear;
+    if (mi < 0 || Number(m[2]) > 31) continue;
+    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (year) f.iso = `${year}-${pad(mi + 1)}-${pad(Number(m[2]))}`;
+    out.push(f);
+  }
+  for (const m of text.matchAll(DAY_MONTH_RE)) {
+    const mi = monthIndex(m[2] as string);
+    const year = m[3] ?? pubYear;
+    if (mi < 0 || Number(m[1]) > 31) continue;
+    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (year) f.iso = `${year}-${pad(mi + 1)}-${pad(Number(m[1]))}`;
+    out.push(f);
+  }
+  for (const m of text.matchAll(MONTH_YEAR_RE)) {
+    const mi = monthIndex(m[1] as string);
+    if (mi >= 0)
+      out.push({
+        kind: 'date',
+        start: m.index ?? 0,
+        end: (m.index ?? 0) + m[0].length,
+        iso: `${m[2]}-${pad(mi + 1)}`,
+      });
+  }
+  for (const m of text.matchAll(LEAD_MONTH_RE)) {
+    const mi = monthIndex(m[1] as string);
+    if (mi < 0) continue;
+    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (pubYear) f.iso = `${pubYear}-${pad(mi + 1)}`;
+    out.push(f);
+  }
+  return out;
+}
+
 function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | undefined): FactDraft[] {
   const text = s.text;
   const out: FactDraft[] = [];
@@ -359,39 +405,7 @@ function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | un
   const pubYear = published?.slice(0, 4);
 
   // Full dates first, so their numbers are not read as counts.
-  for (const m of text.matchAll(MONTH_DAY_RE)) {
-    const mi = monthIndex(m[1] as string);
-    const year = m[3] ?? pubYear;
-    if (mi < 0 || Number(m[2]) > 31) continue;
-    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-    if (year) f.iso = `${year}-${pad(mi + 1)}-${pad(Number(m[2]))}`;
-    add(f);
-  }
-  for (const m of text.matchAll(DAY_MONTH_RE)) {
-    const mi = monthIndex(m[2] as string);
-    const year = m[3] ?? pubYear;
-    if (mi < 0 || Number(m[1]) > 31) continue;
-    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-    if (year) f.iso = `${year}-${pad(mi + 1)}-${pad(Number(m[1]))}`;
-    add(f);
-  }
-  for (const m of text.matchAll(MONTH_YEAR_RE)) {
-    const mi = monthIndex(m[1] as string);
-    if (mi >= 0)
-      add({
-        kind: 'date',
-        start: m.index ?? 0,
-        end: (m.index ?? 0) + m[0].length,
-        iso: `${m[2]}-${pad(mi + 1)}`,
-      });
-  }
-  for (const m of text.matchAll(LEAD_MONTH_RE)) {
-    const mi = monthIndex(m[1] as string);
-    if (mi < 0) continue;
-    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-    if (pubYear) f.iso = `${pubYear}-${pad(mi + 1)}`;
-    add(f);
-  }
+  for (const f of monthDates(text, pubYear)) add(f);
   // Weekdays, against the publication date.
   for (const m of text.matchAll(
     /\b(?:(on|last|next|this|since|by|until|from|early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
