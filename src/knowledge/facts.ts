@@ -183,6 +183,19 @@ const MONTH_RE =
 const WORDNUM =
   '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
 
+// Built once (matchAll copies a pattern, so sharing these never shares a match position).
+const MONTH_DAY_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g');
+const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}(?:\\s+(\\d{4}))?\\b`, 'g');
+const MONTH_YEAR_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{4})\\b`, 'g');
+const LEAD_MONTH_RE = new RegExp(
+  `\\b(?:in|since|by|until|from|during|early|late|mid|last|this|next|of|on)\\s+${MONTH_RE}\\b`,
+  'g',
+);
+const NUMBER_RE = new RegExp(
+  `(?<![\\d/.,$£€-])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s(million|billion|trillion|thousand))?(?![\\d/%A-Za-z])|\\b(${WORDNUM}(?:[\\s-]${WORDNUM})?(?:\\s(?:hundred|thousand|million|billion))?)\\b`,
+  'gi',
+);
+
 function monthIndex(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   return MONTHS.findIndex((m) => m.startsWith(w.slice(0, 3)));
@@ -269,21 +282,27 @@ function qualifierBefore(text: string, at: number): { qualifier: string; start: 
   return null;
 }
 
+/** The words and marks after a number, read one at a time by {@link countsAfter}. */
+const COUNT_WORD_RE = /[\p{L}][\p{L}’'-]*|[^\s\p{L}]/gu;
+/** The word right after a position (sticky: it must start there, after spacing). */
+const NEXT_WORD_RE = /\s+([\p{L}’']+)/uy;
+
 /** What a number counts: the nouns and adjectives after it, stopping at verbs and function words. */
 function countsAfter(text: string, from: number): { counts: string; end: number } | null {
-  const rest = text.slice(from);
-  const words = [...rest.matchAll(/[\p{L}][\p{L}’'-]*|[^\s\p{L}]/gu)];
   const picked: { t: string; end: number }[] = [];
-  for (const w of words) {
+  // Word by word from `from`, only as far as the phrase goes (it stops within a few words).
+  COUNT_WORD_RE.lastIndex = from;
+  for (let w = COUNT_WORD_RE.exec(text); w !== null; w = COUNT_WORD_RE.exec(text)) {
     const word = w[0];
-    const start = from + (w.index ?? 0);
+    const start = w.index;
     if (!/^\p{L}/u.test(word)) break;
     if (picked.length > 0 && start > (picked[picked.length - 1] as { end: number }).end + 1) break;
     if (picked.length === 0 && start > from + 1) break;
     const lower = word.toLowerCase();
     if (COUNT_STOP.has(lower)) break;
     // A word before an auxiliary is the noun it counts ("states are"), whatever else it could be.
-    const nextWord = /^\s+([\p{L}’']+)/u.exec(text.slice(start + word.length))?.[1]?.toLowerCase() ?? '';
+    NEXT_WORD_RE.lastIndex = start + word.length;
+    const nextWord = NEXT_WORD_RE.exec(text)?.[1]?.toLowerCase() ?? '';
     if (AUXILIARIES.has(nextWord) && !COUNT_STOP.has(lower)) {
       picked.push({ t: word, end: start + word.length });
       break;
@@ -323,6 +342,52 @@ function isVerbOrFunctionWord(word: string): boolean {
 const FUTURE_RE =
   /\b(will|would|expected to|is to|are to|scheduled|plans? to|next|upcoming|set to|later on)\b/i;
 
+/** Some month name's first letters: a sentence without them holds no month date. */
+const MONTH_HINT_RE = /Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec/;
+
+/**
+ * The dates a sentence gives with a month name ("12 March 2024", "March 12", "in March"), in the
+ * order they are taken: day and month first, so their numbers are not read as counts.
+ */
+function monthDates(text: string, pubYear: string | undefined): FactDraft[] {
+  const out: FactDraft[] = [];
+  if (!MONTH_HINT_RE.test(text)) return out;
+  for (const m of text.matchAll(MONTH_DAY_RE)) {
+    const mi = monthIndex(m[1] as string);
+    const year = m[3] ?? pubYear;
+    if (mi < 0 || Number(m[2]) > 31) continue;
+    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (year) f.iso = `${year}-${pad(mi + 1)}-${pad(Number(m[2]))}`;
+    out.push(f);
+  }
+  for (const m of text.matchAll(DAY_MONTH_RE)) {
+    const mi = monthIndex(m[2] as string);
+    const year = m[3] ?? pubYear;
+    if (mi < 0 || Number(m[1]) > 31) continue;
+    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (year) f.iso = `${year}-${pad(mi + 1)}-${pad(Number(m[1]))}`;
+    out.push(f);
+  }
+  for (const m of text.matchAll(MONTH_YEAR_RE)) {
+    const mi = monthIndex(m[1] as string);
+    if (mi >= 0)
+      out.push({
+        kind: 'date',
+        start: m.index ?? 0,
+        end: (m.index ?? 0) + m[0].length,
+        iso: `${m[2]}-${pad(mi + 1)}`,
+      });
+  }
+  for (const m of text.matchAll(LEAD_MONTH_RE)) {
+    const mi = monthIndex(m[1] as string);
+    if (mi < 0) continue;
+    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (pubYear) f.iso = `${pubYear}-${pad(mi + 1)}`;
+    out.push(f);
+  }
+  return out;
+}
+
 function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | undefined): FactDraft[] {
   const text = s.text;
   const out: FactDraft[] = [];
@@ -340,46 +405,7 @@ function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | un
   const pubYear = published?.slice(0, 4);
 
   // Full dates first, so their numbers are not read as counts.
-  for (const m of text.matchAll(
-    new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g'),
-  )) {
-    const mi = monthIndex(m[1] as string);
-    const year = m[3] ?? pubYear;
-    if (mi < 0 || Number(m[2]) > 31) continue;
-    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-    if (year) f.iso = `${year}-${pad(mi + 1)}-${pad(Number(m[2]))}`;
-    add(f);
-  }
-  for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}(?:\\s+(\\d{4}))?\\b`, 'g'))) {
-    const mi = monthIndex(m[2] as string);
-    const year = m[3] ?? pubYear;
-    if (mi < 0 || Number(m[1]) > 31) continue;
-    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-    if (year) f.iso = `${year}-${pad(mi + 1)}-${pad(Number(m[1]))}`;
-    add(f);
-  }
-  for (const m of text.matchAll(new RegExp(`\\b${MONTH_RE}\\s+(\\d{4})\\b`, 'g'))) {
-    const mi = monthIndex(m[1] as string);
-    if (mi >= 0)
-      add({
-        kind: 'date',
-        start: m.index ?? 0,
-        end: (m.index ?? 0) + m[0].length,
-        iso: `${m[2]}-${pad(mi + 1)}`,
-      });
-  }
-  for (const m of text.matchAll(
-    new RegExp(
-      `\\b(?:in|since|by|until|from|during|early|late|mid|last|this|next|of|on)\\s+${MONTH_RE}\\b`,
-      'g',
-    ),
-  )) {
-    const mi = monthIndex(m[1] as string);
-    if (mi < 0) continue;
-    const f: FactDraft = { kind: 'date', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-    if (pubYear) f.iso = `${pubYear}-${pad(mi + 1)}`;
-    add(f);
-  }
+  for (const f of monthDates(text, pubYear)) add(f);
   // Weekdays, against the publication date.
   for (const m of text.matchAll(
     /\b(?:(on|last|next|this|since|by|until|from|early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
@@ -463,11 +489,7 @@ function sentenceFacts(s: Sentence, paragraph: Paragraph, published: string | un
     add(f);
   }
   // Digits and number words.
-  const numRe = new RegExp(
-    `(?<![\\d/.,$£€-])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s(million|billion|trillion|thousand))?(?![\\d/%A-Za-z])|\\b(${WORDNUM}(?:[\\s-]${WORDNUM})?(?:\\s(?:hundred|thousand|million|billion))?)\\b`,
-    'gi',
-  );
-  for (const m of text.matchAll(numRe)) {
+  for (const m of text.matchAll(NUMBER_RE)) {
     const start = m.index ?? 0;
     let end = start + m[0].length;
     if (!free(start, end)) continue;

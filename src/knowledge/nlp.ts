@@ -43,7 +43,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     let raw = m[0];
     const start = m.index + offset;
-    const isWord = /[\p{L}\p{N}]/u.test(raw[0] ?? '');
+    const isWord = startsWithLetterOrDigit(raw);
     if (isWord && raw.endsWith('.')) {
       const keep = /^\p{Lu}\.$/u.test(raw) || raw.slice(0, -1).includes('.') || DOTTED.has(raw.toLowerCase());
       if (!keep) {
@@ -92,7 +92,6 @@ function makeToken(raw: string, start: number, word: boolean): Token {
       possessive = true;
     }
   }
-  const first = text[0] ?? '';
   return {
     text,
     lower: text.toLowerCase(),
@@ -100,8 +99,23 @@ function makeToken(raw: string, start: number, word: boolean): Token {
     end: start + text.length,
     word,
     possessive,
-    capital: word && first !== first.toLowerCase() && first === first.toUpperCase(),
+    capital: word && startsUppercase(text),
   };
+}
+
+/** The first UTF-16 unit is a letter or digit (ASCII answered without a pattern). */
+function startsWithLetterOrDigit(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return /[\p{L}\p{N}]/u.test(raw[0] ?? '');
+}
+
+/** The first UTF-16 unit has case and is upper case (ASCII answered without new strings). */
+function startsUppercase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  const first = text[0] ?? '';
+  return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
 interface Lexicon {

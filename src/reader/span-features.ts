@@ -432,6 +432,8 @@ function strandsParticle(tokens: readonly Token[], i: number): boolean {
 
 /** The longest complex preposition, in words. */
 const COMPLEX_LENGTH = Math.max(...[...COMPLEX_PREPOSITIONS].map((p) => p.split('+').length));
+/** The last words of the complex prepositions: only a candidate followed by one can cut one. */
+const COMPLEX_LAST_WORDS = new Set([...COMPLEX_PREPOSITIONS].map((p) => p.slice(p.lastIndexOf('+') + 1)));
 
 /**
  * Whether a candidate ending before token `to` would cut a complex preposition that its last
@@ -440,7 +442,7 @@ const COMPLEX_LENGTH = Math.max(...[...COMPLEX_PREPOSITIONS].map((p) => p.split(
  */
 function cutsPreposition(tokens: readonly Token[], to: number): boolean {
   const next = tokens[to];
-  if (!next?.word) return false;
+  if (!next?.word || !COMPLEX_LAST_WORDS.has(next.lower)) return false;
   let joined = next.lower;
   for (let k = to - 1; k >= 0 && to - k < COMPLEX_LENGTH; k--) {
     joined = `${(tokens[k] as Token).lower}+${joined}`;

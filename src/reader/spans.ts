@@ -260,6 +260,8 @@ function reasonClause(tokens: Token[], i: number): { from: number; to: number } 
     const to = clauseEnd(tokens, i + 1);
     return to > i + 1 ? { from: i, to } : null;
   }
+  // Only a word that opens one of the openers can start one: no joined word runs for the rest.
+  if (!REASON_FIRST_WORDS.has(t.lower) && !t.lower.includes('+')) return null;
   for (const n of [3, 2, 1]) {
     const opener = tokens
       .slice(i, i + n)
@@ -272,6 +274,9 @@ function reasonClause(tokens: Token[], i: number): { from: number; to: number } 
   }
   return null;
 }
+
+/** The first words of {@link REASON_OPENERS} ("because", "due", "owing" ...). */
+const REASON_FIRST_WORDS = new Set([...REASON_OPENERS].map((o) => o.split('+')[0] as string));
 
 /**
  * The clause after a verb of wanting or pressing for ("push for the plant to be sold", "wants

@@ -72,6 +72,9 @@ export function orderOf(paragraph: number, offset: number): number {
 export function isCapWord(t: Token | undefined): boolean {
   if (t === undefined || !t.word) return false;
   if (t.capital) return !/^\d/.test(t.text);
+  // The prefix's hyphen comes third or fourth: most lower-case words need no pattern.
+  const hyphen = t.text.indexOf('-');
+  if (hyphen !== 2 && hyphen !== 3) return false;
   return /^(al|el|ad|as|ash|ibn|bin)-\p{Lu}/u.test(t.text);
 }
 
