@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/article/load.ts';
 
 /** The training stories, and the further news stories kept out of training (see their README). */
-const DIRS = ['tests/fixtures/reader', 'tests/fixtures/reader-news2'];
+const DIRS = ['tests/fixtures/reader', 'tests/fixtures/reader-news2', 'tests/fixtures/reader-news3'];
 
 interface RawCase {
   kind: string;
