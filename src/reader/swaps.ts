@@ -24,14 +24,25 @@ interface Token {
   stem: string;
   /** 0 for the first word of the text: a capital there says nothing. */
   at: number;
+  /** A mark stands between this word and the one before ("Kellby, few residents"). */
+  broken: boolean;
 }
 
+const BREAK = /[,;:.!?()"“”—–]/;
+
 function tokens(text: string): Token[] {
-  const raw = text.match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
-  return raw
-    .map((word, at) => ({ word, lower: word.toLowerCase(), at }))
-    .filter((t) => !ARTICLES.has(t.lower))
-    .map((t) => ({ ...t, stem: stem(t.lower) }));
+  const out: Token[] = [];
+  let end = 0;
+  let at = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu)) {
+    const word = m[0];
+    const lower = word.toLowerCase();
+    const broken = BREAK.test(text.slice(end, m.index));
+    end = m.index + word.length;
+    if (ARTICLES.has(lower)) continue;
+    out.push({ word, lower, stem: stem(lower), at: at++, broken });
+  }
+  return out;
 }
 
 /** What kind of figure a word is, if any: cardinal, ordinal, month or weekday. */
@@ -78,10 +89,12 @@ function sameKind(kind: Swap, q: Token, s: Token): boolean {
 function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Token[], j: number): boolean {
   const same = (a: Token | undefined, b: Token | undefined): boolean =>
     !!a && !!b && !WH.has(a.lower) && a.stem === b.stem;
-  const l1 = same(q[i - 1], s[j - 1]);
-  const r1 = same(q[i + 1], s[j + 1]);
-  const l2 = l1 && same(q[i - 2], s[j - 2]);
-  const r2 = r1 && same(q[i + 2], s[j + 2]);
+  // Neighbours within one phrase: no mark between them, in the question or the sentence.
+  const joined = (k: number, m: number): boolean => !q[k]?.broken && !s[m]?.broken;
+  const l1 = joined(i, j) && same(q[i - 1], s[j - 1]);
+  const r1 = joined(i + 1, j + 1) && same(q[i + 1], s[j + 1]);
+  const l2 = l1 && joined(i - 1, j - 1) && same(q[i - 2], s[j - 2]);
+  const r2 = r1 && joined(i + 2, j + 2) && same(q[i + 2], s[j + 2]);
   if (kind === 'figure') return l1 || r1;
   if (kind === 'name') return (l1 && content(q[i - 1])) || (r1 && content(q[i + 1])) || l2 || r2;
   return (l1 && r1) || (l2 && content(q[i - 1])) || (r2 && content(q[i + 1]));

@@ -42,3 +42,11 @@ describe('a question that changes one word of a phrase it keeps', () => {
     expect(read('Which schools shut after the storm?', school)).toEqual([]);
   });
 });
+
+describe('a phrase the question keeps', () => {
+  it('ends at a comma: the word after it is not in the question’s slot', () => {
+    const sentence = 'After twelve years of unrest in Dornvale, few residents expect a quick settlement.';
+    expect(read('How long has the unrest in Dornvale lasted?', sentence)).toEqual([]);
+    expect(read('How long has the unrest in Dornvale lasted?', sentence.replace(',', ''))).toEqual(['word']);
+  });
+});
