@@ -232,8 +232,8 @@ export function gateSignals(
   const text = stats.article.paragraphs[paragraph]?.sentences[sentence]?.text ?? '';
   const beside = focus !== '' && !!span && focusBesideSpan(focus, text, span);
   const own = sets[sentence];
-  const found = (t: string): boolean =>
-    !!own && (own.has(t) || matchWeight(variantsOf(t), (k) => own.has(k)) > 0);
+  // A term's first variant is the term itself.
+  const found = (t: string): boolean => !!own && matchWeight(variantsOf(t), (k) => own.has(k)) > 0;
   const changed = swaps(q.text, text, found);
   return [
     focus !== '' && !near ? 1 : 0,

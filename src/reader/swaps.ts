@@ -1,5 +1,5 @@
 import { stem, STOPWORDS } from '../text/match.ts';
-import { MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS } from './words.ts';
+import { ARTICLE_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS, WH_WORDS } from './words.ts';
 
 /**
  * A question that keeps a phrase of the sentence and changes one word of it: "kills four men" of
@@ -14,8 +14,6 @@ export type Swap = 'figure' | 'name' | 'word';
 
 export const SWAPS: readonly Swap[] = ['figure', 'name', 'word'];
 
-const WH = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
-const ARTICLES = new Set(['a', 'an', 'the']);
 const CARDINALS = [...NUMBER_WORDS].slice(0, 20);
 
 interface Token {
@@ -39,7 +37,7 @@ function tokens(text: string): Token[] {
     const lower = word.toLowerCase();
     const broken = BREAK.test(text.slice(end, m.index));
     end = m.index + word.length;
-    if (ARTICLES.has(lower)) continue;
+    if (ARTICLE_WORDS.has(lower)) continue;
     out.push({ word, lower, stem: stem(lower), at: at++, broken });
   }
   return out;
@@ -64,7 +62,7 @@ function figureValue(lower: string): string {
 
 const capitalised = (t: Token): boolean => t.at > 0 && /^\p{Lu}/u.test(t.word) && !STOPWORDS.has(t.lower);
 const acronym = (t: Token): boolean => /^\p{Lu}{2,}$/u.test(t.word);
-const content = (t: Token | undefined): boolean => !!t && !STOPWORDS.has(t.lower) && !WH.has(t.lower);
+const content = (t: Token | undefined): boolean => !!t && !STOPWORDS.has(t.lower) && !WH_WORDS.has(t.lower);
 
 function kindOf(t: Token): Swap | null {
   if (figureKind(t.lower)) return 'figure';
@@ -88,7 +86,7 @@ function sameKind(kind: Swap, q: Token, s: Token): boolean {
  */
 function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Token[], j: number): boolean {
   const same = (a: Token | undefined, b: Token | undefined): boolean =>
-    !!a && !!b && !WH.has(a.lower) && a.stem === b.stem;
+    !!a && !!b && !WH_WORDS.has(a.lower) && a.stem === b.stem;
   // Neighbours within one phrase: no mark between them, in the question or the sentence.
   const joined = (k: number, m: number): boolean => !q[k]?.broken && !s[m]?.broken;
   const l1 = joined(i, j) && same(q[i - 1], s[j - 1]);
@@ -112,7 +110,7 @@ export function swaps(question: string, sentence: string, found: (stem: string) 
   const asked = new Set(q.map((t) => t.stem));
   q.forEach((t, i) => {
     const kind = kindOf(t);
-    if (!kind || out.has(kind) || WH.has(t.lower) || found(t.stem)) return;
+    if (!kind || out.has(kind) || WH_WORDS.has(t.lower) || found(t.stem)) return;
     const swapped = s.some(
       (w, j) => !asked.has(w.stem) && sameKind(kind, t, w) && keptAround(kind, q, i, s, j),
     );

@@ -111,6 +111,10 @@ export const NUMBER_WORDS = words(`one two three four five six seven eight nine 
   fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
   hundred thousand million billion trillion dozen dozens hundreds thousands millions billions half several`);
 
+/** The question words, and the articles a phrase is read past. */
+export const WH_WORDS = words(`what which who whom whose when where why how`);
+export const ARTICLE_WORDS = words(`a an the`);
+
 /** Ordinal words: a figure too ("the first director", "the second year"). */
 export const ORDINAL_WORDS = words(`first second third fourth fifth sixth seventh eighth ninth tenth eleventh
   twelfth twentieth hundredth last`);
