@@ -1,5 +1,6 @@
 import { stem, STOPWORDS } from '../text/match.ts';
-import { ARTICLE_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS, WH_WORDS } from './words.ts';
+import { editDistance } from '../text/similar.ts';
+import { ARTICLE_WORDS, MONTHS, NEGATING_PREFIXES, NUMBER_WORDS, OPENING_WORDS, ORDINAL_WORDS, WEEKDAYS, WH_WORDS } from './words.ts';
 
 /**
  * A question that keeps a phrase of the sentence and changes one word of it: "kills four men" of
@@ -64,10 +65,32 @@ const capitalised = (t: Token): boolean => t.at > 0 && /^\p{Lu}/u.test(t.word) &
 const acronym = (t: Token): boolean => /^\p{Lu}{2,}$/u.test(t.word);
 const content = (t: Token | undefined): boolean => !!t && !STOPWORDS.has(t.lower) && !WH_WORDS.has(t.lower);
 
+/** A capital on the question's first word that is not a question or opening word: maybe a name ("Ralph who ..."). */
+const opensWithName = (t: Token): boolean =>
+  t.at === 0 && /^\p{Lu}/u.test(t.word) && !STOPWORDS.has(t.lower) && !WH_WORDS.has(t.lower) && !OPENING_WORDS.has(t.lower);
+
 function kindOf(t: Token): Swap | null {
   if (figureKind(t.lower)) return 'figure';
   if (capitalised(t)) return 'name';
   return content(t) ? 'word' : null;
+}
+
+/** The kinds a question word may be swapped as: its own, and a name too for a capitalised first word. */
+function kindsOf(t: Token): Swap[] {
+  const kind = kindOf(t);
+  if (!kind) return [];
+  return kind === 'word' && opensWithName(t) ? ['name', 'word'] : [kind];
+}
+
+/**
+ * Whether one plain word is the other with more to it ("seabirds" of "birds", "household" of
+ * "house") or, in a word of six letters or more, one slip of the keys from it ("mamals" of
+ * "mammals"): the same thing named, not another one, unless what is added negates ("unofficial").
+ */
+function sameWordRoughly(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 4 && long.includes(short)) return !NEGATING_PREFIXES.has(long.slice(0, long.indexOf(short)));
+  return short.length >= 6 && long.length - short.length <= 1 && editDistance(short, long) <= 1;
 }
 
 /** Whether sentence word `s` may stand where question word `q` is, as a swap of `kind`. */
@@ -76,17 +99,35 @@ function sameKind(kind: Swap, q: Token, s: Token): boolean {
     return figureKind(q.lower) === figureKind(s.lower) && figureValue(q.lower) !== figureValue(s.lower);
   if (kind === 'name')
     return (s.at === 0 ? /^\p{Lu}/u.test(s.word) : capitalised(s)) && acronym(q) === acronym(s);
-  return kindOf(s) === 'word';
+  return kindOf(s) === 'word' && !sameWordRoughly(q.lower, s.lower);
+}
+
+/** The same word at question word `a` and sentence word `b`, neither a question word. */
+const same = (a: Token | undefined, b: Token | undefined): boolean =>
+  !!a && !!b && !WH_WORDS.has(a.lower) && a.stem === b.stem;
+
+/**
+ * Whether the two words after question name `i` are the two after sentence name `j`, read past
+ * a relative word in the question and an adverb in the sentence: "Ralph who reprised his role"
+ * of "Rory Kinnear also reprised his role" puts another subject to the sentence's predicate.
+ */
+function predicateKept(q: readonly Token[], i: number, s: readonly Token[], j: number): boolean {
+  let k = i + 1;
+  while (q[k] && (WH_WORDS.has(q[k]!.lower) || q[k]!.lower === 'that') && !q[k]!.broken) k++;
+  const next = s[j + 1];
+  const m = next && !next.broken && (!content(next) || /ly$/.test(next.lower)) && !capitalised(next) ? j + 2 : j + 1;
+  if (k === i + 1 && m === j + 1) return false;
+  const joined = [q[k], q[k + 1], s[m], s[m + 1]].every((t) => !!t && !t.broken);
+  return joined && same(q[k], s[m]) && same(q[k + 1], s[m + 1]) && (content(q[k]) || content(q[k + 1]));
 }
 
 /**
  * Whether the words around question word `i` are the words around sentence word `j`: a figure
- * needs one neighbour kept, a name a content-word neighbour or two words on one side, any other
- * word both neighbours or two words on one side, one of them a content word.
+ * needs one neighbour kept, a name a content-word neighbour, two words on one side or its
+ * sentence's predicate, any other word both neighbours or two words on one side, one of them a
+ * content word.
  */
 function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Token[], j: number): boolean {
-  const same = (a: Token | undefined, b: Token | undefined): boolean =>
-    !!a && !!b && !WH_WORDS.has(a.lower) && a.stem === b.stem;
   // Neighbours within one phrase: no mark between them, in the question or the sentence.
   const joined = (k: number, m: number): boolean => !q[k]?.broken && !s[m]?.broken;
   const l1 = joined(i, j) && same(q[i - 1], s[j - 1]);
@@ -94,8 +135,21 @@ function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Toke
   const l2 = l1 && joined(i - 1, j - 1) && same(q[i - 2], s[j - 2]);
   const r2 = r1 && joined(i + 2, j + 2) && same(q[i + 2], s[j + 2]);
   if (kind === 'figure') return l1 || r1;
-  if (kind === 'name') return (l1 && content(q[i - 1])) || (r1 && content(q[i + 1])) || l2 || r2;
+  if (kind === 'name')
+    return (l1 && content(q[i - 1])) || (r1 && content(q[i + 1])) || l2 || r2 || predicateKept(q, i, s, j);
   return (l1 && r1) || (l2 && content(q[i - 1])) || (r2 && content(q[i + 1]));
+}
+
+/**
+ * Whether a question name is a misspelling of a word of the sentence ("Dahabhiil" of
+ * "Dahabshiil", "Hokkein" of "Hokkien"): one slip in a word of four letters or more, two in one
+ * of eight. Members misspell names; a misspelt name is not another name. (Plain words are not
+ * excused: "unofficial" of "official" is two letters and the opposite.)
+ */
+function misspelt(t: Token, s: readonly Token[]): boolean {
+  if (!/^\p{L}{4,}$/u.test(t.lower)) return false;
+  const slips = t.lower.length >= 8 ? 2 : 1;
+  return s.some((w) => Math.abs(w.lower.length - t.lower.length) <= slips && editDistance(t.lower, w.lower) <= slips);
 }
 
 /**
@@ -109,12 +163,14 @@ export function swaps(question: string, sentence: string, found: (stem: string) 
   const s = tokens(sentence);
   const asked = new Set(q.map((t) => t.stem));
   q.forEach((t, i) => {
-    const kind = kindOf(t);
-    if (!kind || out.has(kind) || WH_WORDS.has(t.lower) || found(t.stem)) return;
-    const swapped = s.some(
-      (w, j) => !asked.has(w.stem) && sameKind(kind, t, w) && keptAround(kind, q, i, s, j),
-    );
-    if (swapped) out.add(kind);
+    if (WH_WORDS.has(t.lower) || found(t.stem)) return;
+    for (const kind of kindsOf(t)) {
+      if (out.has(kind) || (kind === 'name' && misspelt(t, s))) continue;
+      const swapped = s.some(
+        (w, j) => !asked.has(w.stem) && sameKind(kind, t, w) && keptAround(kind, q, i, s, j),
+      );
+      if (swapped) out.add(kind);
+    }
   });
   return out;
 }

@@ -136,6 +136,9 @@ export const MANNER_CUES = words(`by through using via with`);
 /** Negation in a question or a sentence. */
 export const NEGATIONS = words(`not no never none nothing neither nor without cannot`);
 
+/** Prefixes that turn a word into its opposite ("unofficial", "inexperienced", "disagree"). */
+export const NEGATING_PREFIXES = words(`un in im il ir non dis`);
+
 /** Comparatives and superlatives that change what a question asks. */
 export const COMPARATIVE_WORDS =
   words(`more less fewer greater smaller larger bigger higher lower earlier later
