@@ -4,8 +4,8 @@ import { ARTICLE_WORDS, MONTHS, NEGATING_PREFIXES, NUMBER_WORDS, OPENING_WORDS, 
 
 /**
  * A question that keeps a phrase of the sentence and changes one word of it: "kills four men" of
- * "kills three men", "the eastern highlands" of "the western highlands", "John Kermode" of "Mark
- * Kermode". SQuAD 2.0's annotators wrote unanswerable questions this way (Rajpurkar et al. 2018:
+ * "kills three men", "the eastern highlands" of "the western highlands", "John Tolland" of "Mark
+ * Tolland". SQuAD 2.0's annotators wrote unanswerable questions this way (Rajpurkar et al. 2018:
  * entity swap, antonym, changed number), and a member who misremembers a story asks them so: the
  * sentence shares nearly all the question's words and still does not say what it asks. A
  * paraphrase changes words too, but rarely one word inside a phrase kept on both sides, and never
@@ -65,7 +65,7 @@ const capitalised = (t: Token): boolean => t.at > 0 && /^\p{Lu}/u.test(t.word) &
 const acronym = (t: Token): boolean => /^\p{Lu}{2,}$/u.test(t.word);
 const content = (t: Token | undefined): boolean => !!t && !STOPWORDS.has(t.lower) && !WH_WORDS.has(t.lower);
 
-/** A capital on the question's first word that is not a question or opening word: maybe a name ("Ralph who ..."). */
+/** A capital on the question's first word that is not a question or opening word: maybe a name ("Petra who ..."). */
 const opensWithName = (t: Token): boolean =>
   t.at === 0 && /^\p{Lu}/u.test(t.word) && !STOPWORDS.has(t.lower) && !WH_WORDS.has(t.lower) && !OPENING_WORDS.has(t.lower);
 
@@ -84,8 +84,8 @@ function kindsOf(t: Token): Swap[] {
 
 /**
  * Whether one plain word is the other with more to it ("seabirds" of "birds", "household" of
- * "house") or, in a word of six letters or more, one slip of the keys from it ("mamals" of
- * "mammals"): the same thing named, not another one, unless what is added negates ("unofficial").
+ * "house") or, in a word of six letters or more, one slip of the keys from it ("enviroment" of
+ * "environment"): the same thing named, not another one, unless what is added negates ("unofficial").
  */
 function sameWordRoughly(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -108,8 +108,8 @@ const same = (a: Token | undefined, b: Token | undefined): boolean =>
 
 /**
  * Whether the two words after question name `i` are the two after sentence name `j`, read past
- * a relative word in the question and an adverb in the sentence: "Ralph who reprised his role"
- * of "Rory Kinnear also reprised his role" puts another subject to the sentence's predicate.
+ * a relative word in the question and an adverb in the sentence: "Petra who reprised her role"
+ * of "Imogen Castell also reprised her role" puts another subject to the sentence's predicate.
  */
 function predicateKept(q: readonly Token[], i: number, s: readonly Token[], j: number): boolean {
   let k = i + 1;
@@ -141,8 +141,8 @@ function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Toke
 }
 
 /**
- * Whether a question name is a misspelling of a word of the sentence ("Dahabhiil" of
- * "Dahabshiil", "Hokkein" of "Hokkien"): one slip in a word of four letters or more, two in one
+ * Whether a question name is a misspelling of a word of the sentence ("Vardenhlot" of
+ * "Vardenholt", "Bergsnud" of "Bergsund"): one slip in a word of four letters or more, two in one
  * of eight. Members misspell names; a misspelt name is not another name. (Plain words are not
  * excused: "unofficial" of "official" is two letters and the opposite.)
  */

@@ -50,3 +50,46 @@ describe('a phrase the question keeps', () => {
     expect(read('How long has the unrest in Dornvale lasted?', sentence.replace(',', ''))).toEqual(['word']);
   });
 });
+
+describe('another name put to the sentence’s own predicate', () => {
+  const cast = 'Imogen Castell also reprised her role as the harbour master in the sequel.';
+
+  it('is caught when the question names someone else who did it', () => {
+    expect(read('Petra who reprised her role as the harbour master was in which film?', cast)).toContain('name');
+    expect(read('Which film did Oskar Brandt reprise her role as the harbour master in?', cast)).toContain('name');
+  });
+
+  it('is not caught when the other name does something else', () => {
+    expect(read('Who cast Petra in the sequel?', cast)).toEqual([]);
+  });
+
+  it('is not caught when the question keeps the sentence’s name', () => {
+    expect(read('In which film did Imogen Castell reprise her role?', cast)).toEqual([]);
+  });
+});
+
+describe('a misspelt name', () => {
+  const bank = 'The lender Vardenholt opened its first branch in the port in 1998.';
+
+  it('is the same name, not a swap', () => {
+    expect(read('When did the lender Vardenhlot open its first branch?', bank)).toEqual([]);
+    expect(read('When did the lender Vardenholt open its first branch?', bank)).toEqual([]);
+  });
+
+  it('is still a swap when it is another name altogether', () => {
+    expect(read('When did the lender Kestrel open its first branch?', bank)).toEqual(['name']);
+  });
+});
+
+describe('a plain word that is part of a longer one', () => {
+  it('names the same thing: no swap', () => {
+    const cliffs = 'The nesting seabirds leave the northern cliffs in August.';
+    expect(read('When do the nesting birds leave the cliffs?', cliffs)).toEqual([]);
+    expect(read('When do the nesting gulls leave the cliffs?', cliffs)).toEqual(['word']);
+  });
+
+  it('is a swap when what is added negates it', () => {
+    const visit = 'The official visit to the mill was cancelled in June.';
+    expect(read('When was the unofficial visit to the mill cancelled?', visit)).toEqual(['word']);
+  });
+});
