@@ -176,8 +176,20 @@ describe('one host: npm run start:sharded (ShardingManager)', () => {
     expect(pids).toHaveLength(2);
     expect(new Set(pids).size).toBe(2);
     // Each child connected as exactly its own shard (discord.js's SHARDS env, not SHARD_IDS).
-    const connected = manager.lines().filter((l) => l.msg === 'connected to Discord; answering interactions');
-    expect(connected.map((l) => l.shards).sort()).toEqual([[0], [1]]);
+    // A child's own log line reaches the manager's output through a pipe, possibly after the
+    // manager has logged 'all shards ready': wait for both rather than read them once.
+    const connected = () =>
+      manager.lines().filter((l) => l.msg === 'connected to Discord; answering interactions');
+    await waitUntil(
+      () => connected().length >= 2,
+      10_000,
+      () => `both shards' connected lines:\n${manager.output()}`,
+    );
+    expect(
+      connected()
+        .map((l) => l.shards)
+        .sort(),
+    ).toEqual([[0], [1]]);
 
     for (const guild of fake.guilds) await askIn(fake, guild.id);
 
