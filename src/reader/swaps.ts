@@ -1,6 +1,15 @@
 import { stem, STOPWORDS } from '../text/match.ts';
 import { editDistance } from '../text/similar.ts';
-import { ARTICLE_WORDS, MONTHS, NEGATING_PREFIXES, NUMBER_WORDS, OPENING_WORDS, ORDINAL_WORDS, WEEKDAYS, WH_WORDS } from './words.ts';
+import {
+  ARTICLE_WORDS,
+  MONTHS,
+  NEGATING_PREFIXES,
+  NUMBER_WORDS,
+  OPENING_WORDS,
+  ORDINAL_WORDS,
+  WEEKDAYS,
+  WH_WORDS,
+} from './words.ts';
 
 /**
  * A question that keeps a phrase of the sentence and changes one word of it: "kills four men" of
@@ -67,7 +76,11 @@ const content = (t: Token | undefined): boolean => !!t && !STOPWORDS.has(t.lower
 
 /** A capital on the question's first word that is not a question or opening word: maybe a name ("Petra who ..."). */
 const opensWithName = (t: Token): boolean =>
-  t.at === 0 && /^\p{Lu}/u.test(t.word) && !STOPWORDS.has(t.lower) && !WH_WORDS.has(t.lower) && !OPENING_WORDS.has(t.lower);
+  t.at === 0 &&
+  /^\p{Lu}/u.test(t.word) &&
+  !STOPWORDS.has(t.lower) &&
+  !WH_WORDS.has(t.lower) &&
+  !OPENING_WORDS.has(t.lower);
 
 function kindOf(t: Token): Swap | null {
   if (figureKind(t.lower)) return 'figure';
@@ -89,7 +102,8 @@ function kindsOf(t: Token): Swap[] {
  */
 function sameWordRoughly(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 4 && long.includes(short)) return !NEGATING_PREFIXES.has(long.slice(0, long.indexOf(short)));
+  if (short.length >= 4 && long.includes(short))
+    return !NEGATING_PREFIXES.has(long.slice(0, long.indexOf(short)));
   return short.length >= 6 && long.length - short.length <= 1 && editDistance(short, long) <= 1;
 }
 
@@ -115,7 +129,8 @@ function predicateKept(q: readonly Token[], i: number, s: readonly Token[], j: n
   let k = i + 1;
   while (q[k] && (WH_WORDS.has(q[k]!.lower) || q[k]!.lower === 'that') && !q[k]!.broken) k++;
   const next = s[j + 1];
-  const m = next && !next.broken && (!content(next) || /ly$/.test(next.lower)) && !capitalised(next) ? j + 2 : j + 1;
+  const m =
+    next && !next.broken && (!content(next) || /ly$/.test(next.lower)) && !capitalised(next) ? j + 2 : j + 1;
   if (k === i + 1 && m === j + 1) return false;
   const joined = [q[k], q[k + 1], s[m], s[m + 1]].every((t) => !!t && !t.broken);
   return joined && same(q[k], s[m]) && same(q[k + 1], s[m + 1]) && (content(q[k]) || content(q[k + 1]));
@@ -124,8 +139,11 @@ function predicateKept(q: readonly Token[], i: number, s: readonly Token[], j: n
 /**
  * Whether the words around question word `i` are the words around sentence word `j`: a figure
  * needs one neighbour kept, a name a content-word neighbour, two words on one side or its
- * sentence's predicate, any other word both neighbours or two words on one side, one of them a
- * content word.
+ * sentence's predicate, any other word both neighbours or the two after it, one of them a content
+ * word. A plain word changed after two kept ones is a phrase's head named anew ("the rowing club
+ * hut" of "the rowing club boathouse"), as paraphrase does as often as a changed question;
+ * one changed before two kept ones modifies the same head otherwise ("eastern highlands" of
+ * "western highlands").
  */
 function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Token[], j: number): boolean {
   // Neighbours within one phrase: no mark between them, in the question or the sentence.
@@ -137,7 +155,7 @@ function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Toke
   if (kind === 'figure') return l1 || r1;
   if (kind === 'name')
     return (l1 && content(q[i - 1])) || (r1 && content(q[i + 1])) || l2 || r2 || predicateKept(q, i, s, j);
-  return (l1 && r1) || (l2 && content(q[i - 1])) || (r2 && content(q[i + 1]));
+  return (l1 && r1) || (r2 && content(q[i + 1]));
 }
 
 /**
@@ -149,7 +167,9 @@ function keptAround(kind: Swap, q: readonly Token[], i: number, s: readonly Toke
 function misspelt(t: Token, s: readonly Token[]): boolean {
   if (!/^\p{L}{4,}$/u.test(t.lower)) return false;
   const slips = t.lower.length >= 8 ? 2 : 1;
-  return s.some((w) => Math.abs(w.lower.length - t.lower.length) <= slips && editDistance(t.lower, w.lower) <= slips);
+  return s.some(
+    (w) => Math.abs(w.lower.length - t.lower.length) <= slips && editDistance(t.lower, w.lower) <= slips,
+  );
 }
 
 /**
