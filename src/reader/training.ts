@@ -8,6 +8,7 @@ import { probability, train } from './model.ts';
 import { trainForest } from './trees.ts';
 import type { TreeOptions } from './trees.ts';
 import type { Bound, Model } from './model.ts';
+import { withTopic } from './headline.ts';
 import { analyzeQuestion } from './question.ts';
 import { GATE_FEATURES, gateFeatures, readings } from './read.ts';
 import type { Scored } from './read.ts';
@@ -90,7 +91,8 @@ export function examples(data: DataSet): Example[] {
   for (const c of all) {
     const article = data.articles.get(c.article);
     if (!article) continue;
-    const rs = readings([article], analyzeQuestion(c.query));
+    // As /ask reads a question asked of one article: "when was it taken" takes the headline's words.
+    const rs = readings([article], withTopic(analyzeQuestion(c.query), article));
     out.push({ c, readings: rs, labels: rs.map((r) => (answers(article, c, r.paragraph) ? 1 : 0)) });
   }
   return out;
