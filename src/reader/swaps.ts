@@ -2,6 +2,7 @@ import { stem, STOPWORDS } from '../text/match.ts';
 import { editDistance } from '../text/similar.ts';
 import {
   ARTICLE_WORDS,
+  GENERIC_NOUNS,
   MONTHS,
   NEGATING_PREFIXES,
   NUMBER_WORDS,
@@ -176,6 +177,7 @@ function misspelt(t: Token, s: readonly Token[]): boolean {
  * The kinds of swap the question makes of the sentence: a question word the sentence does not
  * have (`found`: its stem, or a variant of it, is in the sentence) standing where the sentence has
  * another word of the same kind that the question does not use, within a phrase the two share.
+ * A generic noun of the question ("the man", {@link GENERIC_NOUNS}) refers back, so is no swap.
  */
 export function swaps(question: string, sentence: string, found: (stem: string) => boolean): Set<Swap> {
   const out = new Set<Swap>();
@@ -183,7 +185,7 @@ export function swaps(question: string, sentence: string, found: (stem: string) 
   const s = tokens(sentence);
   const asked = new Set(q.map((t) => t.stem));
   q.forEach((t, i) => {
-    if (WH_WORDS.has(t.lower) || found(t.stem)) return;
+    if (WH_WORDS.has(t.lower) || GENERIC_NOUNS.has(t.lower) || found(t.stem)) return;
     for (const kind of kindsOf(t)) {
       if (out.has(kind) || (kind === 'name' && misspelt(t, s))) continue;
       const swapped = s.some(

@@ -136,6 +136,14 @@ export const MANNER_CUES = words(`by through using via with`);
 /** Negation in a question or a sentence. */
 export const NEGATIONS = words(`not no never none nothing neither nor without cannot`);
 
+/**
+ * Nouns that name anyone or anything of a kind without saying which ("the man", "people"): a
+ * member's question refers back with them to whoever the story names ("the man" for "a
+ * customer"), so one standing where the sentence has another noun is no swap.
+ */
+export const GENERIC_NOUNS = words(`man men woman women person persons people someone somebody anyone
+individual individuals guy guys lady ladies folk folks thing things`);
+
 /** Prefixes that turn a word into its opposite ("unofficial", "inexperienced", "disagree"). */
 export const NEGATING_PREFIXES = words(`un in im il ir non dis`);
 

@@ -79,6 +79,19 @@ describe('another name put to the sentence’s own predicate', () => {
   });
 });
 
+describe('a generic noun in the question', () => {
+  const sale = 'Police were called after a customer tried to sell the lamp for £40 at a market stall.';
+
+  it('refers back to whoever the sentence names: no swap', () => {
+    expect(read('How much did the man try to sell the lamp for?', sale)).toEqual([]);
+    expect(read('How much did someone try to sell the lamp for?', sale)).toEqual([]);
+  });
+
+  it('is not a licence for any other noun', () => {
+    expect(read('How much did the dealer try to sell the lamp for?', sale)).toEqual(['word']);
+  });
+});
+
 describe('a misspelt name', () => {
   const bank = 'The lender Vardenholt opened its first branch in the port in 1998.';
 
