@@ -21,6 +21,20 @@ export function coverage(stats: ArticleStats, terms: readonly string[], has: (t:
   return all > 0 ? got / all : 0;
 }
 
+/**
+ * The stems of each of the question's names that has any (what `contentTerms` gives for it),
+ * worked out once per question rather than once per paragraph read.
+ */
+const namesOf = new WeakMap<QuestionAnalysis, string[][]>();
+
+export function questionNames(q: QuestionAnalysis): readonly (readonly string[])[] {
+  const hit = namesOf.get(q);
+  if (hit) return hit;
+  const made = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
+  namesOf.set(q, made);
+  return made;
+}
+
 /** The sentence of a paragraph read for the question, and the short answer found in it. */
 export interface SentenceChoice {
   /** 0-based index of the sentence in the paragraph. */
@@ -92,12 +106,20 @@ function covered(q: QuestionAnalysis, stats: ArticleStats, paragraph: number): C
   });
 }
 
+/** The share of the question's adjacent word pairs found side by side in the sentence's terms. */
 function pairShare(q: QuestionAnalysis, terms: readonly string[]): number {
   if (q.terms.length < 2) return 0;
-  const have = new Set<string>();
-  for (let k = 1; k < terms.length; k++) have.add(`${terms[k - 1]} ${terms[k]}`);
+  // Compared word by word: no string per pair and no set per sentence read (terms hold no space).
   let n = 0;
-  for (let k = 1; k < q.terms.length; k++) if (have.has(`${q.terms[k - 1]} ${q.terms[k]}`)) n++;
+  for (let k = 1; k < q.terms.length; k++) {
+    const a = q.terms[k - 1];
+    const b = q.terms[k];
+    for (let j = 1; j < terms.length; j++)
+      if (terms[j] === b && terms[j - 1] === a) {
+        n++;
+        break;
+      }
+  }
   return n / (q.terms.length - 1);
 }
 
@@ -119,7 +141,7 @@ export function sentenceCandidates(
     .slice(0, SENTENCES_READ);
   const bestC = top[0]?.c ?? 0;
   const concrete = CONCRETE.has(q.type);
-  const names = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
+  const names = questionNames(q);
   const focus = q.focus ? stem(q.focus) : '';
   const sets = stats.sentenceSets[paragraph] ?? [];
   return top.map((x, rank) => {

@@ -72,7 +72,28 @@ export class Candidate implements SpanCandidate {
   }
 }
 
-const lastTokens: { of: SentenceCandidates | null; tokens: Token[] } = { of: null, tokens: [] };
+/**
+ * The tokens of the sentences read last (two slots, the newer first): a paragraph's two best
+ * covered sentences are read, and the chosen one's span is then stated from its tokens, which
+ * with one slot were made again whenever the first sentence was chosen.
+ */
+const lastTokens: { of: SentenceCandidates | null; tokens: Token[] }[] = [
+  { of: null, tokens: [] },
+  { of: null, tokens: [] },
+];
+
+/** Keeps `tokens` as those of `sc` in the newer slot, the newer one's moving to the older. */
+function keepTokens(sc: SentenceCandidates, tokens: Token[]): void {
+  const [newer, older] = lastTokens as [(typeof lastTokens)[0], (typeof lastTokens)[0]];
+  if (newer.of === sc) {
+    newer.tokens = tokens;
+    return;
+  }
+  older.of = newer.of;
+  older.tokens = newer.tokens;
+  newer.of = sc;
+  newer.tokens = tokens;
+}
 
 /** Token marks: a reason cue ("because"), a manner cue ("by"), a comma, "and" or "or". */
 const REASON_MARK = 1;
@@ -123,14 +144,15 @@ export class SentenceCandidates {
   /**
    * The sentence's tokens, made again when asked for (the scorer reads only {@link stems} and
    * {@link marks}; keeping every read sentence's token objects was most of what it held). The
-   * last sentence asked keeps them, as its chosen span is stated from them twice.
+   * last two sentences asked keep them ({@link lastTokens}), as the chosen span is stated from them.
    */
   get tokens(): Token[] {
-    if (lastTokens.of !== this) {
-      lastTokens.of = this;
-      lastTokens.tokens = tokenize(this.sentence);
-    }
-    return lastTokens.tokens;
+    const [newer, older] = lastTokens as [(typeof lastTokens)[0], (typeof lastTokens)[0]];
+    if (newer.of === this) return newer.tokens;
+    if (older.of === this) return older.tokens;
+    const tokens = tokenize(this.sentence);
+    keepTokens(this, tokens);
+    return tokens;
   }
 
   /** Fills `c` with candidate `i` (0 <= i < count) and returns it. */
@@ -606,8 +628,7 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
     marks[i] = markOf(t);
   }
   const made = new SentenceCandidates(sentence, stems, content, lex, marks, packed, count);
-  lastTokens.of = made;
-  lastTokens.tokens = tokens;
+  keepTokens(made, tokens);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(sentence, made);
   return made;
