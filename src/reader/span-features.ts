@@ -367,24 +367,55 @@ function internShape(low: number, day: boolean, stops: number, n: number): numbe
   return SHAPES.length - 1;
 }
 
-/** The shape (its index in {@link SHAPES}) of tokens [from, to), `run` holding what their words hold. */
-function shapeOf(
-  tokens: readonly Token[],
-  f: readonly number[],
-  from: number,
-  to: number,
-  run: Run,
-  typed: boolean,
-): number {
-  const { n, capitals, any } = run;
+/**
+ * The shape bits that follow from a candidate's first token and the token before it (in
+ * SHAPE_FEATURES order), the same for every candidate starting there: worked out once per first
+ * token.
+ */
+function startBits(tokens: readonly Token[], f: readonly number[], from: number): number {
   const first = tokens[from];
-  const last = tokens[to - 1];
   // Guarded: reading index -1 of an array is a property lookup by name, far slower than a miss.
   const prev = from > 0 ? tokens[from - 1] : undefined;
+  return (
+    bit(from === 0, 7) |
+    bit(has(f, from - 1, PREPOSITION), 9) |
+    bit(has(f, from - 1, DETERMINER), 10) |
+    bit(has(f, from, VERB), 12) |
+    bit(prev?.capital && first?.capital && !prev.possessive && from > 1, 18) |
+    bit(has(f, from - 1, CONTENT) && !has(f, from - 1, VERB), 21) |
+    bit(has(f, from, NOUN), 25) |
+    bit(has(f, from, ADJECTIVE), 26) |
+    bit(has(f, from, DIGIT), 27)
+  );
+}
+
+/**
+ * The shape bits that follow from a candidate's last token (`to - 1`) and the token after it,
+ * the same for every candidate ending there: worked out once per sentence for each end.
+ */
+function endBits(tokens: readonly Token[], f: readonly number[], to: number): number {
+  const last = tokens[to - 1];
   const inside = to < tokens.length;
   const next = inside ? tokens[to] : undefined;
+  return (
+    bit(!next || !next.word, 11) |
+    bit(has(f, to - 1, VERB), 13) |
+    bit(has(f, to - 1, NOUN), 15) |
+    bit(has(f, to - 1, ADJECTIVE), 16) |
+    bit(next?.capital && last?.capital && !last.possessive, 19) |
+    bit(inside && has(f, to, CONTENT) && !has(f, to, VERB), 20)
+  );
+}
+
+/**
+ * The shape (its index in {@link SHAPES}) of a candidate: `edges` holds its {@link startBits}
+ * and {@link endBits}, `run` what its words hold.
+ */
+function shapeOf(edges: number, run: Run, typed: boolean): number {
+  const { n, capitals, any } = run;
   // In SHAPE_FEATURES order, one bit each (the share of function words, 23, aside).
   const bits =
+    edges |
     bit(n === 1, 0) |
     bit(n === 2, 1) |
     bit(n === 3, 2) |
@@ -392,26 +423,11 @@ function shapeOf(
     bit(n >= 6, 4) |
     bit(capitals === n, 5) |
     bit(capitals > 0, 6) |
-    bit(from === 0, 7) |
     bit((any & COMMA) !== 0, 8) |
-    bit(has(f, from - 1, PREPOSITION), 9) |
-    bit(has(f, from - 1, DETERMINER), 10) |
-    bit(!next || !next.word, 11) |
-    bit(has(f, from, VERB), 12) |
-    bit(has(f, to - 1, VERB), 13) |
     bit((any & VERB) !== 0, 14) |
-    bit(has(f, to - 1, NOUN), 15) |
-    bit(has(f, to - 1, ADJECTIVE), 16) |
     bit((any & DIGIT) !== 0, 17) |
-    bit(prev?.capital && first?.capital && !prev.possessive && from > 1, 18) |
-    bit(next?.capital && last?.capital && !last.possessive, 19) |
-    bit(inside && has(f, to, CONTENT) && !has(f, to, VERB), 20) |
-    bit(has(f, from - 1, CONTENT) && !has(f, from - 1, VERB), 21) |
     bit((any & COORDINATOR) !== 0, 22) |
     bit(typed, 24) |
-    bit(has(f, from, NOUN), 25) |
-    bit(has(f, from, ADJECTIVE), 26) |
-    bit(has(f, from, DIGIT), 27) |
     bit((any & YEAR) !== 0, 28) |
     bit((any & DECADE) !== 0, 29);
   return internShape(bits, (any & DAY) !== 0, run.stops, n);
@@ -473,6 +489,9 @@ function cutsPreposition(tokens: readonly Token[], to: number): boolean {
   return false;
 }
 
+/** Per end of a candidate of the sentence being read, its {@link endBits} (reused from sentence to sentence). */
+let endShapeBits = new Int32Array(256);
+
 /** Candidates of the sentence being read, STRIDE numbers each (reused: copied out once done). */
 let building = new Int32Array(1 << 12);
 
@@ -491,9 +510,14 @@ function candidatesOf(
   within: readonly boolean[],
 ): number {
   let n = 0;
+  // Each end's shape bits, worked out on first use (-1 until then): most ends are reached from
+  // several first tokens.
+  if (endShapeBits.length < tokens.length + 1) endShapeBits = new Int32Array(2 * (tokens.length + 1));
+  endShapeBits.fill(-1, 0, tokens.length + 1);
   for (let from = 0; from < tokens.length; from++) {
     if (!has(flags, from, CONTENT) && !starts.has(from)) continue;
     if (startsInsideTime(tokens, joined, from)) continue;
+    const fromBits = startBits(tokens, flags, from);
     const money = from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '');
     const start = money ? (tokens[from - 1] as Token).start : (tokens[from] as Token).start;
     run.n = run.capitals = run.stops = run.any = 0;
@@ -523,7 +547,9 @@ function candidatesOf(
       building[k + FROM] = from;
       building[k + TO] = to;
       typesAt(typed, from, to, building, k + TYPES);
-      building[k + SHAPE] = shapeOf(tokens, flags, from, to, run, building[k + TYPES] !== 0);
+      let toBits = endShapeBits[to] as number;
+      if (toBits < 0) endShapeBits[to] = toBits = endBits(tokens, flags, to);
+      building[k + SHAPE] = shapeOf(fromBits | toBits, run, building[k + TYPES] !== 0);
       n++;
     }
   }
