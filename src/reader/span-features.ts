@@ -298,6 +298,19 @@ function flagsOf(tokens: readonly Token[]): number[] {
   return f;
 }
 
+/**
+ * Whether each token ends a plain noun phrase (spans.ts `breaks`: punctuation, a function word,
+ * a verb, "and", "or", "but"), read from its flag bits: no second lexicon lookup per token.
+ */
+function breakingOf(tokens: readonly Token[], f: readonly number[]): boolean[] {
+  const out: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    out.push(!t.word || ((f[i] as number) & (STOP | VERB | COORDINATOR)) !== 0 || t.lower === 'but');
+  }
+  return out;
+}
+
 /** Whether token `i` has flag `flag` (false past either end). */
 const has = (f: readonly number[], i: number, flag: number): boolean =>
   i >= 0 && i < f.length && ((f[i] as number) & flag) !== 0;
@@ -622,7 +635,8 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
   const hit = cache.get(sentence);
   if (hit) return hit;
   const tokens = tokenize(sentence);
-  const typed = typedRanges(tokens);
+  const flags = flagsOf(tokens);
+  const typed = typedRanges(tokens, breakingOf(tokens, flags));
   // Names, figures and dates may start or end on a function word ("one", "of"); plain phrases not.
   const other = typeBit('other');
   const starts = new Set<number>();
@@ -638,7 +652,6 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
       if (!(tokens[i] as Token).word) joined[i] = true;
     if ((bits & FIGURE_BITS) !== 0) markCuts(tokens, typed[k] as number, typed[k + 1] as number, within);
   }
-  const flags = flagsOf(tokens);
   const count = candidatesOf(tokens, flags, typed, starts, ends, joined, within);
   const packed = carve(count * STRIDE);
   packed.set(building.subarray(0, count * STRIDE));
