@@ -1,7 +1,7 @@
 import { SPAN_MODEL, spanChoiceOf } from './extract.ts';
 import type { SpanChoice } from './extract.ts';
 import { idf, matchWeight, neighbourHas, variantsOf } from './passages.ts';
-import type { ArticleStats } from './passages.ts';
+import type { ArticleStats, Variant } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { logit } from './softmax.ts';
 import { bestSpan } from './span-model.ts';
@@ -9,15 +9,41 @@ import type { ScoredSpan, SpanModel } from './span-model.ts';
 import { contentTerms, stem } from '../text/match.ts';
 import { CONCRETE } from './words.ts';
 
+/**
+ * The idf of each of the terms in one article, their sum and their variants, for the last
+ * article and terms asked ({@link coverage} is asked of the same question's terms in the same
+ * article for every sentence read and several features, each time looking them up again).
+ */
+const weighed: {
+  stats: ArticleStats | null;
+  terms: readonly string[] | null;
+  weights: number[];
+  variants: Variant[][];
+  all: number;
+} = { stats: null, terms: null, weights: [], variants: [], all: 0 };
+
 /** The idf-weighted share of the question's words that `has` finds (variants count in part). */
 export function coverage(stats: ArticleStats, terms: readonly string[], has: (t: string) => boolean): number {
-  let all = 0;
-  let got = 0;
-  for (const t of terms) {
-    const w = idf(stats, t);
-    all += w;
-    got += w * matchWeight(variantsOf(t), has);
+  if (weighed.stats !== stats || weighed.terms !== terms) {
+    const weights: number[] = [];
+    const variants: Variant[][] = [];
+    let all = 0;
+    for (const t of terms) {
+      const w = idf(stats, t);
+      all += w;
+      weights.push(w);
+      variants.push(variantsOf(t));
+    }
+    weighed.stats = stats;
+    weighed.terms = terms;
+    weighed.weights = weights;
+    weighed.variants = variants;
+    weighed.all = all;
   }
+  const { weights, variants, all } = weighed;
+  let got = 0;
+  for (let k = 0; k < weights.length; k++)
+    got += (weights[k] as number) * matchWeight(variants[k] as Variant[], has);
   return all > 0 ? got / all : 0;
 }
 
