@@ -21,7 +21,22 @@ const LIGHT: ReadonlyMap<string, string> = new Map(
 );
 
 /** A word's base for phrase matching: light verbs to their base, others to their stem's root. */
-const base = (w: string): string => LIGHT.get(w) ?? derivedRoot(stem(w));
+const baseUncached = (w: string): string => LIGHT.get(w) ?? derivedRoot(stem(w));
+
+/**
+ * Bases of words seen before: every word of every question is based, and the root's patterns
+ * cost more than the lookup. Bounded like the other word caches.
+ */
+const bases = new Map<string, string>();
+
+function base(w: string): string {
+  const hit = bases.get(w);
+  if (hit !== undefined) return hit;
+  const made = baseUncached(w);
+  if (bases.size >= 50_000) bases.clear();
+  bases.set(w, made);
+  return made;
+}
 
 const built = (() => {
   const phrases: Phrase[] = [];
@@ -74,11 +89,11 @@ function matchAt(words: readonly string[], bases: readonly string[], at: number,
  */
 export function phrasesIn(words: readonly string[]): Map<number, { key: string; length: number }> {
   const out = new Map<number, { key: string; length: number }>();
-  const bases = words.map(base);
+  const based = words.map(base);
   for (let i = 0; i < words.length; i++) {
-    const tried = built.byFirst.get(bases[i] as string) ?? NO_PHRASES;
+    const tried = built.byFirst.get(based[i] as string) ?? NO_PHRASES;
     for (let j = 0; j < tried.length; j++) {
-      const length = matchAt(words, bases, i, tried[j] as Phrase);
+      const length = matchAt(words, based, i, tried[j] as Phrase);
       if (length === 0) continue;
       out.set(i, { key: (tried[j] as Phrase).key, length });
       i += length - 1;

@@ -275,25 +275,56 @@ function tokenBits(t: Token): number {
 }
 
 /**
- * Flag bits of words seen before, by their text (a word's text fixes its case and so every
- * flag): most words of a newly read sentence were in earlier ones, and their lexicon lookups
- * and pattern tests were a tenth of reading a new sentence. Bounded like the other word caches.
+ * What a sentence's reading keeps of a word, all of which follows from its text (which fixes
+ * its case): its flag bits, its stem, its hashed word class ({@link lexicalKeys}; at the
+ * sentence's start and elsewhere, as a capitalised function word reads differently there) and
+ * its marks ({@link markOf}).
  */
-const wordBits = new Map<string, number>();
+interface WordInfo {
+  bits: number;
+  stem: string;
+  lex: number;
+  lexFirst: number;
+  mark: number;
+}
 
-/** Each token's flag bits (each token's lexicon tags looked up once). */
-function flagsOf(tokens: readonly Token[]): number[] {
+/**
+ * Words seen before, by their text: most words of a newly read sentence were in earlier ones,
+ * and their lexicon lookups, pattern tests, stem and hash (a lookup or pass each) were a good
+ * part of reading a new sentence. Bounded like the other word caches.
+ */
+const words = new Map<string, WordInfo>();
+
+function wordInfo(t: Token): WordInfo {
+  const hit = words.get(t.text);
+  if (hit) return hit;
+  const made: WordInfo = {
+    bits: tokenBits(t),
+    stem: stem(t.lower),
+    lex: fnv(wordClass(t, 1)),
+    lexFirst: fnv(wordClass(t, 0)),
+    mark: markOf(t),
+  };
+  if (words.size >= 50_000) words.clear();
+  words.set(t.text, made);
+  return made;
+}
+
+/**
+ * Each token's flag bits (each word's lexicon tags looked up once), and each word's
+ * {@link WordInfo} into `infos` (null for punctuation).
+ */
+function flagsOf(tokens: readonly Token[], infos: (WordInfo | null)[]): number[] {
   const f: number[] = [];
   for (const t of tokens) {
-    let bits = t.word ? wordBits.get(t.text) : undefined;
-    if (bits === undefined) {
-      bits = tokenBits(t);
-      if (t.word) {
-        if (wordBits.size >= 50_000) wordBits.clear();
-        wordBits.set(t.text, bits);
-      }
+    if (t.word) {
+      const w = wordInfo(t);
+      infos.push(w);
+      f.push(w.bits);
+    } else {
+      infos.push(null);
+      f.push(tokenBits(t));
     }
-    f.push(bits);
   }
   return f;
 }
@@ -635,7 +666,8 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
   const hit = cache.get(sentence);
   if (hit) return hit;
   const tokens = tokenize(sentence);
-  const flags = flagsOf(tokens);
+  const infos: (WordInfo | null)[] = [];
+  const flags = flagsOf(tokens, infos);
   const typed = typedRanges(tokens, breakingOf(tokens, flags));
   // Names, figures and dates may start or end on a function word ("one", "of"); plain phrases not.
   const other = typeBit('other');
@@ -661,10 +693,11 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
   const content: boolean[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    stems.push(t.word ? stem(t.lower) : '');
+    const w = infos[i];
+    stems.push(w ? w.stem : '');
     content.push(has(flags, i, CONTENT));
-    lex[i] = fnv(wordClass(t, i));
-    marks[i] = markOf(t);
+    lex[i] = w ? (i === 0 ? w.lexFirst : w.lex) : fnv(wordClass(t, i));
+    marks[i] = w ? w.mark : markOf(t);
   }
   const made = new SentenceCandidates(sentence, stems, content, lex, marks, packed, count);
   keepTokens(made, tokens);
