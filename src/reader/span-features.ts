@@ -389,25 +389,65 @@ const STOP_SHARE = SHAPE_FEATURES.indexOf('share of function words inside');
  * Shapes are few (a few hundred in a large archive) while candidates are dozens per sentence.
  */
 const SHAPES: (readonly number[])[] = [];
-const shapeIds = new Map<number, number[]>();
 const NO_SHAPE: readonly number[] = Object.freeze(new Array<number>(SHAPE_FEATURES.length).fill(0));
 
 /** The last shape bit (a month or weekday inside), kept out of the key: with it a key is no small integer. */
 const DAY_BIT = SHAPE_FEATURES.length - 1;
 
+/**
+ * The interned shapes' index by key, an open-addressing table in typed arrays: per slot the bits
+ * below DAY_BIT (-1 for an empty slot), the rest of the key and the shape's index. Looked up
+ * once per candidate of every newly read sentence, where a map of rows cost more than the rest
+ * of the shape.
+ */
+let shapeLows = new Int32Array(1024).fill(-1);
+let shapeRests = new Int32Array(1024);
+let shapeIndex = new Int32Array(1024);
+
+function shapeSlot(lows: Int32Array, low: number, rest: number): number {
+  const mask = lows.length - 1;
+  return (Math.imul(low, 0x9e3779b1) ^ Math.imul(rest + 1, 0x85ebca6b)) & mask;
+}
+
+/** Doubles the table, every kept key placed again. */
+function growShapes(): void {
+  const lows = new Int32Array(shapeLows.length * 2).fill(-1);
+  const rests = new Int32Array(lows.length);
+  const index = new Int32Array(lows.length);
+  for (let k = 0; k < shapeLows.length; k++) {
+    const low = shapeLows[k] as number;
+    if (low < 0) continue;
+    const rest = shapeRests[k] as number;
+    let h = shapeSlot(lows, low, rest);
+    while ((lows[h] as number) >= 0) h = (h + 1) & (lows.length - 1);
+    lows[h] = low;
+    rests[h] = rest;
+    index[h] = shapeIndex[k] as number;
+  }
+  shapeLows = lows;
+  shapeRests = rests;
+  shapeIndex = index;
+}
+
 function internShape(low: number, day: boolean, stops: number, n: number): number {
   // By the bits below DAY_BIT (a small integer), then by the day bit, stops and n (stops <= n <=
   // MAX_WORDS, so the index is exact). Not one key of all: that number would be a boxed double.
-  let row = shapeIds.get(low);
-  if (!row) shapeIds.set(low, (row = []));
-  const at = ((day ? MAX_WORDS + 1 : 0) + stops) * (MAX_WORDS + 1) + n;
-  const hit = row[at];
-  if (hit !== undefined) return hit;
+  const rest = ((day ? MAX_WORDS + 1 : 0) + stops) * (MAX_WORDS + 1) + n;
+  const mask = shapeLows.length - 1;
+  let h = shapeSlot(shapeLows, low, rest);
+  for (let k = shapeLows[h] as number; k >= 0; k = shapeLows[h] as number) {
+    if (k === low && shapeRests[h] === rest) return shapeIndex[h] as number;
+    h = (h + 1) & mask;
+  }
   const made: number[] = [];
   for (let k = 0; k < SHAPE_FEATURES.length; k++)
     made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : k === DAY_BIT ? b(day) : (low >>> k) & 1);
   SHAPES.push(Object.freeze(made));
-  row[at] = SHAPES.length - 1;
+  shapeLows[h] = low;
+  shapeRests[h] = rest;
+  shapeIndex[h] = SHAPES.length - 1;
+  // Kept at most half full, so a probe ends soon on an empty slot.
+  if (SHAPES.length * 2 > shapeLows.length) growShapes();
   return SHAPES.length - 1;
 }
 
