@@ -265,14 +265,23 @@ function notInArticle(
   });
 }
 
+/** Whether every UTF-16 unit of the text is ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Input that is no question: one word, noise, another script. Null when it reads as a question. */
 function badInput(q: string, analysis: QuestionAnalysis): string | null {
   if (analysis.terms.length === 0)
     return 'Ask a question with a few content words, e.g. /ask question:How many reservists did Tajikistan activate?';
-  const letters = q.match(/\p{L}/gu) ?? [];
-  const latin = q.match(/[a-z]/gi) ?? [];
-  if (letters.length > 0 && latin.length / letters.length < 0.5)
-    return 'Ask in English: the articles are read in English.';
+  // Plain ASCII (most questions) is all Latin letters: no array of its letters needed to say so.
+  if (!isAscii(q)) {
+    const letters = q.match(/\p{L}/gu) ?? [];
+    const latin = q.match(/[a-z]/gi) ?? [];
+    if (letters.length > 0 && latin.length / letters.length < 0.5)
+      return 'Ask in English: the articles are read in English.';
+  }
   if (analysis.terms.length === 1 && analysis.wh === '' && !isYesNoQuestion(q)) {
     const what = /\s/.test(q) ? 'not a question' : 'one word, not a question';
     return `“${q}” is ${what}. Ask a full question, e.g. /ask question:What did ${q} say?`;

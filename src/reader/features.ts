@@ -1,10 +1,10 @@
-import { contentTerms, stem } from '../text/match.ts';
+import { stem } from '../text/match.ts';
 import type { SpanChoice } from './extract.ts';
 import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.ts';
 import { headlineTerms } from './headline.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { chooseSentence, coverage } from './sentence-choice.ts';
+import { chooseSentence, coverage, questionNames } from './sentence-choice.ts';
 import { signals, SIGNALS } from './signals.ts';
 import { CONCRETE, DATE_NOUNS, NEGATIONS, PERCENT_NOUNS } from './words.ts';
 import type { AnswerType } from './words.ts';
@@ -73,10 +73,31 @@ export interface RankContext {
   next: number;
 }
 
-function pairs(terms: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]} ${terms[i]}`);
-  return out;
+/**
+ * How many of the question's adjacent word pairs the sentence's terms also hold side by side
+ * (each pair of the question counted, as a list of the pairs would be), and how many pairs the
+ * question has: without a string per pair or a set per sentence read.
+ */
+function pairsFound(question: readonly string[], sentence: readonly string[]): number {
+  let n = 0;
+  for (let k = 1; k < question.length; k++) {
+    const a = question[k - 1];
+    const b = question[k];
+    for (let j = 1; j < sentence.length; j++)
+      if (sentence[j] === b && sentence[j - 1] === a) {
+        n++;
+        break;
+      }
+  }
+  return n;
+}
+
+/** Whether a sentence says "not" (a negation word, "n't" read as "not"). */
+function negatedText(text: string): boolean {
+  const sentenceWords = (text.toLowerCase().match(/[a-z']+/g) ?? []).map((w) =>
+    w.endsWith("n't") ? 'not' : w,
+  );
+  return sentenceWords.some((w) => NEGATIONS.has(w));
 }
 
 /** Reads one paragraph for the question: best sentence, short answer, features. */
@@ -100,14 +121,10 @@ export function readParagraph(
   const own = sets[bestSentence] ?? new Set<string>();
   const set = { has: (k: string): boolean => own.has(k) || kind?.has(k) === true || headline.has(k) };
   const text = p?.sentences[bestSentence]?.text ?? '';
-  const qPairs = pairs(q.terms);
-  const sPairs = new Set(pairs(sentences[bestSentence] ?? []));
-  const entityStems = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
+  const qPairs = Math.max(0, q.terms.length - 1);
+  const entityStems = questionNames(q);
   const inParagraph = entityStems.filter((ts) => ts.every((t) => counts.has(t) || leadHas(stats, t))).length;
   const inArticle = entityStems.filter((ts) => ts.every((t) => stats.df.has(t))).length;
-  const sentenceWords = (text.toLowerCase().match(/[a-z']+/g) ?? []).map((w) =>
-    w.endsWith("n't") ? 'not' : w,
-  );
   const [rarest, second] = [...q.terms].sort((a, b) => idf(stats, b) - idf(stats, a));
   const maxIdf = Math.log(1 + (stats.tf.length + 0.5) / 0.5);
   return {
@@ -132,14 +149,14 @@ export function readParagraph(
       coverage(stats, q.terms, (t) => counts.has(t)),
       coverage(stats, q.terms, (t) => set.has(t)),
       coverage(stats, q.terms, (t) => set.has(t) || neighbourHas(sets, bestSentence, t)),
-      qPairs.length > 0 ? qPairs.filter((x) => sPairs.has(x)).length / qPairs.length : 0,
+      qPairs > 0 ? pairsFound(q.terms, sentences[bestSentence] ?? []) / qPairs : 0,
       coverage(stats, q.terms, (t) => stats.df.has(t)),
       fits ? 1 : 0,
       (span as SpanChoice | null)?.score ?? 0,
       entityStems.length > 0 ? inParagraph / entityStems.length : 1,
       inParagraph < entityStems.length ? 1 : 0,
       inArticle < entityStems.length ? 1 : 0,
-      q.negated && !sentenceWords.some((w) => NEGATIONS.has(w)) ? 1 : 0,
+      q.negated && !negatedText(text) ? 1 : 0,
       rarest !== undefined && !counts.has(rarest) ? idf(stats, rarest) / maxIdf : 0,
       Math.log(1 + q.terms.length),
       CONCRETE.has(q.type) ? 1 : 0,

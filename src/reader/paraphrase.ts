@@ -21,7 +21,22 @@ const LIGHT: ReadonlyMap<string, string> = new Map(
 );
 
 /** A word's base for phrase matching: light verbs to their base, others to their stem's root. */
-const base = (w: string): string => LIGHT.get(w) ?? derivedRoot(stem(w));
+const baseUncached = (w: string): string => LIGHT.get(w) ?? derivedRoot(stem(w));
+
+/**
+ * Bases of words seen before: every word of every question is based, and the root's patterns
+ * cost more than the lookup. Bounded like the other word caches.
+ */
+const bases = new Map<string, string>();
+
+function base(w: string): string {
+  const hit = bases.get(w);
+  if (hit !== undefined) return hit;
+  const made = baseUncached(w);
+  if (bases.size >= 50_000) bases.clear();
+  bases.set(w, made);
+  return made;
+}
 
 const built = (() => {
   const phrases: Phrase[] = [];
@@ -39,13 +54,28 @@ const built = (() => {
   }
   // Longest phrases first, so "turn up at" wins over "turn up".
   phrases.sort((a, b) => b.words.length - a.words.length);
-  return { phrases, synonyms: new Map([...synonyms].map(([k, v]) => [k, [...v]])) };
+  // By first word, in that order: only a phrase whose first word is the question's word there can
+  // start there (its first word is never skipped), so the others are not tried at each word.
+  const byFirst = new Map<string, Phrase[]>();
+  for (const p of phrases) {
+    const first = p.words[0] ?? '';
+    const list = byFirst.get(first);
+    if (list) list.push(p);
+    else byFirst.set(first, [p]);
+  }
+  return { byFirst, synonyms: new Map([...synonyms].map(([k, v]) => [k, [...v]])) };
 })();
+
+const NO_PHRASES: readonly Phrase[] = [];
 
 /** How many of `words` from `at` a phrase covers (0 when it does not match there). */
 function matchAt(words: readonly string[], bases: readonly string[], at: number, phrase: Phrase): number {
   let i = at;
-  for (const [k, p] of phrase.words.entries()) {
+  // An index loop: an iterator per phrase tried at each word was most of what analysing a
+  // question allocated.
+  const need = phrase.words;
+  for (let k = 0; k < need.length; k++) {
+    const p = need[k] as string;
     while (k > 0 && i < words.length && bases[i] !== p && PHRASE_SKIPPABLE.has(words[i] ?? '')) i++;
     if (bases[i] !== p) return 0;
     i++;
@@ -59,15 +89,17 @@ function matchAt(words: readonly string[], bases: readonly string[], at: number,
  */
 export function phrasesIn(words: readonly string[]): Map<number, { key: string; length: number }> {
   const out = new Map<number, { key: string; length: number }>();
-  const bases = words.map(base);
-  for (let i = 0; i < words.length; i++)
-    for (const p of built.phrases) {
-      const length = matchAt(words, bases, i, p);
+  const based = words.map(base);
+  for (let i = 0; i < words.length; i++) {
+    const tried = built.byFirst.get(based[i] as string) ?? NO_PHRASES;
+    for (let j = 0; j < tried.length; j++) {
+      const length = matchAt(words, based, i, tried[j] as Phrase);
       if (length === 0) continue;
-      out.set(i, { key: p.key, length });
+      out.set(i, { key: (tried[j] as Phrase).key, length });
       i += length - 1;
       break;
     }
+  }
   return out;
 }
 

@@ -27,6 +27,12 @@ export interface ArticleStats {
    * sets were a third of what reading a new article allocated).
    */
   sentenceSets: Set<string>[][];
+  /**
+   * Per paragraph: the `~root` key ({@link root}) of each of its terms, sentence after sentence
+   * (flat), worked out once with the document frequencies: ranking counts every term's root for
+   * each question, and a cache lookup per term was a tenth of a question's reading.
+   */
+  roots: string[][];
   df: Map<string, number>;
   avgLength: number;
 }
@@ -76,17 +82,18 @@ export function statsOf(article: Article, known?: SentenceTerms): ArticleStats {
   const lengths: number[] = [];
   const sentenceTerms: string[][][] = [];
   const sentenceSets: Set<string>[][] = [];
-  const df = documentFrequencies(byParagraph);
+  const roots = byParagraph.map(rootsOf);
+  const df = documentFrequencies(byParagraph, roots);
   for (const perSentence of byParagraph) {
     lengths.push(perSentence.reduce((n, s) => n + s.length, 0));
     sentenceTerms.push(perSentence);
   }
   for (let p = 0; p < sentenceTerms.length; p++) {
-    lazyCounts(tf, p, sentenceTerms[p] ?? []);
-    lazySets(sentenceSets, p, sentenceTerms[p] ?? []);
+    lazyCounts(tf, p, sentenceTerms[p] ?? [], roots[p] ?? []);
+    lazySets(sentenceSets, p, sentenceTerms[p] ?? [], roots[p] ?? []);
   }
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
-  const stats = { article, tf, lengths, sentenceTerms, sentenceSets, df, avgLength };
+  const stats = { article, tf, lengths, sentenceTerms, sentenceSets, roots, df, avgLength };
   if (cache.size >= STATS_KEPT) cache.delete(cache.keys().next().value as Article);
   cache.set(article, stats);
   return stats;
@@ -102,17 +109,30 @@ const SLOTS = 4096;
  * each paragraph's keys (those sets, emptied and grown again paragraph after paragraph, were
  * more than a third of what statsOf allocated). Longer articles count with the sets.
  */
-function documentFrequencies(byParagraph: readonly (readonly string[][])[]): Map<string, number> {
-  if (byParagraph.length > SLOTS) return frequenciesBySet(byParagraph);
+function documentFrequencies(
+  byParagraph: readonly (readonly string[][])[],
+  roots: readonly (readonly string[])[],
+): Map<string, number> {
+  if (byParagraph.length > SLOTS) return frequenciesBySet(byParagraph, roots);
   const df = new Map<string, number>();
-  for (let p = 0; p < byParagraph.length; p++)
+  for (let p = 0; p < byParagraph.length; p++) {
+    const keys = roots[p] ?? [];
+    let k = 0;
     for (const terms of byParagraph[p] ?? [])
       for (const t of terms) {
         countOnce(df, t, p);
-        countOnce(df, root(t), p);
+        countOnce(df, keys[k++] as string, p);
       }
+  }
   df.forEach(decodeCount);
   return df;
+}
+
+/** The {@link root} of each term of a paragraph, sentence after sentence. */
+function rootsOf(perSentence: readonly string[][]): string[] {
+  const out: string[] = [];
+  for (const terms of perSentence) for (const t of terms) out.push(root(t));
+  return out;
 }
 
 function countOnce(df: Map<string, number>, key: string, p: number): void {
@@ -126,40 +146,51 @@ function decodeCount(v: number, key: string, df: Map<string, number>): void {
 }
 
 /** {@link documentFrequencies} with one set of a paragraph's keys at a time. */
-function frequenciesBySet(byParagraph: readonly (readonly string[][])[]): Map<string, number> {
+function frequenciesBySet(
+  byParagraph: readonly (readonly string[][])[],
+  roots: readonly (readonly string[])[],
+): Map<string, number> {
   const df = new Map<string, number>();
   const seen = new Set<string>();
-  for (const perSentence of byParagraph) {
+  for (let p = 0; p < byParagraph.length; p++) {
     seen.clear();
-    for (const terms of perSentence)
+    const keys = roots[p] ?? [];
+    let k = 0;
+    for (const terms of byParagraph[p] ?? [])
       for (const t of terms) {
         seen.add(t);
-        seen.add(root(t));
+        seen.add(keys[k++] as string);
       }
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
   }
   return df;
 }
 
-/** A paragraph's term and root counts (stems, and their `~root` keys). */
-function countsOf(perSentence: readonly string[][]): Map<string, number> {
+/** A paragraph's term and root counts (stems, and their `~root` keys, `roots` in term order). */
+function countsOf(perSentence: readonly string[][], roots: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
+  let k = 0;
   for (const terms of perSentence)
     for (const t of terms) {
       counts.set(t, (counts.get(t) ?? 0) + 1);
-      const r = root(t);
+      const r = roots[k++] as string;
       counts.set(r, (counts.get(r) ?? 0) + 1);
     }
   return counts;
 }
 
 /** Makes `tf[p]` the counts of paragraph `p`, built on first read and then kept. */
-function lazyCounts(tf: Map<string, number>[], p: number, perSentence: readonly string[][]): void {
+function lazyCounts(
+  tf: Map<string, number>[],
+  p: number,
+  perSentence: readonly string[][],
+  roots: readonly string[],
+): void {
   Object.defineProperty(tf, p, {
     configurable: true,
     enumerable: true,
     get(): Map<string, number> {
-      const value = countsOf(perSentence);
+      const value = countsOf(perSentence, roots);
       Object.defineProperty(tf, p, { value, writable: true, enumerable: true, configurable: true });
       return value;
     },
@@ -171,13 +202,33 @@ export function termSet(terms: readonly string[]): Set<string> {
   return new Set([...terms, ...terms.map(root)]);
 }
 
+/**
+ * The sets of a paragraph's sentences ({@link termSet} of each: its terms, then their roots),
+ * the roots read from `roots` (the paragraph's, in term order).
+ */
+function sentenceSetsOf(perSentence: readonly string[][], roots: readonly string[]): Set<string>[] {
+  const out: Set<string>[] = [];
+  let k = 0;
+  for (const terms of perSentence) {
+    const set = new Set<string>(terms);
+    for (let i = 0; i < terms.length; i++) set.add(roots[k++] as string);
+    out.push(set);
+  }
+  return out;
+}
+
 /** Makes `sets[p]` the sets of paragraph `p`'s sentences, built on first read and then kept. */
-function lazySets(sets: Set<string>[][], p: number, perSentence: readonly string[][]): void {
+function lazySets(
+  sets: Set<string>[][],
+  p: number,
+  perSentence: readonly string[][],
+  roots: readonly string[],
+): void {
   Object.defineProperty(sets, p, {
     configurable: true,
     enumerable: true,
     get(): Set<string>[] {
-      const value = perSentence.map(termSet);
+      const value = sentenceSetsOf(perSentence, roots);
       Object.defineProperty(sets, p, { value, writable: true, enumerable: true, configurable: true });
       return value;
     },
@@ -267,7 +318,7 @@ export function rankParagraphs(
   const counts = new Int32Array(slots.size);
   const out: { index: number; bm25: number }[] = [];
   for (let i = 0; i < stats.sentenceTerms.length; i++) {
-    countKeys(stats.sentenceTerms[i] ?? [], slots, counts);
+    countKeys(stats.sentenceTerms[i] ?? [], stats.roots[i] ?? [], slots, counts);
     let s = 0;
     const len = stats.lengths[i] ?? 0;
     for (let k = 0; k < variants.length; k++) {
@@ -290,16 +341,18 @@ export function rankParagraphs(
 /** How often each slotted key is among a paragraph's terms and their roots (into `counts`). */
 function countKeys(
   perSentence: readonly string[][],
+  roots: readonly string[],
   slots: ReadonlyMap<string, number>,
   counts: Int32Array,
 ): void {
   counts.fill(0);
   if (slots.size === 0) return;
+  let k = 0;
   for (const terms of perSentence)
     for (const t of terms) {
       const a = slots.get(t);
       if (a !== undefined) counts[a] = (counts[a] as number) + 1;
-      const b = slots.get(root(t));
+      const b = slots.get(roots[k++] as string);
       if (b !== undefined) counts[b] = (counts[b] as number) + 1;
     }
 }

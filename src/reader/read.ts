@@ -60,8 +60,23 @@ export function gateFeatures(ranked: readonly Scored[]): number[] {
   return [...top.features, top.p, top.p - (next?.p ?? 0), ...own];
 }
 
+/**
+ * The gate's last answers, by the best candidate: the gate reads only the best two candidates
+ * (immutable readings), and an archive-wide question asks it twice of the best article's (once
+ * to decide whether further articles are read, once to judge each article), each time working
+ * out the same signals again.
+ */
+const judged = new WeakMap<Scored, { next: Scored | undefined; model: Model; p: number }>();
+
 /** Probability that the best candidate answers the question (0 with no candidate). */
 export function confidence(ranked: readonly Scored[], model: Model = MODEL): number {
-  if (ranked.length === 0) return 0;
-  return model.gate ? probability(model.gate, gateFeatures(ranked)) : (ranked[0]?.p ?? 0);
+  const top = ranked[0];
+  const next = ranked[1];
+  if (!top) return 0;
+  if (!model.gate) return top.p;
+  const hit = judged.get(top);
+  if (hit && hit.next === next && hit.model === model) return hit.p;
+  const p = probability(model.gate, gateFeatures(ranked));
+  judged.set(top, { next, model, p });
+  return p;
 }

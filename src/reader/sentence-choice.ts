@@ -1,7 +1,7 @@
 import { SPAN_MODEL, spanChoiceOf } from './extract.ts';
 import type { SpanChoice } from './extract.ts';
 import { idf, matchWeight, neighbourHas, variantsOf } from './passages.ts';
-import type { ArticleStats } from './passages.ts';
+import type { ArticleStats, Variant } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { logit } from './softmax.ts';
 import { bestSpan } from './span-model.ts';
@@ -9,16 +9,56 @@ import type { ScoredSpan, SpanModel } from './span-model.ts';
 import { contentTerms, stem } from '../text/match.ts';
 import { CONCRETE } from './words.ts';
 
+/**
+ * The idf of each of the terms in one article, their sum and their variants, for the last
+ * article and terms asked ({@link coverage} is asked of the same question's terms in the same
+ * article for every sentence read and several features, each time looking them up again).
+ */
+const weighed: {
+  stats: ArticleStats | null;
+  terms: readonly string[] | null;
+  weights: number[];
+  variants: Variant[][];
+  all: number;
+} = { stats: null, terms: null, weights: [], variants: [], all: 0 };
+
 /** The idf-weighted share of the question's words that `has` finds (variants count in part). */
 export function coverage(stats: ArticleStats, terms: readonly string[], has: (t: string) => boolean): number {
-  let all = 0;
-  let got = 0;
-  for (const t of terms) {
-    const w = idf(stats, t);
-    all += w;
-    got += w * matchWeight(variantsOf(t), has);
+  if (weighed.stats !== stats || weighed.terms !== terms) {
+    const weights: number[] = [];
+    const variants: Variant[][] = [];
+    let all = 0;
+    for (const t of terms) {
+      const w = idf(stats, t);
+      all += w;
+      weights.push(w);
+      variants.push(variantsOf(t));
+    }
+    weighed.stats = stats;
+    weighed.terms = terms;
+    weighed.weights = weights;
+    weighed.variants = variants;
+    weighed.all = all;
   }
+  const { weights, variants, all } = weighed;
+  let got = 0;
+  for (let k = 0; k < weights.length; k++)
+    got += (weights[k] as number) * matchWeight(variants[k] as Variant[], has);
   return all > 0 ? got / all : 0;
+}
+
+/**
+ * The stems of each of the question's names that has any (what `contentTerms` gives for it),
+ * worked out once per question rather than once per paragraph read.
+ */
+const namesOf = new WeakMap<QuestionAnalysis, string[][]>();
+
+export function questionNames(q: QuestionAnalysis): readonly (readonly string[])[] {
+  const hit = namesOf.get(q);
+  if (hit) return hit;
+  const made = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
+  namesOf.set(q, made);
+  return made;
 }
 
 /** The sentence of a paragraph read for the question, and the short answer found in it. */
@@ -92,12 +132,20 @@ function covered(q: QuestionAnalysis, stats: ArticleStats, paragraph: number): C
   });
 }
 
+/** The share of the question's adjacent word pairs found side by side in the sentence's terms. */
 function pairShare(q: QuestionAnalysis, terms: readonly string[]): number {
   if (q.terms.length < 2) return 0;
-  const have = new Set<string>();
-  for (let k = 1; k < terms.length; k++) have.add(`${terms[k - 1]} ${terms[k]}`);
+  // Compared word by word: no string per pair and no set per sentence read (terms hold no space).
   let n = 0;
-  for (let k = 1; k < q.terms.length; k++) if (have.has(`${q.terms[k - 1]} ${q.terms[k]}`)) n++;
+  for (let k = 1; k < q.terms.length; k++) {
+    const a = q.terms[k - 1];
+    const b = q.terms[k];
+    for (let j = 1; j < terms.length; j++)
+      if (terms[j] === b && terms[j - 1] === a) {
+        n++;
+        break;
+      }
+  }
   return n / (q.terms.length - 1);
 }
 
@@ -119,7 +167,7 @@ export function sentenceCandidates(
     .slice(0, SENTENCES_READ);
   const bestC = top[0]?.c ?? 0;
   const concrete = CONCRETE.has(q.type);
-  const names = q.entities.map((e) => contentTerms(e)).filter((t) => t.length > 0);
+  const names = questionNames(q);
   const focus = q.focus ? stem(q.focus) : '';
   const sets = stats.sentenceSets[paragraph] ?? [];
   return top.map((x, rank) => {

@@ -72,7 +72,28 @@ export class Candidate implements SpanCandidate {
   }
 }
 
-const lastTokens: { of: SentenceCandidates | null; tokens: Token[] } = { of: null, tokens: [] };
+/**
+ * The tokens of the sentences read last (two slots, the newer first): a paragraph's two best
+ * covered sentences are read, and the chosen one's span is then stated from its tokens, which
+ * with one slot were made again whenever the first sentence was chosen.
+ */
+const lastTokens: { of: SentenceCandidates | null; tokens: Token[] }[] = [
+  { of: null, tokens: [] },
+  { of: null, tokens: [] },
+];
+
+/** Keeps `tokens` as those of `sc` in the newer slot, the newer one's moving to the older. */
+function keepTokens(sc: SentenceCandidates, tokens: Token[]): void {
+  const [newer, older] = lastTokens as [(typeof lastTokens)[0], (typeof lastTokens)[0]];
+  if (newer.of === sc) {
+    newer.tokens = tokens;
+    return;
+  }
+  older.of = newer.of;
+  older.tokens = newer.tokens;
+  newer.of = sc;
+  newer.tokens = tokens;
+}
 
 /** Token marks: a reason cue ("because"), a manner cue ("by"), a comma, "and" or "or". */
 const REASON_MARK = 1;
@@ -123,14 +144,15 @@ export class SentenceCandidates {
   /**
    * The sentence's tokens, made again when asked for (the scorer reads only {@link stems} and
    * {@link marks}; keeping every read sentence's token objects was most of what it held). The
-   * last sentence asked keeps them, as its chosen span is stated from them twice.
+   * last two sentences asked keep them ({@link lastTokens}), as the chosen span is stated from them.
    */
   get tokens(): Token[] {
-    if (lastTokens.of !== this) {
-      lastTokens.of = this;
-      lastTokens.tokens = tokenize(this.sentence);
-    }
-    return lastTokens.tokens;
+    const [newer, older] = lastTokens as [(typeof lastTokens)[0], (typeof lastTokens)[0]];
+    if (newer.of === this) return newer.tokens;
+    if (older.of === this) return older.tokens;
+    const tokens = tokenize(this.sentence);
+    keepTokens(this, tokens);
+    return tokens;
   }
 
   /** Fills `c` with candidate `i` (0 <= i < count) and returns it. */
@@ -253,27 +275,71 @@ function tokenBits(t: Token): number {
 }
 
 /**
- * Flag bits of words seen before, by their text (a word's text fixes its case and so every
- * flag): most words of a newly read sentence were in earlier ones, and their lexicon lookups
- * and pattern tests were a tenth of reading a new sentence. Bounded like the other word caches.
+ * What a sentence's reading keeps of a word, all of which follows from its text (which fixes
+ * its case): its flag bits, its stem, its hashed word class ({@link lexicalKeys}; at the
+ * sentence's start and elsewhere, as a capitalised function word reads differently there) and
+ * its marks ({@link markOf}).
  */
-const wordBits = new Map<string, number>();
+interface WordInfo {
+  bits: number;
+  stem: string;
+  lex: number;
+  lexFirst: number;
+  mark: number;
+}
 
-/** Each token's flag bits (each token's lexicon tags looked up once). */
-function flagsOf(tokens: readonly Token[]): number[] {
+/**
+ * Words seen before, by their text: most words of a newly read sentence were in earlier ones,
+ * and their lexicon lookups, pattern tests, stem and hash (a lookup or pass each) were a good
+ * part of reading a new sentence. Bounded like the other word caches.
+ */
+const words = new Map<string, WordInfo>();
+
+function wordInfo(t: Token): WordInfo {
+  const hit = words.get(t.text);
+  if (hit) return hit;
+  const made: WordInfo = {
+    bits: tokenBits(t),
+    stem: stem(t.lower),
+    lex: fnv(wordClass(t, 1)),
+    lexFirst: fnv(wordClass(t, 0)),
+    mark: markOf(t),
+  };
+  if (words.size >= 50_000) words.clear();
+  words.set(t.text, made);
+  return made;
+}
+
+/**
+ * Each token's flag bits (each word's lexicon tags looked up once), and each word's
+ * {@link WordInfo} into `infos` (null for punctuation).
+ */
+function flagsOf(tokens: readonly Token[], infos: (WordInfo | null)[]): number[] {
   const f: number[] = [];
   for (const t of tokens) {
-    let bits = t.word ? wordBits.get(t.text) : undefined;
-    if (bits === undefined) {
-      bits = tokenBits(t);
-      if (t.word) {
-        if (wordBits.size >= 50_000) wordBits.clear();
-        wordBits.set(t.text, bits);
-      }
+    if (t.word) {
+      const w = wordInfo(t);
+      infos.push(w);
+      f.push(w.bits);
+    } else {
+      infos.push(null);
+      f.push(tokenBits(t));
     }
-    f.push(bits);
   }
   return f;
+}
+
+/**
+ * Whether each token ends a plain noun phrase (spans.ts `breaks`: punctuation, a function word,
+ * a verb, "and", "or", "but"), read from its flag bits: no second lexicon lookup per token.
+ */
+function breakingOf(tokens: readonly Token[], f: readonly number[]): boolean[] {
+  const out: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    out.push(!t.word || ((f[i] as number) & (STOP | VERB | COORDINATOR)) !== 0 || t.lower === 'but');
+  }
+  return out;
 }
 
 /** Whether token `i` has flag `flag` (false past either end). */
@@ -323,46 +389,117 @@ const STOP_SHARE = SHAPE_FEATURES.indexOf('share of function words inside');
  * Shapes are few (a few hundred in a large archive) while candidates are dozens per sentence.
  */
 const SHAPES: (readonly number[])[] = [];
-const shapeIds = new Map<number, number[]>();
 const NO_SHAPE: readonly number[] = Object.freeze(new Array<number>(SHAPE_FEATURES.length).fill(0));
 
 /** The last shape bit (a month or weekday inside), kept out of the key: with it a key is no small integer. */
 const DAY_BIT = SHAPE_FEATURES.length - 1;
 
+/**
+ * The interned shapes' index by key, an open-addressing table in typed arrays: per slot the bits
+ * below DAY_BIT (-1 for an empty slot), the rest of the key and the shape's index. Looked up
+ * once per candidate of every newly read sentence, where a map of rows cost more than the rest
+ * of the shape.
+ */
+let shapeLows = new Int32Array(1024).fill(-1);
+let shapeRests = new Int32Array(1024);
+let shapeIndex = new Int32Array(1024);
+
+function shapeSlot(lows: Int32Array, low: number, rest: number): number {
+  const mask = lows.length - 1;
+  return (Math.imul(low, 0x9e3779b1) ^ Math.imul(rest + 1, 0x85ebca6b)) & mask;
+}
+
+/** Doubles the table, every kept key placed again. */
+function growShapes(): void {
+  const lows = new Int32Array(shapeLows.length * 2).fill(-1);
+  const rests = new Int32Array(lows.length);
+  const index = new Int32Array(lows.length);
+  for (let k = 0; k < shapeLows.length; k++) {
+    const low = shapeLows[k] as number;
+    if (low < 0) continue;
+    const rest = shapeRests[k] as number;
+    let h = shapeSlot(lows, low, rest);
+    while ((lows[h] as number) >= 0) h = (h + 1) & (lows.length - 1);
+    lows[h] = low;
+    rests[h] = rest;
+    index[h] = shapeIndex[k] as number;
+  }
+  shapeLows = lows;
+  shapeRests = rests;
+  shapeIndex = index;
+}
+
 function internShape(low: number, day: boolean, stops: number, n: number): number {
   // By the bits below DAY_BIT (a small integer), then by the day bit, stops and n (stops <= n <=
   // MAX_WORDS, so the index is exact). Not one key of all: that number would be a boxed double.
-  let row = shapeIds.get(low);
-  if (!row) shapeIds.set(low, (row = []));
-  const at = ((day ? MAX_WORDS + 1 : 0) + stops) * (MAX_WORDS + 1) + n;
-  const hit = row[at];
-  if (hit !== undefined) return hit;
+  const rest = ((day ? MAX_WORDS + 1 : 0) + stops) * (MAX_WORDS + 1) + n;
+  const mask = shapeLows.length - 1;
+  let h = shapeSlot(shapeLows, low, rest);
+  for (let k = shapeLows[h] as number; k >= 0; k = shapeLows[h] as number) {
+    if (k === low && shapeRests[h] === rest) return shapeIndex[h] as number;
+    h = (h + 1) & mask;
+  }
   const made: number[] = [];
   for (let k = 0; k < SHAPE_FEATURES.length; k++)
     made.push(k === STOP_SHARE ? (n > 0 ? stops / n : 0) : k === DAY_BIT ? b(day) : (low >>> k) & 1);
   SHAPES.push(Object.freeze(made));
-  row[at] = SHAPES.length - 1;
+  shapeLows[h] = low;
+  shapeRests[h] = rest;
+  shapeIndex[h] = SHAPES.length - 1;
+  // Kept at most half full, so a probe ends soon on an empty slot.
+  if (SHAPES.length * 2 > shapeLows.length) growShapes();
   return SHAPES.length - 1;
 }
 
-/** The shape (its index in {@link SHAPES}) of tokens [from, to), `run` holding what their words hold. */
-function shapeOf(
-  tokens: readonly Token[],
-  f: readonly number[],
-  from: number,
-  to: number,
-  run: Run,
-  typed: boolean,
-): number {
-  const { n, capitals, any } = run;
+/**
+ * The shape bits that follow from a candidate's first token and the token before it (in
+ * SHAPE_FEATURES order), the same for every candidate starting there: worked out once per first
+ * token.
+ */
+function startBits(tokens: readonly Token[], f: readonly number[], from: number): number {
   const first = tokens[from];
-  const last = tokens[to - 1];
   // Guarded: reading index -1 of an array is a property lookup by name, far slower than a miss.
   const prev = from > 0 ? tokens[from - 1] : undefined;
+  return (
+    bit(from === 0, 7) |
+    bit(has(f, from - 1, PREPOSITION), 9) |
+    bit(has(f, from - 1, DETERMINER), 10) |
+    bit(has(f, from, VERB), 12) |
+    bit(prev?.capital && first?.capital && !prev.possessive && from > 1, 18) |
+    bit(has(f, from - 1, CONTENT) && !has(f, from - 1, VERB), 21) |
+    bit(has(f, from, NOUN), 25) |
+    bit(has(f, from, ADJECTIVE), 26) |
+    bit(has(f, from, DIGIT), 27)
+  );
+}
+
+/**
+ * The shape bits that follow from a candidate's last token (`to - 1`) and the token after it,
+ * the same for every candidate ending there: worked out once per sentence for each end.
+ */
+function endBits(tokens: readonly Token[], f: readonly number[], to: number): number {
+  const last = tokens[to - 1];
   const inside = to < tokens.length;
   const next = inside ? tokens[to] : undefined;
+  return (
+    bit(!next || !next.word, 11) |
+    bit(has(f, to - 1, VERB), 13) |
+    bit(has(f, to - 1, NOUN), 15) |
+    bit(has(f, to - 1, ADJECTIVE), 16) |
+    bit(next?.capital && last?.capital && !last.possessive, 19) |
+    bit(inside && has(f, to, CONTENT) && !has(f, to, VERB), 20)
+  );
+}
+
+/**
+ * The shape (its index in {@link SHAPES}) of a candidate: `edges` holds its {@link startBits}
+ * and {@link endBits}, `run` what its words hold.
+ */
+function shapeOf(edges: number, run: Run, typed: boolean): number {
+  const { n, capitals, any } = run;
   // In SHAPE_FEATURES order, one bit each (the share of function words, 23, aside).
   const bits =
+    edges |
     bit(n === 1, 0) |
     bit(n === 2, 1) |
     bit(n === 3, 2) |
@@ -370,26 +507,11 @@ function shapeOf(
     bit(n >= 6, 4) |
     bit(capitals === n, 5) |
     bit(capitals > 0, 6) |
-    bit(from === 0, 7) |
     bit((any & COMMA) !== 0, 8) |
-    bit(has(f, from - 1, PREPOSITION), 9) |
-    bit(has(f, from - 1, DETERMINER), 10) |
-    bit(!next || !next.word, 11) |
-    bit(has(f, from, VERB), 12) |
-    bit(has(f, to - 1, VERB), 13) |
     bit((any & VERB) !== 0, 14) |
-    bit(has(f, to - 1, NOUN), 15) |
-    bit(has(f, to - 1, ADJECTIVE), 16) |
     bit((any & DIGIT) !== 0, 17) |
-    bit(prev?.capital && first?.capital && !prev.possessive && from > 1, 18) |
-    bit(next?.capital && last?.capital && !last.possessive, 19) |
-    bit(inside && has(f, to, CONTENT) && !has(f, to, VERB), 20) |
-    bit(has(f, from - 1, CONTENT) && !has(f, from - 1, VERB), 21) |
     bit((any & COORDINATOR) !== 0, 22) |
     bit(typed, 24) |
-    bit(has(f, from, NOUN), 25) |
-    bit(has(f, from, ADJECTIVE), 26) |
-    bit(has(f, from, DIGIT), 27) |
     bit((any & YEAR) !== 0, 28) |
     bit((any & DECADE) !== 0, 29);
   return internShape(bits, (any & DAY) !== 0, run.stops, n);
@@ -451,6 +573,9 @@ function cutsPreposition(tokens: readonly Token[], to: number): boolean {
   return false;
 }
 
+/** Per end of a candidate of the sentence being read, its {@link endBits} (reused from sentence to sentence). */
+let endShapeBits = new Int32Array(256);
+
 /** Candidates of the sentence being read, STRIDE numbers each (reused: copied out once done). */
 let building = new Int32Array(1 << 12);
 
@@ -469,9 +594,14 @@ function candidatesOf(
   within: readonly boolean[],
 ): number {
   let n = 0;
+  // Each end's shape bits, worked out on first use (-1 until then): most ends are reached from
+  // several first tokens.
+  if (endShapeBits.length < tokens.length + 1) endShapeBits = new Int32Array(2 * (tokens.length + 1));
+  endShapeBits.fill(-1, 0, tokens.length + 1);
   for (let from = 0; from < tokens.length; from++) {
     if (!has(flags, from, CONTENT) && !starts.has(from)) continue;
     if (startsInsideTime(tokens, joined, from)) continue;
+    const fromBits = startBits(tokens, flags, from);
     const money = from > 0 && /^[$£€¥]$/.test(tokens[from - 1]?.text ?? '');
     const start = money ? (tokens[from - 1] as Token).start : (tokens[from] as Token).start;
     run.n = run.capitals = run.stops = run.any = 0;
@@ -501,7 +631,9 @@ function candidatesOf(
       building[k + FROM] = from;
       building[k + TO] = to;
       typesAt(typed, from, to, building, k + TYPES);
-      building[k + SHAPE] = shapeOf(tokens, flags, from, to, run, building[k + TYPES] !== 0);
+      let toBits = endShapeBits[to] as number;
+      if (toBits < 0) endShapeBits[to] = toBits = endBits(tokens, flags, to);
+      building[k + SHAPE] = shapeOf(fromBits | toBits, run, building[k + TYPES] !== 0);
       n++;
     }
   }
@@ -574,7 +706,9 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
   const hit = cache.get(sentence);
   if (hit) return hit;
   const tokens = tokenize(sentence);
-  const typed = typedRanges(tokens);
+  const infos: (WordInfo | null)[] = [];
+  const flags = flagsOf(tokens, infos);
+  const typed = typedRanges(tokens, breakingOf(tokens, flags));
   // Names, figures and dates may start or end on a function word ("one", "of"); plain phrases not.
   const other = typeBit('other');
   const starts = new Set<number>();
@@ -590,7 +724,6 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
       if (!(tokens[i] as Token).word) joined[i] = true;
     if ((bits & FIGURE_BITS) !== 0) markCuts(tokens, typed[k] as number, typed[k + 1] as number, within);
   }
-  const flags = flagsOf(tokens);
   const count = candidatesOf(tokens, flags, typed, starts, ends, joined, within);
   const packed = carve(count * STRIDE);
   packed.set(building.subarray(0, count * STRIDE));
@@ -600,14 +733,14 @@ export function sentenceCandidates(sentence: string): SentenceCandidates {
   const content: boolean[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    stems.push(t.word ? stem(t.lower) : '');
+    const w = infos[i];
+    stems.push(w ? w.stem : '');
     content.push(has(flags, i, CONTENT));
-    lex[i] = fnv(wordClass(t, i));
-    marks[i] = markOf(t);
+    lex[i] = w ? (i === 0 ? w.lexFirst : w.lex) : fnv(wordClass(t, i));
+    marks[i] = w ? w.mark : markOf(t);
   }
   const made = new SentenceCandidates(sentence, stems, content, lex, marks, packed, count);
-  lastTokens.of = made;
-  lastTokens.tokens = tokens;
+  keepTokens(made, tokens);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(sentence, made);
   return made;

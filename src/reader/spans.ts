@@ -354,13 +354,17 @@ export const typeBit = (t: AnswerType): number => 1 << ANSWER_TYPES.indexOf(t);
  * the types as bits ({@link typeBit}). What the span scorer reads of them,
  * without a text and a set per span.
  */
-export function typedRanges(tokens: Token[]): number[] {
+export function typedRanges(tokens: Token[], breaking?: readonly boolean[]): number[] {
   const out: number[] = [];
-  eachSpan(tokens, (from, to, types, marks = 0) => {
-    let bits = marks;
-    for (const t of types) bits |= typeBit(t);
-    out.push(from, to, bits);
-  });
+  eachSpan(
+    tokens,
+    (from, to, types, marks = 0) => {
+      let bits = marks;
+      for (const t of types) bits |= typeBit(t);
+      out.push(from, to, bits);
+    },
+    breaking,
+  );
   return out;
 }
 
@@ -373,13 +377,17 @@ const BODY: AnswerType[] = ['organisation', 'person', 'other'];
 
 type Add = (from: number, to: number, types: AnswerType[], marks?: number) => void;
 
-/** Calls `add` with each typed span's token range [from, to) and types, in sentence order. */
-function eachSpan(tokens: Token[], add: Add): void {
+/**
+ * Calls `add` with each typed span's token range [from, to) and types, in sentence order.
+ * `breaking` is {@link breaks} of each token, when the caller has it from the token flags it
+ * keeps (span-features.ts).
+ */
+function eachSpan(tokens: Token[], add: Add, given?: readonly boolean[]): void {
   const emit: Add = (from, to, types, marks) => {
     if (!tokens[from] || !tokens[to - 1] || to <= from) return;
     add(from, to, types, marks);
   };
-  const breaking = tokens.map(breaks);
+  const breaking = given ?? tokens.map(breaks);
   for (let i = 0; i < tokens.length; i++) {
     const reason = reasonClause(tokens, i);
     if (reason) emit(reason.from, reason.to, ['reason', 'other'], REASON_CLAUSE);
