@@ -4,7 +4,7 @@ import { idf, leadHas, matchWeight, neighbourHas, variantsOf } from './passages.
 import { headlineTerms } from './headline.ts';
 import type { ArticleStats } from './passages.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { chooseSentence, coverage, questionNames } from './sentence-choice.ts';
+import { chooseSentence, coverage, pairsFound, questionNames } from './sentence-choice.ts';
 import { signals, SIGNALS } from './signals.ts';
 import { CONCRETE, DATE_NOUNS, NEGATIONS, PERCENT_NOUNS } from './words.ts';
 import type { AnswerType } from './words.ts';
@@ -71,25 +71,6 @@ export interface RankContext {
   bm25: number;
   best: number;
   next: number;
-}
-
-/**
- * How many of the question's adjacent word pairs the sentence's terms also hold side by side
- * (each pair of the question counted, as a list of the pairs would be), and how many pairs the
- * question has: without a string per pair or a set per sentence read.
- */
-function pairsFound(question: readonly string[], sentence: readonly string[]): number {
-  let n = 0;
-  for (let k = 1; k < question.length; k++) {
-    const a = question[k - 1];
-    const b = question[k];
-    for (let j = 1; j < sentence.length; j++)
-      if (sentence[j] === b && sentence[j - 1] === a) {
-        n++;
-        break;
-      }
-  }
-  return n;
 }
 
 /** Whether a sentence says "not" (a negation word, "n't" read as "not"). */

@@ -27,14 +27,14 @@ const baseUncached = (w: string): string => LIGHT.get(w) ?? derivedRoot(stem(w))
  * Bases of words seen before: every word of every question is based, and the root's patterns
  * cost more than the lookup. Bounded like the other word caches.
  */
-const bases = new Map<string, string>();
+const baseCache = new Map<string, string>();
 
 function base(w: string): string {
-  const hit = bases.get(w);
+  const hit = baseCache.get(w);
   if (hit !== undefined) return hit;
   const made = baseUncached(w);
-  if (bases.size >= 50_000) bases.clear();
-  bases.set(w, made);
+  if (baseCache.size >= 50_000) baseCache.clear();
+  baseCache.set(w, made);
   return made;
 }
 

@@ -132,21 +132,28 @@ function covered(q: QuestionAnalysis, stats: ArticleStats, paragraph: number): C
   });
 }
 
-/** The share of the question's adjacent word pairs found side by side in the sentence's terms. */
-function pairShare(q: QuestionAnalysis, terms: readonly string[]): number {
-  if (q.terms.length < 2) return 0;
-  // Compared word by word: no string per pair and no set per sentence read (terms hold no space).
+/**
+ * How many of the question's adjacent word pairs the sentence's terms also hold side by side,
+ * compared word by word: no string per pair and no set per sentence read.
+ */
+export function pairsFound(question: readonly string[], sentence: readonly string[]): number {
   let n = 0;
-  for (let k = 1; k < q.terms.length; k++) {
-    const a = q.terms[k - 1];
-    const b = q.terms[k];
-    for (let j = 1; j < terms.length; j++)
-      if (terms[j] === b && terms[j - 1] === a) {
+  for (let k = 1; k < question.length; k++) {
+    const a = question[k - 1];
+    const b = question[k];
+    for (let j = 1; j < sentence.length; j++)
+      if (sentence[j] === b && sentence[j - 1] === a) {
         n++;
         break;
       }
   }
-  return n / (q.terms.length - 1);
+  return n;
+}
+
+/** The share of the question's adjacent word pairs found side by side in the sentence's terms. */
+function pairShare(q: QuestionAnalysis, terms: readonly string[]): number {
+  if (q.terms.length < 2) return 0;
+  return pairsFound(q.terms, terms) / (q.terms.length - 1);
 }
 
 /**
