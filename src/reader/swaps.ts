@@ -1,5 +1,6 @@
 import { stem, STOPWORDS } from '../text/match.ts';
 import { editDistance } from '../text/similar.ts';
+import { TITLE_WORDS } from '../knowledge/lexicon/people.ts';
 import {
   ARTICLE_WORDS,
   GENERIC_NOUNS,
@@ -117,6 +118,31 @@ function sameKind(kind: Swap, q: Token, s: Token): boolean {
   return kindOf(s) === 'word' && !sameWordRoughly(q.lower, s.lower);
 }
 
+/** A determiner or possessive before two words of the question: "the defence minister", "Russia's defence minister". */
+const DETERMINED = /(?:\b(?:the|a|an|its|their|his|her|our)|'s)\s+(\p{L}+)\s+(\p{L}+)/giu;
+
+/**
+ * Whether question word `i` names which office of a title the question keeps ("the defence
+ * minister", "the new mayor") and sentence word `j` names another before the same title ("Foreign
+ * Minister Sergei Lavrov", "the incumbent mayor"): the sentence's office holder is not the one
+ * asked about. Office titles are written capitalised before a name, so the sentence's modifier
+ * may be capitalised; the question's must sit in a noun phrase (after a determiner), so a verb
+ * before a title ("become president") is not read as one.
+ */
+function officeChanged(
+  determined: ReadonlySet<string>,
+  q: readonly Token[],
+  i: number,
+  s: readonly Token[],
+  j: number,
+): boolean {
+  const title = q[i + 1];
+  const other = s[j];
+  if (!title || !other || !TITLE_WORDS.has(title.lower) || s[j + 1]?.stem !== title.stem) return false;
+  if (title.broken || s[j + 1]?.broken || STOPWORDS.has(other.lower) || figureKind(other.lower)) return false;
+  return determined.has(`${q[i]!.lower} ${title.lower}`) && !sameWordRoughly(q[i]!.lower, other.lower);
+}
+
 /** The same word at question word `a` and sentence word `b`, neither a question word. */
 const same = (a: Token | undefined, b: Token | undefined): boolean =>
   !!a && !!b && !WH_WORDS.has(a.lower) && a.stem === b.stem;
@@ -184,12 +210,16 @@ export function swaps(question: string, sentence: string, found: (stem: string) 
   const q = tokens(question);
   const s = tokens(sentence);
   const asked = new Set(q.map((t) => t.stem));
+  const determined = new Set([...question.matchAll(DETERMINED)].map((m) => `${m[1]} ${m[2]}`.toLowerCase()));
   q.forEach((t, i) => {
     if (WH_WORDS.has(t.lower) || GENERIC_NOUNS.has(t.lower) || found(t.stem)) return;
     for (const kind of kindsOf(t)) {
       if (out.has(kind) || (kind === 'name' && misspelt(t, s))) continue;
       const swapped = s.some(
-        (w, j) => !asked.has(w.stem) && sameKind(kind, t, w) && keptAround(kind, q, i, s, j),
+        (w, j) =>
+          !asked.has(w.stem) &&
+          ((sameKind(kind, t, w) && keptAround(kind, q, i, s, j)) ||
+            (kind === 'word' && officeChanged(determined, q, i, s, j))),
       );
       if (swapped) out.add(kind);
     }

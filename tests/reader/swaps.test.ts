@@ -117,3 +117,22 @@ describe('a plain word that is part of a longer one', () => {
     expect(read('When was the unofficial visit to the mill cancelled?', visit)).toEqual(['word']);
   });
 });
+
+describe('an office asked about by its title', () => {
+  const talks = 'Health Secretary Maren Oduya said the talks with nurses would resume on Monday.';
+
+  it('is another office when the sentence names another holder of the same title', () => {
+    expect(read('who is the education secretary', talks)).toEqual(['word']);
+    expect(
+      read('What did the new mayor promise?', 'The outgoing mayor, Ilse Brandvik, promised a bus depot.'),
+    ).toEqual(['word']);
+  });
+
+  it('is the same office asked in lower case', () => {
+    expect(read('who is the health secretary', talks)).toEqual([]);
+  });
+
+  it('reads a verb before the title as no office', () => {
+    expect(read('When did Oduya become secretary?', 'Oduya was named secretary in 2021.')).toEqual([]);
+  });
+});
