@@ -140,7 +140,10 @@ function officeChanged(
   const other = s[j];
   if (!title || !other || !TITLE_WORDS.has(title.lower) || s[j + 1]?.stem !== title.stem) return false;
   if (title.broken || s[j + 1]?.broken || STOPWORDS.has(other.lower) || figureKind(other.lower)) return false;
-  return determined.has(`${q[i]!.lower} ${title.lower}`) && !sameWordRoughly(q[i]!.lower, other.lower);
+  if (sameWordRoughly(q[i]!.lower, other.lower)) return false;
+  // Or after the same owner: "the councils housing chief" of "the council's education chief".
+  const owner = s[j - 1]?.lower === 's' ? s[j - 2] : s[j - 1];
+  return determined.has(`${q[i]!.lower} ${title.lower}`) || (content(q[i - 1]) && same(q[i - 1], owner));
 }
 
 /** The same word at question word `a` and sentence word `b`, neither a question word. */

@@ -128,6 +128,12 @@ describe('an office asked about by its title', () => {
     ).toEqual(['word']);
   });
 
+  it('is another office of the same owner, asked without the apostrophe', () => {
+    const pipes = "The council's roads chief, Ilka Romero, said the bridge would reopen in May.";
+    expect(read('whos the councils parks chief', pipes)).toEqual(['word']);
+    expect(read('whos the councils roads chief', pipes)).toEqual([]);
+  });
+
   it('is the same office asked in lower case', () => {
     expect(read('who is the health secretary', talks)).toEqual([]);
   });
