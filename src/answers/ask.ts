@@ -3,7 +3,7 @@ import type { Answer, Field, Result } from '../answer.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Article } from '../article/types.ts';
 import { analyzeQuestion } from '../reader/question.ts';
-import { withTopic } from '../reader/headline.ts';
+import { pronounSubject, withTopic } from '../reader/headline.ts';
 import type { QuestionAnalysis } from '../reader/question.ts';
 import { answerCandidates, confidence, DEPTH, MODEL } from '../reader/read.ts';
 import { statsOf } from '../reader/passages.ts';
@@ -313,6 +313,9 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
   // "When was it taken?" is about the article asked of, or the only one loaded.
   const only = kb.articles.length === 1 ? kb.articles[0] : undefined;
   const analysis = withTopic(analyzeQuestion(q), scope.article ?? only);
+  const many = !scope.article && kb.articles.length > 1;
+  const pronoun = many ? pronounSubject(analysis) : null;
+  if (pronoun) return whichStory(kb, q, pronoun, analysis);
   const bad = badInput(q, analysis);
   if (bad) return fail('ask', bad);
   const bySpeaker = saidAbout(kb, q, scope.article?.id, limit);
@@ -324,7 +327,6 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
     for (const c of choices) statsOf(c.article, known);
     candidates = answerCandidates([scope.article], analysis, MODEL, DEPTH);
   } else candidates = readAcross(choices, analysis, known);
-  const many = !scope.article && kb.articles.length > 1;
   const answering = byArticle(candidates).filter((g) => g.confidence >= MODEL.threshold);
   if (answering.length === 0) return notInArticle(kb, candidates[0], analysis, many);
   // Each answering article's best passage first (most confident article first), then the next
@@ -343,6 +345,32 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
     if (results.length >= limit) break;
   }
   return ok('ask', results, differing(results, many));
+}
+
+/**
+ * A question that stands on a pronoun ("how old is she") asked across several articles: "she"
+ * is whoever the member was reading about, which the bot cannot tell, and any one story's answer
+ * would be a guess (an age in another story is no answer). The reply asks which story, with the
+ * question ready to ask again of the stories the reader finds likeliest.
+ */
+function whichStory(kb: KnowledgeBase, q: string, pronoun: string, analysis: QuestionAnalysis): Answer {
+  // Stories that would answer it first, then the latest: what a member is most likely reading.
+  const read =
+    analysis.terms.length > 0 ? readAcross(chooseArticles(kb, q, undefined), analysis, indexedTerms(kb)) : [];
+  const answering = byArticle(read)
+    .filter((g) => g.confidence >= MODEL.threshold)
+    .map((g) => g.candidates[0]?.article);
+  const latest = [...kb.articles]
+    .sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''))
+    .map((a) => a.id);
+  const likely = [...new Set([...answering, ...latest])]
+    .filter((id): id is string => id !== undefined)
+    .slice(0, 3);
+  const shown = q.length > 120 ? `${q.slice(0, 119)}…` : q;
+  return ok('ask', [], {
+    message: `Which story do you mean by “${pronoun}”? The question names no one and nothing, and ${kb.articles.length} articles are loaded: ask again with article: to pick one.`,
+    suggestions: likely.map((id) => `/ask question:${shown} article:${id}`),
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Article } from '../article/types.ts';
-import { contentTerms } from '../text/match.ts';
+import { contentTerms, STOPWORDS } from '../text/match.ts';
 import { termSet } from './passages.ts';
-import { chatNormalised } from './question.ts';
+import { chatNormalised, verbLike } from './question.ts';
+import { DURATION_ADVERBS, MEASURE_ADJECTIVES, WH_WORDS } from './words.ts';
 import type { QuestionAnalysis } from './question.ts';
 
 const kept = new WeakMap<Article, ReadonlySet<string>>();
@@ -35,3 +36,24 @@ export function withTopic(q: QuestionAnalysis, article: Article | undefined): Qu
 }
 
 const PRONOUN_SUBJECT = /\b(it|this|that|they|them|he|she|him|her)\b/i;
+
+/** What a question asks the measure of ("how old", "how much"): no subject of its own. */
+const MEASURE_WORDS = new Set([...MEASURE_ADJECTIVES, ...DURATION_ADVERBS, 'old', 'much', 'many']);
+
+/**
+ * The pronoun a question stands on when it names nothing else ("how old is she", "when was it
+ * taken", "who bought them"): no name, and its other words are the question's own (a measure, a
+ * verb). Null when it names a subject ("how much did she pay for the house").
+ */
+export function pronounSubject(q: QuestionAnalysis): string | null {
+  const pronoun = PRONOUN_SUBJECT.exec(q.text)?.[1];
+  if (pronoun === undefined || q.wh === '' || q.entities.length > 0) return null;
+  const words =
+    chatNormalised(q.text)
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
+  const own = words.filter(
+    (w) => !STOPWORDS.has(w) && !WH_WORDS.has(w) && !PRONOUN_SUBJECT.test(w) && !MEASURE_WORDS.has(w),
+  );
+  return own.every(verbLike) ? pronoun.toLowerCase() : null;
+}

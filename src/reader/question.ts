@@ -14,6 +14,7 @@ import {
   DO_AUXILIARIES,
   DURATION_ADVERBS,
   IRREGULAR_PLURALS,
+  MEASURE_ADJECTIVES,
   MEASURE_NOUNS,
   MONEY_VERBS,
   MONEY_NOUNS,
@@ -65,7 +66,7 @@ const singular = (w: string): string =>
   w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 
 /** A word that reads as a verb ("rose", "sent", "flooded", "carrying" after a noun). */
-const verbLike = (w: string): boolean =>
+export const verbLike = (w: string): boolean =>
   (w.length > 4 && /(ed|ing)$/.test(w)) || lemmaOf(stem(w)) !== undefined;
 
 const plural = (w: string): boolean =>
@@ -109,8 +110,7 @@ function howType(next: string, rest: string[], text: string): { type: AnswerType
   if (DURATION_ADVERBS.has(next)) return { type: 'duration', focus: '' };
   if (next === 'old') return { type: 'age', focus: '' };
   if (next === 'come') return { type: 'reason', focus: '' };
-  if (['far', 'big', 'large', 'tall', 'high', 'often', 'fast', 'deep', 'wide', 'heavy'].includes(next))
-    return { type: 'count', focus: next };
+  if (MEASURE_ADJECTIVES.has(next)) return { type: 'count', focus: next };
   return { type: 'manner', focus: '' };
 }
 

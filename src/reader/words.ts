@@ -95,6 +95,9 @@ export const NOT_PURPOSE = words(`known noted famous famed renowned remembered r
   criticised criticized blamed awarded nominated named thanked`);
 
 /** "How <adverb>": how quickly, how soon ask for a duration, as "how long" does. */
+/** "How <adjective>" asking for a measure ("how far", "how tall"): a count of its unit. */
+export const MEASURE_ADJECTIVES = words(`far big large tall high often fast deep wide heavy`);
+
 export const DURATION_ADVERBS = words(`long quickly soon`);
 
 /** Plurals without an s, for the head noun of "how many". */

@@ -110,3 +110,53 @@ describe('/ask across an archive: which look-alikes are read', () => {
     expect(readsFurther(best, { ...other, coverage: best.coverage }, true)).toBe(true);
   });
 });
+
+describe('/ask across an archive: a question that stands on a pronoun', () => {
+  const people = buildKnowledgeBase(
+    [
+      makeArticle(
+        [
+          'Ines Marrow, 34, a nurse from Callan, won the town’s mayoral race on Sunday.',
+          'Marrow said her first job would be to reopen the swimming baths.',
+        ],
+        { date: '2026-03-01' },
+        'callan-mayor',
+      ),
+      makeArticle(
+        [
+          'The old lighthouse at Fenna Point, built in 1871, will be sold at auction.',
+          'It is 40 metres tall and has stood empty since 1998.',
+        ],
+        { date: '2026-03-04' },
+        'fenna-lighthouse',
+      ),
+      makeArticle(['Dunmore opened a library with 20,000 books.'], { date: '2026-02-10' }, 'dunmore-library'),
+    ].map(extractKnowledge),
+  );
+
+  it('asks which story “she” is in, instead of giving another story’s age', () => {
+    const answer = ask(people, 'how old is she');
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.results).toEqual([]);
+    expect(answer.message).toMatch(/Which story do you mean by “she”/);
+    expect(answer.suggestions).toContain('/ask question:how old is she article:callan-mayor');
+    expect(answer.suggestions?.every((s) => s.startsWith('/ask question:how old is she article:'))).toBe(
+      true,
+    );
+  });
+
+  it('offers the latest stories when no word of the question is in any', () => {
+    const answer = ask(people, 'when was it taken');
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.suggestions?.[0]).toBe('/ask question:when was it taken article:fenna-lighthouse');
+  });
+
+  it('answers as usual when the question names what it asks about, or one article is picked', () => {
+    const named = ask(people, 'when was the lighthouse built');
+    if (!named.ok) throw new Error(named.error);
+    expect(named.results[0]?.citation?.article).toBe('fenna-lighthouse');
+    const picked = ask(people, 'what will she reopen', 'callan-mayor');
+    if (!picked.ok) throw new Error(picked.error);
+    expect(picked.message ?? '').not.toMatch(/Which story/);
+  });
+});

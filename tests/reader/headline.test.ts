@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readings } from '../../src/reader/read.ts';
 import { FEATURES } from '../../src/reader/features.ts';
 import { analyzeQuestion } from '../../src/reader/question.ts';
-import { headlineTerms, withTopic } from '../../src/reader/headline.ts';
+import { headlineTerms, pronounSubject, withTopic } from '../../src/reader/headline.ts';
 import { stem } from '../../src/text/match.ts';
 import { makeArticle } from '../knowledge/make-article.ts';
 
@@ -43,5 +43,21 @@ describe('a question about "it", asked of one article', () => {
     );
     expect(withTopic(analyzeQuestion('is it'), ferry).terms).toEqual([]);
     expect(withTopic(analyzeQuestion('who is who'), ferry).terms).toEqual([]);
+  });
+});
+
+describe('a question that stands on a pronoun', () => {
+  const subject = (q: string): string | null => pronounSubject(analyzeQuestion(q));
+
+  it('is read when the question names nothing but asks a measure or a verb of it', () => {
+    expect(subject('how old is she')).toBe('she');
+    expect(subject('who bought them')).toBe('them');
+    expect(subject('When was it taken?')).toBe('it');
+  });
+
+  it('is not read when the question names its subject', () => {
+    expect(subject('how much did she pay for the house')).toBeNull();
+    expect(subject('how old is Marrow')).toBeNull();
+    expect(subject('how old is the lighthouse')).toBeNull();
   });
 });
