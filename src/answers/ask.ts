@@ -364,12 +364,13 @@ function whichStory(kb: KnowledgeBase, q: string, pronoun: string, analysis: Que
     .sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''))
     .map((a) => a.id);
   const likely = [...new Set([...answering, ...latest])]
-    .filter((id): id is string => id !== undefined)
+    .map((id) => (id === undefined ? undefined : kb.articles.find((a) => a.id === id)))
+    .filter((a): a is Article => a !== undefined)
     .slice(0, 3);
-  const shown = q.length > 120 ? `${q.slice(0, 119)}…` : q;
+  const title = (t: string): string => (t.length > 70 ? `${t.slice(0, 69)}…` : t);
   return ok('ask', [], {
     message: `Which story do you mean by “${pronoun}”? The question names no one and nothing, and ${kb.articles.length} articles are loaded: ask again with article: to pick one.`,
-    suggestions: likely.map((id) => `/ask question:${shown} article:${id}`),
+    suggestions: likely.map((a) => `article:${a.id} (${title(a.meta.title)})`),
   });
 }
 

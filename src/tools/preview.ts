@@ -59,6 +59,10 @@ const SCENARIOS: Scenario[] = [
     click: /^pg:.*:n$/,
   },
   {
+    label: '/ask (not in the article)',
+    make: (_f, user) => slashCommand('ask', { question: 'who is the defence minister' }, { user }),
+  },
+  {
     label: '/check-quote (verbatim)',
     make: (_f, user) =>
       slashCommand('check-quote', { text: 'The situation is rapidly deteriorating' }, { user }),

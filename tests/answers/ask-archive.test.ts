@@ -139,16 +139,14 @@ describe('/ask across an archive: a question that stands on a pronoun', () => {
     if (!answer.ok) throw new Error(answer.error);
     expect(answer.results).toEqual([]);
     expect(answer.message).toMatch(/Which story do you mean by “she”/);
-    expect(answer.suggestions).toContain('/ask question:how old is she article:callan-mayor');
-    expect(answer.suggestions?.every((s) => s.startsWith('/ask question:how old is she article:'))).toBe(
-      true,
-    );
+    expect(answer.suggestions?.some((s) => s.startsWith('article:callan-mayor'))).toBe(true);
+    expect(answer.suggestions?.every((s) => s.startsWith('article:'))).toBe(true);
   });
 
   it('offers the latest stories when no word of the question is in any', () => {
     const answer = ask(people, 'when was it taken');
     if (!answer.ok) throw new Error(answer.error);
-    expect(answer.suggestions?.[0]).toBe('/ask question:when was it taken article:fenna-lighthouse');
+    expect(answer.suggestions?.[0]).toMatch(/^article:fenna-lighthouse\b/);
   });
 
   it('answers as usual when the question names what it asks about, or one article is picked', () => {
