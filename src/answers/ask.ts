@@ -350,8 +350,8 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
 /**
  * A question that stands on a pronoun ("how old is she") asked across several articles: "she"
  * is whoever the member was reading about, which the bot cannot tell, and any one story's answer
- * would be a guess (an age in another story is no answer). The reply asks which story, with the
- * question ready to ask again of the stories the reader finds likeliest.
+ * would be a guess (an age in another story is no answer). The reply asks which story, naming up
+ * to three to pick with `article:`.
  */
 function whichStory(kb: KnowledgeBase, q: string, pronoun: string, analysis: QuestionAnalysis): Answer {
   // Stories that would answer it first, then the latest: what a member is most likely reading.
