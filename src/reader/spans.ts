@@ -62,6 +62,20 @@ function compoundFigure(t: Token): AnswerType[] | null {
   return ['count'];
 }
 
+/**
+ * A bare number set off by commas right after a name, as news gives a person's age: "Derek
+ * Halloway, 58, of Brisford", "Ms Tarrant, 29, a teacher" (or in brackets: "Ines Marrow (34)").
+ */
+function appositiveAge(tokens: Token[], i: number, to: number): boolean {
+  if (to !== i + 1 || i < 2) return false;
+  const t = tokens[i] as Token;
+  if (!/^\d{1,3}$/.test(t.text) || Number(t.text) > 120) return false;
+  const open = tokens[i - 1]?.text;
+  const close = tokens[to]?.text;
+  const paired = (open === ',' && close === ',') || (open === '(' && close === ')');
+  return paired && tokens[i - 2]?.capital === true;
+}
+
 /** A figure: number words and digits with their scale, currency, percent sign and unit. */
 function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType[]; from?: number } | null {
   const t = tokens[i] as Token;
@@ -103,7 +117,7 @@ function numberSpan(tokens: Token[], i: number): { to: number; types: AnswerType
   } else if (isYear(t) && to === i + 1) types.push('date');
   else {
     types.push('count');
-    if (prev && /^(age|aged)$/.test(prev.lower)) types.push('age');
+    if ((prev && /^(age|aged)$/.test(prev.lower)) || appositiveAge(tokens, i, to)) types.push('age');
     // The counted noun: "20,000 reservists".
     if (next?.word && !STOPWORDS.has(nextLower) && !next.capital) to++;
   }

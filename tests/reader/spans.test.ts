@@ -96,3 +96,19 @@ describe('candidates kept per sentence', () => {
     expect(again.tokens).toEqual(tokenize(sentence));
   });
 });
+
+describe('an age given beside a name', () => {
+  const typesOf = (sentence: string, text: string): string[] => [
+    ...(candidateSpans(sentence).spans.find((s) => s.text === text)?.types ?? []),
+  ];
+
+  it('reads a number set off by commas or brackets after a name as an age', () => {
+    expect(typesOf('Marta Oyelaran, 47, of Dunwick, opened the bakery in May.', '47')).toContain('age');
+    expect(typesOf('Ines Marrow (34) won the race.', '34')).toContain('age');
+  });
+
+  it('leaves a number after a plain word, or a year, as it was', () => {
+    expect(typesOf('The survey, 12, found.', '12')).not.toContain('age');
+    expect(typesOf('Marta Oyelaran, 1987, opened it.', '1987')).not.toContain('age');
+  });
+});
