@@ -6,6 +6,7 @@ import { analyzeQuestion } from '../reader/question.ts';
 import { pronounSubject, withTopic } from '../reader/headline.ts';
 import type { QuestionAnalysis } from '../reader/question.ts';
 import { answerCandidates, confidence, DEPTH, MODEL } from '../reader/read.ts';
+import { PRONOUN_FAMILIES } from '../reader/words.ts';
 import { statsOf } from '../reader/passages.ts';
 import type { SentenceTerms } from '../reader/passages.ts';
 import type { Scored } from '../reader/read.ts';
@@ -360,8 +361,13 @@ function whichStory(kb: KnowledgeBase, q: string, pronoun: string, analysis: Que
   const answering = byArticle(read)
     .filter((g) => g.confidence >= MODEL.threshold)
     .map((g) => g.candidates[0]?.article);
+  // A story that never says "she" (or "Ms") is not about her.
+  const family = PRONOUN_FAMILIES.get(pronoun);
+  const uses = (a: Article): boolean =>
+    !family ||
+    a.paragraphs.some((p) => (p.text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => family.has(w)));
   const latest = [...kb.articles]
-    .sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''))
+    .sort((a, b) => Number(uses(b)) - Number(uses(a)) || (b.meta.date ?? '').localeCompare(a.meta.date ?? ''))
     .map((a) => a.id);
   const likely = [...new Set([...answering, ...latest])]
     .map((id) => (id === undefined ? undefined : kb.articles.find((a) => a.id === id)))

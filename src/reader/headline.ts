@@ -2,7 +2,7 @@ import type { Article } from '../article/types.ts';
 import { contentTerms, STOPWORDS } from '../text/match.ts';
 import { termSet } from './passages.ts';
 import { chatNormalised, verbLike } from './question.ts';
-import { DURATION_ADVERBS, MEASURE_ADJECTIVES, WH_WORDS } from './words.ts';
+import { DO_AUXILIARIES, DURATION_ADVERBS, MEASURE_ADJECTIVES, WH_WORDS } from './words.ts';
 import type { QuestionAnalysis } from './question.ts';
 
 const kept = new WeakMap<Article, ReadonlySet<string>>();
@@ -52,8 +52,14 @@ export function pronounSubject(q: QuestionAnalysis): string | null {
     chatNormalised(q.text)
       .toLowerCase()
       .match(/[a-z]+/g) ?? [];
+  // After "did she", "does it": the verb, in its base form ("when did she win").
+  const asked = new Set(
+    words.filter(
+      (_, i) => i >= 2 && DO_AUXILIARIES.has(words[i - 2] ?? '') && PRONOUN_SUBJECT.test(words[i - 1] ?? ''),
+    ),
+  );
   const own = words.filter(
     (w) => !STOPWORDS.has(w) && !WH_WORDS.has(w) && !PRONOUN_SUBJECT.test(w) && !MEASURE_WORDS.has(w),
   );
-  return own.every(verbLike) ? pronoun.toLowerCase() : null;
+  return own.every((w) => verbLike(w) || asked.has(w)) ? pronoun.toLowerCase() : null;
 }

@@ -95,6 +95,19 @@ export const NOT_PURPOSE = words(`known noted famous famed renowned remembered r
   criticised criticized blamed awarded nominated named thanked`);
 
 /** "How <adverb>": how quickly, how soon ask for a duration, as "how long" does. */
+/**
+ * The words a story uses for someone a question calls "she" or "he" (the pronoun's forms and the
+ * titles that go with it): a story that never uses them is not about whoever the question means.
+ */
+const SHE = words(`she her hers herself ms mrs miss`);
+const HE = words(`he him his himself mr`);
+export const PRONOUN_FAMILIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['she', SHE],
+  ['her', SHE],
+  ['he', HE],
+  ['him', HE],
+]);
+
 /** "How <adjective>" asking for a measure ("how far", "how tall"): a count of its unit. */
 export const MEASURE_ADJECTIVES = words(`far big large tall high often fast deep wide heavy`);
 

@@ -143,6 +143,12 @@ describe('/ask across an archive: a question that stands on a pronoun', () => {
     expect(answer.suggestions?.every((s) => s.startsWith('article:'))).toBe(true);
   });
 
+  it('names first the stories that speak of a “she”, before later ones that never do', () => {
+    const answer = ask(people, 'where does she live');
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.suggestions?.[0]).toMatch(/^article:callan-mayor\b/);
+  });
+
   it('offers the latest stories when no word of the question is in any', () => {
     const answer = ask(people, 'when was it taken');
     if (!answer.ok) throw new Error(answer.error);

@@ -53,6 +53,7 @@ describe('a question that stands on a pronoun', () => {
     expect(subject('how old is she')).toBe('she');
     expect(subject('who bought them')).toBe('them');
     expect(subject('When was it taken?')).toBe('it');
+    expect(subject('where does she live')).toBe('she');
   });
 
   it('is not read when the question names its subject', () => {
