@@ -361,16 +361,10 @@ function whichStory(kb: KnowledgeBase, q: string, pronoun: string, analysis: Que
   const answering = byArticle(read)
     .filter((g) => g.confidence >= MODEL.threshold)
     .map((g) => g.candidates[0]?.article);
-  // A story that never says "she" (or "Ms") is not about her.
-  const family = PRONOUN_FAMILIES.get(pronoun);
-  const uses = (a: Article): boolean =>
-    !family ||
-    a.paragraphs.some((p) => (p.text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => family.has(w)));
-  const latest = [...kb.articles]
-    .sort((a, b) => Number(uses(b)) - Number(uses(a)) || (b.meta.date ?? '').localeCompare(a.meta.date ?? ''))
-    .map((a) => a.id);
-  const likely = [...new Set([...answering, ...latest])]
-    .map((id) => (id === undefined ? undefined : kb.articles.find((a) => a.id === id)))
+  const byId = new Map(kb.articles.map((a) => [a.id, a]));
+  const ids = [...new Set([...answering, ...latestSpeakingOf(kb.articles, pronoun).map((a) => a.id)])];
+  const likely = ids
+    .map((id) => (id === undefined ? undefined : byId.get(id)))
     .filter((a): a is Article => a !== undefined)
     .slice(0, 3);
   const title = (t: string): string => (t.length > 70 ? `${t.slice(0, 69)}…` : t);
@@ -378,6 +372,28 @@ function whichStory(kb: KnowledgeBase, q: string, pronoun: string, analysis: Que
     message: `Which story do you mean by “${pronoun}”? The question names no one and nothing, and ${kb.articles.length} articles are loaded: ask again with article: to pick one.`,
     suggestions: likely.map((a) => `article:${a.id} (${title(a.meta.title)})`),
   });
+}
+
+/** How many of the latest stories are read for the pronoun's forms (a bound for a large archive). */
+const RECENT_READ = 50;
+
+/**
+ * The latest stories, those that speak of a "she" (her forms, "Ms") first for a question about
+ * one: a story that never does is not about her. Only the latest few are read for it.
+ */
+function latestSpeakingOf(articles: readonly Article[], pronoun: string): Article[] {
+  const recent = [...articles]
+    .sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''))
+    .slice(0, RECENT_READ);
+  const family = PRONOUN_FAMILIES.get(pronoun);
+  if (!family) return recent;
+  const uses = new Map(
+    recent.map((a) => [
+      a,
+      a.paragraphs.some((p) => (p.text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => family.has(w))),
+    ]),
+  );
+  return recent.sort((a, b) => Number(uses.get(b)) - Number(uses.get(a)));
 }
 
 /**
