@@ -355,16 +355,13 @@ export function ask(kb: KnowledgeBase, question: string, articleQuery?: string, 
  * to three to pick with `article:`.
  */
 function whichStory(kb: KnowledgeBase, q: string, pronoun: string, analysis: QuestionAnalysis): Answer {
-  // Stories that would answer it first, then the latest: what a member is most likely reading.
-  const read =
-    analysis.terms.length > 0 ? readAcross(chooseArticles(kb, q, undefined), analysis, indexedTerms(kb)) : [];
-  const answering = byArticle(read)
+  // Stories that would answer it first, then the latest that speak of a "she": what a member is
+  // most likely reading.
+  const choices = analysis.terms.length > 0 ? chooseArticles(kb, q, undefined) : [];
+  const answering = byArticle(readAcross(choices, analysis, indexedTerms(kb)))
     .filter((g) => g.confidence >= MODEL.threshold)
-    .map((g) => g.candidates[0]?.article);
-  const byId = new Map(kb.articles.map((a) => [a.id, a]));
-  const ids = [...new Set([...answering, ...latestSpeakingOf(kb.articles, pronoun).map((a) => a.id)])];
-  const likely = ids
-    .map((id) => (id === undefined ? undefined : byId.get(id)))
+    .map((g) => choices.find((c) => c.article.id === g.candidates[0]?.article)?.article);
+  const likely = [...new Set([...answering, ...latestSpeakingOf(kb.articles, pronoun)])]
     .filter((a): a is Article => a !== undefined)
     .slice(0, 3);
   const title = (t: string): string => (t.length > 70 ? `${t.slice(0, 69)}…` : t);

@@ -94,7 +94,6 @@ export const MEASURE_NOUNS = words(`diameter length height width depth distance 
 export const NOT_PURPOSE = words(`known noted famous famed renowned remembered responsible celebrated praised
   criticised criticized blamed awarded nominated named thanked`);
 
-/** "How <adverb>": how quickly, how soon ask for a duration, as "how long" does. */
 /**
  * The words a story uses for someone a question calls "she" or "he" (the pronoun's forms and the
  * titles that go with it): a story that never uses them is not about whoever the question means.
@@ -111,6 +110,7 @@ export const PRONOUN_FAMILIES: ReadonlyMap<string, ReadonlySet<string>> = new Ma
 /** "How <adjective>" asking for a measure ("how far", "how tall"): a count of its unit. */
 export const MEASURE_ADJECTIVES = words(`far big large tall high often fast deep wide heavy`);
 
+/** "How <adverb>": how quickly, how soon ask for a duration, as "how long" does. */
 export const DURATION_ADVERBS = words(`long quickly soon`);
 
 /** Plurals without an s, for the head noun of "how many". */
